@@ -1,0 +1,202 @@
+// One lint setup for the whole repo. The layering of DESIGN.md is enforced here:
+// - core imports nothing from the DOM, browser/extension APIs, idb or Preact, and no Node-only API;
+// - UI code does not touch IndexedDB (only the background's storage layer does);
+// - no innerHTML-style sinks anywhere (page and order text never becomes markup);
+// - no floating promises.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import noUnsanitized from 'eslint-plugin-no-unsanitized';
+import globals from 'globals';
+
+const markupSinks = [
+  {
+    selector: "AssignmentExpression[left.property.name='innerHTML']",
+    message: 'No innerHTML: render text with Preact or textContent (invariant 2).',
+  },
+  {
+    selector: "AssignmentExpression[left.property.name='outerHTML']",
+    message: 'No outerHTML (invariant 2).',
+  },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'No insertAdjacentHTML (invariant 2).',
+  },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+    message: 'No document.write (invariant 2).',
+  },
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'No dangerouslySetInnerHTML (invariant 2).',
+  },
+  {
+    selector: "CallExpression[callee.property.name='createContextualFragment']",
+    message: 'No createContextualFragment (invariant 2).',
+  },
+];
+
+const coreForbiddenGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'chrome',
+  'browser',
+  'indexedDB',
+  'IDBKeyRange',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'Worker',
+  'self',
+  'importScripts',
+  'caches',
+  'postMessage',
+  'process',
+  'Buffer',
+  'require',
+  '__dirname',
+  'setTimeout',
+  'setInterval',
+  'performance',
+].map((name) => ({
+  name,
+  message: `@shipmask/core is pure (DESIGN.md invariant 4): no ${name}. Pass time, randomness and I/O in as arguments.`,
+}));
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/.output/**',
+      '**/.wxt/**',
+      '**/dist/**',
+      'test/out/**',
+      '**/*.d.ts',
+      '**/public/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.es2023 },
+    },
+    plugins: { 'no-unsanitized': noUnsanitized },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-unsanitized/method': 'error',
+      'no-unsanitized/property': 'error',
+      'no-restricted-syntax': ['error', ...markupSinks],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    // Core purity (invariant 4).
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...coreForbiddenGlobals],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'crypto',
+                'buffer',
+                'stream',
+                'zlib',
+                'http',
+                'https',
+                'child_process',
+                'worker_threads',
+                'url',
+              ],
+              message: 'core uses no Node-only API (invariant 4).',
+            },
+            {
+              group: ['idb', 'idb/*', 'fake-indexeddb*'],
+              message: 'core never opens IndexedDB (invariant 4).',
+            },
+            {
+              group: ['preact', 'preact/*', '@preact/*', 'react', 'react-dom'],
+              message: 'core has no UI (invariant 4).',
+            },
+            {
+              group: ['wxt', 'wxt/*', '#imports', 'webextension-polyfill', '@wxt-dev/*'],
+              message: 'core uses no browser/extension API (invariant 4).',
+            },
+            {
+              group: ['**/extension/**', '@shipmask/extension*', '**/test/**'],
+              message: 'core imports nothing from the extension or tests.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // UI (content script, popup, options, supplier page) never opens IndexedDB: it talks to the
+    // background through typed messages. Only extension/src/storage/ and the background may.
+    files: ['extension/src/**/*.{ts,tsx}'],
+    ignores: [
+      'extension/src/storage/**',
+      'extension/src/entrypoints/background.ts',
+      'extension/src/**/*.test.{ts,tsx}',
+    ],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'indexedDB', message: 'Only the background owns IndexedDB (DESIGN.md).' },
+        {
+          name: 'localStorage',
+          message: 'A content script would be using the merchant site storage; use the background.',
+        },
+        { name: 'sessionStorage', message: 'Use the background.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['idb', 'idb/*'],
+              message: 'Only the background storage layer (extension/src/storage) imports idb.',
+            },
+            {
+              group: ['**/storage/db*', '**/storage/idb*'],
+              message: 'UI talks to storage through messages, not directly.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+);
