@@ -6,3 +6,4 @@
  */
 export type * from './types.js';
 export type * from './quota/rule.js';
+export * from './time/china-time.js';

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  DAY_MS,
+  chinaDate,
+  chinaMidnight,
+  endOfChinaDayAfter,
+  endOfChinaMonth,
+  formatChinaTime,
+  startOfChinaDay,
+  startOfChinaMonth,
+} from './china-time.js';
+
+describe('china time', () => {
+  it('2026-11-30T16:00:00Z is 1 December in China', () => {
+    const t = Date.parse('2026-11-30T16:00:00Z');
+    expect(chinaDate(t)).toEqual({ year: 2026, month: 12, day: 1 });
+    expect(chinaDate(t - 1)).toEqual({ year: 2026, month: 11, day: 30 });
+    expect(startOfChinaMonth(t)).toBe(t);
+    expect(startOfChinaMonth(t - 1)).toBe(Date.parse('2026-10-31T16:00:00Z'));
+  });
+  it('handles leap years', () => {
+    expect(endOfChinaMonth(Date.parse('2028-02-10T00:00:00Z'))).toBe(Date.parse('2028-02-29T16:00:00Z'));
+    expect(endOfChinaMonth(Date.parse('2026-02-10T00:00:00Z'))).toBe(Date.parse('2026-02-28T16:00:00Z'));
+    expect(chinaMidnight(2026, 13, 1)).toBe(Date.parse('2026-12-31T16:00:00Z'));
+  });
+  it('end of the day 14 days later', () => {
+    expect(endOfChinaDayAfter(Date.parse('2026-11-01T02:00:00Z'), 14)).toBe(
+      Date.parse('2026-11-15T16:00:00Z'),
+    );
+  });
+  it('formats in +08:00', () => {
+    expect(formatChinaTime(Date.parse('2026-11-30T16:00:00Z'))).toBe('2026-12-01T00:00:00+08:00');
+    expect(formatChinaTime(Number.NaN)).toBe('invalid');
+  });
+  it('day and month starts bracket the instant (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), (t) => {
+        const d = startOfChinaDay(t);
+        const m = startOfChinaMonth(t);
+        const e = endOfChinaMonth(t);
+        expect(d <= t && t < d + DAY_MS).toBe(true);
+        expect(m <= d && t < e).toBe(true);
+        expect(chinaDate(m).day).toBe(1);
+        expect(chinaDate(e).day).toBe(1);
+        expect((d - chinaMidnight(1970, 1, 1)) % DAY_MS).toBe(0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * China time (Asia/Shanghai). China has used UTC+8 all year since 1991 (no DST), so a China
+ * calendar date is the UTC date of `instant + 8h`. Periods and expiry are decided in China time;
+ * everything stored is a UTC instant (epoch ms). DESIGN.md invariant 6.
+ * @module
+ */
+import type { Instant } from '../types.js';
+
+/** Asia/Shanghai offset from UTC in milliseconds (+08:00, no DST). */
+export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** One day in milliseconds. China time has no DST, so every China day is this long. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A calendar date in China time. `month` is 1-12. */
+export interface ChinaDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/**
+ * The China calendar date of an instant.
+ * @example
+ * chinaDate(Date.parse('2026-11-30T16:00:00Z')); // { year: 2026, month: 12, day: 1 }
+ */
+export function chinaDate(instant: Instant): ChinaDate {
+  const d = new Date(instant + CHINA_OFFSET_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * The instant at which a China calendar date begins (00:00 Asia/Shanghai). Out-of-range
+ * months/days roll over like `Date.UTC` (month 13 of 2026 is January 2027).
+ * @example
+ * chinaMidnight(2026, 12, 1) === Date.parse('2026-11-30T16:00:00Z'); // true
+ */
+export function chinaMidnight(year: number, month: number, day: number): Instant {
+  return Date.UTC(year, month - 1, day) - CHINA_OFFSET_MS;
+}
+
+/**
+ * Start of the China day containing `instant`.
+ * @example
+ * startOfChinaDay(Date.parse('2026-11-30T16:30:00Z')) === Date.parse('2026-11-30T16:00:00Z'); // true
+ */
+export function startOfChinaDay(instant: Instant): Instant {
+  const { year, month, day } = chinaDate(instant);
+  return chinaMidnight(year, month, day);
+}
+
+/**
+ * Start of the China calendar month containing `instant`.
+ * @example
+ * startOfChinaMonth(Date.parse('2026-11-30T16:00:00Z')) === Date.parse('2026-11-30T16:00:00Z'); // 1 Dec
+ */
+export function startOfChinaMonth(instant: Instant): Instant {
+  const { year, month } = chinaDate(instant);
+  return chinaMidnight(year, month, 1);
+}
+
+/**
+ * Start of the next China calendar month after the one containing `instant` (its exclusive end).
+ * @example
+ * endOfChinaMonth(Date.parse('2026-02-10T00:00:00Z')) === Date.parse('2026-02-28T16:00:00Z'); // 1 Mar
+ */
+export function endOfChinaMonth(instant: Instant): Instant {
+  const { year, month } = chinaDate(instant);
+  return chinaMidnight(year, month + 1, 1);
+}
+
+/**
+ * End (exclusive) of the China day that lies `days` calendar days after the day of `instant`.
+ * Used for rules such as "valid until 14 days after receipt" read as: through the end of that
+ * China day.
+ * @example
+ * endOfChinaDayAfter(Date.parse('2026-11-01T02:00:00Z'), 14) === Date.parse('2026-11-15T16:00:00Z'); // true
+ */
+export function endOfChinaDayAfter(instant: Instant, days: number): Instant {
+  return startOfChinaDay(instant) + (days + 1) * DAY_MS;
+}
+
+/**
+ * Format an instant as an ISO-8601 string in China time, e.g. for labels and file exports.
+ * @example
+ * formatChinaTime(Date.parse('2026-11-30T16:00:00Z')); // '2026-12-01T00:00:00+08:00'
+ */
+export function formatChinaTime(instant: Instant): string {
+  if (!Number.isFinite(instant)) return 'invalid';
+  const iso = new Date(instant + CHINA_OFFSET_MS).toISOString();
+  return `${iso.slice(0, 19)}+08:00`;
+}
