@@ -5,5 +5,13 @@
  * @module
  */
 export type * from './types.js';
-export type * from './quota/rule.js';
 export * from './time/china-time.js';
+export * from './platform/index.js';
+export * from './classify/index.js';
+export * from './mask/index.js';
+export * from './virtual/index.js';
+export * from './quota/index.js';
+export * from './waybill/index.js';
+export * from './print/index.js';
+export * from './handoff/index.js';
+export * from './files/index.js';
