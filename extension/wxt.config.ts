@@ -1,0 +1,44 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import { allBackOfficeMatches, demoMatches } from './src/origins';
+
+const coreSrc = fileURLToPath(new URL('../packages/core/src/index.ts', import.meta.url));
+
+// Builds: `wxt build` (production: real back-office origins only) and `wxt build --mode test`
+// (adds 127.0.0.1 for the demo back-offices; used by `pnpm start`, `pnpm test` and `pnpm bench`).
+export default defineConfig({
+  srcDir: 'src',
+  outDir: '.output',
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  vite: () => ({
+    plugins: [preact()],
+    resolve: { alias: { '@shipmask/core': coreSrc } },
+    build: { sourcemap: false },
+  }),
+  manifest: ({ mode }) => ({
+    name: mode === 'production' ? 'shipmask' : 'shipmask (test)',
+    description:
+      '面单打印、厂商代发与解密额度管理，不落地买家明文。Waybills, supplier hand-off and decrypt quota without buyer plaintext.',
+    permissions: ['storage'],
+    host_permissions:
+      mode === 'production' ? allBackOfficeMatches : [...allBackOfficeMatches, ...demoMatches],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
+  }),
+  hooks: {
+    // Content-script matches are static in the entrypoint; dev/test builds also run on 127.0.0.1.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode === 'production') return;
+      for (const cs of manifest.content_scripts ?? []) {
+        cs.matches = [...new Set([...(cs.matches ?? []), ...demoMatches])];
+      }
+      for (const war of manifest.web_accessible_resources ?? []) {
+        if (typeof war === 'object' && 'matches' in war) {
+          war.matches = [...new Set([...(war.matches ?? []), ...demoMatches])];
+        }
+      }
+    },
+  },
+});
