@@ -1,0 +1,90 @@
+/**
+ * Typed messages between extension contexts. Content scripts, the popup, the options page and the
+ * supplier page never open IndexedDB: they send these to the background service worker, which
+ * validates every message (sender and shape) and rejects unknown types.
+ *
+ * Invariant: no message carries buyer plaintext. Orders travel as masked `OrderView`s; reveals are
+ * identified by order id only (the background turns it into a keyed hash for the ledger).
+ */
+import type { FieldKind, Instant, OrderView, PlatformId } from '@shipmask/core';
+
+/** A shop is identified by platform + the shop id the page shows (or `default`). */
+export interface ShopRef {
+  readonly platform: PlatformId;
+  readonly shopId: string;
+}
+
+/** Requests a content script may send. */
+export type ContentRequest =
+  /** Orders currently visible on the page, already masked by the adapter. */
+  | { readonly type: 'orders/seen'; readonly shop: ShopRef; readonly orders: readonly OrderView[] }
+  /** A trusted click on the platform's reveal control (小眼睛 / 查看). */
+  | {
+      readonly type: 'reveal/recorded';
+      readonly shop: ShopRef;
+      readonly orderId: string;
+      readonly field: FieldKind | 'all';
+      readonly at: Instant;
+      /** A unique id for this click, so a retried message is not counted twice. */
+      readonly clickId: string;
+    }
+  /** The page's own remaining-views counter text was read ("剩余 N"). */
+  | {
+      readonly type: 'counter/observed';
+      readonly shop: ShopRef;
+      readonly remaining: number;
+      readonly at: Instant;
+    }
+  | { readonly type: 'quota/status'; readonly shop: ShopRef };
+
+/** Requests the popup and extension pages may send (in addition to the content ones). */
+export type PageRequest =
+  | ContentRequest
+  | { readonly type: 'settings/get'; readonly shop: ShopRef }
+  | { readonly type: 'settings/set'; readonly shop: ShopRef; readonly settings: ShopSettings }
+  | { readonly type: 'shops/list' }
+  | { readonly type: 'reveals/daily'; readonly shop: ShopRef; readonly days: number };
+
+/** Per-shop settings (popup). Every quota number is a setting; defaults come from the platform. */
+export interface ShopSettings {
+  readonly platform: PlatformId;
+  /** Display name of the shop. */
+  readonly shopName?: string;
+  /** Override of the platform's default quota rule numbers. */
+  readonly quota?: {
+    readonly ratio?: number;
+    readonly allowance?: number;
+    readonly packSize?: number;
+    readonly warnAt?: number;
+    readonly recountSameOrder?: boolean;
+  };
+  /** The merchant's sender block for labels (the merchant's own data, not a buyer's). */
+  readonly sender?: { readonly name: string; readonly phone: string; readonly address: string };
+  readonly defaultCarrier?: string;
+  readonly labelSize?: '76x130' | '100x150' | '100x180';
+  /** Days after completion before an order is purged (default 90). */
+  readonly retentionDays?: number;
+  readonly language?: 'zh' | 'en';
+}
+
+/** The quota meter as the overlay and popup show it. */
+export interface QuotaView {
+  readonly used: number;
+  readonly limit: number | null;
+  readonly remaining: number | null;
+  readonly level: 'ok' | 'warn' | 'exhausted';
+  readonly periodStart: Instant | null;
+  readonly periodEnd: Instant | null;
+  /** Forecast instant of exhaustion at the current burn rate, or null if not within the period. */
+  readonly exhaustsAt: Instant | null;
+  /** Platform counter minus our count, when the page shows one. */
+  readonly drift: number | null;
+}
+
+/** Every reply: ok with a value, or a typed error. */
+export type Reply<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: { readonly code: MessageErrorCode; readonly message: string } };
+
+export type MessageErrorCode =
+  'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'storage' | 'internal';
