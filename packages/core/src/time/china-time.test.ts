@@ -7,6 +7,7 @@ import {
   endOfChinaDayAfter,
   endOfChinaMonth,
   formatChinaTime,
+  parseChinaDateTime,
   startOfChinaDay,
   startOfChinaMonth,
 } from './china-time.js';
@@ -47,5 +48,35 @@ describe('china time', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('parseChinaDateTime', () => {
+  it('reads back-office and export formats as China time', () => {
+    expect(parseChinaDateTime('2026-12-01 00:00:00')).toBe(Date.parse('2026-11-30T16:00:00Z'));
+    expect(parseChinaDateTime('2026/11/3 12:34')).toBe(Date.parse('2026-11-03T04:34:00Z'));
+    expect(parseChinaDateTime('2026年11月3日')).toBe(Date.parse('2026-11-02T16:00:00Z'));
+    expect(parseChinaDateTime('2026-02-30 00:00:00')).toBeUndefined();
+    expect(parseChinaDateTime('hello')).toBeUndefined();
+    expect(parseChinaDateTime('2026-11-03 24:00:00')).toBeUndefined();
+  });
+  it('never throws and round-trips formatChinaTime (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (s) => {
+        const t = parseChinaDateTime(s);
+        expect(t === undefined || Number.isFinite(t)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_102_444_800 }), (sec) => {
+        const t = sec * 1000;
+        expect(parseChinaDateTime(formatChinaTime(t).slice(0, 19).replace('T', ' '))).toBe(t);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('finishes on a 100,000-character input', () => {
+    expect(parseChinaDateTime('2026-11-03 '.repeat(10_000))).toBeUndefined();
   });
 });

@@ -89,3 +89,26 @@ export function formatChinaTime(instant: Instant): string {
   const iso = new Date(instant + CHINA_OFFSET_MS).toISOString();
   return `${iso.slice(0, 19)}+08:00`;
 }
+
+const CHINA_DATE_TIME =
+  /^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[\sT]+(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2}))?)?\s*$/u;
+
+/**
+ * Parse a date-time as back-offices and exports print it (`2026-11-03 12:34:56`,
+ * `2026/11/3 12:34`, `2026年11月3日`) — read as China time — into a UTC instant. Returns
+ * `undefined` for anything else, including impossible dates such as 2026-02-30.
+ * @example
+ * parseChinaDateTime('2026-12-01 00:00:00') === Date.parse('2026-11-30T16:00:00Z'); // true
+ */
+export function parseChinaDateTime(text: string): Instant | undefined {
+  const m = CHINA_DATE_TIME.exec(text.length > 64 ? '' : text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m
+    .slice(1)
+    .map((v) => (v === undefined ? 0 : Number(v))) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
+    return undefined;
+  const t = chinaMidnight(year, month, day) + ((hour * 60 + minute) * 60 + second) * 1000;
+  const back = chinaDate(t);
+  return back.year === year && back.month === month && back.day === day ? t : undefined;
+}
