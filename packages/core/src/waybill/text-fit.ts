@@ -1,0 +1,157 @@
+/**
+ * Text measuring and fitting for labels, without a DOM. Widths are estimated from character
+ * classes, on the safe side: CJK and full-width characters are 1 em (exact for CJK fonts), ASCII
+ * upper case 0.7 em, other printable ASCII 0.6 em (wider than real sans-serif digits, ~0.55 em).
+ *
+ * Wrap rule: CJK text breaks between any two characters; an ASCII letter/digit run stays whole
+ * unless it is longer than a line; a `转NNNN` / `转NNNN#` extension token is never split; closing
+ * punctuation never starts a line. Fit rule: shrink the font down to `minFontMm`, then trim the
+ * body (never the protected suffix) at its end with `…`. The suffix is kept whole, so the `转NNNN`
+ * extension is never dropped.
+ * @module
+ */
+
+/** Estimated width of one character, in em. */
+export function charWidthEm(ch: string): number {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c < 0x20) return 0;
+  if (c < 0x7f) return c === 0x20 ? 0.35 : c >= 0x41 && c <= 0x5a ? 0.7 : 0.6;
+  // Latin-1 and general punctuation that render half-width.
+  if (c < 0x2e80 && !(c >= 0x2010 && c <= 0x2027)) return 0.6;
+  return 1;
+}
+
+/**
+ * Estimated width of `text` in em (sum of {@link charWidthEm}).
+ * @example
+ * textWidthEm('转3639'); // 1 + 4 × 0.6 = 3.4
+ */
+export function textWidthEm(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidthEm(ch);
+  return w;
+}
+
+// Tokens: an extension (转 + digits, optional #), an ASCII alphanumeric run, or one character.
+// Linear: alternatives are disjoint on their first character class; no nested quantifiers.
+const TOKEN = /转\d{1,8}#?|[A-Za-z0-9]+|[\s\S]/gu;
+const NO_LINE_START = new Set([...')）,，.。、;；:：!！?？]】」』》>”’']);
+
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0];
+    const last = out.length - 1;
+    if (last >= 0 && NO_LINE_START.has(t)) out[last] += t;
+    else out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Wraps `text` into lines no wider than `widthEm` (see the module rule). Never returns an empty
+ * array for non-empty text; a token wider than a line is split by character (a protected token is
+ * only split when it alone is wider than the whole line).
+ * @example
+ * wrapText('广东省广州市天河区花城广场888号', 8); // ['广东省广州市天河', '区花城广场888号']
+ */
+export function wrapText(text: string, widthEm: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let w = 0;
+  const push = (): void => {
+    if (line.length > 0) lines.push(line.replace(/\s+$/u, ''));
+    line = '';
+    w = 0;
+  };
+  for (const tok of tokens(text.replace(/[\r\n\t]+/gu, ' '))) {
+    const tw = textWidthEm(tok);
+    if (w + tw <= widthEm + 1e-9) {
+      if (!(w === 0 && tok === ' ')) {
+        line += tok;
+        w += tw;
+      }
+      continue;
+    }
+    if (tw <= widthEm + 1e-9) {
+      push();
+      if (tok !== ' ') {
+        line = tok;
+        w = tw;
+      }
+      continue;
+    }
+    // Token wider than a line: split by character.
+    for (const ch of tok) {
+      const cw = charWidthEm(ch);
+      if (w + cw > widthEm + 1e-9 && line.length > 0) push();
+      line += ch;
+      w += cw;
+    }
+  }
+  push();
+  return lines;
+}
+
+/** A box to fit text into. */
+export interface FitBox {
+  /** Line width in millimetres. */
+  readonly widthMm: number;
+  /** Preferred font size (em box height) in millimetres. */
+  readonly fontMm: number;
+  /** Smallest font size allowed before trimming; defaults to `fontMm`. */
+  readonly minFontMm?: number;
+  /** Most lines allowed. */
+  readonly maxLines: number;
+}
+
+/** Text fitted into a box. */
+export interface FittedText {
+  readonly lines: readonly string[];
+  readonly fontMm: number;
+  /** True when the body was shortened (the suffix never is). */
+  readonly trimmed: boolean;
+  /** True when even the suffix alone does not fit (it is still printed whole). */
+  readonly overflow: boolean;
+}
+
+const ELLIPSIS = '…';
+
+/**
+ * Fits `body + suffix` into `box`: shrink the font in 0.2 mm steps down to `minFontMm`, then trim
+ * the body from its end (with `…`). The suffix (e.g. `(转3639)` or `如需联系用户,请转3639`) is never
+ * shortened or dropped.
+ * @example
+ * fitText('很长的名字很长的名字', '(转3639)', { widthMm: 30, fontMm: 4, maxLines: 1 }).lines;
+ * // ['很长的名…(转3639)']
+ */
+export function fitText(body: string, suffix: string, box: FitBox): FittedText {
+  const minFont = Math.min(box.fontMm, box.minFontMm ?? box.fontMm);
+  const maxLines = Math.max(1, Math.floor(box.maxLines));
+  const fits = (t: string, f: number): string[] | null => {
+    const lines = wrapText(t, box.widthMm / f);
+    return lines.length <= maxLines ? lines : null;
+  };
+  const full = body + suffix;
+  for (let f = box.fontMm; f >= minFont - 1e-9; f = Math.round((f - 0.2) * 100) / 100) {
+    const lines = fits(full, f);
+    if (lines) return { lines, fontMm: f, trimmed: false, overflow: false };
+  }
+  // Trim the body at the smallest font: binary search on the number of body characters kept.
+  const chars = [...body];
+  let lo = 0;
+  let hi = chars.length - 1;
+  let best: string[] | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const lines = fits(chars.slice(0, mid).join('') + ELLIPSIS + suffix, minFont);
+    if (lines) {
+      best = lines;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (best) return { lines: best, fontMm: minFont, trimmed: true, overflow: false };
+  // Not even the suffix fits: print it whole anyway, flagged.
+  const lines = wrapText(suffix.length > 0 ? suffix : full, box.widthMm / minFont);
+  return { lines, fontMm: minFont, trimmed: body.length > 0, overflow: true };
+}
