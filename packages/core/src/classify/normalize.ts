@@ -1,0 +1,55 @@
+/**
+ * Width folding shared by classification, masking and virtual numbers. Full-width ASCII
+ * (U+FF01–U+FF5E, e.g. `１３２`, `－`, `＊`) becomes ASCII and the ideographic space U+3000 a
+ * space. Every mapping is one UTF-16 unit to one, so positions in the folded string are the
+ * positions in the original (maskText relies on this).
+ * @module
+ */
+
+/**
+ * Fold full-width ASCII to ASCII, keeping the length and every position.
+ * @example
+ * foldWidth('１３２４０９６８４８３－９６４７'); // '13240968483-9647'
+ */
+export function foldWidth(s: string): string {
+  let out: string | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) {
+      if (out === undefined) out = s.slice(0, i);
+      out += c === 0x3000 ? ' ' : String.fromCharCode(c - 0xfee0);
+    } else if (out !== undefined) {
+      out += s[i];
+    }
+  }
+  return out ?? s;
+}
+
+/** Whether a UTF-16 unit is an ASCII digit. */
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Whether the string is non-empty and all ASCII digits.
+ * @example
+ * isAllDigits('13240968483'); // true
+ */
+export function isAllDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) if (!isDigitCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Mainland mobile number rule: 11 digits, `1` then `3`–`9`.
+ * @example
+ * isMobileDigits('13240968483'); // true
+ * isMobileDigits('12240968483'); // false
+ */
+export function isMobileDigits(s: string): boolean {
+  if (s.length !== 11 || s.charCodeAt(0) !== 49) return false;
+  const second = s.charCodeAt(1);
+  if (second < 51 || second > 57) return false;
+  return isAllDigits(s);
+}

