@@ -49,10 +49,14 @@ export function readRegion(s: string): Parse {
     province = p.div.province;
     pos += p.text.length;
     // `上海市上海市…`, `北京市市辖区…`: skip a repeated municipality name or a placeholder.
-    const again = matchAt(ix.provinces, s, pos);
-    if (again && again.div.name === province) pos += again.text.length;
-    for (const ph of PLACEHOLDERS)
-      if (s.startsWith(ph, pos) && !matchAt(ix.counties.get(province), s, pos)) pos += ph.length;
+    // Only when no city of the province is written there (`吉林省吉林市…` is a city).
+    if (!matchAt(ix.cities.get(province), s, pos)) {
+      const again = matchAt(ix.provinces, s, pos);
+      if (again && again.div.name === province) pos += again.text.length;
+      for (const ph of PLACEHOLDERS) {
+        if (s.startsWith(ph, pos) && !matchAt(ix.counties.get(province), s, pos)) pos += ph.length;
+      }
+    }
   }
   if (province) {
     const c = matchAt(ix.cities.get(province), s, pos);

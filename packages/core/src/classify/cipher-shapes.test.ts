@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cipherShapes, readCipher } from './cipher-shapes.js';
+import { fuzzText, RUNS } from './fuzz.test-helper.js';
+
+describe('readCipher', () => {
+  it('reads the issue-3 shapes', () => {
+    expect(readCipher('#ML3B#0BB1W4Xn5AbCdEfGh1234=#1##')).toEqual({
+      source: 'douyin',
+      separator: '#',
+      searchIndex: 'ML3B',
+      version: '1',
+      cipher: '0BB1W4Xn5AbCdEfGh1234=',
+    });
+    expect(readCipher('$$9Uq0Xr2bTz1Kc8Yw4Lm7Pn==$1$$')).toMatchObject({ source: 'douyin', version: '1' });
+    expect(readCipher('$$9Uq0Xr2bTz1Kc8Yw4Lm7Pn==$1$$')?.searchIndex).toBeUndefined();
+    expect(readCipher('~AgAAAAHv3c0Bq7Zx9Lr5Tw2m8Kd=~0~~')).toMatchObject({ source: 'pdd', version: '0' });
+    expect(readCipher('$AgAAAAHv3c0Bq7Zx9Lr5Tw2m8Kd=$0$$')).toMatchObject({ source: 'pdd' });
+    expect(readCipher('$132$1ejKajhsndi0370DKbiU/w==$1$')).toMatchObject({
+      source: 'taobao',
+      searchIndex: '132',
+    });
+    expect(readCipher('~8SPcn5YcviStk1oP01BhNg==~1~')).toMatchObject({ source: 'taobao' });
+    expect(readCipher('~8SPcn5YcviStk1oP01BhNg==~XyZ1~1~')).toMatchObject({
+      source: 'taobao',
+      searchIndex: 'XyZ1',
+    });
+    expect(readCipher('~AgAAAAHv3c0Bq7Zx9Lr5Tw2m8Kd=~idx9~2~~')).toMatchObject({
+      source: 'pdd',
+      searchIndex: 'idx9',
+    });
+  });
+
+  it('recognises every documented example with its own source', () => {
+    for (const s of cipherShapes) expect(readCipher(s.example)?.source, s.example).toBe(s.source);
+  });
+
+  it('rejects look-alikes', () => {
+    for (const s of [
+      '',
+      '#',
+      '##',
+      '#abc#',
+      '$100$',
+      '#话题#',
+      '$12.50$',
+      '#ML3B#0BB1W4=#x##',
+      '~~~~',
+      '#a b#cd#1##',
+      '$$$$$$',
+    ])
+      expect(readCipher(s), s).toBeUndefined();
+  });
+
+  it('never throws and is stable under surrounding whitespace (property)', () => {
+    fc.assert(
+      fc.property(fuzzText, (s) => {
+        const r = readCipher(s);
+        expect(readCipher(` ${s} `)).toEqual(r);
+      }),
+      RUNS,
+    );
+  });
+
+  it('finishes on a 100,000-character input', () => {
+    expect(readCipher('#' + 'A'.repeat(100_000) + '#1##')).toBeUndefined();
+    expect(readCipher('~' + 'A~'.repeat(50_000))).toBeUndefined();
+  });
+});

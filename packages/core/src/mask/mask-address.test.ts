@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fuzzText, RUNS } from '../classify/fuzz.test-helper.js';
+import { decodeDivisions } from './divisions-codec.js';
+import { DIVISIONS } from './divisions-data.js';
+import { maskAddress } from './mask-address.js';
+
+describe('maskAddress: known answers', () => {
+  const cases: [string, string, Record<string, string>][] = [
+    [
+      '广东省广州市天河区花城广场888号',
+      '广东省广州市天河区****',
+      { province: '广东省', city: '广州市', district: '天河区' },
+    ],
+    [
+      '广东省广州市天河区花城广场888号如需联系用户,请转3639',
+      '广东省广州市天河区****',
+      { district: '天河区' },
+    ],
+    ['北京市朝阳区建国路1号', '北京市朝阳区****', { province: '北京市', district: '朝阳区' }],
+    ['北京市市辖区朝阳区建国路1号', '北京市市辖区朝阳区****', { province: '北京市', district: '朝阳区' }],
+    [
+      '上海上海市浦东新区世纪大道100号',
+      '上海上海市浦东新区****',
+      { province: '上海市', district: '浦东新区' },
+    ],
+    ['重庆市城口县葛城街道', '重庆市城口县****', { province: '重庆市', district: '城口县' }],
+    [
+      '内蒙古呼和浩特市新城区xx路',
+      '内蒙古呼和浩特市新城区****',
+      { province: '内蒙古自治区', city: '呼和浩特市' },
+    ],
+    [
+      '新疆乌鲁木齐市天山区解放路',
+      '新疆乌鲁木齐市天山区****',
+      { province: '新疆维吾尔自治区', district: '天山区' },
+    ],
+    ['广西南宁市青秀区民族大道', '广西南宁市青秀区****', { province: '广西壮族自治区' }],
+    ['浙江省金华市义乌市稠城街道', '浙江省金华市义乌市****', { city: '金华市', district: '义乌市' }],
+    ['浙江省义乌市稠城街道', '浙江省义乌市****', { city: '金华市', district: '义乌市' }],
+    ['湖北省仙桃市干河街道', '湖北省仙桃市****', { province: '湖北省', district: '仙桃市' }],
+    ['广东省东莞市长安镇xx路', '广东省东莞市****', { province: '广东省', city: '东莞市' }],
+    ['海南省儋州市那大镇', '海南省儋州市****', { city: '儋州市' }],
+    [
+      '广州市天河区花城广场888号',
+      '广州市天河区****',
+      { province: '广东省', city: '广州市', district: '天河区' },
+    ],
+    ['吉林市船营区xx', '吉林市船营区****', { province: '吉林省', city: '吉林市', district: '船营区' }],
+    ['延边州延吉市xx', '延边州延吉市****', { city: '延边朝鲜族自治州', district: '延吉市' }],
+    ['广东 广州 天河区 花城广场', '广东广州天河区****', { district: '天河区' }],
+    ['广东省广州市天河区', '广东省广州市天河区', { district: '天河区' }],
+  ];
+  for (const [input, value, region] of cases) {
+    it(input, () => {
+      const r = maskAddress(input);
+      expect(r.value).toBe(value);
+      expect(r.region).toMatchObject(region);
+    });
+  }
+  it('unrecognised, masked, empty, ciphertext', () => {
+    expect(maskAddress('花城广场888号')).toEqual({
+      value: '****',
+      form: 'plain',
+      region: {},
+      reason: 'no region recognised',
+    });
+    expect(maskAddress('广东省广州市天河区****')).toMatchObject({
+      value: '广东省广州市天河区****',
+      form: 'masked',
+    });
+    expect(maskAddress('')).toEqual({ value: '', form: 'empty', region: {} });
+    expect(maskAddress('#ML3B#0BB1W4Xn5AbCdEfGh1234=#1##').form).toBe('ciphertext');
+  });
+});
+
+const tables = decodeDivisions(DIVISIONS);
+
+describe('maskAddress: every county in the dataset', () => {
+  it('keeps exactly province + city + county for each of the 3,000+ counties', () => {
+    let n = 0;
+    for (const d of tables.all) {
+      if (d.level !== 'county') continue;
+      const region = d.province + (d.city ?? '') + d.name;
+      const r = maskAddress(`${region}幸福路12号3栋401`);
+      expect(r.value, region).toBe(`${region}****`);
+      expect(r.region.district, region).toBe(d.name);
+      n++;
+    }
+    expect(n).toBeGreaterThan(2800);
+  });
+});
+
+/** Detail text made of characters that never occur in a division name. */
+const detailChars = [...'路号弄栋室单元楼巷0123456789ABCxyz-#😀𠮷'].filter((c) => !DIVISIONS.includes(c));
+const detail = fc
+  .array(fc.constantFrom(...detailChars), { minLength: 2, maxLength: 30 })
+  .map((a) => a.join(''));
+const counties = tables.all.filter((d) => d.level === 'county');
+
+describe('maskAddress: properties', () => {
+  it('never throws and is idempotent', () => {
+    fc.assert(
+      fc.property(fuzzText, (s) => {
+        const once = maskAddress(s).value;
+        expect(maskAddress(once).value).toBe(once);
+      }),
+      RUNS,
+    );
+  });
+  it('a masked address never contains its detail (with or without province / city)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...counties), fc.integer({ min: 0, max: 2 }), detail, (d, drop, det) => {
+        const region = (drop === 0 ? d.province : '') + (drop <= 1 ? (d.city ?? '') : '') + d.name;
+        const out = maskAddress(region + det).value;
+        expect(out).not.toContain(det);
+        expect(out.endsWith('****')).toBe(true);
+        for (const c of detailChars) expect(out).not.toContain(c);
+      }),
+      RUNS,
+    );
+  });
+  it('finishes on 100,000-character inputs', () => {
+    expect(maskAddress('广'.repeat(100_000)).value).toBe('****');
+    expect(maskAddress('广东省' + '路'.repeat(100_000)).value).toBe('广东省****');
+    expect(maskAddress(' '.repeat(100_000) + '北京').value).toBe('北京');
+    expect(maskAddress('北京' + ' '.repeat(100_000) + '1').value).toBe('北京****');
+  });
+});
