@@ -4,7 +4,7 @@
  * upper case 0.7 em, other printable ASCII 0.6 em (wider than real sans-serif digits, ~0.55 em).
  *
  * Wrap rule: CJK text breaks between any two characters; an ASCII letter/digit run stays whole
- * unless it is longer than a line; a `转NNNN` / `转NNNN#` extension token is never split; closing
+ * unless it is longer than a line; a `转NNNN` / `请转NNNN#` extension token is never split; closing
  * punctuation never starts a line. Fit rule: shrink the font down to `minFontMm`, then trim the
  * body (never the protected suffix) at its end with `…`. The suffix is kept whole, so the `转NNNN`
  * extension is never dropped.
@@ -32,21 +32,30 @@ export function textWidthEm(text: string): number {
   return w;
 }
 
-// Tokens: an extension (转 + digits, optional #), an ASCII alphanumeric run, or one character.
+// Tokens: an extension (转 + digits, optional #, with a leading 请 kept on it), an ASCII alphanumeric run, or one character.
 // Linear: alternatives are disjoint on their first character class; no nested quantifiers.
-const TOKEN = /转\d{1,8}#?|[A-Za-z0-9]+|[\s\S]/gu;
+const TOKEN = /请?转\d{1,8}#?|[A-Za-z0-9]+|[\s\S]/gu;
 const NO_LINE_START = new Set([...')）,，.。、;；:：!！?？]】」』》>”’']);
+const NO_LINE_END = new Set([...'(（[【「『《<“‘']);
 
 function tokens(text: string): string[] {
   const out: string[] = [];
+  let open = '';
   for (const m of text.matchAll(TOKEN)) {
     const t = m[0];
     const last = out.length - 1;
-    if (last >= 0 && NO_LINE_START.has(t)) out[last] += t;
-    else out.push(t);
+    if (NO_LINE_END.has(t)) open += t;
+    else if (open === '' && last >= 0 && NO_LINE_START.has(t)) out[last] += t;
+    else {
+      out.push(open + t);
+      open = '';
+    }
   }
+  if (open !== '') out.push(open);
   return out;
 }
+
+const PROTECTED = /请?转\d{1,8}#?/gu;
 
 /**
  * Wraps `text` into lines no wider than `widthEm` (see the module rule). Never returns an empty
@@ -103,6 +112,13 @@ export interface FitBox {
   readonly minFontMm?: number;
   /** Most lines allowed. */
   readonly maxLines: number;
+  /**
+   * Height available, in mm: at font size f at most `floor(heightMm / (f × lineHeight))` lines
+   * (and never more than `maxLines`), so a smaller font may buy an extra line.
+   */
+  readonly heightMm?: number;
+  /** Line height as a multiple of the font size; default 1.22. */
+  readonly lineHeight?: number;
 }
 
 /** Text fitted into a box. */
@@ -127,10 +143,18 @@ const ELLIPSIS = '…';
  */
 export function fitText(body: string, suffix: string, box: FitBox): FittedText {
   const minFont = Math.min(box.fontMm, box.minFontMm ?? box.fontMm);
-  const maxLines = Math.max(1, Math.floor(box.maxLines));
+  const linesAt = (f: number): number => {
+    const byCount = Math.max(1, Math.floor(box.maxLines));
+    if (box.heightMm === undefined) return byCount;
+    const byHeight = Math.floor(box.heightMm / (f * (box.lineHeight ?? 1.22)) + 1e-9);
+    return Math.max(1, Math.min(byCount, byHeight));
+  };
+  // Extension tokens of the suffix must each end up whole on one line.
+  const guarded = [...suffix.matchAll(PROTECTED)].map((m) => m[0]);
+  const whole = (lines: readonly string[]): boolean => guarded.every((g) => lines.some((l) => l.includes(g)));
   const fits = (t: string, f: number): string[] | null => {
     const lines = wrapText(t, box.widthMm / f);
-    return lines.length <= maxLines ? lines : null;
+    return lines.length <= linesAt(f) && whole(lines) ? lines : null;
   };
   const full = body + suffix;
   for (let f = box.fontMm; f >= minFont - 1e-9; f = Math.round((f - 0.2) * 100) / 100) {
@@ -151,7 +175,10 @@ export function fitText(body: string, suffix: string, box: FitBox): FittedText {
     } else hi = mid - 1;
   }
   if (best) return { lines: best, fontMm: minFont, trimmed: true, overflow: false };
-  // Not even the suffix fits: print it whole anyway, flagged.
-  const lines = wrapText(suffix.length > 0 ? suffix : full, box.widthMm / minFont);
-  return { lines, fontMm: minFont, trimmed: body.length > 0, overflow: true };
+  // Not even the suffix fits: print it whole anyway, flagged, at a font small enough for the
+  // widest extension token to stay on one line.
+  const widest = Math.max(0, ...guarded.map(textWidthEm));
+  const f = widest > 0 ? Math.min(minFont, (box.widthMm / widest) * (1 - 1e-9)) : minFont;
+  const lines = wrapText(suffix.length > 0 ? suffix : full, box.widthMm / f);
+  return { lines, fontMm: f, trimmed: body.length > 0, overflow: true };
 }

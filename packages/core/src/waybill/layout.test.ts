@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeCode128 } from './code128.js';
+import { layoutLabel, PRINTER_DOT_MM, type Label, type LayoutOptions } from './layout.js';
+import { labelTemplates } from './templates.js';
+import { printableOrderArb, seedOptions, seedOrder, trackingArb } from './fixtures.test-util.js';
+import type { OrderView } from '../types.js';
+
+const ids = Object.keys(labelTemplates) as Array<keyof typeof labelTemplates>;
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/gu;
+
+function mustLayout(order: OrderView, id: string, opts = seedOptions): Label {
+  const r = layoutLabel(order, id, opts);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.label;
+}
+
+function inBounds(l: Label): void {
+  const { widthMm: W, heightMm: H } = l.template;
+  for (const t of l.texts) {
+    expect(t.x).toBeGreaterThanOrEqual(0);
+    expect(t.x).toBeLessThanOrEqual(W);
+    expect(t.y).toBeGreaterThan(0);
+    expect(t.y).toBeLessThanOrEqual(H);
+  }
+  for (const b of l.barcodes) {
+    const modules = b.widths.reduce((a, w) => a + w, 0);
+    // Quiet zone of at least 10 modules on each side, inside the label.
+    expect(b.x).toBeGreaterThanOrEqual(10 * b.moduleMm - 1e-3);
+    expect(b.x + modules * b.moduleMm).toBeLessThanOrEqual(W - 10 * b.moduleMm + 1e-3);
+    expect(b.y + b.h).toBeLessThanOrEqual(H);
+  }
+}
+
+describe('layoutLabel: the seed order on every template', () => {
+  for (const id of ids) {
+    it(`${id}: size, zones, bar code read-back`, () => {
+      const l = mustLayout(seedOrder, id);
+      const t = labelTemplates[id];
+      expect(l.template).toEqual({ id, widthMm: t.widthMm, heightMm: t.heightMm, parts: t.parts });
+      inBounds(l);
+      // 二联单: a bar code on the main part and one on the stub.
+      expect(l.barcodes).toHaveLength(t.parts);
+      for (const b of l.barcodes) {
+        expect(decodeCode128(b.widths)).toEqual({ ok: true, value: '78901234567890' });
+        // Modules are whole 203-dpi dots when they fit.
+        const dots = b.moduleMm / PRINTER_DOT_MM;
+        expect(Math.abs(dots - Math.round(dots))).toBeLessThan(1e-9);
+      }
+      const all = l.texts.map((x) => x.text);
+      expect(all).toContain('店小二(转3639)');
+      expect(all).toContain('13476567876');
+      expect(all.join('')).toContain('广东省广州市天河区花城广场888号如需联系用户,请转3639');
+      expect(all.join('')).toContain('粤-广州 天河');
+      if (t.parts === 1) expect(all).toContain('用户脱敏号码:132****3639(仅供参考)');
+      expect(l.rules.some((r) => r.dashed)).toBe(t.parts === 2);
+      expect(l.warnings).toEqual([]);
+    });
+  }
+  it('is deterministic', () => {
+    expect(mustLayout(seedOrder, '76x130')).toEqual(mustLayout(seedOrder, '76x130'));
+  });
+  it('masks the sender mobile unless told not to', () => {
+    const texts = (o: typeof seedOptions): string =>
+      mustLayout(seedOrder, '76x130', o)
+        .texts.map((t) => t.text)
+        .join('\n');
+    expect(texts(seedOptions)).toContain('138****8000');
+    expect(texts({ ...seedOptions, maskSenderPhone: false })).toContain('13800138000');
+  });
+  it('falls back to the region and warns when no routing is given', () => {
+    const l = mustLayout(seedOrder, '76x130', { ...seedOptions, routing: {} });
+    expect(l.warnings).toContain('no-routing');
+    expect(l.texts.map((t) => t.text)).toContain('广东省 广州市 天河区');
+  });
+});
+
+describe('layoutLabel refusals', () => {
+  it('ciphertext orders go to the official component', () => {
+    const o: OrderView = { ...seedOrder, platform: 'douyin', receiver: { cipher: { phone: '$x$y$1$' } } };
+    expect(layoutLabel(o, '76x130', seedOptions)).toMatchObject({
+      ok: false,
+      error: { code: 'component-required' },
+    });
+  });
+  it('masked-only orders are refused with the recipient reason', () => {
+    const o: OrderView = {
+      ...seedOrder,
+      platform: 'douyin',
+      receiver: { name: '张*', phone: '132****3639' },
+    };
+    expect(layoutLabel(o, '76x130', seedOptions)).toMatchObject({
+      ok: false,
+      error: { code: 'masked-only' },
+    });
+  });
+  it('needs a tracking number that Code 128 can carry, and a known template', () => {
+    const { trackingNumber: _t, ...noTracking } = seedOptions;
+    expect(layoutLabel(seedOrder, '76x130', noTracking)).toMatchObject({
+      ok: false,
+      error: { code: 'no-tracking-number' },
+    });
+    expect(layoutLabel(seedOrder, '76x130', { ...seedOptions, trackingNumber: '运单123' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-tracking-number' },
+    });
+    expect(layoutLabel(seedOrder, 'A4', seedOptions)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-template' },
+    });
+  });
+});
+
+describe('layoutLabel properties', () => {
+  it('no buyer mobile on any label; 转NNNN always printed; bar code reads back (property)', () => {
+    fc.assert(
+      fc.property(printableOrderArb, trackingArb, fc.constantFrom(...ids), (order, tracking, id) => {
+        const r = layoutLabel(order, id, { ...seedOptions, trackingNumber: tracking });
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        const l = r.label;
+        const v = order.receiver.virtual!;
+        const texts = l.texts.map((t) => t.text);
+        for (const t of texts) for (const m of t.match(MOBILE) ?? []) expect(m).toBe(v.main);
+        // The extension is on the name line and on the address lines, whole.
+        expect(texts.some((t) => t.endsWith(`(转${v.ext})`))).toBe(true);
+        expect(texts.some((t) => t.includes(`请转${v.ext}`))).toBe(true);
+        for (const b of l.barcodes) expect(decodeCode128(b.widths)).toEqual({ ok: true, value: tracking });
+        inBounds(l);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('never throws on arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.string(), fc.anything(), (o, t, opts) => {
+        const r = layoutLabel(o as OrderView, t, opts as LayoutOptions);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

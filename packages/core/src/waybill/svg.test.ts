@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { layoutLabel, type Label } from './layout.js';
+import { escapeXml, renderLabelDocument, renderLabelSvg } from './svg.js';
+import { labelTemplates } from './templates.js';
+import { printableOrderArb, seedOptions, seedOrder, textArb } from './fixtures.test-util.js';
+
+const ids = Object.keys(labelTemplates) as Array<keyof typeof labelTemplates>;
+
+function label(id: string, order = seedOrder, opts = seedOptions): Label {
+  const r = layoutLabel(order, id, opts);
+  if (!r.ok) throw new Error(r.error.code);
+  return r.label;
+}
+
+/** Element names in an SVG/HTML string, and whether every `&` starts a known entity. */
+function markup(s: string): { tags: Set<string>; badAmp: boolean } {
+  const tags = new Set([...s.matchAll(/<\/?([A-Za-z][\w:-]*)/gu)].map((m) => m[1]!.toLowerCase()));
+  const badAmp = /&(?!(?:amp|lt|gt|quot|#39);)/u.test(s);
+  return { tags, badAmp };
+}
+const SVG_TAGS = new Set(['svg', 'title', 'rect', 'path', 'text']);
+
+/** Reads the character data back out of the rendered <text> elements. */
+const unescape = (s: string): string =>
+  s
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&');
+const textsOf = (svg: string): string[] =>
+  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/gu)].map((m) => unescape(m[1]!));
+
+describe('renderLabelSvg', () => {
+  for (const id of ids) {
+    it(`${id}: snapshot at the fixed seed order`, async () => {
+      const svg = renderLabelSvg(label(id));
+      const t = labelTemplates[id];
+      expect(svg).toContain(
+        `width="${t.widthMm}mm" height="${t.heightMm}mm" viewBox="0 0 ${t.widthMm} ${t.heightMm}"`,
+      );
+      await expect(svg).toMatchFileSnapshot(`./__snapshots__/label-${id}.svg`);
+    });
+  }
+  it('prints the seed lines as text', () => {
+    const texts = textsOf(renderLabelSvg(label('76x130')));
+    expect(texts).toContain('店小二(转3639)');
+    expect(texts).toContain('13476567876');
+    expect(texts).toContain('用户脱敏号码:132****3639(仅供参考)');
+  });
+  it('order text never becomes markup (property)', () => {
+    fc.assert(
+      fc.property(printableOrderArb, textArb, (order, remark) => {
+        const l = label('76x130', { ...order, remark }, { ...seedOptions, carrierName: remark });
+        const svg = renderLabelSvg(l);
+        const m = markup(svg);
+        expect([...m.tags].every((t) => SVG_TAGS.has(t))).toBe(true);
+        expect(m.badAmp).toBe(false);
+        // Every laid-out line comes back verbatim (minus characters XML forbids).
+        expect(textsOf(svg)).toEqual(l.texts.map((t) => escapeXml(t.text)).map(unescape));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('escapeXml', () => {
+  it('escapes the five XML specials and drops forbidden characters', () => {
+    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(escapeXml('a\u0000b\u0007c\ud800d\uffff')).toBe('abcd');
+    expect(escapeXml('😀 广州\t\n')).toBe('😀 广州\t\n');
+  });
+  it('finishes on a 100,000-character input', () => {
+    expect(escapeXml('<&\ud800'.repeat(33_334)).length).toBeGreaterThan(100_000);
+  });
+});
+
+describe('renderLabelDocument', () => {
+  it('one page per label, @page sized in mm with no margin', () => {
+    const html = renderLabelDocument([label('76x130'), label('76x130')]);
+    expect(html).toContain('@page { size: 76mm 130mm; margin: 0 }');
+    expect(html.match(/<svg /gu)).toHaveLength(2);
+    expect(html.match(/class="label /gu)).toHaveLength(2);
+  });
+  it('mixed sizes get named pages', () => {
+    const html = renderLabelDocument([label('76x130'), label('100x180')]);
+    expect(html).toContain('@page label-100x180 { size: 100mm 180mm; margin: 0 }');
+    expect(html).toContain('.label-100x180 { page: label-100x180;');
+  });
+  it('escapes the title and holds only known elements', () => {
+    const html = renderLabelDocument([label('100x150')], '</title><script>x</script>');
+    const m = markup(html);
+    expect(m.tags.has('script')).toBe(false);
+    expect([...m.tags].sort()).toEqual(
+      ['body', 'div', 'head', 'html', 'meta', 'path', 'rect', 'style', 'svg', 'text', 'title'].sort(),
+    );
+  });
+  it('an empty list is still a valid document', () => {
+    expect(renderLabelDocument([])).toContain('<body>');
+  });
+});
