@@ -51,5 +51,9 @@ export function isMobileDigits(s: string): boolean {
   if (s.length !== 11 || s.charCodeAt(0) !== 49) return false;
   const second = s.charCodeAt(1);
   if (second < 51 || second > 57) return false;
-  return isAllDigits(s);
+  for (let i = 2; i < 11; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

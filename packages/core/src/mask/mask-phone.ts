@@ -5,6 +5,7 @@
  * the buyer's), platform ciphertext passes through, anything else gets the fixed mask.
  * @module
  */
+import { isMobileDigits } from '../classify/normalize.js';
 import { readPhone } from '../classify/phone.js';
 import { formatVirtualNumber } from '../virtual/parse.js';
 import { FIXED_MASK, type Masked } from './types.js';
@@ -23,6 +24,10 @@ const MOBILE_MIDDLE = '****';
  * maskPhone('1344096363'); // { value: '****', form: 'invalid', reason: 'a mobile number with 10 digits (a digit missing)' }
  */
 export function maskPhone(value: string): Masked {
+  // Fast path, same rule as readPhone: 11 ASCII digits `1[3-9]…` is a mobile number.
+  if (typeof value === 'string' && value.length === 11 && isMobileDigits(value)) {
+    return { value: value.slice(0, 3) + MOBILE_MIDDLE + value.slice(7), form: 'plain' };
+  }
   const r = readPhone(value);
   switch (r.kind) {
     case 'mobile': {
