@@ -15,7 +15,11 @@
  * @module
  */
 
-/** Who emitted a ciphertext, when its shape tells. */
+/**
+ * Who emitted a ciphertext, when its shape tells.
+ * @example
+ * const s: CipherSource = 'douyin';
+ */
 export type CipherSource = 'douyin' | 'pdd' | 'taobao' | 'jd' | 'wechat' | 'kuaishou' | (string & {});
 
 /**
@@ -82,7 +86,11 @@ export const cipherShapes: readonly CipherShape[] = [
   },
 ];
 
-/** What `readCipher` found in a ciphertext. */
+/**
+ * What `readCipher` found in a ciphertext.
+ * @example
+ * const r: CipherReading | undefined = readCipher('~8SPcn5YcviStk1oP01BhNg==~1~'); // { source: 'taobao', … }
+ */
 export interface CipherReading {
   readonly source: CipherSource;
   readonly separator: '#' | '$' | '~';

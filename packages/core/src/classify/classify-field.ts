@@ -8,7 +8,11 @@ import { readCipher, type CipherSource } from './cipher-shapes.js';
 import { foldWidth } from './normalize.js';
 import { readPhone } from './phone.js';
 
-/** The class of one field value. */
+/**
+ * The class of one field value.
+ * @example
+ * const c: FieldClass = classifyField('132****3639', 'phone'); // { form: 'masked', phoneType: 'mobile' }
+ */
 export interface FieldClass {
   readonly form: FieldForm;
   /** Why the value is `invalid` (or a remark on another form). */

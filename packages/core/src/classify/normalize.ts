@@ -25,7 +25,11 @@ export function foldWidth(s: string): string {
   return out ?? s;
 }
 
-/** Whether a UTF-16 unit is an ASCII digit. */
+/**
+ * Whether a UTF-16 unit is an ASCII digit.
+ * @example
+ * isDigitCode('7'.charCodeAt(0)); // true
+ */
 export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }

@@ -8,7 +8,11 @@ import { parseVirtualNumber } from '../virtual/parse.js';
 import { readCipher, type CipherReading } from './cipher-shapes.js';
 import { foldWidth, isAllDigits, isMobileDigits } from './normalize.js';
 
-/** What a phone field holds. */
+/**
+ * What a phone field holds.
+ * @example
+ * const r: PhoneReading = readPhone('020-87654321'); // { kind: 'landline', area: '020', number: '87654321' }
+ */
 export type PhoneReading =
   | { readonly kind: 'empty' }
   | { readonly kind: 'mobile'; readonly digits: string }

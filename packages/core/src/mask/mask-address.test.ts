@@ -58,6 +58,14 @@ describe('maskAddress: known answers', () => {
       expect(r.region).toMatchObject(region);
     });
   }
+  it('a short form right before a street is detail, not a region', () => {
+    expect(maskAddress('广东省广州大道中100号').value).toBe('广东省****');
+    expect(maskAddress('北京市朝阳门内大街1号').value).toBe('北京市****');
+    expect(maskAddress('广东路100号').value).toBe('****');
+    expect(maskAddress('北京门头沟区xx').value).toBe('北京门头沟区****');
+    expect(maskAddress('黑龙江大庆市让胡路区xx').value).toBe('黑龙江大庆市让胡路区****');
+    expect(maskAddress('广东广州天河花城广场').value).toBe('广东广州天河****');
+  });
   it('unrecognised, masked, empty, ciphertext', () => {
     expect(maskAddress('花城广场888号')).toEqual({
       value: '****',

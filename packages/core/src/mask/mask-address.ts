@@ -13,14 +13,22 @@ import { foldWidth } from '../classify/normalize.js';
 import { divisionIndex, matchAt } from './divisions.js';
 import { FIXED_MASK, type Masked } from './types.js';
 
-/** The region read off the start of an address (full GB/T 2260 names). */
+/**
+ * The region read off the start of an address (full GB/T 2260 names).
+ * @example
+ * const r: AddressRegion = { province: '广东省', city: '广州市', district: '天河区' };
+ */
 export interface AddressRegion {
   readonly province?: string;
   readonly city?: string;
   readonly district?: string;
 }
 
-/** A masked address, with the region it kept. */
+/**
+ * A masked address, with the region it kept.
+ * @example
+ * const m: MaskedAddress = maskAddress('北京市朝阳区建国路1号'); // { value: '北京市朝阳区****', form: 'plain', region: { province: '北京市', district: '朝阳区' } }
+ */
 export interface MaskedAddress extends Masked {
   readonly region: AddressRegion;
 }
@@ -36,89 +44,114 @@ interface Parse {
   readonly region: AddressRegion;
 }
 
-/** Read the region at the start of `s` (whitespace already removed). */
-export function readRegion(s: string): Parse {
-  const ix = divisionIndex();
-  let pos = 0;
-  let province: string | undefined;
-  let city: string | undefined;
-  let district: string | undefined;
-
-  const p = matchAt(ix.provinces, s, pos);
-  if (p) {
-    province = p.div.province;
-    pos += p.text.length;
-    // `上海市上海市…`, `北京市市辖区…`: skip a repeated municipality name or a placeholder.
-    // Only when no city of the province is written there (`吉林省吉林市…` is a city).
-    if (!matchAt(ix.cities.get(province), s, pos)) {
-      const again = matchAt(ix.provinces, s, pos);
-      if (again && again.div.name === province) pos += again.text.length;
-      for (const ph of PLACEHOLDERS) {
-        if (s.startsWith(ph, pos) && !matchAt(ix.counties.get(province), s, pos)) pos += ph.length;
-      }
-    }
-  }
-  if (province) {
-    const c = matchAt(ix.cities.get(province), s, pos);
-    if (c) {
-      city = c.div.name;
-      pos += c.text.length;
-      const d = matchAt(ix.counties.get(`${province}|${city}`), s, pos);
-      if (d) {
-        district = d.div.name;
-        pos += d.text.length;
-      }
-    } else {
-      const d =
-        matchAt(ix.counties.get(province), s, pos) ?? matchAt(ix.countiesInProvince.get(province), s, pos);
-      if (d) {
-        district = d.div.name;
-        if (d.div.city !== undefined) city = d.div.city;
-        pos += d.text.length;
-      }
-    }
-    // A province matched by its short name may really be a city (`吉林市…`): try that reading.
-    if (city === undefined && district === undefined && p && p.text !== p.div.name) {
-      const alt = readWithoutProvince(s);
-      if (alt.end > pos) return alt;
-    }
-    return { end: pos, region: defined({ province, city, district }) };
-  }
-  return readWithoutProvince(s);
+/** One recognised division in the text. */
+interface Part {
+  readonly level: 'province' | 'city' | 'district';
+  readonly name: string;
+  readonly province: string;
+  readonly city?: string | undefined;
+  readonly start: number;
+  /** End of the part, including a skipped repeated municipality name or placeholder. */
+  readonly end: number;
+  /** Matched by a short form (`广州` for 广州市). */
+  readonly short: boolean;
 }
 
-function readWithoutProvince(s: string): Parse {
+/**
+ * Text that starts a street or place, not a division: a short form right before it is part of
+ * the detail (`广州大道…`, `北京市朝阳门内大街…`), so it is not kept.
+ */
+const STREET_AFTER = /^(?:路|街|巷|弄|号|门|桥|村|胡同|大道|大街|小区|社区|广场|花园|公寓|大厦)/u;
+
+function part(
+  level: Part['level'],
+  v: {
+    readonly text: string;
+    readonly div: { readonly name: string; readonly province: string; readonly city?: string };
+  },
+  start: number,
+): Part {
+  return {
+    level,
+    name: v.div.name,
+    province: v.div.province,
+    city: v.div.city,
+    start,
+    end: start + v.text.length,
+    short: v.text !== v.div.name,
+  };
+}
+
+/** Read the region at the start of `s` (whitespace already removed). */
+function readRegion(s: string): Parse {
+  const parts = readParts(s);
+  while (parts.length > 0) {
+    const last = parts[parts.length - 1] as Part;
+    if (!last.short || !STREET_AFTER.test(s.slice(last.end, last.end + 2))) break;
+    parts.pop();
+  }
+  const last = parts[parts.length - 1];
+  if (!last) return { end: 0, region: {} };
+  const region: { province?: string; city?: string; district?: string } = { province: last.province };
+  for (const p of parts) {
+    if (p.level === 'city') region.city = p.name;
+    if (p.level === 'district') {
+      region.district = p.name;
+      if (p.city !== undefined) region.city = p.city;
+    }
+  }
+  return { end: last.end, region };
+}
+
+function readParts(s: string): Part[] {
+  const ix = divisionIndex();
+  const p = matchAt(ix.provinces, s, 0);
+  if (!p) return readWithoutProvince(s);
+  const province = p.div.province;
+  let pos = p.text.length;
+  // `上海市上海市…`, `北京市市辖区…`: skip a repeated municipality name or a placeholder.
+  // Only when no city of the province is written there (`吉林省吉林市…` is a city).
+  if (!matchAt(ix.cities.get(province), s, pos)) {
+    const again = matchAt(ix.provinces, s, pos);
+    if (again && again.div.name === province) pos += again.text.length;
+    for (const ph of PLACEHOLDERS) {
+      if (s.startsWith(ph, pos) && !matchAt(ix.counties.get(province), s, pos)) pos += ph.length;
+    }
+  }
+  const parts: Part[] = [{ ...part('province', p, 0), end: pos }];
+  const c = matchAt(ix.cities.get(province), s, pos);
+  if (c) {
+    parts.push(part('city', c, pos));
+    pos += c.text.length;
+    const d = matchAt(ix.counties.get(`${province}|${c.div.name}`), s, pos);
+    if (d) parts.push(part('district', d, pos));
+  } else {
+    const d =
+      matchAt(ix.counties.get(province), s, pos) ?? matchAt(ix.countiesInProvince.get(province), s, pos);
+    if (d) parts.push(part('district', d, pos));
+  }
+  // A province matched by its short name may really be a city (`吉林市…`): try that reading.
+  if (parts.length === 1 && p.text !== p.div.name) {
+    const alt = readWithoutProvince(s);
+    const altEnd = alt[alt.length - 1]?.end ?? 0;
+    if (altEnd > pos) return alt;
+  }
+  return parts;
+}
+
+function readWithoutProvince(s: string): Part[] {
   const ix = divisionIndex();
   const c = matchAt(ix.allCities, s, 0);
   if (c) {
-    let pos = c.text.length;
-    const province = c.div.province;
-    const city = c.div.name;
-    const d = matchAt(ix.counties.get(`${province}|${city}`), s, pos);
-    if (d) pos += d.text.length;
-    return { end: pos, region: defined({ province, city, district: d?.div.name }) };
+    const parts = [part('city', c, 0)];
+    const d = matchAt(ix.counties.get(`${c.div.province}|${c.div.name}`), s, c.text.length);
+    if (d) parts.push(part('district', d, c.text.length));
+    return parts;
   }
   const d = matchAt(ix.allCounties, s, 0);
   // A county alone must be written in full (`天河区`), not a short form that may be a street.
-  if (d && d.text === d.div.name) {
-    return {
-      end: d.text.length,
-      region: defined({ province: d.div.province, city: d.div.city, district: d.div.name }),
-    };
-  }
-  return { end: 0, region: {} };
-}
-
-function defined(r: {
-  province?: string | undefined;
-  city?: string | undefined;
-  district?: string | undefined;
-}): AddressRegion {
-  const out: { province?: string; city?: string; district?: string } = {};
-  if (r.province !== undefined) out.province = r.province;
-  if (r.city !== undefined) out.city = r.city;
-  if (r.district !== undefined) out.district = r.district;
-  return out;
+  if (d && d.text === d.div.name) return [part('district', d, 0)];
+  return [];
 }
 
 /** Drop whitespace (ASCII, ideographic and other Unicode spaces). */

@@ -17,7 +17,11 @@ import { foldWidth } from '../classify/normalize.js';
 import { startsWithCompoundSurname } from './compound-surnames.js';
 import type { Masked } from './types.js';
 
-/** The mask after the kept surname: exactly one star. Also the whole value for input that is not a name. */
+/**
+ * The mask after the kept surname: exactly one star. Also the whole value for input that is not a name.
+ * @example
+ * maskName('张三').value === `张${NAME_MASK}`; // true
+ */
 export const NAME_MASK = '*';
 
 /** Longest name read in full. */

@@ -9,17 +9,29 @@
 import { foldWidth } from '../classify/normalize.js';
 import { maskPhone } from './mask-phone.js';
 
-/** What `maskText` found. */
+/**
+ * What `maskText` found.
+ * @example
+ * const k: TextFindingKind = 'id-number';
+ */
 export type TextFindingKind = 'mobile' | 'landline' | 'id-number' | 'virtual' | 'extension';
 
-/** One finding, with UTF-16 offsets into the INPUT text (`end` exclusive). */
+/**
+ * One finding, with UTF-16 offsets into the INPUT text (`end` exclusive).
+ * @example
+ * const f: TextFinding = { kind: 'mobile', start: 2, end: 13 };
+ */
 export interface TextFinding {
   readonly kind: TextFindingKind;
   readonly start: number;
   readonly end: number;
 }
 
-/** Result of `maskText`. */
+/**
+ * Result of `maskText`.
+ * @example
+ * const r: MaskedText = maskText('转9647'); // { value: '转9647', found: [{ kind: 'extension', start: 0, end: 5 }] }
+ */
 export interface MaskedText {
   readonly value: string;
   readonly found: readonly TextFinding[];
@@ -28,9 +40,11 @@ export interface MaskedText {
 /**
  * One pass over width-folded text (folding keeps offsets). No nested quantifiers; every branch
  * is bounded, so the scan is linear in the text length.
+ * A virtual number in text must be written tight (`13240968483-9647`, `…转9647`, `…,9647`): with
+ * spaces around the separator the 11 digits are read as a mobile and masked (safe side).
  */
 const FINDER =
-  /(?<!\d)(?:(?<virtual>1\d{10}[ \t]?(?:-|[转轉]|,|，)[ \t]?\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4})|(?<landline>0\d{2,3}-\d{7,8}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
+  /(?<!\d)(?:(?<virtual>1\d{10}(?:-|[转轉]|,|，)\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4})|(?<landline>0\d{2,3}-\d{7,8}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
 
 /** ID numbers keep their first and last character: `1****************X`. */
 function maskId(id: string): string {

@@ -22,5 +22,9 @@ export const carrierNames = {
   DBKD: { zh: '德邦快递', en: 'Deppon Express' },
 } as const satisfies Record<string, DisplayName>;
 
-/** A carrier code present in `carrierNames`. */
+/**
+ * A carrier code present in `carrierNames`.
+ * @example
+ * const c: KnownCarrierCode = 'YUNDA';
+ */
 export type KnownCarrierCode = keyof typeof carrierNames;

@@ -59,7 +59,11 @@ export const printComponents = {
   },
 } as const satisfies Record<string, PrintComponent>;
 
-/** Id of a known print component. */
+/**
+ * Id of a known print component.
+ * @example
+ * const id: PrintComponentId = 'kuaishou';
+ */
 export type PrintComponentId = keyof typeof printComponents;
 
 /**

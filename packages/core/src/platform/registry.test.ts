@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzzText, RUNS } from '../classify/fuzz.test-helper.js';
 import { readCipher } from '../classify/cipher-shapes.js';
 import { chinaDate, formatChinaTime } from '../time/china-time.js';
 import { douyin } from './douyin.js';
@@ -116,5 +118,23 @@ describe('virtual-number rules as data', () => {
   });
   it('every listed ciphertext example is recognised as its platform', () => {
     for (const p of platforms) for (const s of p.cipher) expect(readCipher(s.example)?.source).toBe(p.id);
+  });
+});
+
+describe('total on arbitrary strings (property)', () => {
+  it('getPlatform, isExemptCategory, getPrintComponent never throw', () => {
+    fc.assert(
+      fc.property(fuzzText, fuzzText, (id, category) => {
+        expect(getPlatform(id)).toBeUndefined();
+        expect(getPrintComponent(id)).toBeUndefined();
+        expect(isExemptCategory(id, category)).toBe(false);
+        expect(typeof isExemptCategory('wechat', category)).toBe('boolean');
+      }),
+      RUNS,
+    );
+  });
+  it('isExemptCategory finishes on a 100,000-character category', () => {
+    expect(isExemptCategory('wechat', ' '.repeat(100_000) + '生活服务')).toBe(true);
+    expect(isExemptCategory('wechat', '/'.repeat(100_000))).toBe(false);
   });
 });

@@ -25,7 +25,11 @@ export function getPlatform(id: string): PlatformPolicy | undefined {
   return undefined;
 }
 
-/** A platform given by id or as a record; both are accepted by the policy helpers. */
+/**
+ * A platform given by id or as a record; both are accepted by the policy helpers.
+ * @example
+ * isExemptCategory('wechat', '虚拟商品') === isExemptCategory(wechat, '虚拟商品'); // true
+ */
 export type PlatformRef = string | PlatformPolicy;
 
 /**

@@ -5,7 +5,11 @@
  */
 import type { DisplayName } from './types.js';
 
-/** The six ways a Douyin merchant used to ship (seed 001, section 三). */
+/**
+ * The six ways a Douyin merchant used to ship (seed 001, section 三).
+ * @example
+ * const m: ShippingModeId = 'supplier-dropship';
+ */
 export type ShippingModeId =
   | 'manual-tracking'
   | 'backoffice-ewaybill'
@@ -14,7 +18,11 @@ export type ShippingModeId =
   | 'external-warehouse'
   | 'print-software';
 
-/** One step of getting ready, with who does it. */
+/**
+ * One step of getting ready, with who does it.
+ * @example
+ * const step: ReadinessStep | undefined = readiness('douyin', ['print-software'])[0]; // ewaybill-account
+ */
 export interface ReadinessStep {
   readonly id: ReadinessStepId;
   readonly title: DisplayName;
@@ -23,7 +31,11 @@ export interface ReadinessStep {
   readonly link?: string;
 }
 
-/** Ids of the readiness steps, in checklist order. */
+/**
+ * Ids of the readiness steps, in checklist order.
+ * @example
+ * const id: ReadinessStepId = 'print-component';
+ */
 export type ReadinessStepId =
   | 'supplier-joins'
   | 'warehouse-joins-open-platform'
@@ -142,7 +154,11 @@ export const readinessSteps: readonly ReadinessStep[] = [
   },
 ];
 
-/** A shipping mode, whether encryption breaks it, and the steps it needs. */
+/**
+ * A shipping mode, whether encryption breaks it, and the steps it needs.
+ * @example
+ * const m: ShippingMode | undefined = douyinShippingModes.find((x) => x.affected);
+ */
 export interface ShippingMode {
   readonly id: ShippingModeId;
   readonly title: DisplayName;
@@ -153,7 +169,11 @@ export interface ShippingMode {
   readonly interim?: string;
 }
 
-/** Fallback for every affected mode (seed 001): ship by hand, then upload logistics info. */
+/**
+ * Fallback for every affected mode (seed 001): ship by hand, then upload logistics info.
+ * @example
+ * shippingFallback.en; // 'Manual shipping in the back-office, then enter or bulk-upload logistics info'
+ */
 export const shippingFallback: DisplayName = {
   zh: '抖店后台手工发货:逐条复制订单信息发货,再逐单填写或批量上传物流信息',
   en: 'Manual shipping in the back-office, then enter or bulk-upload logistics info',

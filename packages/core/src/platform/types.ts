@@ -9,7 +9,11 @@ import type { Instant } from '../types.js';
 import type { QuotaRule } from '../quota/rule.js';
 import type { CipherShape } from '../classify/cipher-shapes.js';
 
-/** Display name in Chinese and English. */
+/**
+ * Display name in Chinese and English.
+ * @example
+ * const n: DisplayName = { zh: '视频号小店', en: 'WeChat Channels shop' };
+ */
 export interface DisplayName {
   readonly zh: string;
   readonly en: string;
@@ -82,7 +86,11 @@ export interface VirtualNumberPolicy {
   readonly notes?: readonly string[];
 }
 
-/** A rollout step: from `at` (a UTC instant), `what` applies to `scope`. */
+/**
+ * A rollout step: from `at` (a UTC instant), `what` applies to `scope`.
+ * @example
+ * const r: RolloutDate = { at: 1700409600000, chinaDate: '2023-11-20', what: 'all shops encrypted', scope: 'all' };
+ */
 export interface RolloutDate {
   readonly at: Instant;
   /** ISO date in China time, for display: `2023-11-20`. */
@@ -91,11 +99,19 @@ export interface RolloutDate {
   readonly scope: 'gradual-start' | 'gradual-end' | 'all' | 'rule-change';
 }
 
-/** Carrier codes shipmask knows (the common e-waybill codes). */
+/**
+ * Carrier codes shipmask knows (the common e-waybill codes).
+ * @example
+ * const c: CarrierCode = 'JTSD';
+ */
 export type CarrierCode =
   'JTSD' | 'STO' | 'YTO' | 'YUNDA' | 'ZTO' | 'SF' | 'JD' | 'EMS' | 'DBKD' | (string & {});
 
-/** An e-waybill carrier and how far the platform has connected it. */
+/**
+ * An e-waybill carrier and how far the platform has connected it.
+ * @example
+ * const c: WaybillCarrier = { code: 'SF', name: { zh: '顺丰速运', en: 'SF Express' }, status: 'connecting' };
+ */
 export interface WaybillCarrier {
   readonly code: CarrierCode;
   readonly name: DisplayName;
@@ -103,10 +119,18 @@ export interface WaybillCarrier {
   readonly status: 'ready' | 'connecting';
 }
 
-/** Protocol family of a local print component (request/response shapes are in src/print). */
+/**
+ * Protocol family of a local print component (request/response shapes are in src/print).
+ * @example
+ * const f: PrintProtocolFamily = 'cainiao';
+ */
 export type PrintProtocolFamily = 'cainiao' | 'jd' | 'wechat';
 
-/** Where a local print component listens, and which protocol it speaks. */
+/**
+ * Where a local print component listens, and which protocol it speaks.
+ * @example
+ * const c: PrintComponent = { id: 'jd', name: { zh: '京东打印组件', en: 'JD print component' }, family: 'jd', defaultPorts: [9113] };
+ */
 export interface PrintComponent {
   readonly id: string;
   readonly name: DisplayName;
@@ -120,7 +144,11 @@ export interface PrintComponent {
   readonly download?: string;
 }
 
-/** The policy record of one platform. */
+/**
+ * The policy record of one platform.
+ * @example
+ * const p: PlatformPolicy | undefined = getPlatform('jd'); // p?.virtualNumber.dialSuffix === '#'
+ */
 export interface PlatformPolicy {
   readonly id: string;
   readonly name: DisplayName;

@@ -46,4 +46,8 @@ describe('smsTarget', () => {
       RUNS,
     );
   });
+  it('finishes on a 100,000-character text', () => {
+    const r = smsTarget('jd', v, '\uD800'.repeat(100_000));
+    expect(r.ok && r.value.uri.length).toBeGreaterThan(100_000);
+  });
 });

@@ -5,7 +5,11 @@
 import { resolvePlatform, type PlatformRef } from '../platform/registry.js';
 import type { VirtualNumber } from '../types.js';
 
-/** Options of `dialString`. */
+/**
+ * Options of `dialString`.
+ * @example
+ * dialString({ main: '13240968483', ext: '9647' }, 'wechat', { pauses: 2 }); // 'tel:13240968483,,9647'
+ */
 export interface DialOptions {
   /** How many `,` pauses (about 2 s each on most phones) before the extension. Default 1. */
   readonly pauses?: number;
@@ -30,10 +34,18 @@ function digitsOnly(s: string): string {
   return typeof s === 'string' ? s.replace(/\D/gu, '') : '';
 }
 
-/** Why an SMS cannot be sent through a virtual number. */
+/**
+ * Why an SMS cannot be sent through a virtual number.
+ * @example
+ * const c: SmsErrorCode = 'sms-not-supported';
+ */
 export type SmsErrorCode = 'sms-not-supported' | 'unknown-platform' | 'empty-text';
 
-/** Result of `smsTarget`. */
+/**
+ * Result of `smsTarget`.
+ * @example
+ * const t: SmsTarget = smsTarget('wechat', { main: '13240968483', ext: '9647' }, 'hi'); // { ok: false, error: { code: 'sms-not-supported', … } }
+ */
 export type SmsTarget =
   | {
       readonly ok: true;

@@ -6,11 +6,19 @@
 import { foldWidth, isAllDigits } from '../classify/normalize.js';
 import type { VirtualNumber } from '../types.js';
 
-/** Why a text is not a virtual number. */
+/**
+ * Why a text is not a virtual number.
+ * @example
+ * const c: VirtualNumberErrorCode = 'ext-length';
+ */
 export type VirtualNumberErrorCode =
   'empty' | 'too-long' | 'no-extension' | 'main-length' | 'main-prefix' | 'ext-length' | 'malformed';
 
-/** Result of `parseVirtualNumberDetailed`. */
+/**
+ * Result of `parseVirtualNumberDetailed`.
+ * @example
+ * const r: VirtualNumberParse = parseVirtualNumberDetailed('13240968483'); // { ok: false, code: 'no-extension', reason: … }
+ */
 export type VirtualNumberParse =
   | { readonly ok: true; readonly value: VirtualNumber }
   | { readonly ok: false; readonly code: VirtualNumberErrorCode; readonly reason: string };

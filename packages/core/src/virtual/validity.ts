@@ -8,7 +8,11 @@ import type { VirtualValidityRule } from '../platform/types.js';
 import { chinaDate, chinaMidnight, endOfChinaDayAfter } from '../time/china-time.js';
 import type { Instant } from '../types.js';
 
-/** The dates of an order that decide virtual-number validity (UTC instants). */
+/**
+ * The dates of an order that decide virtual-number validity (UTC instants).
+ * @example
+ * const d: VirtualNumberDates = { createdAt: Date.parse('2026-11-01T02:00:00Z'), receivedAt: Date.parse('2026-11-03T02:00:00Z') };
+ */
 export interface VirtualNumberDates {
   readonly createdAt: Instant;
   readonly receivedAt?: Instant;
@@ -18,7 +22,11 @@ export interface VirtualNumberDates {
   readonly reobtainedAt?: Instant;
 }
 
-/** The validity state of an order's virtual number at `now`. */
+/**
+ * The validity state of an order's virtual number at `now`.
+ * @example
+ * const v: VirtualNumberValidity = virtualNumberValidity('douyin', { createdAt: 0 }, 0); // { state: 'not-issued', … }
+ */
 export interface VirtualNumberValidity {
   /**
    * - `valid`: callable now.
