@@ -45,6 +45,9 @@ function isPhoneSeparator(c: number): boolean {
   );
 }
 
+/** Area code, number, then an extension after `-`, `#`, `转`, `ext` or `分机` (inputs <= 64 chars). */
+const LANDLINE_WITH_EXT = /^[(（]?(0\d{2,3})[)）]?[ -]?(\d{7,8})[ ]*(?:-|#|转|轉|ext\.?|分机)[ ]*\d{1,6}$/iu;
+
 /** Strip `+86`, `0086`, `86` in front of a mobile number. */
 function stripCountryCode(d: string): string {
   if (d.length === 13 && d.startsWith('86')) return d.slice(2);
@@ -89,6 +92,12 @@ export function readPhone(value: string): PhoneReading {
     if (reading) return { kind: 'cipher', reading };
   }
   const s = foldWidth(t);
+  // Landline with an extension (`0755-2345678-801`, `010-62345678转8001`): the extension is dropped.
+  const withExt = LANDLINE_WITH_EXT.exec(s);
+  if (withExt) {
+    const land = splitLandline((withExt[1] ?? '') + (withExt[2] ?? ''));
+    if (land) return { kind: 'landline', ...land };
+  }
   // Keep digits, mask characters and `+`; drop separators; anything else goes to virtual/invalid.
   let d = '';
   let masks = 0;

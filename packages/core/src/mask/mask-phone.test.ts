@@ -26,6 +26,9 @@ describe('maskPhone: known answers', () => {
     expect(maskPhone('020-87654321')).toEqual({ value: '020-****4321', form: 'plain' });
     expect(maskPhone('(0755)2345678').value).toBe('0755-****5678');
     expect(maskPhone('010 62345678').value).toBe('010-****5678');
+    expect(maskPhone('0755-2345678-801').value).toBe('0755-****5678');
+    expect(maskPhone('010-62345678转8001').value).toBe('010-****5678');
+    expect(maskPhone('(010)62345678 ext 12').value).toBe('010-****5678');
   });
   it('already masked values stay (re-cut to the rule)', () => {
     expect(maskPhone('132****3639')).toEqual({ value: '132****3639', form: 'masked' });
