@@ -128,6 +128,15 @@ describe('maskAddress: properties', () => {
       RUNS,
     );
   });
+  it('the masked value does not depend on the detail (its length or content leaks nothing)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...counties), detail, detail, (d, a, b) => {
+        const region = d.province + (d.city ?? '') + d.name;
+        expect(maskAddress(region + a).value).toBe(maskAddress(region + b).value);
+      }),
+      RUNS,
+    );
+  });
   it('finishes on 100,000-character inputs', () => {
     expect(maskAddress('广'.repeat(100_000)).value).toBe('****');
     expect(maskAddress('广东省' + '路'.repeat(100_000)).value).toBe('广东省****');

@@ -56,6 +56,23 @@ describe('maskText: properties', () => {
       RUNS,
     );
   });
+  it('an 18-digit ID number embedded in text never survives', () => {
+    const id = fc
+      .tuple(
+        fc.stringMatching(/^[1-9]\d{5}$/u),
+        fc.date({ min: new Date('1920-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }),
+        fc.stringMatching(/^\d{3}[\dX]$/u),
+      )
+      .map(([area, d, tail]) => area + d.toISOString().slice(0, 10).replaceAll('-', '') + tail);
+    fc.assert(
+      fc.property(fuzzText, id, (a, n) => {
+        const out = maskText(`${a} 身份证${n}。`).value;
+        expect(out).not.toContain(n);
+        expect(out).not.toContain(n.slice(6, 14));
+      }),
+      RUNS,
+    );
+  });
   it('finishes on 100,000-character inputs', () => {
     expect(maskText('1'.repeat(100_000)).found).toEqual([]);
     expect(maskText('13440963639 '.repeat(8_334)).found.length).toBe(8_334);
