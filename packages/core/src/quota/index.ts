@@ -1,2 +1,3 @@
 /** @module */
 export type * from './rule.js';
+export * from './default-rules.js';
