@@ -24,6 +24,14 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'harness',
+          include: ['test/demo/**/*.test.ts', 'test/print/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
