@@ -43,7 +43,9 @@ export type PageRequest =
   | { readonly type: 'settings/get'; readonly shop: ShopRef }
   | { readonly type: 'settings/set'; readonly shop: ShopRef; readonly settings: ShopSettings }
   | { readonly type: 'shops/list' }
-  | { readonly type: 'reveals/daily'; readonly shop: ShopRef; readonly days: number };
+  | { readonly type: 'reveals/daily'; readonly shop: ShopRef; readonly days: number }
+  /** The shop a content script last reported from this tab (popup: "the active tab's shop"). */
+  | { readonly type: 'shops/active'; readonly tabId: number };
 
 /** Per-shop settings (popup). Every quota number is a setting; defaults come from the platform. */
 export interface ShopSettings {
@@ -86,5 +88,78 @@ export type Reply<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: { readonly code: MessageErrorCode; readonly message: string } };
 
+/**
+ * `unreachable`: the background could not be reached (extension reloaded or updated, so this
+ * context is orphaned); only `send()` in client.ts produces it, never the background.
+ */
 export type MessageErrorCode =
-  'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'storage' | 'internal';
+  'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'storage' | 'internal' | 'unreachable';
+
+/** Reply of `orders/seen`. */
+export interface OrdersSeenResult {
+  /** Orders written (new or updated). */
+  readonly stored: number;
+  /** Orders seen for the first time. */
+  readonly added: number;
+}
+
+/** Reply of `reveal/recorded`. */
+export interface RevealResult {
+  /** False when this clickId was already recorded (a retried message is not counted twice). */
+  readonly counted: boolean;
+  readonly quota: QuotaView;
+}
+
+/** Reply of `settings/get` and `settings/set`: the stored settings and the platform defaults. */
+export interface SettingsView {
+  /** Stored settings, or the defaults when none were saved (`saved: false`). */
+  readonly settings: ShopSettings;
+  readonly saved: boolean;
+  /** The platform's defaults, for placeholders. */
+  readonly defaults: {
+    readonly quotaKind: 'ratio' | 'fixed' | 'pack' | null;
+    readonly ratio?: number;
+    readonly allowance?: number;
+    readonly packSize?: number;
+    readonly warnAt?: number;
+    readonly recountSameOrder?: boolean;
+    readonly retentionDays: number;
+    readonly language: 'zh' | 'en';
+  };
+}
+
+/** One shop in `shops/list`. */
+export interface ShopSummary extends ShopRef {
+  readonly shopName?: string;
+  readonly lastSeenAt: Instant;
+}
+
+/** Reply of `reveals/daily`: reveals per China day, oldest first, ending today. */
+export interface DailyReveals {
+  readonly days: readonly {
+    /** China calendar date `YYYY-MM-DD`. */
+    readonly date: string;
+    /** Start of that China day (UTC instant). */
+    readonly start: Instant;
+    readonly count: number;
+  }[];
+  /** The allowance spread evenly over the days of the current period, or null (no period / no limit). */
+  readonly dailyShare: number | null;
+  readonly quota: QuotaView;
+}
+
+/** What each request's reply carries (`send()` in client.ts returns `Reply<ReplyOf<R>>`). */
+export interface ReplyValues {
+  'orders/seen': OrdersSeenResult;
+  'reveal/recorded': RevealResult;
+  'counter/observed': QuotaView;
+  'quota/status': QuotaView;
+  'settings/get': SettingsView;
+  'settings/set': SettingsView;
+  'shops/list': readonly ShopSummary[];
+  'reveals/daily': DailyReveals;
+  'shops/active': ShopRef | null;
+}
+
+/** The reply value of a request. */
+export type ReplyOf<R extends { readonly type: keyof ReplyValues }> = ReplyValues[R['type']];

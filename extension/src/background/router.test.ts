@@ -1,0 +1,338 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { OrderView } from '@shipmask/core';
+import type { PageRequest, Reply } from '../messages';
+import { createRouter, type Handlers, type Refusal } from './router';
+import { isBackOfficeUrl, senderKind, type SenderInfo, type SenderPolicy } from './sender';
+import { plaintextIn, requestTypes, validateRequest } from './validate';
+
+const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+const policy: SenderPolicy = {
+  extensionId: EXT,
+  extensionOrigin: `chrome-extension://${EXT}/`,
+  allowDemo: true,
+};
+const prodPolicy: SenderPolicy = { ...policy, allowDemo: false };
+
+const popup: SenderInfo = { id: EXT, url: `chrome-extension://${EXT}/popup.html` };
+const content: SenderInfo = {
+  id: EXT,
+  url: 'https://fxg.jinritemai.com/ffa/morder/order/list',
+  tab: { id: 7 },
+};
+const demoContent: SenderInfo = { id: EXT, url: 'http://127.0.0.1:4173/wechat/orders', tab: { id: 8 } };
+
+const shop = { platform: 'wechat', shopId: 'demo' } as const;
+const order: OrderView = {
+  platform: 'wechat',
+  shopId: 'demo',
+  orderId: '3718000000000001',
+  status: 'awaiting_shipment',
+  createdAt: Date.UTC(2026, 10, 1),
+  items: [{ name: '保温杯', quantity: 1 }],
+  remark: '请打134****3639或转9647',
+  receiver: {
+    name: '张*',
+    phone: '132****3639',
+    address: '广东省广州市天河区****',
+    region: { province: '广东省', city: '广州市', district: '天河区' },
+    virtual: { main: '13476567876', ext: '3639' },
+    cipher: { address: '#ML3B#0BB1W4Xn5A=#1##' },
+  },
+};
+
+/** Handlers that record what reached them. */
+function recording() {
+  const seen: { request: PageRequest; tabId: number | undefined }[] = [];
+  const h =
+    (value: unknown) =>
+    (request: PageRequest, ctx: { tabId?: number }): Promise<unknown> => {
+      seen.push({ request, tabId: ctx.tabId });
+      return Promise.resolve(value);
+    };
+  const handlers = Object.fromEntries(
+    Object.keys(requestTypes).map((t) => [t, h(`${t}:ok`)]),
+  ) as unknown as Handlers;
+  return { seen, handlers };
+}
+
+const valid: Record<keyof typeof requestTypes, PageRequest> = {
+  'orders/seen': { type: 'orders/seen', shop, orders: [order] },
+  'reveal/recorded': {
+    type: 'reveal/recorded',
+    shop,
+    orderId: order.orderId,
+    field: 'all',
+    at: Date.UTC(2026, 10, 2),
+    clickId: 'c1',
+  },
+  'counter/observed': { type: 'counter/observed', shop, remaining: 480, at: Date.UTC(2026, 10, 2) },
+  'quota/status': { type: 'quota/status', shop },
+  'settings/get': { type: 'settings/get', shop },
+  'settings/set': {
+    type: 'settings/set',
+    shop,
+    settings: {
+      platform: 'wechat',
+      quota: { allowance: 600, warnAt: 0.9 },
+      sender: { name: '王店长', phone: '13800000000', address: '浙江省杭州市余杭区文一西路1号' },
+      labelSize: '100x180',
+      retentionDays: 30,
+      language: 'en',
+    },
+  },
+  'shops/list': { type: 'shops/list' },
+  'reveals/daily': { type: 'reveals/daily', shop, days: 30 },
+  'shops/active': { type: 'shops/active', tabId: 7 },
+};
+
+describe('senders', () => {
+  it('accepts content scripts only on back-office origins, pages only from the extension', () => {
+    expect(senderKind(content, policy)).toBe('content');
+    expect(senderKind(demoContent, policy)).toBe('content');
+    expect(senderKind(demoContent, prodPolicy)).toBeUndefined();
+    expect(senderKind(popup, policy)).toBe('page');
+    expect(senderKind({ ...popup, id: 'other' }, policy)).toBeUndefined();
+    expect(senderKind({ ...content, id: 'other' }, policy)).toBeUndefined();
+    expect(senderKind({ id: EXT, url: 'https://evil.example/', tab: { id: 1 } }, policy)).toBeUndefined();
+    // Same extension, a back-office URL but no tab: not a content script.
+    expect(senderKind({ id: EXT, url: content.url! }, policy)).toBeUndefined();
+    // A longer extension id that starts with ours is another extension.
+    expect(senderKind({ id: EXT, url: `chrome-extension://${EXT}x/popup.html` }, policy)).toBeUndefined();
+    expect(senderKind({}, policy)).toBeUndefined();
+  });
+
+  it('matches hosts exactly (no suffix tricks, no userinfo)', () => {
+    expect(isBackOfficeUrl('https://store.weixin.qq.com/shop/order/list', false)).toBe(true);
+    expect(isBackOfficeUrl('https://store.weixin.qq.com.evil.example/', false)).toBe(false);
+    expect(isBackOfficeUrl('https://evil.example/?https://store.weixin.qq.com/', false)).toBe(false);
+    expect(isBackOfficeUrl('https://user@store.weixin.qq.com/', false)).toBe(false);
+    expect(isBackOfficeUrl('http://store.weixin.qq.com/', false)).toBe(false);
+    expect(isBackOfficeUrl('http://127.0.0.1:4173/', true)).toBe(true);
+    expect(isBackOfficeUrl('not a url', true)).toBe(false);
+  });
+});
+
+describe('validators', () => {
+  it('accepts every valid request and returns an equal value', () => {
+    for (const req of Object.values(valid)) {
+      const r = validateRequest(req);
+      expect(r).toEqual({ ok: true, value: req });
+    }
+  });
+
+  it('drops properties the contract does not name', () => {
+    const r = validateRequest({
+      ...valid['orders/seen'],
+      extra: 'x',
+      orders: [{ ...order, buyerPhone: '13240968483', receiver: { ...order.receiver, realName: '张三' } }],
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok && r.value.type === 'orders/seen') {
+      expect(JSON.stringify(r.value)).not.toContain('13240968483');
+      expect(JSON.stringify(r.value)).not.toContain('张三');
+      expect(r.value.orders[0]).toEqual(order);
+    }
+  });
+
+  it('names the bad field', () => {
+    const cases: [unknown, string][] = [
+      [null, 'message'],
+      [{ type: 7 }, 'type'],
+      [{ ...valid['reveal/recorded'], clickId: '' }, 'clickId'],
+      [{ ...valid['reveal/recorded'], at: Number.NaN }, 'at'],
+      [{ ...valid['reveal/recorded'], field: 'ssn' }, 'field'],
+      [{ ...valid['counter/observed'], remaining: -1 }, 'remaining'],
+      [{ ...valid['counter/observed'], remaining: 1.5 }, 'remaining'],
+      [{ ...valid['quota/status'], shop: { platform: 'taobao', shopId: 'x' } }, 'shop.platform'],
+      [{ ...valid['quota/status'], shop: { platform: 'jd', shopId: 'a\u0000b' } }, 'shop.shopId'],
+      [{ ...valid['reveals/daily'], days: 0 }, 'days'],
+      [{ type: 'orders/seen', shop, orders: [{ ...order, shopId: 'other' }] }, 'orders[0]'],
+      [
+        { type: 'orders/seen', shop, orders: [{ ...order, items: [{ name: 'x', quantity: '1' }] }] },
+        'orders[0].items[0].quantity',
+      ],
+      [
+        { type: 'orders/seen', shop, orders: [{ ...order, receiver: { virtual: { main: '1', ext: '2' } } }] },
+        'orders[0].receiver.virtual.main',
+      ],
+      [{ type: 'orders/seen', shop, orders: Array.from({ length: 1001 }, () => order) }, 'orders'],
+      [
+        { ...valid['settings/set'], settings: { platform: 'jd', retentionDays: 0 } },
+        'settings.retentionDays',
+      ],
+      [
+        { ...valid['settings/set'], settings: { platform: 'jd', quota: { ratio: 2 } } },
+        'settings.quota.ratio',
+      ],
+      [{ ...valid['settings/set'], settings: { platform: 'jd', labelSize: 'A4' } }, 'settings.labelSize'],
+    ];
+    for (const [value, field] of cases) {
+      const r = validateRequest(value);
+      expect(r.ok, JSON.stringify(value).slice(0, 80)).toBe(false);
+      if (!r.ok) {
+        expect(r.code).toBe('invalid-message');
+        expect(r.message.startsWith(`${field}:`), r.message).toBe(true);
+      }
+    }
+  });
+
+  it('reports unknown types as such', () => {
+    expect(validateRequest({ type: 'db/dump' })).toMatchObject({ ok: false, code: 'unknown-type' });
+    expect(validateRequest({ type: 'toString' })).toMatchObject({ ok: false, code: 'unknown-type' });
+    expect(validateRequest({ type: '__proto__' })).toMatchObject({ ok: false, code: 'unknown-type' });
+  });
+
+  it('survives hostile values (throwing getters, proxies)', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+        has() {
+          throw new Error('boom');
+        },
+      },
+    );
+    expect(validateRequest(hostile)).toMatchObject({ ok: false, code: 'invalid-message' });
+    const getter = {
+      type: 'quota/status',
+      get shop(): never {
+        throw new Error('boom');
+      },
+    };
+    expect(validateRequest(getter)).toMatchObject({ ok: false, code: 'invalid-message' });
+  });
+});
+
+describe('invariant 1: plaintext is refused', () => {
+  const withReceiver = (receiver: OrderView['receiver']): OrderView => ({ ...order, receiver });
+  it('accepts masked, ciphertext, virtual and empty forms', () => {
+    expect(plaintextIn(order)).toBeUndefined();
+    expect(plaintextIn(withReceiver({ phone: '13240968483-9647' }))).toBeUndefined();
+    expect(plaintextIn(withReceiver({ phone: '', name: '' }))).toBeUndefined();
+  });
+  it('refuses plaintext in every receiver slot and in remarks', () => {
+    expect(plaintextIn(withReceiver({ phone: '13240968483' }))).toBe('receiver.phone (plain)');
+    expect(plaintextIn(withReceiver({ phone: '1324096848' }))).toBe('receiver.phone (invalid)');
+    expect(plaintextIn(withReceiver({ name: '张三' }))).toBe('receiver.name (plain)');
+    expect(plaintextIn(withReceiver({ address: '广东省广州市天河区花城广场888号' }))).toBe(
+      'receiver.address (plain)',
+    );
+    expect(plaintextIn(withReceiver({ cipher: { phone: '13240968483' } }))).toBe(
+      'receiver.cipher.phone (plain)',
+    );
+    expect(plaintextIn({ ...order, remark: '电话13240968483' })).toBe('remark (mobile)');
+    expect(plaintextIn({ ...order, remark: '身份证110101199003071234' })).toBe('remark (id-number)');
+  });
+});
+
+describe('router', () => {
+  it('routes each valid request to its handler with the sender tab', async () => {
+    const { seen, handlers } = recording();
+    const route = createRouter({ policy, handlers });
+    for (const req of Object.values(valid)) {
+      const sender = requestTypes[req.type] === 'content' ? content : popup;
+      expect(await route(req, sender)).toEqual({ ok: true, value: `${req.type}:ok` });
+    }
+    expect(seen.map((s) => s.request.type)).toEqual(Object.keys(valid));
+    expect(seen[0]!.tabId).toBe(7);
+  });
+
+  it('lets pages send content requests but not the reverse', async () => {
+    const { handlers } = recording();
+    const route = createRouter({ policy, handlers });
+    expect((await route(valid['quota/status'], popup)).ok).toBe(true);
+    expect(await route(valid['settings/set'], content)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+  });
+
+  it('refuses foreign senders before reading the message', async () => {
+    const { seen, handlers } = recording();
+    const refusals: Refusal[] = [];
+    const route = createRouter({ policy: prodPolicy, handlers, onRefused: (r) => refusals.push(r) });
+    expect(await route(valid['orders/seen'], demoContent)).toMatchObject({
+      error: { code: 'forbidden-sender' },
+    });
+    expect(await route({ type: 'nope' }, { id: 'evil', url: 'https://evil.example/' })).toMatchObject({
+      error: { code: 'forbidden-sender' },
+    });
+    expect(seen).toHaveLength(0);
+    expect(refusals.map((r) => r.code)).toEqual(['forbidden-sender', 'forbidden-sender']);
+  });
+
+  it('refuses plaintext orders and never calls the handler', async () => {
+    const { seen, handlers } = recording();
+    const refusals: Refusal[] = [];
+    const route = createRouter({ policy, handlers, onRefused: (r) => refusals.push(r) });
+    const bad = {
+      ...valid['orders/seen'],
+      orders: [order, { ...order, orderId: '2', receiver: { phone: '13240968483' } }],
+    };
+    const reply = await route(bad, content);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    if (!reply.ok) expect(reply.error.message).not.toContain('13240968483');
+    expect(seen).toHaveLength(0);
+    expect(JSON.stringify(refusals)).not.toContain('13240968483');
+  });
+
+  it('turns handler failures into storage / internal errors', async () => {
+    const { handlers } = recording();
+    const failing = (name: string) =>
+      createRouter({
+        policy,
+        handlers: {
+          ...handlers,
+          'quota/status': () => Promise.reject(Object.assign(new Error('x'), { name })),
+        },
+      });
+    expect(await failing('QuotaExceededError')(valid['quota/status'], content)).toMatchObject({
+      error: { code: 'storage' },
+    });
+    expect(await failing('TypeError')(valid['quota/status'], content)).toMatchObject({
+      error: { code: 'internal' },
+    });
+  });
+
+  it('property: arbitrary values never crash the router; they get a typed error', async () => {
+    const { seen, handlers } = recording();
+    const route = createRouter({ policy, handlers });
+    const codes = new Set(['invalid-message', 'unknown-type', 'forbidden-sender']);
+    const typeArb = fc.oneof(fc.constantFrom(...Object.keys(requestTypes)), fc.string());
+    const message = fc.oneof(
+      fc.anything(),
+      fc.record({ type: typeArb }, { requiredKeys: [] }),
+      fc.dictionary(fc.string(), fc.anything()).chain((d) => typeArb.map((type) => ({ ...d, type }))),
+      // Valid requests with one field replaced by anything.
+      fc
+        .tuple(fc.constantFrom(...Object.values(valid)), fc.string(), fc.anything())
+        .map(([req, key, value]) => ({
+          ...req,
+          [key in req ? key : (Object.keys(req)[1] ?? 'type')]: value,
+        })),
+    );
+    const sender = fc.constantFrom<SenderInfo>(content, popup, demoContent, {
+      id: 'x',
+      url: 'https://evil.example/',
+    });
+    await fc.assert(
+      fc.asyncProperty(message, sender, async (m, s) => {
+        const before = seen.length;
+        const reply: Reply<unknown> = await route(m, s);
+        if (reply.ok) {
+          // Only a well-formed request reaches a handler, exactly once.
+          expect(seen.length).toBe(before + 1);
+          expect(validateRequest(m).ok).toBe(true);
+        } else {
+          expect(codes.has(reply.error.code)).toBe(true);
+          expect(typeof reply.error.message).toBe('string');
+          expect(seen.length).toBe(before);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,270 @@
+/**
+ * The background's storage API over the `shipmask` database: masked orders, the quota-event
+ * ledger, per-shop settings, the shops registry, the audit log, install-wide meta values and
+ * retention. Every method opens its own short transaction (a service worker may be terminated
+ * between any two awaits; nothing here keeps state that IndexedDB does not).
+ *
+ * Callers validate first: this layer stores what it is given. The router refuses plaintext
+ * (invariant 1) before anything reaches `putOrders`.
+ * @module
+ */
+import { DAY_MS, type Instant, type OrderView, type PlatformId } from '@shipmask/core';
+import type { ShopRef, ShopSettings } from '../messages';
+import { Connection, type DbEvent } from './db';
+import type {
+  AuditEntry,
+  ShipmaskDb,
+  ShopKey,
+  StoredOrder,
+  StoredQuotaEvent,
+  StoredSettings,
+  StoredShop,
+} from './schema';
+
+/** Default retention: purge 90 days after an order completes (issue 6). */
+export const DEFAULT_RETENTION_DAYS = 90;
+
+/** Length of the per-install HMAC key for order ids in the ledger. */
+export const HMAC_KEY_BYTES = 32;
+
+const shopKey = (shop: ShopRef): ShopKey => [shop.platform, shop.shopId];
+
+/** Terminal statuses: retention starts when an order reaches one. */
+const TERMINAL = new Set<OrderView['status']>(['completed', 'cancelled']);
+
+export interface StoreOptions {
+  readonly factory: IDBFactory;
+  readonly name?: string;
+  readonly onEvent?: (event: DbEvent) => void;
+}
+
+/** Result of appending a ledger event. */
+export interface AppendResult<E> {
+  /** False when an event with this id was already stored (a retried message). */
+  readonly added: boolean;
+  readonly record: StoredQuotaEvent<E>;
+}
+
+/** What a purge removed. */
+export interface PurgeResult {
+  readonly purged: number;
+  readonly byShop: ReadonlyMap<string, number>;
+}
+
+/**
+ * The storage API. One instance per service-worker lifetime; it reopens the database as needed.
+ * @example
+ * const store = new Store({ factory: indexedDB });
+ * await store.putOrders(orders, Date.now());
+ */
+export class Store {
+  readonly connection: Connection;
+
+  constructor(options: StoreOptions) {
+    this.connection = new Connection(options);
+  }
+
+  db(): Promise<ShipmaskDb> {
+    return this.connection.get();
+  }
+
+  // ---- orders --------------------------------------------------------------------------
+
+  /**
+   * Insert or update masked orders (one transaction). Keeps the first sighting; starts retention
+   * when an order is first seen in a terminal state. Returns how many were new.
+   */
+  async putOrders(orders: readonly OrderView[], now: Instant): Promise<{ stored: number; added: number }> {
+    if (orders.length === 0) return { stored: 0, added: 0 };
+    const db = await this.db();
+    const tx = db.transaction(['orders', 'shops'], 'readwrite');
+    const store = tx.objectStore('orders');
+    let added = 0;
+    const shops = new Map<string, ShopRef>();
+    // The same order twice in one call: the last sighting wins.
+    const unique = new Map(orders.map((o) => [JSON.stringify([o.platform, o.shopId, o.orderId]), o]));
+    await Promise.all(
+      [...unique.values()].map(async (view) => {
+        const key: [PlatformId, string, string] = [view.platform, view.shopId, view.orderId];
+        const old = await store.get(key);
+        if (!old) added++;
+        const completedAt =
+          view.completedAt ?? old?.completedAt ?? (TERMINAL.has(view.status) ? now : undefined);
+        const record: StoredOrder = {
+          platform: view.platform,
+          shopId: view.shopId,
+          orderId: view.orderId,
+          view,
+          firstSeenAt: old?.firstSeenAt ?? now,
+          lastSeenAt: now,
+          ...(completedAt !== undefined ? { completedAt } : {}),
+        };
+        shops.set(JSON.stringify(key.slice(0, 2)), { platform: view.platform, shopId: view.shopId });
+        await store.put(record);
+      }),
+    );
+    await Promise.all([...shops.values()].map((s) => this.touchShopIn(tx.objectStore('shops'), s, now)));
+    await tx.done;
+    return { stored: unique.size, added };
+  }
+
+  /** Every stored order of a shop. */
+  async ordersOf(shop: ShopRef): Promise<StoredOrder[]> {
+    return (await this.db()).getAllFromIndex('orders', 'shop', shopKey(shop));
+  }
+
+  // ---- ledger --------------------------------------------------------------------------
+
+  /**
+   * Append one ledger event, idempotent by `id`, in a `strict`-durability transaction (a debit
+   * is on disk before the reply). Callers serialise per shop (Web Locks) so replay order is the
+   * append order.
+   */
+  async appendEvent<E>(
+    shop: ShopRef,
+    id: string,
+    at: Instant,
+    event: E,
+    now: Instant,
+  ): Promise<AppendResult<E>> {
+    const db = await this.db();
+    const tx = db.transaction(['quotaEvents', 'shops'], 'readwrite', { durability: 'strict' });
+    const events = tx.objectStore('quotaEvents');
+    const existing = (await events.get(id)) as StoredQuotaEvent<E> | undefined;
+    let result: AppendResult<E>;
+    if (existing) {
+      result = { added: false, record: existing };
+    } else {
+      const record: StoredQuotaEvent<E> = {
+        id,
+        platform: shop.platform,
+        shopId: shop.shopId,
+        at,
+        recordedAt: now,
+        event,
+      };
+      await events.add(record);
+      await this.touchShopIn(tx.objectStore('shops'), shop, now);
+      result = { added: true, record };
+    }
+    await tx.done;
+    return result;
+  }
+
+  /** A shop's ledger events in time order (ties: append order). */
+  async eventsOf<E = unknown>(shop: ShopRef): Promise<StoredQuotaEvent<E>[]> {
+    const all = (await (
+      await this.db()
+    ).getAllFromIndex('quotaEvents', 'shop', shopKey(shop))) as StoredQuotaEvent<E>[];
+    return all.sort((a, b) => a.at - b.at || a.recordedAt - b.recordedAt);
+  }
+
+  // ---- settings and shops ----------------------------------------------------------------
+
+  async getSettings(shop: ShopRef): Promise<ShopSettings | undefined> {
+    return (await (await this.db()).get('settings', shopKey(shop)))?.settings;
+  }
+
+  async putSettings(shop: ShopRef, settings: ShopSettings, now: Instant): Promise<void> {
+    const db = await this.db();
+    const tx = db.transaction(['settings', 'shops'], 'readwrite');
+    const record: StoredSettings = { platform: shop.platform, shopId: shop.shopId, settings, updatedAt: now };
+    await tx.objectStore('settings').put(record);
+    await this.touchShopIn(tx.objectStore('shops'), shop, now);
+    await tx.done;
+  }
+
+  /** Every stored settings record. */
+  async allSettings(): Promise<StoredSettings[]> {
+    return (await this.db()).getAll('settings');
+  }
+
+  /** Every shop seen, most recent first. */
+  async listShops(): Promise<StoredShop[]> {
+    const shops = await (await this.db()).getAll('shops');
+    return shops.sort((a, b) => b.lastSeenAt - a.lastSeenAt);
+  }
+
+  private async touchShopIn(
+    shops: {
+      get(key: ShopKey): Promise<StoredShop | undefined>;
+      put(value: StoredShop): Promise<unknown>;
+    },
+    shop: ShopRef,
+    now: Instant,
+  ): Promise<void> {
+    const old = await shops.get(shopKey(shop));
+    if (old && old.lastSeenAt >= now) return;
+    await shops.put({
+      platform: shop.platform,
+      shopId: shop.shopId,
+      firstSeenAt: old?.firstSeenAt ?? now,
+      lastSeenAt: now,
+    });
+  }
+
+  // ---- audit and meta --------------------------------------------------------------------
+
+  /** Append an audit entry (never buyer data: ids of our own records and counts only). */
+  async audit(entry: AuditEntry): Promise<void> {
+    await (await this.db()).add('audit', entry);
+  }
+
+  async auditLog(): Promise<AuditEntry[]> {
+    return (await this.db()).getAll('audit');
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return (await (await this.db()).get('meta', key))?.value as T | undefined;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await (await this.db()).put('meta', { key, value });
+  }
+
+  /**
+   * The per-install HMAC key for order ids in the ledger: created once from `randomBytes` and
+   * stored; later calls (and concurrent first calls: one readwrite transaction each, so they
+   * serialise) return the stored key.
+   */
+  async hmacKey(randomBytes: (n: number) => Uint8Array): Promise<Uint8Array> {
+    const db = await this.db();
+    const tx = db.transaction('meta', 'readwrite', { durability: 'strict' });
+    const old = await tx.store.get('hmacKey');
+    let key: Uint8Array;
+    if (old && old.value instanceof Uint8Array && old.value.length === HMAC_KEY_BYTES) {
+      key = old.value;
+    } else {
+      key = randomBytes(HMAC_KEY_BYTES);
+      await tx.store.put({ key: 'hmacKey', value: key });
+    }
+    await tx.done;
+    return key;
+  }
+
+  // ---- retention -------------------------------------------------------------------------
+
+  /**
+   * Purge orders whose retention ran out: `completedAt + retentionDays(shop)` at or before `now`.
+   * Orders still open have no `completedAt` and are kept. One transaction.
+   */
+  async purgeOrders(now: Instant, retentionDays: (shop: ShopRef) => number): Promise<PurgeResult> {
+    const db = await this.db();
+    const tx = db.transaction('orders', 'readwrite');
+    const index = tx.store.index('completedAt');
+    const byShop = new Map<string, number>();
+    let purged = 0;
+    for (let c = await index.openCursor(IDBKeyRange.upperBound(now)); c; c = await c.continue()) {
+      const o = c.value;
+      const days = retentionDays({ platform: o.platform, shopId: o.shopId });
+      if (o.completedAt !== undefined && o.completedAt + days * DAY_MS <= now) {
+        await c.delete();
+        purged++;
+        const k = `${o.platform}/${o.shopId}`;
+        byShop.set(k, (byShop.get(k) ?? 0) + 1);
+      }
+    }
+    await tx.done;
+    return { purged, byShop };
+  }
+}
