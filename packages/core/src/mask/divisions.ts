@@ -20,7 +20,7 @@ interface Variant {
 }
 
 /** Variants grouped by first character, longest first. */
-type Scope = ReadonlyMap<string, readonly Variant[]>;
+type Scope = ReadonlyMap<number, readonly Variant[]>;
 
 /**
  * The lazily built index.
@@ -33,6 +33,8 @@ export interface DivisionIndex {
   readonly cities: ReadonlyMap<string, Scope>;
   /** Counties by `province|city`, and counties directly under a province by `province`. */
   readonly counties: ReadonlyMap<string, Scope>;
+  /** Counties of a city, keyed by the city's `Division` object (no string building per lookup). */
+  readonly countiesOfCity: ReadonlyMap<Division, Scope>;
   /** Every county of a province (under any city), for addresses that skip the city. */
   readonly countiesInProvince: ReadonlyMap<string, Scope>;
   /** Every city in the country, for addresses that skip the province. */
@@ -76,15 +78,15 @@ export function variantsOf(name: string, level: Division['level']): string[] {
   return [...out];
 }
 
-function addTo(map: Map<string, Variant[]>, v: Variant): void {
-  const k = v.text[0] ?? '';
+function addTo(map: Map<number, Variant[]>, v: Variant): void {
+  const k = v.text.charCodeAt(0);
   const list = map.get(k);
   if (list) list.push(v);
   else map.set(k, [v]);
 }
 
 function scopeOf(divs: readonly Division[]): Scope {
-  const m = new Map<string, Variant[]>();
+  const m = new Map<number, Variant[]>();
   for (const div of divs) for (const text of variantsOf(div.name, div.level)) addTo(m, { text, div });
   for (const list of m.values()) list.sort((a, b) => b.text.length - a.text.length);
   return m;
@@ -95,7 +97,7 @@ let built: DivisionIndex | undefined;
 /**
  * The division index, built on first call (about a millisecond) and kept.
  * @example
- * divisionIndex().provinces.get('广')?.[0]?.div.name; // '广东省' or '广西壮族自治区'
+ * divisionIndex().provinces.get('广'.charCodeAt(0))?.[0]?.div.name; // '广东省' or '广西壮族自治区'
  */
 export function divisionIndex(): DivisionIndex {
   if (built) return built;
@@ -103,6 +105,7 @@ export function divisionIndex(): DivisionIndex {
   const cities = new Map<string, Scope>();
   const counties = new Map<string, Scope>();
   const countiesInProvince = new Map<string, Scope>();
+  const countiesOfCity = new Map<Division, Scope>();
   for (const p of t.provinces) {
     const cs = t.citiesOf.get(p.name) ?? [];
     cities.set(p.name, scopeOf(cs));
@@ -110,7 +113,9 @@ export function divisionIndex(): DivisionIndex {
     const inProvince: Division[] = [...(t.countiesOf.get(p.name) ?? [])];
     for (const c of cs) {
       const list = t.countiesOf.get(`${p.name}|${c.name}`) ?? [];
-      counties.set(`${p.name}|${c.name}`, scopeOf(list));
+      const scope = scopeOf(list);
+      counties.set(`${p.name}|${c.name}`, scope);
+      countiesOfCity.set(c, scope);
       inProvince.push(...list);
     }
     countiesInProvince.set(p.name, scopeOf(inProvince));
@@ -120,6 +125,7 @@ export function divisionIndex(): DivisionIndex {
     cities,
     counties,
     countiesInProvince,
+    countiesOfCity,
     allCities: scopeOf(t.all.filter((d) => d.level === 'city')),
     allCounties: scopeOf(t.all.filter((d) => d.level === 'county')),
   };
@@ -133,7 +139,7 @@ export function divisionIndex(): DivisionIndex {
  */
 export function matchAt(scope: Scope | undefined, s: string, pos: number): Variant | undefined {
   if (!scope) return undefined;
-  const list = scope.get(s[pos] ?? '');
+  const list = scope.get(s.charCodeAt(pos));
   if (!list) return undefined;
   for (const v of list) if (s.startsWith(v.text, pos)) return v;
   return undefined;

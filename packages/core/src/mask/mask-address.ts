@@ -111,7 +111,9 @@ function readParts(s: string): Part[] {
   let pos = p.text.length;
   // `上海市上海市…`, `北京市市辖区…`: skip a repeated municipality name or a placeholder.
   // Only when no city of the province is written there (`吉林省吉林市…` is a city).
-  if (!matchAt(ix.cities.get(province), s, pos)) {
+  const cities = ix.cities.get(province);
+  let c = matchAt(cities, s, pos);
+  if (!c) {
     const again = matchAt(ix.provinces, s, pos);
     if (again && again.div.name === province) pos += again.text.length;
     for (const ph of PLACEHOLDERS) {
@@ -119,11 +121,11 @@ function readParts(s: string): Part[] {
     }
   }
   const parts: Part[] = [{ ...part('province', p, 0), end: pos }];
-  const c = matchAt(ix.cities.get(province), s, pos);
+  if (!c && pos > p.text.length) c = matchAt(cities, s, pos);
   if (c) {
     parts.push(part('city', c, pos));
     pos += c.text.length;
-    const d = matchAt(ix.counties.get(`${province}|${c.div.name}`), s, pos);
+    const d = matchAt(ix.countiesOfCity.get(c.div), s, pos);
     if (d) parts.push(part('district', d, pos));
   } else {
     const d =
@@ -144,7 +146,7 @@ function readWithoutProvince(s: string): Part[] {
   const c = matchAt(ix.allCities, s, 0);
   if (c) {
     const parts = [part('city', c, 0)];
-    const d = matchAt(ix.counties.get(`${c.div.province}|${c.div.name}`), s, c.text.length);
+    const d = matchAt(ix.countiesOfCity.get(c.div), s, c.text.length);
     if (d) parts.push(part('district', d, c.text.length));
     return parts;
   }
