@@ -1,0 +1,532 @@
+// The demo back-offices: a small node:http server on 127.0.0.1 serving an order-management page
+// for 抖店 (/douyin/orders), 视频号小店 (/wechat/orders) and 京东商家 (/jd/orders), with the JSON API
+// their page scripts call. Page scripts are TypeScript, bundled on the fly by esbuild.
+//
+//   npx tsx test/demo/server.ts [--port 8790] [--seed 20261123]
+//
+// State (remaining views, reveals, shipments) lives here, per platform, shared by all tabs;
+// `POST /api/<platform>/reset` (or `handle.state.reset()`) restores it for tests.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import {
+  DEFAULT_COUNT,
+  DEFAULT_SEED,
+  demoOrders,
+  demoPlatforms,
+  demoShop,
+  type DemoOrder,
+  type DemoPlatform,
+  type DemoStatus,
+} from './data.ts';
+import { parseCsv } from './csv.ts';
+import { exportCsv } from './export.ts';
+import {
+  pageSizes,
+  shipHeaders,
+  type ApiError,
+  type OrderRow,
+  type OrdersResponse,
+  type RevealResponse,
+  type ShipResponse,
+  type ShipRowInput,
+} from './api.ts';
+
+export interface DemoServerOptions {
+  /** 0 (default) = a random free port. */
+  readonly port?: number;
+  readonly seed?: number;
+  /** Orders per platform when the page URL has no `?count=` (default 64). */
+  readonly count?: number;
+  /** Server-side delay of a reveal, like the real decrypt call (default 150 ms). */
+  readonly revealDelayMs?: number;
+  /** Starting remaining-views counters (default douyin 120, wechat 500, jd 200). */
+  readonly quota?: Partial<Record<DemoPlatform, number>>;
+}
+
+export interface DemoReveal {
+  readonly platform: DemoPlatform;
+  readonly orderId: string;
+  /** Server time (epoch ms) of the reveal. */
+  readonly at: number;
+  readonly remainingAfter: number;
+}
+
+export interface DemoShipment {
+  readonly platform: DemoPlatform;
+  readonly orderId: string;
+  readonly carrier: string;
+  readonly trackingNo: string;
+  readonly at: number;
+  readonly source: 'csv' | 'form';
+}
+
+export interface DemoExport {
+  readonly platform: DemoPlatform;
+  readonly at: number;
+  readonly lines: number;
+}
+
+export interface DemoServerState {
+  /** The pages' own remaining-views counters. */
+  readonly remaining: Record<DemoPlatform, number>;
+  /** Every reveal, in order. */
+  readonly reveals: DemoReveal[];
+  /** Every accepted bulk-ship row, in order. */
+  readonly shipments: DemoShipment[];
+  readonly exports: DemoExport[];
+  /** Restore the initial state of one platform, or of all. */
+  reset(platform?: DemoPlatform): void;
+}
+
+export interface DemoServer {
+  /** `http://127.0.0.1:<port>` (no trailing slash). */
+  readonly url: string;
+  readonly port: number;
+  readonly seed: number;
+  /** Order-list page URLs per platform. */
+  readonly pages: Record<DemoPlatform, string>;
+  readonly state: DemoServerState;
+  close(): Promise<void>;
+}
+
+export const defaultQuota: Readonly<Record<DemoPlatform, number>> = { douyin: 120, wechat: 500, jd: 200 };
+
+const quotaExhausted: Record<DemoPlatform, string> = {
+  douyin: '今日解密次数已用完，可前往自助提额',
+  wechat: '本月查看次数已用完',
+  jd: '今日查看次数已用完',
+};
+
+const pagesDir = fileURLToPath(new URL('./pages/', import.meta.url));
+// The machine may have no CJK font: the pages carry their own (Noto Sans SC, SIL OFL, split by
+// unicode-range so a page loads only the slices it uses). Served from @fontsource-variable.
+const fontDir = fileURLToPath(new URL('../node_modules/@fontsource-variable/noto-sans-sc/', import.meta.url));
+
+const bundles = new Map<string, Promise<string>>();
+
+/** Bundle a page script (TypeScript) with esbuild, once per process. */
+function bundle(name: string): Promise<string> {
+  let p = bundles.get(name);
+  if (!p) {
+    p = build({
+      entryPoints: [`${pagesDir}${name}.ts`],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      target: 'es2022',
+      charset: 'utf8',
+      logLevel: 'silent',
+    }).then((r) => r.outputFiles[0]!.text);
+    p.catch(() => bundles.delete(name));
+    bundles.set(name, p);
+  }
+  return p;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function isPlatform(s: string | undefined): s is DemoPlatform {
+  return s === 'douyin' || s === 'wechat' || s === 'jd';
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+function apiError(res: ServerResponse, status: number, code: string, message: string): void {
+  const body: ApiError = { ok: false, code, message };
+  sendJson(res, status, body);
+}
+
+async function readBody(req: IncomingMessage, limit = 2_000_000): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new Error('body too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Start the demo back-offices on 127.0.0.1. */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const defaultCount = options.count ?? DEFAULT_COUNT;
+  const revealDelayMs = options.revealDelayMs ?? 150;
+  const initialQuota = { ...defaultQuota, ...options.quota };
+
+  // Orders per (platform, count); ids are unique per platform across counts (prefix-stable sets).
+  const datasets = new Map<string, DemoOrder[]>();
+  const byId = new Map<string, DemoOrder>();
+  const ordersOf = (platform: DemoPlatform, count: number): DemoOrder[] => {
+    const key = `${platform}:${count}`;
+    let set = datasets.get(key);
+    if (!set) {
+      set = demoOrders(platform, { count, seed });
+      datasets.set(key, set);
+      for (const o of set) byId.set(`${platform}:${o.orderId}`, o);
+    }
+    return set;
+  };
+  for (const p of demoPlatforms) ordersOf(p, defaultCount);
+
+  const shipped = new Map<string, DemoShipment>();
+  const state: DemoServerState = {
+    remaining: { ...initialQuota },
+    reveals: [],
+    shipments: [],
+    exports: [],
+    reset(platform?: DemoPlatform) {
+      for (const p of platform ? [platform] : demoPlatforms) {
+        state.remaining[p] = initialQuota[p];
+        for (const key of [...shipped.keys()]) if (key.startsWith(`${p}:`)) shipped.delete(key);
+        const keep = <T extends { platform: DemoPlatform }>(xs: T[]): void => {
+          const rest = xs.filter((x) => x.platform !== p);
+          xs.length = 0;
+          xs.push(...rest);
+        };
+        keep(state.reveals);
+        keep(state.shipments);
+        keep(state.exports);
+      }
+    },
+  };
+
+  const statusOf = (o: DemoOrder): DemoStatus =>
+    shipped.has(`${o.platform}:${o.orderId}`) ? '已发货' : o.status;
+
+  const toRow = (o: DemoOrder): OrderRow => {
+    const s = shipped.get(`${o.platform}:${o.orderId}`);
+    const carrier = s?.carrier ?? o.carrier;
+    const trackingNo = s?.trackingNo ?? o.trackingNo;
+    const shippedAt = s?.at ?? o.shippedAt;
+    const clear = o.exempt;
+    const showVirtual = o.platform === 'wechat' || (o.platform === 'jd' && o.virtualListed === true);
+    return {
+      orderId: o.orderId,
+      status: statusOf(o),
+      category: o.category,
+      createdAt: o.createdAt,
+      ...(o.paidAt !== undefined ? { paidAt: o.paidAt } : {}),
+      ...(shippedAt !== undefined ? { shippedAt } : {}),
+      ...(o.receivedAt !== undefined ? { receivedAt: o.receivedAt } : {}),
+      ...(o.completedAt !== undefined ? { completedAt: o.completedAt } : {}),
+      items: o.items,
+      total: o.total,
+      freight: o.freight,
+      remark: o.remark,
+      ...(carrier !== undefined ? { carrier } : {}),
+      ...(trackingNo !== undefined ? { trackingNo } : {}),
+      receiver: {
+        name: clear ? o.plain.name : o.masked.name,
+        phone: clear ? o.plain.phone : o.masked.phone,
+        address: clear ? o.plain.fullAddress : o.masked.address,
+        ...(showVirtual && o.virtualNumber ? { virtual: o.virtualNumber } : {}),
+        ...(o.plain.phone.length !== 11 ? { phoneInvalid: true } : {}),
+        ...(clear ? { clear: true } : {}),
+      },
+    };
+  };
+
+  const filtered = (platform: DemoPlatform, q: URLSearchParams): { all: DemoOrder[]; rows: DemoOrder[] } => {
+    const count = Math.max(1, Math.min(2000, Number(q.get('count')) || defaultCount));
+    const text = (q.get('q') ?? '').trim();
+    const status = q.get('status') ?? '';
+    const all = ordersOf(platform, count).filter(
+      (o) =>
+        text === '' ||
+        o.orderId.includes(text) ||
+        (o.trackingNo ?? '').includes(text) ||
+        (shipped.get(`${platform}:${o.orderId}`)?.trackingNo ?? '').includes(text) ||
+        o.items.some((it) => it.name.includes(text) || it.sku.includes(text)),
+    );
+    const rows = status === '' || status === '全部' ? all : all.filter((o) => statusOf(o) === status);
+    return { all, rows };
+  };
+
+  const listOrders = (platform: DemoPlatform, q: URLSearchParams): OrdersResponse => {
+    const { all, rows } = filtered(platform, q);
+    const sizeParam = Number(q.get('pageSize'));
+    const pageSize = (pageSizes as readonly number[]).includes(sizeParam) ? sizeParam : 20;
+    const pages = Math.max(1, Math.ceil(rows.length / pageSize));
+    const page = Math.min(pages, Math.max(1, Math.floor(Number(q.get('page')) || 1)));
+    const counts: Record<string, number> = { 全部: all.length };
+    for (const o of all) counts[statusOf(o)] = (counts[statusOf(o)] ?? 0) + 1;
+    return {
+      orders: rows.slice((page - 1) * pageSize, page * pageSize).map(toRow),
+      total: rows.length,
+      page,
+      pageSize,
+      counts,
+      remaining: state.remaining[platform],
+    };
+  };
+
+  const reveal = async (platform: DemoPlatform, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let orderId: string;
+    try {
+      orderId = String((JSON.parse(await readBody(req)) as { orderId?: unknown }).orderId ?? '');
+    } catch {
+      return apiError(res, 400, 'BAD_REQUEST', '请求格式错误');
+    }
+    const o = byId.get(`${platform}:${orderId}`);
+    if (!o) return apiError(res, 404, 'NOT_FOUND', '订单不存在');
+    await sleep(revealDelayMs);
+    if (state.remaining[platform] <= 0)
+      return apiError(res, 403, 'QUOTA_EXHAUSTED', quotaExhausted[platform]);
+    state.remaining[platform] -= 1;
+    state.reveals.push({ platform, orderId, at: Date.now(), remainingAfter: state.remaining[platform] });
+    const vn = o.virtualNumber;
+    const body: RevealResponse = {
+      ok: true,
+      orderId,
+      name: o.plain.name,
+      // JD shows the real name and address but a virtual number, never the real phone (seed 001).
+      phone: platform === 'jd' ? (vn ? `${vn.main}-${vn.ext}` : o.masked.phone) : o.plain.phone,
+      address: o.plain.fullAddress,
+      ...(vn && platform !== 'douyin' ? { virtual: vn } : {}),
+      remaining: state.remaining[platform],
+    };
+    sendJson(res, 200, body);
+  };
+
+  const ship = async (platform: DemoPlatform, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let input: { csv?: unknown; rows?: unknown };
+    try {
+      input = JSON.parse(await readBody(req)) as { csv?: unknown; rows?: unknown };
+    } catch {
+      return apiError(res, 400, 'BAD_REQUEST', '请求格式错误');
+    }
+    const headers = shipHeaders[platform];
+    let rows: { line: number; row: ShipRowInput }[];
+    let source: DemoShipment['source'] = 'form';
+    if (typeof input.csv === 'string') {
+      source = 'csv';
+      const table = parseCsv(input.csv);
+      const head = (table[0] ?? []).map((h) => h.trim());
+      const idx = headers.map((h) => head.indexOf(h));
+      if (idx.some((i) => i < 0)) {
+        return apiError(res, 400, 'BAD_HEADER', `文件表头应包含：${headers.join('，')}`);
+      }
+      rows = table.slice(1).map((r, k) => ({
+        line: k + 2,
+        row: {
+          orderId: (r[idx[0]!] ?? '').trim(),
+          carrier: (r[idx[1]!] ?? '').trim(),
+          trackingNo: (r[idx[2]!] ?? '').trim(),
+        },
+      }));
+    } else if (Array.isArray(input.rows)) {
+      rows = (input.rows as Partial<ShipRowInput>[]).map((r, k) => ({
+        line: k + 1,
+        row: {
+          orderId: String(r?.orderId ?? '').trim(),
+          carrier: String(r?.carrier ?? '').trim(),
+          trackingNo: String(r?.trackingNo ?? '').trim(),
+        },
+      }));
+    } else {
+      return apiError(res, 400, 'BAD_REQUEST', '请上传文件或填写发货信息');
+    }
+    if (rows.length === 0) return apiError(res, 400, 'EMPTY', '没有可发货的数据');
+    const failed: { line: number; orderId: string; reason: string }[] = [];
+    let succeeded = 0;
+    for (const { line, row } of rows) {
+      const o = byId.get(`${platform}:${row.orderId}`);
+      let reason = '';
+      if (!o) reason = '订单不存在';
+      else if (statusOf(o) !== '待发货') reason = `订单状态为「${statusOf(o)}」，不可发货`;
+      else if (row.carrier === '') reason = `${headers[1]}不能为空`;
+      else if (!/^[A-Za-z0-9]{8,32}$/u.test(row.trackingNo)) reason = `${headers[2]}格式错误`;
+      if (reason) {
+        failed.push({ line, orderId: row.orderId, reason });
+        continue;
+      }
+      const s: DemoShipment = {
+        platform,
+        orderId: row.orderId,
+        carrier: row.carrier,
+        trackingNo: row.trackingNo,
+        at: Date.now(),
+        source,
+      };
+      shipped.set(`${platform}:${row.orderId}`, s);
+      state.shipments.push(s);
+      succeeded++;
+    }
+    const body: ShipResponse = { ok: true, succeeded, failed };
+    sendJson(res, 200, body);
+  };
+
+  const exportOrders = (platform: DemoPlatform, q: URLSearchParams, res: ServerResponse): void => {
+    const { rows } = filtered(platform, q);
+    const csv = exportCsv(
+      platform,
+      rows.map((o) => {
+        const s = shipped.get(`${platform}:${o.orderId}`);
+        return {
+          order: o,
+          status: statusOf(o),
+          carrier: s?.carrier ?? o.carrier ?? '',
+          trackingNo: s?.trackingNo ?? o.trackingNo ?? '',
+        };
+      }),
+    );
+    state.exports.push({ platform, at: Date.now(), lines: rows.length });
+    const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-:T]/gu, '');
+    const names: Record<DemoPlatform, string> = { douyin: '订单导出', wechat: '订单列表', jd: '订单明细' };
+    const filename = `${names[platform]}_${stamp}.csv`;
+    send(res, 200, 'text/csv; charset=utf-8', csv, {
+      'content-disposition': `attachment; filename="${platform}-orders-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    });
+  };
+
+  const page = async (platform: DemoPlatform, res: ServerResponse): Promise<void> => {
+    const shop = demoShop(platform);
+    const html = (await readFile(`${pagesDir}${platform}.html`, 'utf8'))
+      .replaceAll('{{shopName}}', escapeHtml(shop.name))
+      .replaceAll('{{shopId}}', escapeHtml(shop.id))
+      .replaceAll('{{account}}', escapeHtml(shop.account));
+    send(res, 200, 'text/html; charset=utf-8', html);
+  };
+
+  const index = (res: ServerResponse): void => {
+    const names: Record<DemoPlatform, string> = {
+      douyin: '抖店 · 订单管理',
+      wechat: '视频号小店 · 订单管理',
+      jd: '京东商家 · 订单查询',
+    };
+    const links = demoPlatforms
+      .map(
+        (p) =>
+          `<li><a href="/${p}/orders">${escapeHtml(names[p])}</a> (${escapeHtml(demoShop(p).name)})</li>`,
+      )
+      .join('');
+    send(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>shipmask 演示后台</title></head><body><h1>shipmask 演示后台</h1><p>虚构的店铺与买家，仅供测试。</p><ul>${links}</ul></body></html>`,
+    );
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const parts = url.pathname.split('/').filter(Boolean);
+    const method = req.method ?? 'GET';
+    if (method === 'GET' && parts.length === 0) return index(res);
+    if (method === 'GET' && parts.length === 2 && isPlatform(parts[0]) && parts[1] === 'orders')
+      return page(parts[0], res);
+    if (method === 'GET' && parts[0] === 'assets' && parts.length === 2) {
+      const m = /^(douyin|wechat|jd|common)\.(js|css)$/u.exec(parts[1] ?? '');
+      if (m) {
+        if (m[2] === 'js') return send(res, 200, 'text/javascript; charset=utf-8', await bundle(m[1]!));
+        return send(res, 200, 'text/css; charset=utf-8', await readFile(`${pagesDir}${m[1]!}.css`, 'utf8'));
+      }
+    }
+    if (method === 'GET' && url.pathname === '/assets/fonts/noto-sans-sc.css') {
+      const css = (await readFile(`${fontDir}index.css`, 'utf8')).replaceAll(
+        'url(./files/',
+        'url(/assets/fonts/files/',
+      );
+      return send(res, 200, 'text/css; charset=utf-8', css, { 'cache-control': 'max-age=86400' });
+    }
+    const font = /^\/assets\/fonts\/files\/([a-z0-9-]+\.woff2?)$/u.exec(url.pathname);
+    if (method === 'GET' && font) {
+      const data = await readFile(`${fontDir}files/${font[1]!}`).catch(() => null);
+      if (!data) return apiError(res, 404, 'NOT_FOUND', '字体不存在');
+      return send(res, 200, 'font/woff2', data, { 'cache-control': 'max-age=86400' });
+    }
+    if (method === 'GET' && url.pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
+    if (parts[0] === 'api' && method === 'POST' && parts[1] === 'reset' && parts.length === 2) {
+      state.reset();
+      return sendJson(res, 200, { ok: true });
+    }
+    if (parts[0] === 'api' && isPlatform(parts[1]) && parts.length === 3) {
+      const platform = parts[1];
+      const action = `${method} ${parts[2]}`;
+      switch (action) {
+        case 'GET orders':
+          return sendJson(res, 200, listOrders(platform, url.searchParams));
+        case 'POST reveal':
+          return reveal(platform, req, res);
+        case 'GET export':
+          return exportOrders(platform, url.searchParams, res);
+        case 'POST ship':
+          return ship(platform, req, res);
+        case 'POST reset':
+          state.reset(platform);
+          return sendJson(res, 200, { ok: true });
+        case 'GET state':
+          return sendJson(res, 200, {
+            remaining: state.remaining[platform],
+            reveals: state.reveals.filter((r) => r.platform === platform).length,
+            shipments: state.shipments.filter((s) => s.platform === platform),
+          });
+      }
+    }
+    apiError(res, 404, 'NOT_FOUND', '页面不存在');
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) apiError(res, 500, 'INTERNAL', String(e));
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    seed,
+    pages: { douyin: `${url}/douyin/orders`, wechat: `${url}/wechat/orders`, jd: `${url}/jd/orders` },
+    state,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+}
+
+// CLI: `npx tsx test/demo/server.ts [--port N] [--seed N]`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name: string): string | undefined => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const demo = await startDemoServer({
+    port: Number(arg('port') ?? process.env.PORT ?? 8790),
+    seed: Number(arg('seed') ?? DEFAULT_SEED),
+  });
+  console.log(`shipmask demo back-offices (seed ${demo.seed}):`);
+  console.log(`  抖店        ${demo.pages.douyin}`);
+  console.log(`  视频号小店  ${demo.pages.wechat}`);
+  console.log(`  京东商家    ${demo.pages.jd}`);
+  console.log('Ctrl-C to stop.');
+  process.on('SIGINT', () => void demo.close().then(() => process.exit(0)));
+}
