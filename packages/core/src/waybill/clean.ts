@@ -15,6 +15,9 @@ const isControl = (c: number): boolean =>
  */
 export function cleanLine(s: unknown): string {
   if (typeof s !== 'string') return '';
+  let i0 = 0;
+  while (i0 < s.length && !isControl(s.charCodeAt(i0))) i0++;
+  if (i0 === s.length) return s.replace(/\s+/gu, ' ').trim();
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -30,6 +33,12 @@ export function cleanLine(s: unknown): string {
  * stripXmlInvalid('a\u0000b\ud800c'); // 'abc'
  */
 export function stripXmlInvalid(s: string): string {
+  let clean = true;
+  for (let i = 0; i < s.length && clean; i++) {
+    const c = s.charCodeAt(i);
+    clean = c >= 0x20 ? c < 0xd800 || (c > 0xdfff && c < 0xfffe) : c === 0x09 || c === 0x0a || c === 0x0d;
+  }
+  if (clean) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

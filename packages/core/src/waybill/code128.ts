@@ -28,6 +28,11 @@ export const CODE128_PATTERNS: readonly string[] = [
   '114131', '311141', '411131', '211412', '211214', '211232', '2331112',
 ]; // prettier-ignore
 
+/** The patterns as numbers, computed once. */
+const PATTERN_WIDTHS: readonly (readonly number[])[] = CODE128_PATTERNS.map((p) =>
+  [...p].map((ch) => ch.charCodeAt(0) - 48),
+);
+
 const START_A = 103;
 const START_B = 104;
 const START_C = 105;
@@ -107,9 +112,8 @@ export function encodeCode128(text: string): Code128Result<Code128Symbol> {
   const checksum = sum % 103;
   const all = [...values, checksum];
   const widths: number[] = [];
-  for (const v of [...all, STOP]) {
-    for (const ch of CODE128_PATTERNS[v] ?? '') widths.push(ch.charCodeAt(0) - 48);
-  }
+  for (const v of all) for (const w of PATTERN_WIDTHS[v]!) widths.push(w);
+  for (const w of PATTERN_WIDTHS[STOP]!) widths.push(w);
   return {
     ok: true,
     value: { text, values: all, checksum, widths, modules: all.length * 11 + 13 },
@@ -122,19 +126,24 @@ export function encodeCode128(text: string): Code128Result<Code128Symbol> {
  * C after it, as ISO/IEC 15417 annex E advises). Transitions: stay in the set (1 symbol per char, 1 per digit pair in C)
  * or switch (1 extra symbol: START at the beginning, CODE x later).
  */
+const SCRATCH_BEST = new Float64Array((CODE128_MAX_LENGTH + 1) * 3);
+const SCRATCH_PREV = new Int8Array((CODE128_MAX_LENGTH + 1) * 3);
+const SCRATCH_STEP = new Int8Array((CODE128_MAX_LENGTH + 1) * 3);
+const STARTS = [START_A, START_B, START_C] as const;
+const SWITCHES = [CODE_A, CODE_B, CODE_C] as const;
+
 /** Tie-break: between equally short encodings prefer set B over A (the usual choice). */
 const A_PENALTY = 1e-3;
 
 function chooseValues(codes: readonly number[]): number[] {
   const n = codes.length;
-  const sets: readonly Code128Set[] = ['A', 'B', 'C'];
-  // best[i][s] = fewest symbols to have encoded codes[0..i) and be in set s.
-  const best: number[][] = Array.from({ length: n + 1 }, () => [Infinity, Infinity, Infinity]);
-  const from: Array<Array<{ prev: number; step: number } | null>> = Array.from({ length: n + 1 }, () => [
-    null,
-    null,
-    null,
-  ]);
+  // best[i * 3 + s] = fewest symbols to have encoded codes[0..i) and be in set s (0 A, 1 B, 2 C);
+  // prev / step record the transition into that state.
+  // Scratch tables sized for the longest text, reused: encoding is synchronous and never
+  // re-entered, so sharing them cannot mix two calls.
+  const best = SCRATCH_BEST.fill(Infinity, 0, (n + 1) * 3);
+  const prev = SCRATCH_PREV;
+  const stepOf = SCRATCH_STEP;
   const canStep = (i: number, s: number): number => {
     const c = codes[i] ?? -1;
     if (s === 0) return inA(c) ? 1 : 0;
@@ -142,52 +151,57 @@ function chooseValues(codes: readonly number[]): number[] {
     return i + 1 < n && isDigit(c) && isDigit(codes[i + 1] ?? -1) ? 2 : 0;
   };
   for (let s = 0; s < 3; s++) {
-    if (canStep(0, s) > 0) {
-      const step = canStep(0, s);
-      best[step]![s] = 2 + (s === 0 ? A_PENALTY : 0); // START + first symbol
-      from[step]![s] = { prev: -1, step };
+    const step = canStep(0, s);
+    if (step > 0) {
+      best[step * 3 + s] = 2 + (s === 0 ? A_PENALTY : 0); // START + first symbol
+      stepOf[step * 3 + s] = step;
     }
   }
   for (let i = 1; i < n; i++) {
     for (let s = 0; s < 3; s++) {
       const step = canStep(i, s);
       if (step === 0) continue;
+      const to = (i + step) * 3 + s;
       for (let p = 0; p < 3; p++) {
-        const base = best[i]![p]!;
-        if (!Number.isFinite(base)) continue;
+        const base = best[i * 3 + p]!;
+        if (base === Infinity) continue;
         const cost = base + 1 + (p === s ? 0 : 1) + (s === 0 ? A_PENALTY : 0);
-        if (cost < best[i + step]![s]!) {
-          best[i + step]![s] = cost;
-          from[i + step]![s] = { prev: p, step };
+        if (cost < best[to]!) {
+          best[to] = cost;
+          prev[to] = p;
+          stepOf[to] = step;
         }
       }
     }
   }
   let end = 0;
-  for (let s = 1; s < 3; s++) if (best[n]![s]! < best[n]![end]!) end = s;
-  // Walk back.
-  const path: Array<{ set: number; at: number; step: number }> = [];
+  for (let s = 1; s < 3; s++) if (best[n * 3 + s]! < best[n * 3 + end]!) end = s;
+  // Walk back to collect (set, position) per symbol.
+  const setAt: number[] = [];
+  const posAt: number[] = [];
   let i = n;
   let s = end;
   while (i > 0) {
-    const f = from[i]![s]!;
-    path.push({ set: s, at: i - f.step, step: f.step });
-    i -= f.step;
-    s = f.prev;
+    const k = i * 3 + s;
+    const step = stepOf[k]!;
+    setAt.push(s);
+    posAt.push(i - step);
+    i -= step;
+    s = prev[k]!;
   }
-  path.reverse();
   const out: number[] = [];
   let cur = -1;
-  for (const p of path) {
-    if (p.set !== cur) {
-      if (cur === -1) out.push([START_A, START_B, START_C][p.set]!);
-      else out.push([CODE_A, CODE_B, CODE_C][p.set]!);
-      cur = p.set;
+  for (let j = setAt.length - 1; j >= 0; j--) {
+    const set = setAt[j]!;
+    const at = posAt[j]!;
+    if (set !== cur) {
+      out.push(cur === -1 ? STARTS[set]! : SWITCHES[set]!);
+      cur = set;
     }
-    const c = codes[p.at]!;
-    if (sets[p.set] === 'A') out.push(valueA(c));
-    else if (sets[p.set] === 'B') out.push(valueB(c));
-    else out.push((c - 48) * 10 + (codes[p.at + 1]! - 48));
+    const c = codes[at]!;
+    if (set === 0) out.push(valueA(c));
+    else if (set === 1) out.push(valueB(c));
+    else out.push((c - 48) * 10 + (codes[at + 1]! - 48));
   }
   return out;
 }

@@ -39,7 +39,13 @@ export {
   type TemplateZone,
   type ZoneKind,
 } from './templates.js';
-export { renderLabelSvg, renderLabelDocument, escapeXml, LABEL_FONT_FAMILY } from './svg.js';
+export {
+  renderLabelSvg,
+  renderLabelDocument,
+  renderCode128Svg,
+  escapeXml,
+  LABEL_FONT_FAMILY,
+} from './svg.js';
 export {
   encodeCode128,
   decodeCode128,

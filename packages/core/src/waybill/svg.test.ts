@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { layoutLabel, type Label } from './layout.js';
-import { escapeXml, renderLabelDocument, renderLabelSvg } from './svg.js';
+import { escapeXml, renderCode128Svg, renderLabelDocument, renderLabelSvg } from './svg.js';
 import { labelTemplates } from './templates.js';
 import { printableOrderArb, seedOptions, seedOrder, textArb } from './fixtures.test-util.js';
 
@@ -98,5 +98,16 @@ describe('renderLabelDocument', () => {
   });
   it('an empty list is still a valid document', () => {
     expect(renderLabelDocument([])).toContain('<body>');
+  });
+});
+
+describe('renderCode128Svg', () => {
+  it('sizes the symbol in mm with quiet zones and refuses non-ASCII', () => {
+    const r = renderCode128Svg('SF1234567890', { moduleMm: 0.5, heightMm: 10 });
+    expect(r.ok).toBe(true);
+    // START B, S, F, CODE C, 5 pairs, checksum = 10 symbols × 11 + STOP 13 = 123 modules;
+    // + 2 × 10 quiet = 143 modules × 0.5 mm = 71.5 mm.
+    expect(r.ok && r.svg).toContain('width="71.5mm" height="10mm" viewBox="0 0 71.5 10"');
+    expect(renderCode128Svg('运单')).toMatchObject({ ok: false, error: { code: 'unsupported-char' } });
   });
 });

@@ -10,6 +10,7 @@
  * @module
  */
 import { stripXmlInvalid } from './clean.js';
+import { encodeCode128, type Code128Error } from './code128.js';
 import type { Label, LabelBarcode } from './layout.js';
 
 const XML_ESCAPES: Readonly<Record<string, string>> = {
@@ -26,7 +27,8 @@ const XML_ESCAPES: Readonly<Record<string, string>> = {
  * escapeXml('<script>&"\''); // '&lt;script&gt;&amp;&quot;&#39;'
  */
 export function escapeXml(text: string): string {
-  return stripXmlInvalid(String(text)).replace(/[&<>"']/gu, (ch) => XML_ESCAPES[ch] ?? '');
+  const t = stripXmlInvalid(String(text));
+  return !/[&<>"']/u.test(t) ? t : t.replace(/[&<>"']/gu, (ch) => XML_ESCAPES[ch] ?? '');
 }
 
 /** A number for SVG output: at most 3 decimals, no trailing zeros. */
@@ -42,6 +44,29 @@ function barsPath(b: LabelBarcode): string {
     x += width;
   });
   return d;
+}
+
+/**
+ * A standalone Code 128 bar code as SVG in millimetres (quiet zones of 10 modules included),
+ * e.g. for a supplier page or a custom area. Never throws; text Code 128 cannot carry is an error.
+ * @example
+ * const r = renderCode128Svg('SF1234567890', { moduleMm: 0.375, heightMm: 12 });
+ * // r.ok && r.svg.startsWith('<svg') — width = (modules + 20) × 0.375 mm
+ */
+export function renderCode128Svg(
+  text: string,
+  options: { readonly moduleMm?: number; readonly heightMm?: number } = {},
+): { readonly ok: true; readonly svg: string } | { readonly ok: false; readonly error: Code128Error } {
+  const code = encodeCode128(text);
+  if (!code.ok) return code;
+  const m = Number.isFinite(options.moduleMm) && (options.moduleMm ?? 0) > 0 ? options.moduleMm! : 0.375;
+  const h = Number.isFinite(options.heightMm) && (options.heightMm ?? 0) > 0 ? options.heightMm! : 12;
+  const w = (code.value.modules + 20) * m;
+  const d = barsPath({ x: 10 * m, y: 0, h, moduleMm: m, widths: code.value.widths, data: text });
+  return {
+    ok: true,
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${n(w)}mm" height="${n(h)}mm" viewBox="0 0 ${n(w)} ${n(h)}"><rect width="${n(w)}" height="${n(h)}" fill="#fff"/><path d="${d}" fill="#000" shape-rendering="crispEdges"/></svg>`,
+  };
 }
 
 /** CJK-capable font stack, bold faces included (SimHei is the usual waybill face). */

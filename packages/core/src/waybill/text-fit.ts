@@ -65,6 +65,11 @@ const PROTECTED = /请?转\d{1,8}#?/gu;
  * wrapText('广东省广州市天河区花城广场888号', 8); // ['广东省广州市天河', '区花城广场888号']
  */
 export function wrapText(text: string, widthEm: number): string[] {
+  return wrapTokens(tokens(text.replace(/[\r\n\t]+/gu, ' ')), widthEm);
+}
+
+/** {@link wrapText} over pre-computed tokens (a fit tries several widths on one tokenization). */
+function wrapTokens(toks: readonly string[], widthEm: number): string[] {
   const lines: string[] = [];
   let line = '';
   let w = 0;
@@ -73,7 +78,7 @@ export function wrapText(text: string, widthEm: number): string[] {
     line = '';
     w = 0;
   };
-  for (const tok of tokens(text.replace(/[\r\n\t]+/gu, ' '))) {
+  for (const tok of toks) {
     const tw = textWidthEm(tok);
     if (w + tw <= widthEm + 1e-9) {
       if (!(w === 0 && tok === ' ')) {
@@ -157,9 +162,12 @@ export function fitText(body: string, suffix: string, box: FitBox): FittedText {
     return lines.length <= linesAt(f) && whole(lines) ? lines : null;
   };
   const full = body + suffix;
+  const fullTokens = tokens(full.replace(/[\r\n\t]+/gu, ' '));
   for (let f = box.fontMm; f >= minFont - 1e-9; f = Math.round((f - 0.2) * 100) / 100) {
-    const lines = fits(full, f);
-    if (lines) return { lines, fontMm: f, trimmed: false, overflow: false };
+    const lines = wrapTokens(fullTokens, box.widthMm / f);
+    if (lines.length <= linesAt(f) && whole(lines)) {
+      return { lines, fontMm: f, trimmed: false, overflow: false };
+    }
   }
   // Trim the body at the smallest font: binary search on the number of body characters kept.
   const chars = [...body];
