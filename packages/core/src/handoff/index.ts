@@ -1,2 +1,38 @@
-/** @module */
-export {};
+/**
+ * Supplier hand-off (厂商代发): sealed batch links the supplier opens without an install, and
+ * sealed return codes bringing waybill numbers back. Zero-knowledge: the key lives only in the
+ * link's fragment (or comes from a passphrase); no server sees it.
+ * @module
+ */
+export type {
+  HandoffBatch,
+  HandoffOrder,
+  HandoffItem,
+  HandoffReceiver,
+  BatchKeyMaterial,
+  RandomBytes,
+} from './types.js';
+export type { HandoffError, HandoffResult, SealErrorCode, OpenErrorCode, ReturnErrorCode } from './errors.js';
+export { checkBatch, containsMobile, isPlaceholderName, isDetailedAddress, BATCH_LIMITS } from './check.js';
+export {
+  sealBatch,
+  openBatch,
+  newBatchId,
+  HANDOFF_FORMAT_VERSION,
+  MAX_LINK_CHARS,
+  MAX_PAYLOAD_BYTES,
+  MAX_BODY_BYTES,
+  type SealOptions,
+  type SealedBatch,
+  type OpenOptions,
+  type OpenedBatch,
+} from './seal.js';
+export { PASSPHRASE_KDF } from './crypto.js';
+export {
+  sealReturn,
+  openReturn,
+  RETURN_FORMAT_VERSION,
+  type ReturnResult,
+  type OpenedReturn,
+  type SealReturnOptions,
+} from './return-code.js';
