@@ -16,9 +16,16 @@ describe('readCipher', () => {
     expect(readCipher('$$9Uq0Xr2bTz1Kc8Yw4Lm7Pn==$1$$')?.searchIndex).toBeUndefined();
     expect(readCipher('~AgAAAAHv3c0Bq7Zx9Lr5Tw2m8Kd=~0~~')).toMatchObject({ source: 'pdd', version: '0' });
     expect(readCipher('$AgAAAAHv3c0Bq7Zx9Lr5Tw2m8Kd=$0$$')).toMatchObject({ source: 'pdd' });
-    expect(readCipher('$132$1ejKajhsndi0370DKbiU/w==$1$')).toMatchObject({
+    expect(readCipher('$132$1ejKajhsndi0370DKbiU/w==$1$')).toMatchObject({ source: 'taobao', prefix: '132' });
+    expect(readCipher('$132$1ejKajhsndi0370DKbiU/w==$1$')?.searchIndex).toBeUndefined();
+    // The TOP SDK's searchable phone: HMAC-MD5 of the last 4 digits as the index.
+    expect(readCipher('$8SPcn5YcviStk1oP01BhNg==$1ejKajhsndi0370DKbiU/w==$1$$')).toMatchObject({
       source: 'taobao',
-      searchIndex: '132',
+      searchIndex: '8SPcn5YcviStk1oP01BhNg==',
+    });
+    expect(readCipher('~8SPcn5YcviStk1oP01BhNg==~AbCdEfGh~1~~')).toMatchObject({
+      source: 'taobao',
+      searchIndex: 'AbCdEfGh',
     });
     expect(readCipher('~8SPcn5YcviStk1oP01BhNg==~1~')).toMatchObject({ source: 'taobao' });
     expect(readCipher('~8SPcn5YcviStk1oP01BhNg==~XyZ1~1~')).toMatchObject({

@@ -10,8 +10,10 @@
  *   `$$…$1$$` (an empty search index is allowed).
  * - PDD (拼多多): `~<base64 cipher starting AgAAAA>~<version>~~` and `$…$<version>$$`; the
  *   cipher is base64 of a blob whose first bytes are `02 00 00 00`, so it starts `AgAAAA`.
- * - Taobao/Tmall TOP legacy: phone `$<first 3 digits>$<base64 cipher>$<version>$`, simple
- *   `~<base64 cipher>~<version>~`, searchable `~<base64 cipher>~<search index>~<version>~`.
+ * - Taobao/Tmall TOP (its open SDK's SecurityBiz): phone `$<first digits>$<base64 cipher of the
+ *   last 8>$<version>$`, searchable phone `$<HMAC-MD5 of the last 4>$<cipher>$<version>$$` (same
+ *   layout as Douyin's; told apart by the 24-character HMAC), simple `~<cipher>~<version>~`,
+ *   searchable `~<cipher>~<sliding-window HMACs>~<version>~~`.
  * @module
  */
 
@@ -81,7 +83,7 @@ export const cipherShapes: readonly CipherShape[] = [
     source: 'taobao',
     separator: '~',
     fields: ['name', 'address', 'text'],
-    layout: '~<cipher>~<ver>~ or ~<cipher>~<index>~<ver>~',
+    layout: '~<cipher>~<ver>~ or ~<cipher>~<index>~<ver>~~',
     example: '~8SPcn5YcviStk1oP01BhNg==~1~',
   },
 ];
@@ -98,6 +100,8 @@ export interface CipherReading {
   readonly searchIndex?: string;
   readonly version: string;
   readonly cipher: string;
+  /** Taobao legacy phones carry their first digits in the clear (`$132$…$1$`). */
+  readonly prefix?: string;
 }
 
 /** Longest ciphertext accepted (a receiver field's ciphertext is far shorter). */
@@ -125,6 +129,11 @@ function isB64(s: string): boolean {
     if (!ok) return false;
   }
   return true;
+}
+
+/** Base64 of a 16-byte HMAC-MD5: 22 characters and `==`. */
+function isHmacMd5(s: string): boolean {
+  return s.length === 24 && s.endsWith('==') && isB64(s);
 }
 
 function isVersion(s: string): boolean {
@@ -180,19 +189,20 @@ export function readCipher(value: string): CipherReading | undefined {
   if (b.startsWith('AgAAAA')) {
     return { source: 'pdd', separator: sep, version, cipher: b, ...(a ? { searchIndex: a } : {}) };
   }
+  if (double && sep === '$' && isHmacMd5(a)) {
+    // Taobao TOP searchable phone: `$<HMAC-MD5 of the last 4 digits>$<cipher>$<ver>$$`.
+    return { source: 'taobao', separator: sep, version, cipher: b, searchIndex: a };
+  }
   if (double && sep !== '~') {
     return { source: 'douyin', separator: sep, version, cipher: b, ...(a ? { searchIndex: a } : {}) };
   }
   if (!double && sep === '$' && a.length > 0) {
-    // Taobao legacy phone: `$<first 3 digits or index>$<cipher>$<ver>$`.
-    return { source: 'taobao', separator: sep, version, cipher: b, searchIndex: a };
+    // Taobao TOP phone: `$<first digits, in the clear>$<cipher of the last 8>$<ver>$`.
+    return { source: 'taobao', separator: sep, version, cipher: b, prefix: a };
   }
-  if (!double && sep === '~' && a.length > 0) {
-    // Taobao searchable: `~<cipher>~<index>~<ver>~`.
+  if (sep === '~' && a.length > 0) {
+    // Taobao TOP searchable text: `~<cipher>~<sliding-window HMACs>~<ver>~~`.
     return { source: 'taobao', separator: sep, version, cipher: a, searchIndex: b };
-  }
-  if (double && sep === '~' && a.length > 0) {
-    return { source: 'pdd', separator: sep, version, cipher: a, searchIndex: b };
   }
   return undefined;
 }
