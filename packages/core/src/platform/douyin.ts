@@ -66,4 +66,10 @@ export const douyin: PlatformPolicy = {
   printComponent: printComponents.douyin,
   labelShowsRealPhone: true,
   contact: ['飞鸽 IM (platform chat)', 'open-platform official SMS channel'],
+  notes: [
+    'a self-service raise (自助提额) can grant more than 5% after platform approval',
+    'recharge orders (话费/娱乐/会员) are not encrypted; third-party code issuing needs a decrypt',
+    'fallback for every affected mode: ship by hand, then upload logistics info one by one or in bulk',
+    'until a supplier joins, the merchant may hand it ciphertext orders for a tool that prints from ciphertext',
+  ],
 };

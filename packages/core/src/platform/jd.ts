@@ -69,4 +69,9 @@ export const jd: PlatformPolicy = {
   printComponent: printComponents.jd,
   labelShowsRealPhone: true,
   contact: ['virtual number: call main, then extension, then #', 'SMS to main with #<ext>#<text>'],
+  notes: [
+    'exports: no receiver info, receiver info with masked number (free), or virtual numbers in bulk (service pack)',
+    'applies to FBP, SOP and self-operated (FCS, 厂直) merchants and suppliers, switched gradually',
+    'an order auto-closed after pickup timeout may have its virtual number re-bound',
+  ],
 };

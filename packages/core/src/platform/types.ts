@@ -169,4 +169,6 @@ export interface PlatformPolicy {
   readonly labelShowsRealPhone: boolean;
   /** How to contact a buyer without a decrypt. */
   readonly contact: readonly string[];
+  /** Other rules the seeds state that code does not act on, for display. */
+  readonly notes?: readonly string[];
 }

@@ -90,4 +90,10 @@ export const wechat: PlatformPolicy = {
   printComponent: printComponents.wechat,
   labelShowsRealPhone: false,
   contact: ['virtual number (calls only)'],
+  notes: [
+    'the real phone can be viewed on the PC back-office only, not on mobile',
+    'merchants moved off SF/JD/China Post/Deppon during the gradual switch got extra decrypt quota sized on their past volume with them',
+    'after printing via e-waybill, mark orders shipped (已打待发货 → 发货) or buyers see 待发货 and can refund',
+    'brand merchants shipping from offline stores could apply to stay unencrypted for now',
+  ],
 };
