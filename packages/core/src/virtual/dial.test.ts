@@ -15,6 +15,29 @@ describe('dialString', () => {
   });
 });
 
+describe('dialString (property)', () => {
+  it('always main, pauses, extension; # only for JD; a URI without raw #', () => {
+    const vn = fc
+      .tuple(fc.stringMatching(/^1\d{10}$/u), fc.stringMatching(/^\d{4}$/u))
+      .map(([main, ext]) => ({ main, ext }));
+    fc.assert(
+      fc.property(
+        vn,
+        fc.constantFrom('douyin', 'wechat', 'jd', 'nope'),
+        fc.integer({ min: -3, max: 9 }),
+        (x, p, pauses) => {
+          const s = dialString(x, p, { pauses });
+          expect(s).toMatch(/^tel:1\d{10},{1,5}\d{4}(%23)?$/u);
+          expect(s.endsWith('%23')).toBe(p === 'jd');
+          expect(s).not.toContain('#');
+          expect(s.startsWith(`tel:${x.main},`)).toBe(true);
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
 describe('smsTarget', () => {
   it('JD: to the main number, body #ext#text (seed 003)', () => {
     const r = smsTarget('jd', v, '您好,您的快递已到');
