@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { layoutLabel, type Label } from './layout.js';
 import { escapeXml, renderCode128Svg, renderLabelDocument, renderLabelSvg } from './svg.js';
 import { labelTemplates } from './templates.js';
-import { printableOrderArb, seedOptions, seedOrder, textArb } from './fixtures.test-util.js';
+import { printableOrderArb, seedOptions, seedOrder, textArb, trackingArb } from './fixtures.test-util.js';
+import { decodeCode128 } from './code128.js';
 
 const ids = Object.keys(labelTemplates) as Array<keyof typeof labelTemplates>;
 
@@ -109,5 +110,47 @@ describe('renderCode128Svg', () => {
     // + 2 × 10 quiet = 143 modules × 0.5 mm = 71.5 mm.
     expect(r.ok && r.svg).toContain('width="71.5mm" height="10mm" viewBox="0 0 71.5 10"');
     expect(renderCode128Svg('运单')).toMatchObject({ ok: false, error: { code: 'unsupported-char' } });
+  });
+});
+
+/**
+ * Reads the bar code back off the rendered SVG artwork: bar rectangles from the path data, the
+ * module from the narrowest bar, spaces from the gaps, then our decoder. What is printed is what
+ * scans, not just what the layout data says.
+ */
+function scanSvg(svg: string): string[] {
+  const out: string[] = [];
+  for (const m of svg.matchAll(/<path d="([^"]*)" fill="#000" shape-rendering="crispEdges"/gu)) {
+    const bars = [...m[1]!.matchAll(/M([\d.]+) [\d.]+h([\d.]+)v/gu)].map((b) => ({
+      x: Number(b[1]),
+      w: Number(b[2]),
+    }));
+    const module = Math.min(...bars.map((b) => b.w));
+    const widths: number[] = [];
+    bars.forEach((b, i) => {
+      if (i > 0) widths.push(Math.round((b.x - (bars[i - 1]!.x + bars[i - 1]!.w)) / module));
+      widths.push(Math.round(b.w / module));
+    });
+    const d = decodeCode128(widths);
+    out.push(d.ok ? d.value : `unreadable: ${d.error.code}`);
+  }
+  return out;
+}
+
+describe('bar code read-back from the rendered SVG', () => {
+  it('every bar code on every template scans to the waybill number (property)', () => {
+    fc.assert(
+      fc.property(trackingArb, fc.constantFrom(...ids), (tracking, id) => {
+        const svg = renderLabelSvg(label(id, seedOrder, { ...seedOptions, trackingNumber: tracking }));
+        const scanned = scanSvg(svg);
+        expect(scanned).toHaveLength(labelTemplates[id].parts);
+        for (const s of scanned) expect(s).toBe(tracking);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('renderCode128Svg output scans back too', () => {
+    const r = renderCode128Svg('JT0012345678901');
+    expect(r.ok && scanSvg(r.svg)).toEqual(['JT0012345678901']);
   });
 });
