@@ -16,7 +16,9 @@ export {
 } from './recipient.js';
 export {
   layoutLabel,
+  layoutLabels,
   PRINTER_DOT_MM,
+  type LayoutBatch,
   type Label,
   type LabelBarcode,
   type LabelBox,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeCode128 } from './code128.js';
-import { layoutLabel, PRINTER_DOT_MM, type Label, type LayoutOptions } from './layout.js';
+import { layoutLabel, layoutLabels, PRINTER_DOT_MM, type Label, type LayoutOptions } from './layout.js';
 import { labelTemplates } from './templates.js';
 import { printableOrderArb, seedOptions, seedOrder, trackingArb } from './fixtures.test-util.js';
 import type { OrderView } from '../types.js';
@@ -139,5 +139,40 @@ describe('layoutLabel properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('layoutLabels (bulk print)', () => {
+  it('labels what it can, refuses the rest with reasons, in order', () => {
+    const cipher: OrderView = {
+      ...seedOrder,
+      orderId: 'c1',
+      platform: 'douyin',
+      receiver: { cipher: { phone: '$x$y$1$' } },
+    };
+    const masked: OrderView = {
+      ...seedOrder,
+      orderId: 'm1',
+      platform: 'douyin',
+      receiver: { name: '张*', phone: '132****3639' },
+    };
+    const r = layoutLabels([seedOrder, cipher, masked, seedOrder], '76x130', () => seedOptions);
+    expect(r.labels).toHaveLength(2);
+    expect(r.refused).toEqual([
+      { orderId: 'c1', error: expect.objectContaining({ code: 'component-required' }) },
+      { orderId: 'm1', error: expect.objectContaining({ code: 'masked-only' }) },
+    ]);
+  });
+  it('shows a carrier code by its Chinese name', () => {
+    const { carrierName: _c, ...rest } = seedOptions;
+    const l = mustLayout({ ...seedOrder, carrier: 'ZTO' }, '76x130', rest);
+    expect(l.texts[0]?.text).toBe('中通快递');
+  });
+  it('never throws, even when the options function does', () => {
+    const r = layoutLabels([seedOrder], '76x130', () => {
+      throw new Error('boom');
+    });
+    expect(r.refused[0]?.error.code).toBe('no-tracking-number');
+    expect(layoutLabels(null as unknown as OrderView[], '76x130')).toEqual({ labels: [], refused: [] });
   });
 });

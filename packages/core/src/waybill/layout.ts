@@ -11,7 +11,7 @@
  */
 import { chinaDate } from '../time/china-time.js';
 import type { Instant, OrderItem, OrderView } from '../types.js';
-import type { PlatformRef } from '../platform/index.js';
+import { carrierNames, type PlatformRef } from '../platform/index.js';
 import { cleanLine } from './clean.js';
 import { encodeCode128 } from './code128.js';
 import { formatRecipient, type RecipientError, type RecipientOptions } from './recipient.js';
@@ -134,6 +134,12 @@ const PAD = 1.5;
 const BADGE = 6;
 const LINE = 1.22; // line height as a multiple of the font size
 const FONT_ASCENT = 0.86; // baseline offset from the top of the line box, in em
+
+/** A carrier code (`ZTO`) shown by its Chinese name (`中通快递`); other text as it is. */
+const carrierDisplayName = (carrier: unknown): string => {
+  const code = cleanLine(carrier);
+  return Object.hasOwn(carrierNames, code) ? carrierNames[code as keyof typeof carrierNames].zh : code;
+};
 
 /** `Array.isArray` without narrowing (typed input may still be anything at run time). */
 const isList = (x: unknown): boolean => Array.isArray(x);
@@ -480,7 +486,7 @@ export function layoutLabel(
     )
     .join(';');
   const k: Content = {
-    carrierName: clean(options.carrierName ?? order.carrier ?? '') || '快递',
+    carrierName: clean(options.carrierName ?? carrierDisplayName(order.carrier)) || '快递',
     dateText: d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : '',
     bigPen,
     sortCode: clean(options.routing?.sortCode),
@@ -546,4 +552,43 @@ export function layoutLabel(
       warnings: [...warnings].sort(),
     },
   };
+}
+
+/** Result of {@link layoutLabels}: the labels that can be printed and why the others cannot. */
+export interface LayoutBatch {
+  readonly labels: readonly Label[];
+  readonly refused: readonly {
+    readonly orderId: string;
+    readonly error: { readonly code: LayoutErrorCode; readonly message: string };
+  }[];
+}
+
+/**
+ * Lays out a batch (bulk print): every order gets a label or a typed refusal, in order. Orders the
+ * official component must print come back refused with `component-required`, so a caller can
+ * route them to the print codecs. Never throws.
+ * @example
+ * const { labels, refused } = layoutLabels(orders, '76x130', (o) => ({ trackingNumber: o.trackingNumber }));
+ * renderLabelDocument(labels); // one page per printable order
+ */
+export function layoutLabels(
+  orders: readonly OrderView[],
+  template: string | LabelTemplate,
+  optionsFor: (order: OrderView, index: number) => LayoutOptions = () => ({}),
+): LayoutBatch {
+  const labels: Label[] = [];
+  const refused: { orderId: string; error: { code: LayoutErrorCode; message: string } }[] = [];
+  const list: readonly OrderView[] = isList(orders) ? orders : [];
+  list.forEach((order, i) => {
+    let opts: LayoutOptions;
+    try {
+      opts = optionsFor(order, i);
+    } catch {
+      opts = {};
+    }
+    const r = layoutLabel(order, template, opts);
+    if (r.ok) labels.push(r.label);
+    else refused.push({ orderId: cleanLine((order as Partial<OrderView> | null)?.orderId), error: r.error });
+  });
+  return { labels, refused };
 }
