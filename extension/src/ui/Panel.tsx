@@ -1,18 +1,85 @@
 import type { PlatformId } from '@shipmask/core';
+import type { Badge, BadgeKind } from '../content/badges';
+import { strings, type Lang } from '../content/i18n';
+import type { QuotaView } from '../messages';
+import { QuotaMeter } from './QuotaMeter';
 
 export interface PanelProps {
   readonly platform: PlatformId;
   readonly orderCount: number;
+  readonly badges: readonly (readonly Badge[])[];
+  readonly quota: QuotaView | null;
+  readonly selected: number;
+  readonly lang: Lang;
+  readonly collapsed: boolean;
+  readonly offline?: boolean;
+  readonly onLang: () => void;
+  readonly onCollapse: () => void;
+  readonly onSelectAll: () => void;
+  readonly onClear: () => void;
 }
 
-/** The docked panel on a back-office order page. */
-export function Panel({ platform, orderCount }: PanelProps) {
+const summaryKinds: readonly BadgeKind[] = ['cipher', 'virtual', 'masked', 'exempt', 'invalid', 'expired'];
+
+/** The docked panel on a back-office order page: summary, quota meter, selection. */
+export function Panel(p: PanelProps) {
+  const t = strings(p.lang);
+  const counts = new Map<BadgeKind, number>();
+  for (const row of p.badges) for (const b of row) counts.set(b.kind, (counts.get(b.kind) ?? 0) + 1);
+  const label = (k: BadgeKind): string =>
+    ({
+      cipher: t.cipher,
+      virtual: t.virtual,
+      masked: t.masked,
+      exempt: t.exempt,
+      invalid: t.invalidPhone,
+      expired: t.expired,
+      revealed: t.revealed,
+    })[k];
   return (
-    <aside class="sm-panel" data-platform={platform} aria-label="shipmask" role="complementary">
-      <strong class="sm-brand">shipmask</strong>
-      <span class="sm-count" data-testid="order-count">
-        : {orderCount} orders on this page
-      </span>
+    <aside
+      class="sm-panel"
+      data-platform={p.platform}
+      aria-label="shipmask"
+      lang={p.lang === 'en' ? 'en' : 'zh-CN'}
+    >
+      <header class="sm-head">
+        <strong class="sm-brand">shipmask</strong>
+        <span class="sm-count" data-testid="order-count">
+          {p.lang === 'en' ? ': ' : '：'}
+          {t.ordersOnPage(p.orderCount)}
+        </span>
+        <button type="button" class="sm-link" onClick={p.onLang}>
+          {t.language}
+        </button>
+        <button type="button" class="sm-link" aria-expanded={!p.collapsed} onClick={p.onCollapse}>
+          {p.collapsed ? t.expand : t.collapse}
+        </button>
+      </header>
+      {p.offline ? <p class="sm-offline">{t.offline}</p> : null}
+      {p.collapsed ? null : (
+        <div class="sm-body">
+          <ul class="sm-summary" data-testid="summary">
+            {summaryKinds
+              .filter((k) => counts.get(k))
+              .map((k) => (
+                <li key={k} class={`sm-badge sm-b-${k}`} data-kind={k}>
+                  {label(k)} {counts.get(k)}
+                </li>
+              ))}
+          </ul>
+          <QuotaMeter quota={p.quota} t={t} />
+          <div class="sm-selection">
+            <span data-testid="selected-count">{t.selected(p.selected)}</span>
+            <button type="button" onClick={p.onSelectAll}>
+              {t.selectAll}
+            </button>
+            <button type="button" onClick={p.onClear} disabled={p.selected === 0}>
+              {t.clearSelection}
+            </button>
+          </div>
+        </div>
+      )}
     </aside>
   );
 }

@@ -1,44 +1,77 @@
-import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterFor } from '../../adapters';
-import { watchOrderList } from '../../adapters/watch';
+import { startOverlay, type Send } from '../../content/app';
 import { allBackOfficeMatches } from '../../origins';
-import { Panel } from '../../ui/Panel';
 import '../../ui/panel.css';
+
+/** A shadow-root host of ours, styled from outside so the page's layout is untouched. */
+async function mountHost(ctx: ContentScriptContext, name: string, style: Partial<CSSStyleDeclaration>) {
+  const ui = await createShadowRootUi(ctx, {
+    name,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    // Our own `:host { all: initial }` (panel.css) resets inherited page styles without
+    // `!important`, so the inline position below still applies.
+    inheritStyles: true,
+    onMount: (container) => container,
+  });
+  ui.mount();
+  ui.shadowHost.setAttribute('data-shipmask', '');
+  Object.assign(ui.shadowHost.style, style);
+  return ui;
+}
 
 export default defineContentScript({
   matches: allBackOfficeMatches,
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
   async main(ctx) {
-    const adapter = adapterFor(location.href);
-    if (!adapter) return;
-    const ui = await createShadowRootUi(ctx, {
-      name: 'shipmask-panel',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount(container) {
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
+    const send: Send = async (request) => browser.runtime.sendMessage(request);
+    let stop: (() => void) | undefined;
+    const uis: { remove(): void }[] = [];
+
+    const start = async (): Promise<void> => {
+      const adapter = adapterFor(location.href);
+      if (!adapter || stop) return;
+      const [panel, rows, dialogs] = await Promise.all([
+        mountHost(ctx, 'shipmask-panel', {
+          position: 'fixed',
+          right: '16px',
+          bottom: '16px',
+          zIndex: '2147483000',
+        }),
+        mountHost(ctx, 'shipmask-rows', {
+          position: 'absolute',
+          top: '0',
+          left: '0',
+          width: '0',
+          height: '0',
+          zIndex: '2147482999',
+          pointerEvents: 'none',
+        }),
+        mountHost(ctx, 'shipmask-dialogs', { position: 'fixed', top: '0', left: '0', zIndex: '2147483001' }),
+      ]);
+      uis.push(panel, rows, dialogs);
+      stop = startOverlay(
+        document,
+        adapter,
+        { panel: panel.uiContainer, rows: rows.uiContainer, dialogs: dialogs.uiContainer },
+        send,
+      );
+    };
+    const halt = (): void => {
+      stop?.();
+      stop = undefined;
+      for (const ui of uis.splice(0)) ui.remove();
+    };
+
+    await start();
+    // SPA navigation: stop cleanly when the page leaves the order list, start when it returns.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      if (adapterFor(newUrl.href)) void start();
+      else halt();
     });
-    ui.mount();
-    // Docked, out of the page flow: the host page is not shifted or restyled.
-    ui.shadowHost.setAttribute('data-shipmask', '');
-    Object.assign(ui.shadowHost.style, {
-      position: 'fixed',
-      right: '16px',
-      bottom: '16px',
-      zIndex: '2147483000',
-    });
-    const stop = watchOrderList(document, adapter, ({ rows }) => {
-      if (ui.mounted) render(<Panel platform={adapter.platform} orderCount={rows.length} />, ui.mounted);
-    });
-    ctx.onInvalidated(() => {
-      stop();
-      ui.remove();
-    });
+    ctx.onInvalidated(halt);
   },
 });

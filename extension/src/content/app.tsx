@@ -1,0 +1,201 @@
+import { render } from 'preact';
+import { readCounter, readRow, readShopId, type RowRead } from '../adapters/read';
+import type { SiteAdapter } from '../adapters/types';
+import { watchOrderList } from '../adapters/watch';
+import type { ContentRequest, QuotaView, Reply, ShopRef } from '../messages';
+import { Panel } from '../ui/Panel';
+import { RevealWarning } from '../ui/RevealWarning';
+import { badgesFor, type Badge } from './badges';
+import { strings as stringsFor, type Lang } from './i18n';
+import { createRowOverlay } from './overlay';
+import { guardReveals } from './reveal-guard';
+
+/** How the content script talks to the background. */
+export type Send = <T>(request: ContentRequest) => Promise<Reply<T>>;
+
+export interface Mounts {
+  /** Container for the docked panel (inside a shadow root). */
+  readonly panel: HTMLElement;
+  /** Container for the row layer (inside a shadow root positioned at document 0,0). */
+  readonly rows: HTMLElement;
+  /** Container for transient dialogs (fixed-position, inside a shadow root). */
+  readonly dialogs: HTMLElement;
+}
+
+interface State {
+  rows: readonly RowRead[];
+  badges: readonly (readonly Badge[])[];
+  quota: QuotaView | null;
+  selected: Set<string>;
+  lang: Lang;
+  collapsed: boolean;
+  offline: boolean;
+}
+
+const QUOTA_REFRESH_MS = 60_000;
+
+/**
+ * The overlay on one order-list page: reads rows through the adapter, draws badges and checkboxes,
+ * the docked panel with the quota meter, records trusted reveals and the page's own counter.
+ * Returns a stop function (page left the order list, or the extension context went away).
+ */
+export function startOverlay(doc: Document, adapter: SiteAdapter, mounts: Mounts, send: Send): () => void {
+  const win = doc.defaultView ?? window;
+  const now = (): number => Date.now();
+  const shop = (): ShopRef => ({ platform: adapter.platform, shopId: readShopId(doc, adapter) });
+  const state: State = {
+    rows: [],
+    badges: [],
+    quota: null,
+    selected: new Set(),
+    lang: doc.documentElement.lang.startsWith('en') ? 'en' : 'zh',
+    collapsed: false,
+    offline: false,
+  };
+  const overlay = createRowOverlay(mounts.rows, win);
+  let lastSeen = '';
+  let lastCounter: number | undefined;
+  let stopped = false;
+
+  const call = async <T,>(req: ContentRequest): Promise<T | undefined> => {
+    try {
+      const reply = await send<T>(req);
+      if (reply.ok) return reply.value;
+    } catch {
+      // The extension was reloaded or updated: this content script is orphaned.
+      state.offline = true;
+      draw();
+    }
+    return undefined;
+  };
+
+  const refreshQuota = async (): Promise<void> => {
+    const q = await call<QuotaView>({ type: 'quota/status', shop: shop() });
+    if (q) {
+      state.quota = q;
+      draw();
+    }
+  };
+
+  const recomputeBadges = (t: number): void => {
+    const strings = stringsFor(state.lang);
+    state.badges = state.rows.map((r) => badgesFor(r.order, r.revealed, t, strings));
+  };
+
+  const toggle = (orderId: string): void => {
+    if (state.selected.has(orderId)) state.selected.delete(orderId);
+    else state.selected.add(orderId);
+    draw();
+  };
+
+  function draw(): void {
+    if (stopped) return;
+    overlay.update({
+      rows: state.rows,
+      badges: state.badges,
+      selected: state.selected,
+      lang: state.lang,
+      onToggle: toggle,
+    });
+    render(
+      <Panel
+        platform={adapter.platform}
+        orderCount={state.rows.length}
+        badges={state.badges}
+        quota={state.quota}
+        selected={state.selected.size}
+        lang={state.lang}
+        collapsed={state.collapsed}
+        offline={state.offline}
+        onLang={() => {
+          state.lang = state.lang === 'zh' ? 'en' : 'zh';
+          recomputeBadges(now());
+          draw();
+        }}
+        onCollapse={() => {
+          state.collapsed = !state.collapsed;
+          draw();
+        }}
+        onSelectAll={() => {
+          for (const r of state.rows) state.selected.add(r.order.orderId);
+          draw();
+        }}
+        onClear={() => {
+          state.selected.clear();
+          draw();
+        }}
+      />,
+      mounts.panel,
+    );
+  }
+
+  const stopWatch = watchOrderList(doc, adapter, ({ rows }) => {
+    const t = now();
+    const shopRef = shop();
+    const reads: RowRead[] = [];
+    for (const el of rows) {
+      const r = readRow(el, adapter, shopRef.shopId, t);
+      if (r) reads.push(r);
+    }
+    state.rows = reads;
+    recomputeBadges(t);
+    draw();
+    const key = reads.map((r) => `${r.order.orderId}:${r.order.status}:${r.revealed ? 1 : 0}`).join(',');
+    if (key !== lastSeen && reads.length) {
+      lastSeen = key;
+      void call({ type: 'orders/seen', shop: shopRef, orders: reads.map((r) => r.order) });
+    }
+    const counter = readCounter(doc, adapter);
+    if (counter !== undefined && counter !== lastCounter) {
+      lastCounter = counter;
+      void call({ type: 'counter/observed', shop: shopRef, remaining: counter, at: t }).then(refreshQuota);
+    }
+  });
+
+  const orderIdOf = (el: Element): string | undefined => {
+    const row = el.closest(adapter.row);
+    return row ? state.rows.find((r) => r.element === row)?.order.orderId : undefined;
+  };
+  const stopGuard = guardReveals(doc, adapter, {
+    level: () => state.quota?.level ?? 'ok',
+    orderIdOf,
+    record(orderId) {
+      const clickId = crypto.randomUUID();
+      void call({ type: 'reveal/recorded', shop: shop(), orderId, field: 'all', at: now(), clickId }).then(
+        refreshQuota,
+      );
+    },
+    warn(_orderId, control, proceed) {
+      const quota = state.quota;
+      if (!quota) return proceed();
+      const rect = control.getBoundingClientRect();
+      const close = (): void => render(null, mounts.dialogs);
+      render(
+        <RevealWarning
+          quota={quota}
+          lang={state.lang}
+          at={{ top: Math.max(8, rect.bottom + 6), left: Math.max(8, rect.left - 120) }}
+          onProceed={() => {
+            close();
+            proceed();
+          }}
+          onDismiss={close}
+        />,
+        mounts.dialogs,
+      );
+    },
+  });
+
+  void refreshQuota();
+  const timer = win.setInterval(() => void refreshQuota(), QUOTA_REFRESH_MS);
+
+  return () => {
+    stopped = true;
+    stopWatch();
+    stopGuard();
+    win.clearInterval(timer);
+    overlay.destroy();
+    render(null, mounts.panel);
+    render(null, mounts.dialogs);
+  };
+}

@@ -1,0 +1,54 @@
+import { isExemptCategory, virtualNumberValidity, type OrderView } from '@shipmask/core';
+import type { Strings } from './i18n';
+
+export type BadgeKind = 'cipher' | 'virtual' | 'masked' | 'exempt' | 'invalid' | 'revealed' | 'expired';
+
+export interface Badge {
+  readonly kind: BadgeKind;
+  readonly label: string;
+  readonly title?: string;
+}
+
+const HOUR = 3_600_000;
+
+function span(ms: number, t: Strings): string {
+  return ms >= 48 * HOUR ? t.days(Math.floor(ms / (24 * HOUR))) : t.hours(Math.max(0, Math.ceil(ms / HOUR)));
+}
+
+/**
+ * The badges a row gets: what form the receiver takes (ciphertext / virtual number with its
+ * validity countdown / masked), exempt categories, and a malformed phone ("no virtual number").
+ */
+export function badgesFor(order: OrderView, revealed: boolean, now: number, t: Strings): Badge[] {
+  const badges: Badge[] = [];
+  const r = order.receiver;
+  const exempt = order.category !== undefined && isExemptCategory(order.platform, order.category);
+  if (exempt) badges.push({ kind: 'exempt', label: t.exempt, title: order.category });
+  if (r.phoneInvalid) badges.push({ kind: 'invalid', label: t.invalidPhone, title: t.invalidPhoneLong });
+  if (r.cipher) badges.push({ kind: 'cipher', label: t.cipher });
+  if (r.virtual) {
+    const v = virtualNumberValidity(order.platform, order, now);
+    if (v.state === 'valid' && v.validUntil !== undefined) {
+      badges.push({
+        kind: 'virtual',
+        label: `${t.virtual} 转${r.virtual.ext}`,
+        title: t.validFor(span(v.validUntil - now, t)),
+      });
+    } else if (v.state === 'valid') {
+      badges.push({ kind: 'virtual', label: `${t.virtual} 转${r.virtual.ext}` });
+    } else if (v.state === 'expired' || v.state === 'reobtainable') {
+      badges.push({
+        kind: 'expired',
+        label: t.expired,
+        title: v.state === 'reobtainable' ? t.renewable : undefined,
+      });
+    } else {
+      badges.push({ kind: 'virtual', label: `${t.virtual} 转${r.virtual.ext}`, title: v.reason });
+    }
+  }
+  if (!r.cipher && !r.virtual && (r.phone || r.name || r.address))
+    badges.push({ kind: 'masked', label: t.masked });
+  // Exempt categories are shown in the clear by the platform itself: not a decrypt.
+  if (revealed && !exempt) badges.push({ kind: 'revealed', label: t.revealed });
+  return badges;
+}

@@ -1,0 +1,42 @@
+import { formatChinaTime } from '@shipmask/core';
+import type { Strings } from '../content/i18n';
+import type { QuotaView } from '../messages';
+
+/** used / limit / remaining / forecast from the core ledger, with the level as colour. */
+export function QuotaMeter({ quota, t }: { quota: QuotaView | null; t: Strings }) {
+  if (!quota) return null;
+  const pct = quota.limit ? Math.min(100, Math.round((quota.used / quota.limit) * 100)) : 0;
+  const level = quota.level === 'ok' ? t.levelOk : quota.level === 'warn' ? t.levelWarn : t.levelExhausted;
+  return (
+    <section class={`sm-quota sm-level-${quota.level}`} aria-label={t.quota} data-testid="quota">
+      <div class="sm-quota-head">
+        <span>{t.quota}</span>
+        <span class="sm-level">{level}</span>
+      </div>
+      <div
+        class="sm-bar"
+        role="meter"
+        aria-valuemin={0}
+        aria-valuemax={quota.limit ?? 0}
+        aria-valuenow={quota.used}
+        aria-label={t.quota}
+      >
+        <div class="sm-bar-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <dl class="sm-quota-nums">
+        <dt>{t.used}</dt>
+        <dd data-testid="quota-used">{quota.used}</dd>
+        <dt>{t.limit}</dt>
+        <dd data-testid="quota-limit">{quota.limit ?? t.unlimited}</dd>
+        <dt>{t.remaining}</dt>
+        <dd data-testid="quota-remaining">{quota.remaining ?? t.unlimited}</dd>
+      </dl>
+      <p class="sm-forecast">
+        {quota.exhaustsAt !== null
+          ? t.forecast(formatChinaTime(quota.exhaustsAt).slice(5, 16).replace('T', ' '))
+          : t.noForecast}
+      </p>
+      {quota.drift ? <p class="sm-drift">{t.drift(quota.drift)}</p> : null}
+    </section>
+  );
+}
