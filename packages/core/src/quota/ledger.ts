@@ -1,0 +1,265 @@
+/**
+ * The decrypt-quota ledger of one shop: a pure reducer over `QuotaEvent`s. It keeps aggregates
+ * per China day, per China calendar month and for all time (so any rule period reads one bucket),
+ * the set of applied event ids (idempotence), per-period sets of order keys (the "re-viewing the
+ * same order does not count again" setting) and, per day, a small log that lets a platform
+ * counter observed mid-day be reconciled to the millisecond. Out-of-order events land in their own
+ * period's bucket. All of it is plain data in persistent hash tries (./hamt.ts): applying an event
+ * copies O(log32 n) small nodes and never changes the input ledger, and the ledger survives
+ * `JSON.stringify` / `structuredClone` as is.
+ * @module
+ */
+import { chinaDate } from '../time/china-time.js';
+import type { FieldKind, Instant } from '../types.js';
+import { checkQuotaEvent, type DecryptVia, type QuotaEvent } from './events.js';
+import { hamtEmpty, hamtGet, hamtHas, hamtSet, hamtUpdate, hashKey, type Hamt } from './hamt.js';
+
+/** Key of the rule-scoped sums: `*` = every rule, `r:<ruleId>` = one rule. */
+export type RuleKey = string;
+
+/**
+ * A day-log entry: `[at, kind, amount, ruleKey]`; kind 0 = orders counted (amount = count),
+ * 1 = decrypt (amount = combo index), 2 = grant, 3 = pack, 4 = correction (amount = delta).
+ */
+export type QuotaLogEntry = readonly [at: Instant, kind: 0 | 1 | 2 | 3 | 4, amount: number, ruleKey: RuleKey];
+
+/** The platform counter last seen in a period (latest `at`, ties broken by id). */
+export interface QuotaObservation {
+  readonly id: string;
+  readonly at: Instant;
+  readonly remaining: number;
+}
+
+/** Aggregates of one period (a China day, a China month, or all time). */
+export interface QuotaBucket {
+  /** Orders counted. */
+  readonly orders: number;
+  /** Decrypts per combo (`comboIndex(field, via)`), 8 counters. */
+  readonly dec: readonly number[];
+  readonly grants: Readonly<Record<RuleKey, number>>;
+  readonly packs: Readonly<Record<RuleKey, number>>;
+  readonly corr: Readonly<Record<RuleKey, number>>;
+  /** Order key → `[combo, first at, combo, first at, ...]` sorted by combo. */
+  readonly keys: Hamt<readonly number[]>;
+  readonly obs: Readonly<Record<RuleKey, QuotaObservation>>;
+  /** Day buckets only: event id → log entry, for mid-day reconciliation. */
+  readonly log: Hamt<QuotaLogEntry> | null;
+}
+
+/** One shop's ledger. Plain data: persist it, or persist the events and replay them. */
+export interface QuotaLedger {
+  readonly version: 1;
+  readonly shopId: string;
+  /** Applied event id → fingerprint of its content. `ids.size` is the number of events. */
+  readonly ids: Hamt<number>;
+  /** Events that reused an applied id with different content (ignored; kept for inspection). */
+  readonly conflicts: Hamt<number>;
+  /** Earliest and latest `at` of any applied event (tracking start; bound for day walks). */
+  readonly firstAt: Instant | null;
+  readonly lastAt: Instant | null;
+  /** `d:YYYY-MM-DD`, `m:YYYY-MM` (China time) and `t` (all time) → aggregates. */
+  readonly buckets: Hamt<QuotaBucket>;
+}
+
+const FIELD_INDEX: Readonly<Record<FieldKind, number>> = { phone: 0, name: 1, address: 2, text: 3 };
+/** Number of decrypt combos (4 field kinds × single/bulk). */
+export const COMBOS = 8;
+
+/**
+ * Index of a (field kind, single/bulk) pair in `QuotaBucket.dec`.
+ * @example
+ * comboIndex('phone', 'bulk'); // 1
+ */
+export function comboIndex(field: FieldKind, via: DecryptVia): number {
+  return FIELD_INDEX[field] * 2 + (via === 'bulk' ? 1 : 0);
+}
+
+const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+
+/**
+ * Bucket key of the China day of an instant.
+ * @example
+ * dayBucketKey(Date.parse('2026-11-30T16:00:00Z')); // 'd:2026-12-01'
+ */
+export function dayBucketKey(at: Instant): string {
+  const d = chinaDate(at);
+  return `d:${d.year}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
+}
+
+/**
+ * Bucket key of the China calendar month of an instant.
+ * @example
+ * monthBucketKey(Date.parse('2026-11-30T16:00:00Z')); // 'm:2026-12'
+ */
+export function monthBucketKey(at: Instant): string {
+  const d = chinaDate(at);
+  return `m:${d.year}-${pad(d.month, 2)}`;
+}
+
+/** Bucket key of all time (packs). */
+export const TOTAL_BUCKET_KEY = 't';
+
+const ZERO_DEC: readonly number[] = Object.freeze(Array.from({ length: COMBOS }, () => 0));
+
+/**
+ * An empty bucket (what a period with no events reads as).
+ * @example
+ * emptyBucket(false).orders; // 0
+ */
+export function emptyBucket(withLog: boolean): QuotaBucket {
+  return {
+    orders: 0,
+    dec: ZERO_DEC,
+    grants: {},
+    packs: {},
+    corr: {},
+    keys: hamtEmpty(),
+    obs: {},
+    log: withLog ? hamtEmpty() : null,
+  };
+}
+
+/**
+ * A ledger with no events for one shop.
+ * @example
+ * emptyLedger('shop-1').ids.size; // 0
+ */
+export function emptyLedger(shopId: string): QuotaLedger {
+  return {
+    version: 1,
+    shopId,
+    ids: hamtEmpty(),
+    conflicts: hamtEmpty(),
+    firstAt: null,
+    lastAt: null,
+    buckets: hamtEmpty(),
+  };
+}
+
+const addTo = (rec: Readonly<Record<RuleKey, number>>, key: RuleKey, n: number): Record<RuleKey, number> => ({
+  ...rec,
+  [key]: (rec[key] ?? 0) + n,
+});
+
+// Keep the earliest decrypt time per combo, sorted by combo (canonical whatever the order).
+function firstTimes(prev: readonly number[] | undefined, combo: number, at: Instant): readonly number[] {
+  const out: number[] = [];
+  let placed = false;
+  const p = prev ?? [];
+  for (let i = 0; i < p.length; i += 2) {
+    const c = p[i] as number;
+    const t = p[i + 1] as number;
+    if (!placed && c > combo) {
+      out.push(combo, at);
+      placed = true;
+    }
+    if (c === combo) {
+      out.push(c, Math.min(t, at));
+      placed = true;
+    } else out.push(c, t);
+  }
+  if (!placed) out.push(combo, at);
+  return out;
+}
+
+const later = (a: QuotaObservation, b: QuotaObservation): QuotaObservation =>
+  a.at !== b.at ? (a.at > b.at ? a : b) : a.id >= b.id ? a : b;
+
+function addToBucket(b: QuotaBucket | undefined, e: QuotaEvent, withLog: boolean): QuotaBucket {
+  const bucket = b ?? emptyBucket(withLog);
+  const rk: RuleKey = 'ruleId' in e && e.ruleId !== undefined ? `r:${e.ruleId}` : '*';
+  const log = (entry: QuotaLogEntry): Hamt<QuotaLogEntry> | null =>
+    bucket.log === null ? null : hamtSet(bucket.log, e.id, entry);
+  switch (e.type) {
+    case 'orderCounted': {
+      const n = e.count ?? 1;
+      return { ...bucket, orders: bucket.orders + n, log: log([e.at, 0, n, '*']) };
+    }
+    case 'decrypted': {
+      const combo = comboIndex(e.field, e.via ?? 'single');
+      const dec = bucket.dec.slice();
+      dec[combo] = (dec[combo] ?? 0) + 1;
+      return {
+        ...bucket,
+        dec,
+        keys: hamtUpdate(bucket.keys, e.orderKey, (prev) => firstTimes(prev, combo, e.at)),
+        log: log([e.at, 1, combo, '*']),
+      };
+    }
+    case 'granted':
+      return { ...bucket, grants: addTo(bucket.grants, rk, e.amount), log: log([e.at, 2, e.amount, rk]) };
+    case 'packBought':
+      return { ...bucket, packs: addTo(bucket.packs, rk, e.amount), log: log([e.at, 3, e.amount, rk]) };
+    case 'corrected':
+      return { ...bucket, corr: addTo(bucket.corr, rk, e.delta), log: log([e.at, 4, e.delta, rk]) };
+    case 'platformCounterObserved': {
+      const o: QuotaObservation = { id: e.id, at: e.at, remaining: e.remaining };
+      const prev = bucket.obs[rk];
+      return { ...bucket, obs: { ...bucket.obs, [rk]: prev === undefined ? o : later(prev, o) } };
+    }
+  }
+}
+
+/**
+ * Apply one event and return the new ledger; the input is not changed. Invalid events (see
+ * `checkQuotaEvent`) and events whose id was already applied are ignored, so applying an event
+ * twice changes nothing. An event that reuses an applied id with different content is recorded
+ * in `conflicts` and otherwise ignored. Cost: O(log32 n) copies of small nodes — constant in
+ * practice (about 4 levels at a million events).
+ * @example
+ * const l = applyEvent(emptyLedger('s'), { type: 'orderCounted', id: 'o1', at: Date.UTC(2026, 10, 2) });
+ * applyEvent(l, { type: 'orderCounted', id: 'o1', at: Date.UTC(2026, 10, 2) }) === l; // true
+ */
+export function applyEvent(ledger: QuotaLedger, event: QuotaEvent): QuotaLedger {
+  const checked = checkQuotaEvent(event);
+  if (!checked.ok) return ledger;
+  const e = checked.event;
+  const fp = hashKey(JSON.stringify(e));
+  const seen = hamtGet(ledger.ids, e.id);
+  if (seen !== undefined) {
+    if (seen === fp) return ledger;
+    const ck = `${e.id}\u0000${fp}`;
+    return hamtHas(ledger.conflicts, ck)
+      ? ledger
+      : { ...ledger, conflicts: hamtSet(ledger.conflicts, ck, e.at) };
+  }
+  let buckets = hamtUpdate(ledger.buckets, dayBucketKey(e.at), (b) => addToBucket(b, e, true));
+  buckets = hamtUpdate(buckets, monthBucketKey(e.at), (b) => addToBucket(b, e, false));
+  buckets = hamtUpdate(buckets, TOTAL_BUCKET_KEY, (b) => addToBucket(b, e, false));
+  return {
+    ...ledger,
+    ids: hamtSet(ledger.ids, e.id, fp),
+    firstAt: ledger.firstAt === null ? e.at : Math.min(ledger.firstAt, e.at),
+    lastAt: ledger.lastAt === null ? e.at : Math.max(ledger.lastAt, e.at),
+    buckets,
+  };
+}
+
+/**
+ * Apply events in the order given (any order gives the same ledger).
+ * @example
+ * applyEvents(emptyLedger('s'), [{ type: 'granted', id: 'g', at: 0, amount: 5 }]).ids.size; // 1
+ */
+export function applyEvents(ledger: QuotaLedger, events: Iterable<QuotaEvent>): QuotaLedger {
+  let l = ledger;
+  for (const e of events) l = applyEvent(l, e);
+  return l;
+}
+
+/**
+ * Replay a shop's persisted events into a fresh ledger.
+ * @example
+ * ledgerFromEvents('shop-1', []).shopId; // 'shop-1'
+ */
+export function ledgerFromEvents(shopId: string, events: Iterable<QuotaEvent>): QuotaLedger {
+  return applyEvents(emptyLedger(shopId), events);
+}
+
+/**
+ * Whether the ledger already holds an event with this id.
+ * @example
+ * hasEvent(emptyLedger('s'), 'e1'); // false
+ */
+export function hasEvent(ledger: QuotaLedger, id: string): boolean {
+  return hamtHas(ledger.ids, id);
+}
