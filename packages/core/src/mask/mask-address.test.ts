@@ -49,7 +49,7 @@ describe('maskAddress: known answers', () => {
     ['吉林市船营区xx', '吉林市船营区****', { province: '吉林省', city: '吉林市', district: '船营区' }],
     ['延边州延吉市xx', '延边州延吉市****', { city: '延边朝鲜族自治州', district: '延吉市' }],
     ['广东 广州 天河区 花城广场', '广东广州天河区****', { district: '天河区' }],
-    ['广东省广州市天河区', '广东省广州市天河区', { district: '天河区' }],
+    ['广东省广州市天河区', '广东省广州市天河区****', { district: '天河区' }],
   ];
   for (const [input, value, region] of cases) {
     it(input, () => {
@@ -71,13 +71,21 @@ describe('maskAddress: known answers', () => {
       value: '****',
       form: 'plain',
       region: {},
+      detail: true,
       reason: 'no region recognised',
     });
     expect(maskAddress('广东省广州市天河区****')).toMatchObject({
       value: '广东省广州市天河区****',
       form: 'masked',
+      detail: false,
     });
-    expect(maskAddress('')).toEqual({ value: '', form: 'empty', region: {} });
+    expect(maskAddress('广东省广州市天河区')).toMatchObject({
+      value: '广东省广州市天河区****',
+      detail: false,
+    });
+    expect(maskAddress('广东省广州市天河区花城广场').detail).toBe(true);
+    expect(maskAddress('****').detail).toBe(false);
+    expect(maskAddress('')).toEqual({ value: '', form: 'empty', region: {}, detail: false });
     expect(maskAddress('#ML3B#0BB1W4Xn5AbCdEfGh1234=#1##').form).toBe('ciphertext');
   });
 });
@@ -140,7 +148,7 @@ describe('maskAddress: properties', () => {
   it('finishes on 100,000-character inputs', () => {
     expect(maskAddress('广'.repeat(100_000)).value).toBe('****');
     expect(maskAddress('广东省' + '路'.repeat(100_000)).value).toBe('广东省****');
-    expect(maskAddress(' '.repeat(100_000) + '北京').value).toBe('北京');
+    expect(maskAddress(' '.repeat(100_000) + '北京').value).toBe('北京****');
     expect(maskAddress('北京' + ' '.repeat(100_000) + '1').value).toBe('北京****');
   });
 });

@@ -5,7 +5,8 @@
  * `广东省广州市天河区****`). Works for municipalities (`北京市朝阳区…`), autonomous regions
  * (`内蒙古…`), county-level cities (`浙江省金华市义乌市…`, `湖北省仙桃市…`), cities without
  * counties (`广东省东莞市…`) and addresses missing the province (`广州市天河区…`). Input with no
- * recognisable region gets the fixed mask alone.
+ * recognisable region gets the fixed mask alone. The mask is appended even when nothing follows
+ * the region, so the output never tells whether there was a detail; `detail` in the result does.
  * @module
  */
 import { readCipher } from '../classify/cipher-shapes.js';
@@ -31,6 +32,11 @@ export interface AddressRegion {
  */
 export interface MaskedAddress extends Masked {
   readonly region: AddressRegion;
+  /**
+   * Whether the input showed anything beyond the kept region (other than mask characters): true
+   * for a plaintext detailed address, false for `广东省广州市天河区` or `广东省广州市天河区****`.
+   */
+  readonly detail: boolean;
 }
 
 /** Longest address read in full: only its start can hold the region. */
@@ -167,26 +173,29 @@ function compact(s: string): string {
  * maskAddress('广东省广州市天河区花城广场888号').value; // '广东省广州市天河区****'
  * maskAddress('北京市朝阳区建国路1号').value; // '北京市朝阳区****'
  * maskAddress('广州市天河区花城广场888号').region; // { province: '广东省', city: '广州市', district: '天河区' }
- * maskAddress('花城广场888号'); // { value: '****', form: 'plain', region: {}, reason: 'no region recognised' }
+ * maskAddress('广东省广州市天河区').detail; // false (value '广东省广州市天河区****')
+ * maskAddress('花城广场888号'); // { value: '****', form: 'plain', region: {}, detail: true, reason: 'no region recognised' }
  */
 export function maskAddress(value: string): MaskedAddress {
   if (typeof value !== 'string')
-    return { value: FIXED_MASK, form: 'invalid', reason: 'not a string', region: {} };
+    return { value: FIXED_MASK, form: 'invalid', reason: 'not a string', region: {}, detail: false };
   const trimmed = value.trim();
-  if (trimmed === '') return { value: '', form: 'empty', region: {} };
+  if (trimmed === '') return { value: '', form: 'empty', region: {}, detail: false };
   const first = trimmed.charCodeAt(0);
   if (first === 35 || first === 36 || first === 126) {
-    if (readCipher(trimmed)) return { value: trimmed, form: 'ciphertext', region: {} };
+    if (readCipher(trimmed)) return { value: trimmed, form: 'ciphertext', region: {}, detail: false };
   }
   const head = trimmed.length > MAX_ADDRESS_LENGTH ? trimmed.slice(0, 256) : trimmed;
   const s = compact(foldWidth(head));
   const form = trimmed.includes('*') || trimmed.includes('＊') ? 'masked' : 'plain';
   const { end, region } = readRegion(s);
+  const detail = head.length < trimmed.length || /[^*＊]/u.test(s.slice(end));
   if (end === 0) {
     return form === 'masked'
-      ? { value: FIXED_MASK, form, region }
-      : { value: FIXED_MASK, form, region, reason: 'no region recognised' };
+      ? { value: FIXED_MASK, form, region, detail }
+      : { value: FIXED_MASK, form, region, detail, reason: 'no region recognised' };
   }
-  const kept = s.slice(0, end);
-  return { value: end < s.length || trimmed.length > head.length ? kept + FIXED_MASK : kept, form, region };
+  // The mask is appended even when nothing follows the region: an empty detail is a length too,
+  // and every output then reads as `masked` to classifyField.
+  return { value: s.slice(0, end) + FIXED_MASK, form, region, detail };
 }
