@@ -63,6 +63,8 @@ export interface ReceiverView {
 export interface OrderItem {
   readonly name: string;
   readonly sku?: string;
+  /** Variant as the platform names it (Douyin `商品规格`, e.g. `500ml 白色`). */
+  readonly spec?: string;
   readonly quantity: number;
 }
 

@@ -1,0 +1,500 @@
+/**
+ * Turning export records (CSV or XLSX rows) into `OrderView`s, incrementally.
+ *
+ * - The header is the first record that names an order-id column and one more known column;
+ *   records above it are reported as `preamble`. The platform comes from the options or from
+ *   the header (`detectPlatform`).
+ * - Rows of one order (Douyin's by-product export has one row per sub-order) are merged into one
+ *   `OrderView` while they are adjacent; an order id seen again later is emitted again and
+ *   reported as `order-split`.
+ * - Invariant 1: receiver fields leave here only masked, as platform ciphertext or as a virtual
+ *   number. A plaintext name, phone or address (an old plaintext export, a hand-made sheet) is
+ *   masked by the `mask` rules and reported per row and field as `plaintext`; buyer remarks go
+ *   through `maskText` (a phone or ID number found there is reported too). Columns shipmask
+ *   does not read (street, prices, …) are never copied.
+ * - Every record ends in an order or in a problem; nothing is dropped silently.
+ * @module
+ */
+import { maskAddress, maskName, maskPhone, maskText } from '../mask/index.js';
+import { parseVirtualNumber } from '../virtual/parse.js';
+import type { OrderItem, OrderStatus, OrderView, PlatformId, ReceiverView, VirtualNumber } from '../types.js';
+import { readCarrier } from './carrier-names.js';
+import { cleanCell, isScientificNumber } from './cells.js';
+import { detectPlatform, looksLikeHeader, mapHeader, type HeaderMap, type OrderColumn } from './columns.js';
+import type { CsvIssueCode, CsvRecord } from './csv-parse.js';
+import { readExportTime } from './export-time.js';
+import { problem, type FileProblem, type FileProblemCode } from './problems.js';
+import { readOrderStatus } from './status.js';
+
+/** Options for reading an order file. */
+export interface OrderReaderOptions {
+  /** The platform whose export this is; detected from the header when omitted. */
+  readonly platform?: PlatformId;
+  /** Shop id written into every `OrderView` (exports do not carry it). Default `''`. */
+  readonly shopId?: string;
+  /** Status used when the file has no status column. Default `awaiting_shipment`. */
+  readonly defaultStatus?: OrderStatus;
+  /** How many records to look through for the header. Default 20. */
+  readonly headerSearchRows?: number;
+}
+
+/** The lines (rows) one order came from. */
+export interface LineSpan {
+  readonly line: number;
+  readonly endLine: number;
+}
+
+/** An order read from a file, with the lines it came from. */
+export interface OrderRecord {
+  readonly order: OrderView;
+  readonly rows: readonly LineSpan[];
+}
+
+/** Orders and problems produced by one step of a reader. */
+export interface OrderBatch {
+  readonly orders: OrderRecord[];
+  readonly problems: FileProblem[];
+}
+
+/** The header a reader settled on. */
+export interface HeaderInfo {
+  readonly line: number;
+  readonly endLine: number;
+  readonly platform: PlatformId;
+  readonly columns: readonly string[];
+  readonly map: HeaderMap;
+}
+
+/** Incremental reader from records to orders. */
+export interface OrderReader {
+  push(records: readonly CsvRecord[]): OrderBatch;
+  end(): OrderBatch;
+  /** The header, once found. */
+  readonly header: HeaderInfo | undefined;
+  /** Whether any row held buyer plaintext (which was masked and reported). */
+  readonly containsPlaintext: boolean;
+}
+
+/** Order ids on every platform: digits (and letters for some sub-channels), at most 64. */
+const ORDER_ID = /^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/u;
+const QUANTITY = /^\d{1,6}(?:\.0+)?$/u;
+const EXT = /^\d{4}$/u;
+const MOBILE = /^1[3-9]\d{9}$/u;
+
+const CSV_ISSUE_MESSAGES: Readonly<Record<CsvIssueCode, string>> = {
+  'unterminated-quote': 'a quoted field is never closed; the line was skipped and reading went on below it',
+  'record-too-long': 'the row is too long to be an order row (an unclosed quote?); the line was skipped',
+  'stray-quote': 'a quote character inside an unquoted field was kept as text',
+  'text-after-quote': 'text after a closing quote was kept as part of the field',
+  'number-precision':
+    'a cell holds a number of more than 15 digits stored as a number: Excel may have rounded it (check ids)',
+};
+
+interface Group {
+  readonly orderId: string;
+  readonly base: Omit<OrderView, 'items'>;
+  readonly items: OrderItem[];
+  readonly rows: LineSpan[];
+}
+
+/**
+ * Create a reader that turns export records into orders. Never throws.
+ * @example
+ * const r = createOrderReader({ platform: 'wechat', shopId: 'demo' });
+ * const recs = parseCsv('订单号,商品名称,商品数量,收件人姓名,收件人手机号,下单时间,订单状态\n' +
+ *   '3718000000000001,保温杯,1,张*,13240968483-9647,2026-11-03 12:00:00,待发货\n');
+ * const { orders } = r.push(recs);
+ * orders[0]?.order.receiver; // { name: '张*', virtual: { main: '13240968483', ext: '9647' } }
+ */
+export function createOrderReader(options: OrderReaderOptions = {}): OrderReader {
+  const shopId = typeof options.shopId === 'string' ? options.shopId : '';
+  const defaultStatus = options.defaultStatus ?? 'awaiting_shipment';
+  const searchRows =
+    typeof options.headerSearchRows === 'number' && options.headerSearchRows >= 1
+      ? options.headerSearchRows
+      : 20;
+  let header: HeaderInfo | undefined;
+  let failed: FileProblemCode | undefined;
+  let seenRecords = 0;
+  let preamble: CsvRecord[] = [];
+  let group: Group | undefined;
+  const seenIds = new Set<string>();
+  let containsPlaintext = false;
+  let orders: OrderRecord[] = [];
+  let problems: FileProblem[] = [];
+
+  function report(
+    code: FileProblemCode,
+    rec: { line: number; endLine: number },
+    message: string,
+    extra: { column?: string; orderId?: string } = {},
+  ): void {
+    problems.push(problem(code, rec.line, rec.endLine, message, extra));
+  }
+
+  function flush(): void {
+    if (!group) return;
+    orders.push({ order: { ...group.base, items: group.items }, rows: group.rows });
+    group = undefined;
+  }
+
+  function setHeader(rec: CsvRecord): void {
+    const platform = options.platform ?? detectPlatform(rec.fields);
+    if (platform === undefined) {
+      failed = 'unknown-platform';
+      report(
+        'unknown-platform',
+        rec,
+        'the header does not tell which platform exported the file; pass `platform`',
+      );
+      return;
+    }
+    const map = mapHeader(rec.fields, platform);
+    header = { line: rec.line, endLine: rec.endLine, platform, columns: rec.fields, map };
+    if (map.missing.length > 0) {
+      failed = 'missing-columns';
+      report('missing-columns', rec, `the header lacks required columns: ${map.missing.join(', ')}`);
+      return;
+    }
+    for (const c of ['status', 'quantity', 'itemName'] as const) {
+      if (map.index[c] === undefined)
+        report(
+          'missing-column',
+          rec,
+          `no ${c} column${c === 'status' ? `; status taken as ${defaultStatus}` : ''}`,
+        );
+    }
+  }
+
+  function findHeader(rec: CsvRecord): void {
+    seenRecords++;
+    if (rec.ok && looksLikeHeader(rec.fields)) {
+      for (const p of preamble) report('preamble', p, 'text above the header row');
+      preamble = [];
+      setHeader(rec);
+      return;
+    }
+    preamble.push(rec);
+    if (seenRecords >= searchRows) {
+      failed = 'no-header';
+      for (const p of preamble) report('no-header', p, 'no header row with an order-id column was found');
+      report('no-header', { line: 0, endLine: 0 }, 'the file has no header row with an order-id column');
+      preamble = [];
+    }
+  }
+
+  function row(rec: CsvRecord, h: HeaderInfo): void {
+    const f = rec.fields;
+    const ix = h.map.index;
+    const colName = (c: OrderColumn): string => {
+      const i = ix[c];
+      return i === undefined ? c : (h.columns[i] ?? c);
+    };
+    const cell = (c: OrderColumn): string => {
+      const i = ix[c];
+      return i === undefined ? '' : cleanCell(f[i] ?? '');
+    };
+
+    const orderIdRaw = cell('orderId');
+    if (orderIdRaw === '')
+      return report('missing-order-id', rec, 'the order id is empty', { column: colName('orderId') });
+    if (isScientificNumber(orderIdRaw))
+      return report(
+        'order-id-scientific',
+        rec,
+        'the order id was turned into a number by Excel and lost digits; export again without opening it in Excel',
+        { column: colName('orderId') },
+      );
+    if (!ORDER_ID.test(orderIdRaw))
+      return report('bad-order-id', rec, 'the order id is not a platform order number', {
+        column: colName('orderId'),
+      });
+    const orderId = orderIdRaw;
+    const extra = { orderId };
+
+    const createdAt = readExportTime(cell('createdAt'));
+    if (createdAt === undefined)
+      return report('bad-date', rec, 'the order time is missing or not a date', {
+        ...extra,
+        column: colName('createdAt'),
+      });
+
+    let status: OrderStatus = defaultStatus;
+    if (ix.status !== undefined) {
+      const s = readOrderStatus(cell('status'));
+      if (s === undefined)
+        return report('unknown-status', rec, 'the order status is empty or not a known status word', {
+          ...extra,
+          column: colName('status'),
+        });
+      status = s;
+    }
+
+    let quantity = 1;
+    if (ix.quantity !== undefined) {
+      const q = cell('quantity');
+      if (!QUANTITY.test(q) || Number.parseInt(q, 10) < 1)
+        return report('bad-quantity', rec, 'the quantity is not a whole number of at least 1', {
+          ...extra,
+          column: colName('quantity'),
+        });
+      quantity = Number.parseInt(q, 10);
+    }
+
+    const warn = (code: FileProblemCode, column: OrderColumn, message: string): void =>
+      report(code, rec, message, { ...extra, column: colName(column) });
+    for (const issue of rec.issues) report(issue, rec, CSV_ISSUE_MESSAGES[issue], extra);
+
+    const itemName = cell('itemName');
+    const sku = cell('sku') || cell('productId');
+    const spec = cell('itemSpec');
+    const item: OrderItem = {
+      name: itemName,
+      quantity,
+      ...(sku !== '' ? { sku } : {}),
+      ...(spec !== '' ? { spec } : {}),
+    };
+
+    if (group && group.orderId === orderId) {
+      group.items.push(item);
+      group.rows.push({ line: rec.line, endLine: rec.endLine });
+      return;
+    }
+    flush();
+    if (seenIds.has(orderId))
+      warn(
+        'order-split',
+        'orderId',
+        'rows of this order are not next to each other; it is emitted more than once',
+      );
+    seenIds.add(orderId);
+
+    const receiver = readReceiver(cell, warn);
+    const remarkRaw = cell('remark');
+    let remark: string | undefined;
+    if (remarkRaw !== '') {
+      const m = maskText(remarkRaw);
+      remark = m.value;
+      if (m.found.some((x) => x.kind === 'mobile' || x.kind === 'landline' || x.kind === 'id-number')) {
+        containsPlaintext = true;
+        warn('plaintext', 'remark', 'the remark held a phone or ID number; it was masked');
+      }
+    }
+    const category = cell('category');
+    const carrierText = cell('carrier');
+    const carrier = carrierText === '' ? undefined : (readCarrier(carrierText) ?? carrierText);
+    let tracking = cell('trackingNumber');
+    if (tracking !== '' && isScientificNumber(tracking)) {
+      warn(
+        'tracking-scientific',
+        'trackingNumber',
+        'the tracking number lost digits in Excel; it was left out',
+      );
+      tracking = '';
+    }
+    const receivedAt = optionalTime('receivedAt', cell, warn);
+    const completedAt = optionalTime('completedAt', cell, warn);
+
+    const base: Omit<OrderView, 'items'> = {
+      platform: h.platform,
+      shopId,
+      orderId,
+      status,
+      ...(category !== '' ? { category } : {}),
+      createdAt,
+      ...(receivedAt !== undefined ? { receivedAt } : {}),
+      ...(completedAt !== undefined ? { completedAt } : {}),
+      ...(remark !== undefined ? { remark } : {}),
+      receiver,
+      ...(carrier !== undefined ? { carrier } : {}),
+      ...(tracking !== '' ? { trackingNumber: tracking } : {}),
+    };
+    group = { orderId, base, items: [item], rows: [{ line: rec.line, endLine: rec.endLine }] };
+  }
+
+  function readReceiver(
+    cell: (c: OrderColumn) => string,
+    warn: (code: FileProblemCode, column: OrderColumn, message: string) => void,
+  ): ReceiverView {
+    const r: {
+      name?: string;
+      phone?: string;
+      address?: string;
+      region?: { province?: string; city?: string; district?: string };
+      virtual?: VirtualNumber;
+      cipher?: { name?: string; phone?: string; address?: string };
+    } = {};
+    const cipher: { name?: string; phone?: string; address?: string } = {};
+    const plain = (column: OrderColumn): void => {
+      containsPlaintext = true;
+      warn('plaintext', column, 'the file held this buyer field in plaintext; it was masked');
+    };
+
+    const nameText = cell('receiverName');
+    if (nameText !== '') {
+      const m = maskName(nameText);
+      if (m.form === 'ciphertext') cipher.name = m.value;
+      else if (m.value !== '') r.name = m.value;
+      if (m.form === 'plain') plain('receiverName');
+      else if (m.form === 'invalid')
+        warn('invalid-field', 'receiverName', 'the name is not a name; it was masked');
+    }
+
+    const phoneText = cell('receiverPhone');
+    const extText = cell('virtualExt');
+    const ext = EXT.test(extText) ? extText : undefined;
+    if (phoneText !== '') {
+      const digits = phoneText.replace(/[\s-]/gu, '');
+      if (ext !== undefined && MOBILE.test(digits)) {
+        // WeChat: the phone column holds the virtual main number, the extension is beside it.
+        r.virtual = { main: digits, ext };
+      } else {
+        const m = maskPhone(phoneText);
+        switch (m.form) {
+          case 'virtual': {
+            const v = parseVirtualNumber(phoneText);
+            if (v) {
+              r.virtual = v;
+              if (ext !== undefined && ext !== v.ext)
+                warn(
+                  'virtual-mismatch',
+                  'virtualExt',
+                  'the extension column differs from the virtual number',
+                );
+            }
+            break;
+          }
+          case 'ciphertext':
+            cipher.phone = m.value;
+            break;
+          case 'plain':
+            r.phone = m.value;
+            plain('receiverPhone');
+            break;
+          case 'masked':
+            r.phone = m.value;
+            break;
+          case 'invalid':
+            r.phone = m.value;
+            warn(
+              'invalid-field',
+              'receiverPhone',
+              `the phone is not a phone number (${m.reason ?? 'invalid'}); it was masked`,
+            );
+            break;
+          case 'empty':
+            break;
+        }
+      }
+    }
+    if (extText !== '' && ext === undefined)
+      warn('invalid-field', 'virtualExt', 'the virtual-number extension is not 4 digits');
+
+    const province = cell('province');
+    const city = cell('city');
+    const district = cell('district');
+    const region = {
+      ...(province !== '' ? { province } : {}),
+      ...(city !== '' ? { city } : {}),
+      ...(district !== '' ? { district } : {}),
+    };
+    const addressText = cell('address');
+    if (addressText !== '') {
+      // Municipalities repeat the province as the city (北京市 / 北京市): write it once.
+      const prefix = province + (city === province ? '' : city) + district;
+      const head = maskAddress(addressText);
+      if (head.form === 'ciphertext') cipher.address = head.value;
+      else {
+        // Region columns are shown in the clear; mask the detail after them.
+        const m =
+          prefix !== '' && head.region.province === undefined ? maskAddress(prefix + addressText) : head;
+        if (m.value !== '') r.address = m.value;
+        if (Object.keys(region).length === 0 && Object.keys(m.region).length > 0) r.region = { ...m.region };
+        if (head.form === 'plain') plain('address');
+        else if (head.form === 'invalid')
+          warn('invalid-field', 'address', 'the address is not text; it was masked');
+      }
+    }
+    if (Object.keys(region).length > 0) r.region = region;
+    if (cipher.name !== undefined || cipher.phone !== undefined || cipher.address !== undefined)
+      r.cipher = cipher;
+    return r;
+  }
+
+  function handle(rec: CsvRecord): void {
+    if (!rec.ok) {
+      const code = rec.issues[0] ?? 'unterminated-quote';
+      report(code, rec, CSV_ISSUE_MESSAGES[code]);
+      return;
+    }
+    if (rec.fields.every((c) => c === '' || cleanCell(c) === '')) {
+      report('blank-line', rec, 'blank line (no cell has content)');
+      return;
+    }
+    if (failed === 'no-header') {
+      report('no-header', rec, 'no header row with an order-id column was found');
+      return;
+    }
+    if (failed !== undefined) {
+      report(failed, rec, 'the row was not read because the header could not be used');
+      return;
+    }
+    if (!header) {
+      findHeader(rec);
+      return;
+    }
+    const h = header;
+    const width = h.columns.length;
+    const f = rec.fields;
+    if (f.length < width || (f.length > width && f.slice(width).some((c) => c.trim() !== ''))) {
+      report('field-count', rec, `the row has ${f.length} fields, the header has ${width}`);
+      return;
+    }
+    if (f.every((c, i) => c === h.columns[i])) {
+      report('repeated-header', rec, 'the header row is repeated here');
+      return;
+    }
+    row(rec, h);
+  }
+
+  function take(): OrderBatch {
+    const b = { orders, problems };
+    orders = [];
+    problems = [];
+    return b;
+  }
+
+  return {
+    push(records: readonly CsvRecord[]): OrderBatch {
+      if (Array.isArray(records)) for (const rec of records as readonly CsvRecord[]) handle(rec);
+      return take();
+    },
+    end(): OrderBatch {
+      flush();
+      if (!header && failed === undefined) {
+        for (const p of preamble) report('no-header', p, 'no header row with an order-id column was found');
+        report('no-header', { line: 0, endLine: 0 }, 'the file has no header row with an order-id column');
+      }
+      preamble = [];
+      return take();
+    },
+    get header() {
+      return header;
+    },
+    get containsPlaintext() {
+      return containsPlaintext;
+    },
+  };
+}
+
+function optionalTime(
+  column: 'receivedAt' | 'completedAt',
+  cell: (c: OrderColumn) => string,
+  warn: (code: FileProblemCode, column: OrderColumn, message: string) => void,
+): number | undefined {
+  const t = cell(column);
+  if (t === '') return undefined;
+  const v = readExportTime(t);
+  if (v === undefined) warn('invalid-field', column, 'not a date; left out');
+  return v;
+}
