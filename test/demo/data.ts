@@ -528,6 +528,16 @@ const SPECIAL: Record<number, 'compound' | DemoMalformation | 'remark-phone' | `
   15: 'exempt-3',
 };
 
+/** Every status exists on every platform, whatever the seed. */
+const FIXED_STATUS: Record<number, DemoStatus> = {
+  16: '待支付',
+  17: '已关闭',
+  18: '售后中',
+  19: '已完成',
+  20: '已发货',
+  21: '待发货',
+};
+
 /** The markup-looking buyer remark: must show as text, never as markup. */
 export const MARKUP_REMARK = '<img src=x onerror=alert(1)>好评返现';
 
@@ -590,6 +600,7 @@ function makeOrder(platform: DemoPlatform, seed: number, index: number): DemoOrd
   // Status and times. Special rows are recent and awaiting shipment, so they land on page 1.
   let status: DemoStatus;
   if (special !== undefined) status = '待发货';
+  else if (FIXED_STATUS[index]) status = FIXED_STATUS[index];
   else {
     const x = r();
     status =
