@@ -58,7 +58,7 @@ export class ByteWriter {
     this.buf[this.len++] = v;
   }
 
-  /** Zigzag-signed LEB128 of a safe integer. */
+  /** Zigzag-signed LEB128 of an integer in [-2^52, 2^52). */
   svarint(n: number): void {
     this.varint(n < 0 ? -2 * n - 1 : 2 * n);
   }

@@ -3,7 +3,8 @@
  * refuses buyer plaintext (DESIGN.md invariant 1; issue 9 item 1):
  * - a real mobile number anywhere (receiver fields, remark after masking, item names and SKUs,
  *   carrier, shop name). Virtual numbers (`13240968483-9647`) are platform routing and pass.
- * - a real phone (mobile or landline) in `receiver.phone` or `receiver.cipher.phone`;
+ * - a real phone (mobile or landline, or seven digits or more without a mask) in
+ *   `receiver.phone` or `receiver.cipher.phone`;
  * - a plaintext full name together with a detailed address. A masked name (`张*`), ciphertext or
  *   the placeholder of the WeChat virtual-number form (`店小二(转3639)`) may travel with a
  *   detailed address, because that is the form the platform prescribes for shipping.
@@ -13,7 +14,6 @@ import { classifyField } from '../classify/classify-field.js';
 import { foldWidth } from '../classify/normalize.js';
 import { maskAddress } from '../mask/mask-address.js';
 import { maskText } from '../mask/mask-text.js';
-import { FIXED_MASK } from '../mask/types.js';
 import { parseVirtualNumber } from '../virtual/parse.js';
 import { fail, type HandoffResult } from './errors.js';
 import type { HandoffBatch, HandoffOrder, HandoffReceiver } from './types.js';
@@ -83,7 +83,7 @@ export function isPlaceholderName(name: string): boolean {
  */
 export function isDetailedAddress(address: string): boolean {
   const m = maskAddress(address);
-  return m.form === 'plain' && m.value.endsWith(FIXED_MASK);
+  return m.form === 'plain' && m.detail;
 }
 
 type CheckCode = 'plaintext' | 'invalid-batch';
@@ -227,8 +227,16 @@ function checkReceiver(r: HandoffReceiver, orderId: string): HandoffResult<Hando
     const c = classifyField(out.phone, 'phone');
     if (c.form === 'plain')
       return plain('the receiver phone is a real phone number; give the masked reference', 'receiver.phone');
-    if (c.form === 'invalid')
+    if (c.form === 'invalid') {
+      // Seven or more digits and no mask: some real number (a landline, a digit missing).
+      const digitCount = foldWidth(out.phone).replace(/[^0-9]/gu, '').length;
+      if (digitCount >= 7 && !/[*＊●]/u.test(out.phone))
+        return plain(
+          'the receiver phone looks like a real phone number; give the masked reference',
+          'receiver.phone',
+        );
       return bad(`the receiver phone is not a masked phone: ${c.reason ?? 'invalid'}`, 'receiver.phone');
+    }
   }
   if (r.virtual !== undefined) {
     const v = r.virtual as unknown;

@@ -28,7 +28,7 @@ export const MAX_TEXT_CHARS = 24_000_000;
 const HEADER_CHARS = 192;
 /** Runs shorter than this after a `#` are not taken for a damaged payload. */
 const PLAUSIBLE_CHARS = 60;
-const MAX_CANDIDATES = 256;
+const MAX_CANDIDATES = 100_000;
 
 /** Whitespace and invisible characters copy/paste adds inside long text. */
 function isSkippable(c: number): boolean {
@@ -92,7 +92,8 @@ function tryAt(
 
 /**
  * Find the payload in a link, a bare payload or a sealed file's text. `probe` reads the first
- * bytes and says whether they start a payload of this kind and how long it is. Never throws.
+ * bytes and says whether they start a payload of this kind and how long it is. With `afterHash`
+ * false (return codes), a `#` is not an anchor and only runs are tried. Never throws.
  * @example
  * findPayload('打开 https://s.example/h#AQA… &utm_source=wechat', probeBatchHeader, MAX_PAYLOAD_BYTES);
  */
@@ -100,6 +101,7 @@ export function findPayload(
   text: string,
   probe: (head: Uint8Array) => HeaderProbe,
   maxBytes: number,
+  afterHash = true,
 ): FoundPayload {
   if (typeof text !== 'string') return { ok: false, code: 'not-a-link' };
   if (text.length > MAX_TEXT_CHARS) return { ok: false, code: 'too-large' };
@@ -113,18 +115,24 @@ export function findPayload(
           ? 1
           : 0;
   const consider = (
-    r: FoundPayload | { ok: false; code: 'skip' },
+    found: FoundPayload | { ok: false; code: 'skip' },
     plausible: boolean,
   ): FoundPayload | undefined => {
+    let r = found;
     if (r.ok) return r;
-    if (r.code === 'skip') return undefined;
-    if (r.code === 'unknown-version' && !plausible) return undefined;
+    if (!plausible && (r.code === 'skip' || r.code === 'unknown-version')) return undefined;
+    // A long run after `#` whose header does not parse is a damaged payload, not chat text.
+    if (r.code === 'skip') r = { ok: false, code: 'corrupt' };
     if (!best || (!best.ok && rank(r.code) > rank(best.code))) best = r;
     return undefined;
   };
   // 1. After each `#` (links, and sealed files, which put the payload after a `#` line).
   let tried = 0;
-  for (let i = text.indexOf('#'); i >= 0 && tried < MAX_CANDIDATES; i = text.indexOf('#', i + 1), tried++) {
+  for (
+    let i = afterHash ? text.indexOf('#') : -1;
+    i >= 0 && tried < MAX_CANDIDATES;
+    i = text.indexOf('#', i + 1), tried++
+  ) {
     const plausible = collect(text, i + 1, PLAUSIBLE_CHARS).length >= PLAUSIBLE_CHARS;
     const hit = consider(tryAt(text, i + 1, probe, maxBytes), plausible);
     if (hit) return hit;
@@ -135,7 +143,7 @@ export function findPayload(
     const c = text.charCodeAt(i);
     if (!isBase64urlCode(c)) continue;
     if (i > 0 && isBase64urlCode(text.charCodeAt(i - 1))) continue;
-    if (i > 0 && text.charCodeAt(i - 1) === 35) continue; // already tried after `#`
+    if (afterHash && i > 0 && text.charCodeAt(i - 1) === 35) continue; // already tried after `#`
     tried++;
     const hit = consider(tryAt(text, i, probe, maxBytes), false);
     if (hit) return hit;

@@ -232,7 +232,7 @@ export async function openReturn(
 ): Promise<HandoffResult<OpenedReturn, ReturnErrorCode>> {
   try {
     const keep = keyOf(source);
-    const found = findPayload(code, probeReturn, MAX_CODE_BYTES);
+    const found = findPayload(code, probeReturn, MAX_CODE_BYTES, false);
     if (!found.ok) {
       if (found.code === 'not-a-link' || found.code === 'unknown-version')
         return fail('not-a-code', 'no return code found in the text');

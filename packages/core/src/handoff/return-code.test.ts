@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeBase64url, encodeBase64url } from './base64url.js';
+import { counterRandom, realRandom, smallBatch, T0 } from './fixtures.test-helper.js';
+import { openReturn, sealReturn, type ReturnResult } from './return-code.js';
+import { openBatch, sealBatch } from './seal.js';
+import type { BatchKeyMaterial } from './types.js';
+
+const BASE = 'https://supplier.example/open/';
+const A = '3718000000000001234';
+const B = '3718000000000001235';
+const results: ReturnResult[] = [
+  { orderId: A, status: 'shipped', carrier: 'ZTO', waybill: '78412345678901' },
+  { orderId: B, status: 'cannot-ship', reason: '缺货，下周补发' },
+];
+
+async function sealed(random = counterRandom()) {
+  const s = await sealBatch(smallBatch(), { base: BASE, random });
+  if (!s.ok) throw new Error(s.error.message);
+  const o = await openBatch(s.value.text, { now: T0 });
+  if (!o.ok) throw new Error(o.error.message);
+  return { merchant: s.value.keep, supplier: o.value };
+}
+
+async function code(rs: readonly ReturnResult[] = results, random = counterRandom(7)) {
+  const { merchant, supplier } = await sealed();
+  const r = await sealReturn(supplier, rs, { random, now: T0 + 3_600_000 });
+  if (!r.ok) throw new Error(r.error.message);
+  return { merchant, code: r.value.code };
+}
+
+describe('sealReturn / openReturn', () => {
+  it('supplier seals with the opened batch; the merchant opens with only what it kept (after JSON storage)', async () => {
+    const { merchant, code: c } = await code();
+    const stored = JSON.parse(JSON.stringify(merchant)) as BatchKeyMaterial;
+    const o = await openReturn(c, stored);
+    expect(o).toEqual({ ok: true, value: { batchId: 'q3Zk8Jd0WcLm', sealedAt: T0 + 3_600_000, results } });
+  });
+
+  it('tolerates whitespace, line breaks, zero-width characters and text around the code', async () => {
+    const { merchant, code: c } = await code();
+    const grouped = c.replace(/(.{8})/gu, '$1 ');
+    for (const t of [
+      `  ${c}\n`,
+      grouped,
+      c.replace(/(.{30})/gu, '$1\r\n'),
+      `回执码：\n${grouped}\n谢谢老板`,
+      `Code ${c} thanks`,
+      `${c.slice(0, 10)}\u200b${c.slice(10)}`,
+    ]) {
+      const o = await openReturn(t, merchant);
+      expect(o.ok, t).toBe(true);
+    }
+  });
+
+  it('a code from another batch is refused as wrong-batch', async () => {
+    const { code: c } = await code();
+    const other = await sealBatch(
+      { ...smallBatch(), batchId: 'otherBatch01' },
+      { base: BASE, random: realRandom },
+    );
+    expect(other.ok).toBe(true);
+    if (!other.ok) return;
+    expect(await openReturn(c, other.value.keep)).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-batch' },
+    });
+  });
+
+  it('same batch id but another key (a forged batch) is tampered, not accepted', async () => {
+    const { code: c } = await code();
+    const forged = await sealBatch(smallBatch(), { base: BASE, random: counterRandom(50) });
+    expect(forged.ok && (await openReturn(c, forged.value.keep))).toMatchObject({
+      ok: false,
+      error: { code: 'tampered' },
+    });
+  });
+
+  it('rejects every single-bit flip of a return code (exhaustive)', async () => {
+    const { merchant, code: c } = await code();
+    const env = decodeBase64url(c)!;
+    for (let bit = 0; bit < env.length * 8; bit++) {
+      const flipped = env.slice();
+      flipped[bit >> 3] = flipped[bit >> 3]! ^ (1 << (bit & 7));
+      const o = await openReturn(encodeBase64url(flipped), merchant);
+      expect(o.ok, `bit ${bit}`).toBe(false);
+    }
+  });
+
+  it('refuses results for orders not in the batch, duplicates and malformed waybills', async () => {
+    const { supplier } = await sealed();
+    const opts = { random: realRandom, now: T0 };
+    expect(
+      await sealReturn(supplier, [{ orderId: '999', status: 'shipped', carrier: 'ZTO', waybill: '1' }], opts),
+    ).toMatchObject({ ok: false, error: { code: 'unknown-order', orderId: '999' } });
+    expect(await sealReturn(supplier, [results[0]!, results[0]!], opts)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-result' },
+    });
+    for (const waybill of ['', 'has space', 'x'.repeat(65), '13812345678']) {
+      expect(
+        await sealReturn(supplier, [{ orderId: A, status: 'shipped', carrier: 'ZTO', waybill }], opts),
+        waybill,
+      ).toMatchObject({ ok: false, error: { code: 'invalid-result', orderId: A } });
+    }
+  });
+
+  it('openReturn refuses a result index outside the batch (unknown-order)', async () => {
+    const { merchant, code: c } = await code();
+    // The same key material with one order fewer: the code names order index 1.
+    const shorter = { ...merchant, orderIds: [A] };
+    expect(await openReturn(c, shorter)).toMatchObject({ ok: false, error: { code: 'tampered' } });
+    const { code: onlyB } = await code([results[1]!]);
+    expect(await openReturn(onlyB, shorter)).toMatchObject({ ok: false, error: { code: 'unknown-order' } });
+  });
+
+  it('masks a phone number in a cannot-ship reason', async () => {
+    const { merchant, code: c } = await code([
+      { orderId: B, status: 'cannot-ship', reason: '买家13812345678说不要了' },
+    ]);
+    const o = await openReturn(c, merchant);
+    expect(o.ok && o.value.results[0]).toEqual({
+      orderId: B,
+      status: 'cannot-ship',
+      reason: '买家138****5678说不要了',
+    });
+  });
+
+  it('round-trips random results (property, 1,000 runs)', { timeout: 60_000 }, async () => {
+    const { merchant, supplier } = await sealed();
+    const resultArb = fc.oneof(
+      fc.record({
+        status: fc.constant('shipped' as const),
+        carrier: fc.constantFrom('ZTO', 'YTO', 'SF', '极兔速递', 'JD'),
+        // An 11-digit waybill shaped like a mobile number is refused (it could be the buyer's).
+        waybill: fc.oneof(
+          fc.stringMatching(/^[1-9][0-9]{11,15}$/u),
+          fc.stringMatching(/^(SF|JT|JD)[0-9A-Z]{10,14}$/u),
+          fc.stringMatching(/^0[0-9]{5,12}$/u),
+        ),
+      }),
+      fc.record({
+        status: fc.constant('cannot-ship' as const),
+        reason: fc.string({ maxLength: 60 }).map((s) => s.replace(/[0-9]/gu, '')),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray([A, B]),
+        fc.array(resultArb, { minLength: 2, maxLength: 2 }),
+        async (ids, rs) => {
+          const list = ids.map((orderId, i) => ({ orderId, ...rs[i]! }));
+          const s = await sealReturn(supplier, list, { random: realRandom, now: T0 });
+          expect(s.ok).toBe(true);
+          if (!s.ok) return;
+          const o = await openReturn(s.value.code, merchant);
+          expect(o.ok && o.value.results).toEqual(list);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never rejects on arbitrary text (1,000 runs)', { timeout: 60_000 }, async () => {
+    const { merchant } = await sealed();
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 300 }), async (t) => {
+        const o = await openReturn(t, merchant);
+        expect(o.ok).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(await openReturn('', merchant)).toMatchObject({ ok: false, error: { code: 'not-a-code' } });
+    // A batch link is not a return code.
+    const s = await sealBatch(smallBatch(), { base: BASE, random: realRandom });
+    expect(s.ok && (await openReturn(s.value.text, merchant))).toMatchObject({
+      ok: false,
+      error: { code: 'not-a-code' },
+    });
+  });
+
+  it('frozen vector (return format 1): fixed IV → this exact code, and it opens', async () => {
+    const { merchant, code: c } = await code();
+    expect(c).toBe(FROZEN_RETURN_V1);
+    const o = await openReturn(FROZEN_RETURN_V1, merchant);
+    expect(o.ok && o.value.results).toEqual(results);
+  });
+});
+
+const FROZEN_RETURN_V1 =
+  'gV8McTNaazhKZDBXY0xtBwgJCgsMDQ4PEBESYlyEb143wX2TxauAqAhtkxiO1uXLymRrFWoTafaHGsBwGDyb5O8tWbIqf2L02liHbOcGIL0VkaR1ScjinL4aApy0LPA';

@@ -1,0 +1,330 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeBase64url, encodeBase64url } from './base64url.js';
+import { checkBatch } from './check.js';
+import { MAX_LOG_N, MIN_LOG_N, PASSPHRASE_KDF } from './crypto.js';
+import { dictionaryV1 } from './dictionary.js';
+import { batchArb, counterRandom, realRandom, smallBatch, T0, WEEK } from './fixtures.test-helper.js';
+import { openBatch, sealBatch, type SealedBatch } from './seal.js';
+
+const BASE = 'https://supplier.example/open/';
+
+async function seal(
+  options: { passphrase?: string; logN?: number; maxLinkChars?: number } = {},
+): Promise<SealedBatch> {
+  const r = await sealBatch(smallBatch(), { base: BASE, random: counterRandom(), ...options });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+function flipBit(bytes: Uint8Array, bit: number): Uint8Array {
+  const out = bytes.slice();
+  out[bit >> 3] = out[bit >> 3]! ^ (1 << (bit & 7));
+  return out;
+}
+
+describe('sealBatch / openBatch', () => {
+  it('round-trips the small batch, and the link has the base and a fragment only', async () => {
+    const s = await seal();
+    expect(s.kind).toBe('link');
+    expect(s.text.startsWith(`${BASE}#`)).toBe(true);
+    expect(s.text.slice(BASE.length + 1)).toBe(s.payload);
+    expect(s.payload).toMatch(/^[A-Za-z0-9_-]+$/u);
+    const o = await openBatch(s.text, { now: T0 });
+    expect(o).toEqual({ ok: true, value: { batch: smallBatch(), keep: s.keep, passphrase: false } });
+  });
+
+  it('round-trips random batches (property, 1,000 runs; async WebCrypto, small batches)', async () => {
+    await fc.assert(
+      fc.asyncProperty(batchArb(5), async (raw) => {
+        const s = await sealBatch(raw, { base: BASE, random: realRandom });
+        expect(s.ok).toBe(true);
+        if (!s.ok) return;
+        const o = await openBatch(s.value.text, { now: raw.createdAt });
+        expect(o.ok && o.value.batch).toEqual(checkBatch(raw).ok && s.value.batch);
+        expect(o.ok && o.value.keep).toEqual(s.value.keep);
+      }),
+      { numRuns: 1000 },
+    );
+  }, 120_000);
+
+  it('masks the remark on the way in, and the link never carries the number', async () => {
+    const b = smallBatch();
+    const withPhone = {
+      ...b,
+      orders: [{ ...b.orders[0]!, remark: '到了打13812345678' }, b.orders[1]!],
+    };
+    const s = await sealBatch(withPhone, { base: BASE, random: realRandom });
+    expect(s.ok && s.value.batch.orders[0]!.remark).toBe('到了打138****5678');
+    const o = s.ok ? await openBatch(s.value.text, { now: T0 }) : undefined;
+    expect(o?.ok && o.value.batch.orders[0]!.remark).toBe('到了打138****5678');
+  });
+
+  it('refuses a batch with a real mobile number, naming the order and field', async () => {
+    const b = smallBatch();
+    const bad = { ...b, orders: [b.orders[0]!, { ...b.orders[1]!, receiver: { phone: '13812345678' } }] };
+    const r = await sealBatch(bad, { base: BASE, random: realRandom });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'plaintext', orderId: '3718000000000001235', field: 'receiver.phone' },
+    });
+  });
+
+  it('finds the link in chat text, after &utm…, across line breaks and zero-width characters', async () => {
+    const s = await seal();
+    const half = Math.floor(s.text.length / 2);
+    const variants = [
+      `【供货单】请打开 ${s.text} 谢谢`,
+      `${s.text}&utm_source=wechat&utm_medium=chat`,
+      `  \n${s.text}\n\n`,
+      `${s.text.slice(0, half)}\n${s.text.slice(half)}`,
+      `${s.text.slice(0, half)}\u200b${s.text.slice(half)} Thanks!`,
+      `see #tags first, then ${s.text}`,
+      s.payload,
+      `链接：${s.text}。请在7天内打开`,
+      `${s.text.slice(0, half)}\r\n  ${s.text.slice(half)}\nAnd more words`,
+    ];
+    for (const v of variants) {
+      const o = await openBatch(v, { now: T0 });
+      expect(o.ok, v).toBe(true);
+      expect(o.ok && o.value.batch).toEqual(smallBatch());
+    }
+  });
+
+  it(
+    'rejects EVERY single-bit flip of a small sealed batch (exhaustive, key mode)',
+    { timeout: 60_000 },
+    async () => {
+      const s = await seal();
+      const env = decodeBase64url(s.payload)!;
+      const codes = new Set<string>();
+      for (let bit = 0; bit < env.length * 8; bit++) {
+        const o = await openBatch(`${BASE}#${encodeBase64url(flipBit(env, bit))}`, { now: T0 });
+        expect(o.ok, `bit ${bit}`).toBe(false);
+        if (!o.ok) codes.add(o.error.code);
+      }
+      expect(env.length).toBeGreaterThan(100);
+      expect([...codes].sort()).toEqual([
+        'passphrase-required',
+        'tampered',
+        'truncated',
+        'unknown-version',
+        'wrong-key',
+      ]);
+    },
+  );
+
+  it('rejects every single-bit flip of each character of the link fragment (exhaustive)', async () => {
+    const s = await seal();
+    for (let i = 0; i < s.payload.length; i++) {
+      for (let bit = 0; bit < 7; bit++) {
+        const c = String.fromCharCode(s.payload.charCodeAt(i) ^ (1 << bit));
+        const text = `${BASE}#${s.payload.slice(0, i)}${c}${s.payload.slice(i + 1)}`;
+        const o = await openBatch(text, { now: T0 });
+        expect(o.ok, `char ${i} bit ${bit}`).toBe(false);
+      }
+    }
+  });
+
+  it('rejects every single-bit flip of the header, salt and IV in passphrase mode (scrypt logN 10)', async () => {
+    // Each open runs scrypt (~10 ms at logN 10 here), so this covers every bit of what differs
+    // from key mode; the ciphertext and tag are the same AES-GCM as in the exhaustive key-mode test.
+    const s = await seal({ passphrase: '芝麻开门', logN: 10 });
+    const env = decodeBase64url(s.payload)!;
+    const header = 2 + 2 + 1 + 12 + 6 + 1 + 16 + 4 + 12; // up to and including the IV
+    const bytes = [...Array(header).keys()];
+    for (const byte of bytes) {
+      for (let bit = 0; bit < 8; bit++) {
+        const o = await openBatch(encodeBase64url(flipBit(env, byte * 8 + bit)), {
+          now: T0,
+          passphrase: '芝麻开门',
+        });
+        expect(o.ok, `byte ${byte} bit ${bit}`).toBe(false);
+      }
+    }
+  }, 120_000);
+
+  it('wrong key: a key from another sealing is refused as wrong-key', async () => {
+    const a = decodeBase64url((await seal()).payload)!;
+    const other = await sealBatch(smallBatch(), { base: BASE, random: counterRandom(99) });
+    const b = decodeBase64url(other.ok ? other.value.payload : '')!;
+    // Key mode layout: the 32-byte key follows the header (see findKeyOffset).
+    const mixed = a.slice();
+    mixed.set(b.subarray(findKeyOffset(b), findKeyOffset(b) + 32), findKeyOffset(a));
+    const o = await openBatch(encodeBase64url(mixed), { now: T0 });
+    expect(o).toMatchObject({ ok: false, error: { code: 'wrong-key' } });
+  });
+
+  it('passphrase mode: required, wrong, right; NFC-normalised; the link holds no key', async () => {
+    const s = await seal({ passphrase: 'Café 供货', logN: 10 });
+    expect(s.keep.key).not.toBe('');
+    expect(s.payload.includes(s.keep.key)).toBe(false);
+    expect(await openBatch(s.text, { now: T0 })).toMatchObject({
+      ok: false,
+      error: { code: 'passphrase-required' },
+    });
+    expect(await openBatch(s.text, { now: T0, passphrase: 'cafe 供货' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    const o = await openBatch(s.text, { now: T0, passphrase: 'Cafe\u0301 供货' });
+    expect(o.ok && o.value.batch).toEqual(smallBatch());
+    expect(o.ok && o.value.passphrase).toBe(true);
+    expect(o.ok && o.value.keep).toEqual(s.keep);
+  });
+
+  it('expiry: opens until expiresAt, refuses at and after it', async () => {
+    const s = await seal();
+    expect((await openBatch(s.text, { now: T0 + WEEK - 1 })).ok).toBe(true);
+    expect(await openBatch(s.text, { now: T0 + WEEK })).toMatchObject({
+      ok: false,
+      error: { code: 'expired' },
+    });
+    expect(await openBatch(s.text, { now: Number.NaN })).toMatchObject({
+      ok: false,
+      error: { code: 'expired' },
+    });
+  });
+
+  it('truncated, unknown version, too large, not a link', async () => {
+    const s = await seal();
+    for (const cut of [1, 5, 40, s.payload.length - 60]) {
+      const o = await openBatch(s.text.slice(0, s.text.length - cut), { now: T0 });
+      expect(o, `cut ${cut}`).toMatchObject({ ok: false, error: { code: 'truncated' } });
+    }
+    const env = decodeBase64url(s.payload)!;
+    const v9 = env.slice();
+    v9[0] = 9;
+    expect(await openBatch(`${BASE}#${encodeBase64url(v9)}`, { now: T0 })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-version' },
+    });
+    // A header that claims 100 MiB.
+    const huge = new Uint8Array([1, 0, 0x80, 0x80, 0x80, 0x32, 1, 65, ...new Uint8Array(80)]);
+    expect(await openBatch(`${BASE}#${encodeBase64url(huge)}`, { now: T0 })).toMatchObject({
+      ok: false,
+      error: { code: 'too-large' },
+    });
+    for (const t of [
+      '',
+      'hello',
+      'https://supplier.example/open/',
+      '#',
+      '###',
+      '#short',
+      'a'.repeat(100_000),
+    ]) {
+      expect(await openBatch(t, { now: T0 }), t.slice(0, 20)).toMatchObject({
+        ok: false,
+        error: { code: 'not-a-link' },
+      });
+    }
+  });
+
+  it(
+    'never rejects on arbitrary text (1,000 runs) and returns a typed result',
+    { timeout: 60_000 },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.string({ maxLength: 400 }), async (t) => {
+          const o = await openBatch(t, { now: T0 });
+          expect(o.ok).toBe(false);
+        }),
+        { numRuns: 1000 },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 400 }), async (b) => {
+          const o = await openBatch(`#${encodeBase64url(b)}`, { now: T0 });
+          expect(o.ok).toBe(false);
+        }),
+        { numRuns: 1000 },
+      );
+    },
+  );
+
+  it('a 100,000-character chat message is searched without trouble', async () => {
+    const s = await seal();
+    const noise = '好'.repeat(50_000) + ' #'.repeat(25_000);
+    const o = await openBatch(`${noise}${s.text}`, { now: T0 });
+    expect(o.ok).toBe(true);
+  });
+
+  it('offers a sealed file above the link limit, and openBatch reads the file text', async () => {
+    const s = await seal({ maxLinkChars: 100 });
+    expect(s.kind).toBe('file');
+    expect(s.fileName).toBe('shipmask-q3Zk8Jd0WcLm.txt');
+    expect(s.text.split('\n').every((l) => l.length <= 76)).toBe(true);
+    expect(s.text).toContain('#\n');
+    const o = await openBatch(s.text, { now: T0 });
+    expect(o.ok && o.value.batch).toEqual(smallBatch());
+    // The default limit is 64 KB of link text.
+    const big = await sealBatch(
+      {
+        ...smallBatch(),
+        orders: Array.from({ length: 700 }, (_, i) => ({
+          ...smallBatch().orders[1]!,
+          orderId: String(6_900_000_000_000_000_000n + BigInt(i) * 7919n),
+          receiver: {
+            cipher: {
+              address: `#K${i}#${encodeBase64url(realRandom(66)).replace(/[-_]/gu, 'A')}==#1##`,
+            },
+          },
+        })),
+      },
+      { base: BASE, random: realRandom },
+    );
+    expect(big.ok && big.value.kind).toBe('file');
+    expect(big.ok && big.value.bytes).toBeGreaterThan(48 * 1024);
+    const ob = big.ok ? await openBatch(big.value.text, { now: T0 }) : undefined;
+    expect(ob?.ok && ob.value.batch.orders.length).toBe(700);
+  }, 30_000);
+
+  it('random source failures are typed errors', async () => {
+    const r = await sealBatch(smallBatch(), { base: BASE, random: () => new Uint8Array(3) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'crypto-failed' } });
+  });
+});
+
+/** Offset of the key in a key-mode envelope: header (with varint length and batch id), then key. */
+function findKeyOffset(env: Uint8Array): number {
+  let p = 2;
+  while (env[p]! & 0x80) p++;
+  p++;
+  p += 1 + env[p]!; // batch id
+  p += 6 + 4; // expiry, key check
+  return p;
+}
+
+describe('pinned parameters and frozen vectors (format 1)', () => {
+  it('pins the passphrase KDF: scrypt N = 2^16, r = 8, p = 1, 32-byte key, 16-byte salt; links may name logN 10–17', () => {
+    expect(PASSPHRASE_KDF).toEqual({ name: 'scrypt', logN: 16, r: 8, p: 1, dkLen: 32, saltBytes: 16 });
+    expect([MIN_LOG_N, MAX_LOG_N]).toEqual([10, 17]);
+  });
+
+  it('pins the dictionary bytes (any change needs a new format version)', () => {
+    const d = dictionaryV1();
+    expect(d.length).toBe(19174);
+    expect(encodeBase64url(sha256(d))).toBe(DICTIONARY_SHA256);
+  });
+
+  it('key mode: fixed key / IV / batch → this exact link, and the frozen link opens', async () => {
+    const s = await seal();
+    expect(s.text).toBe(FROZEN_LINK_V1);
+    const o = await openBatch(FROZEN_LINK_V1, { now: T0 });
+    expect(o.ok && o.value.batch).toEqual(smallBatch());
+  });
+
+  it('passphrase mode (logN 10): fixed salt / IV → this exact link, and the frozen link opens', async () => {
+    const s = await seal({ passphrase: '芝麻开门', logN: 10 });
+    expect(s.text).toBe(FROZEN_PASSPHRASE_LINK_V1);
+    const o = await openBatch(FROZEN_PASSPHRASE_LINK_V1, { now: T0, passphrase: '芝麻开门' });
+    expect(o.ok && o.value.batch).toEqual(smallBatch());
+  });
+});
+
+const DICTIONARY_SHA256 = 'NLb53VcEq7zSbU8briTHd4EvJ_h4r6nTidhhLxizvuc';
+const FROZEN_LINK_V1 =
+  'https://supplier.example/open/#AQCtAgxxM1prOEpkMFdjTG0BoiouMQBOCFnBAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKit-OEV3olCbxDEchBdz4xFL5o9qEsqL-3Z0c_telzsw-JDx1tYXPazCgW0FvSDUuchM7fmul2qjAZE_fB4P702byW72FcSyzY4IsMOs4ES5B-elOWWhzYqSA4-e6zrnDk0HsHUQvixW2_lWxylTc2LxdegXw8gH6tfVPZuesl5V7-St5F9tN1Po_B7xL4v-yvASmm6wQs8DseDUuAeLRcBw-aUm8iYPfldApT7fS5vAtCPOSV5bdLiL1G25Vde51JGUeGO-0WMjeHALkJu5xj2a2bNXfMDfqpMnxbe3Ho3utm7ydOzoUw';
+const FROZEN_PASSPHRASE_LINK_V1 =
+  'https://supplier.example/open/#AQGeAgxxM1prOEpkMFdjTG0BoiouMQAKAAECAwQFBgcICQoLDA0OD_b-lBcQERITFBUWFxgZGhsM4YA_yiyZNDB5F6qjqP2JIGv5VFoE_I6F338y8o-QuybBz_D_Z6SuLWZ3xDLw3m8Dtt7VtRPsfo7VxxXFRCn7-WPFflZu3sgIS2tuIT9wKm6XznjwTNvPQ--rj5C_qRRbrOMyS4yFfubo_tKtSP1mg_x9BOQXN227UOEwICos7Ww9zVMyYvmtInZEagxtPmZP5GmIgFGUarFFUZ0hA7GuayDjxZZf1XV2T-rMZ6HM0ZVNzuOhy6U7V15ZIQStrQLnQHP2GfgVYbiet2Fp3iow7a1kGWmrIPzwDaOiR3efcKehR266OQ';
