@@ -13,6 +13,9 @@ describe('maskText: known answers', () => {
   it('finds full-width and spaced mobiles, +86, landlines, X-ending IDs', () => {
     expect(maskText('电话：１３４４０９６３６３９').value).toBe('电话：134****3639');
     expect(maskText('tel +86 134 4096 3639 thanks').value).toBe('tel 134****3639 thanks');
+    expect(maskText('电话1344 096 3639').value).toBe('电话134****3639');
+    expect(maskText('1 3 4 4 0 9 6 3 6 3 9').value).toBe('134****3639');
+    expect(maskText('(+86)13440963639').value).toBe('(+86)134****3639');
     expect(maskText('座机020-87654321').value).toBe('座机020-****4321');
     expect(maskText('ID 11010119900307123X').value).toBe('ID 1****************X');
   });

@@ -40,11 +40,12 @@ export interface MaskedText {
 /**
  * One pass over width-folded text (folding keeps offsets). No nested quantifiers; every branch
  * is bounded, so the scan is linear in the text length.
+ * Mobiles are found with a space or dash between any digits (`1344 096 3639`).
  * A virtual number in text must be written tight (`13240968483-9647`, `…转9647`, `…,9647`): with
  * spaces around the separator the 11 digits are read as a mobile and masked (safe side).
  */
 const FINDER =
-  /(?<!\d)(?:(?<virtual>1\d{10}(?:-|[转轉]|,|，)\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4})|(?<landline>0\d{2,3}-\d{7,8}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
+  /(?<!\d)(?:(?<virtual>1\d{10}(?:-|[转轉]|,|，)\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:\+?86[ -]?)?1[ -]?[3-9](?:[ -]?\d){9})|(?<landline>0\d{2,3}-\d{7,8}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
 
 /** ID numbers keep their first and last character: `1****************X`. */
 function maskId(id: string): string {
