@@ -95,7 +95,7 @@ export interface DemoServer {
 export const defaultQuota: Readonly<Record<DemoPlatform, number>> = { douyin: 120, wechat: 500, jd: 200 };
 
 const quotaExhausted: Record<DemoPlatform, string> = {
-  douyin: '今日解密次数已用完，可前往自助提额',
+  douyin: '解密次数已用完，可前往自助提额',
   wechat: '本月查看次数已用完',
   jd: '今日查看次数已用完',
 };
