@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import {
   buildPrintRequest,
@@ -9,6 +9,10 @@ import {
 } from './codec.js';
 import { goldens } from './golden.test-util.js';
 import type { PrintContent, PrintDocument, PrintRequest, PrintTask } from './types.js';
+
+// Property tests run 1,000+ cases; on a shared, loaded machine that can pass 5 s. No timing is
+// asserted, so allow a minute.
+vi.setConfig({ testTimeout: 60_000 });
 
 const COMPONENTS = ['cainiao', 'douyin', 'pdd', 'kuaishou', 'xiaohongshu', 'jd', 'wechat'] as const;
 const CAINIAO = ['cainiao', 'douyin', 'pdd', 'kuaishou', 'xiaohongshu'] as const;

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { CODE128_PATTERNS, decodeCode128, encodeCode128 } from './code128.js';
+
+// Property tests run 1,000+ cases; on a shared, loaded machine that can pass 5 s. No timing is
+// asserted, so allow a minute.
+vi.setConfig({ testTimeout: 60_000 });
 
 // JsBarcode is a dev-only peer: its table and its encoder are an independent reference. Loaded
 // by a computed specifier (its internals ship no types; core tests have no Node types).

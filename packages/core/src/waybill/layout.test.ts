@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { decodeCode128 } from './code128.js';
 import { layoutLabel, layoutLabels, PRINTER_DOT_MM, type Label, type LayoutOptions } from './layout.js';
 import { labelTemplates } from './templates.js';
 import { printableOrderArb, seedOptions, seedOrder, trackingArb } from './fixtures.test-util.js';
 import type { OrderView } from '../types.js';
+
+// Property tests run 1,000+ cases; on a shared, loaded machine that can pass 5 s. No timing is
+// asserted, so allow a minute.
+vi.setConfig({ testTimeout: 60_000 });
 
 const ids = Object.keys(labelTemplates) as Array<keyof typeof labelTemplates>;
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/gu;

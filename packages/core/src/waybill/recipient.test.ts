@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { formatRecipient } from './recipient.js';
 import { getPlatform } from '../platform/index.js';
 import type { OrderView, ReceiverView } from '../types.js';
+
+// Property tests run 1,000+ cases; on a shared, loaded machine that can pass 5 s. No timing is
+// asserted, so allow a minute.
+vi.setConfig({ testTimeout: 60_000 });
 
 const order = (
   platform: OrderView['platform'],

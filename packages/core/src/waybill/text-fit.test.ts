@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { fitText, textWidthEm, wrapText } from './text-fit.js';
+
+// Property tests run 1,000+ cases; on a shared, loaded machine that can pass 5 s. No timing is
+// asserted, so allow a minute.
+vi.setConfig({ testTimeout: 60_000 });
 
 const cjk = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCodePoint(c));
 const asciiChar = fc.integer({ min: 32, max: 126 }).map((c) => String.fromCharCode(c));
