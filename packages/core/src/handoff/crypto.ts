@@ -111,7 +111,8 @@ export async function passphraseKey(passphrase: string, salt: Uint8Array, logN: 
     r: PASSPHRASE_KDF.r,
     p: PASSPHRASE_KDF.p,
     dkLen: PASSPHRASE_KDF.dkLen,
-    maxmem: 2 ** MAX_LOG_N * 128 * PASSPHRASE_KDF.r + 1024,
+    // noble's memory use is 128 · r · (N + p + 1) bytes; allow exactly up to MAX_LOG_N.
+    maxmem: 128 * PASSPHRASE_KDF.r * (2 ** MAX_LOG_N + PASSPHRASE_KDF.p + 1),
   });
 }
 

@@ -6,7 +6,7 @@ import { checkBatch } from './check.js';
 import { MAX_LOG_N, MIN_LOG_N, PASSPHRASE_KDF } from './crypto.js';
 import { dictionaryV1 } from './dictionary.js';
 import { batchArb, counterRandom, realRandom, smallBatch, T0, WEEK } from './fixtures.test-helper.js';
-import { openBatch, sealBatch, type SealedBatch } from './seal.js';
+import { newBatchId, openBatch, sealBatch, type SealedBatch } from './seal.js';
 
 const BASE = 'https://supplier.example/open/';
 
@@ -280,6 +280,12 @@ describe('sealBatch / openBatch', () => {
     expect(ob?.ok && ob.value.batch.orders.length).toBe(700);
   }, 30_000);
 
+  it('newBatchId: 12 base64url characters, undefined on a failing random source', () => {
+    expect(newBatchId(counterRandom())).toBe('AAECAwQFBgcI');
+    expect(newBatchId(realRandom)).toMatch(/^[A-Za-z0-9_-]{12}$/u);
+    expect(newBatchId(() => new Uint8Array(2))).toBeUndefined();
+  });
+
   it('random source failures are typed errors', async () => {
     const r = await sealBatch(smallBatch(), { base: BASE, random: () => new Uint8Array(3) });
     expect(r).toMatchObject({ ok: false, error: { code: 'crypto-failed' } });
@@ -301,6 +307,20 @@ describe('pinned parameters and frozen vectors (format 1)', () => {
     expect(PASSPHRASE_KDF).toEqual({ name: 'scrypt', logN: 16, r: 8, p: 1, dkLen: 32, saltBytes: 16 });
     expect([MIN_LOG_N, MAX_LOG_N]).toEqual([10, 17]);
   });
+
+  it(
+    'opens links at both ends of the accepted scrypt range (logN 10 and 17)',
+    { timeout: 120_000 },
+    async () => {
+      for (const logN of [MIN_LOG_N, MAX_LOG_N]) {
+        const s = await seal({ passphrase: 'x', logN });
+        const o = await openBatch(s.text, { now: T0, passphrase: 'x' });
+        expect(o.ok, `logN ${logN}`).toBe(true);
+      }
+      const low = await sealBatch(smallBatch(), { base: BASE, random: realRandom, passphrase: 'x', logN: 9 });
+      expect(low).toMatchObject({ ok: false, error: { code: 'invalid-batch', field: 'logN' } });
+    },
+  );
 
   it('pins the dictionary bytes (any change needs a new format version)', () => {
     const d = dictionaryV1();

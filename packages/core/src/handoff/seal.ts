@@ -389,13 +389,14 @@ export async function openBatch(
 }
 
 /**
- * A new batch id: 12 base64url characters from 9 random bytes (72 bits).
+ * A new batch id: 12 base64url characters from 9 random bytes (72 bits); `undefined` when the
+ * random source does not return 9 bytes.
  * @example
  * newBatchId((n) => crypto.getRandomValues(new Uint8Array(n))); // e.g. 'q3Zk8Jd0WcLm'
  */
-export function newBatchId(random: RandomBytes): string {
+export function newBatchId(random: RandomBytes): string | undefined {
   const b = random(9);
-  return encodeBase64url(b instanceof Uint8Array && b.length === 9 ? b : new Uint8Array(9));
+  return b instanceof Uint8Array && b.length === 9 ? encodeBase64url(b) : undefined;
 }
 
 /** Decode a `BatchKeyMaterial.key`; `undefined` when it is not 32 bytes of base64url. */
