@@ -5,17 +5,38 @@ export function panel(page: Page) {
   return page.locator('shipmask-panel .sm-panel');
 }
 
-/** Wait for the panel and return its text, e.g. `shipmask: 20 orders on this page`. */
+/**
+ * Wait for the panel and return a one-line summary of it, e.g.
+ * `shipmask：本页 20 单 · 虚拟号 15 · 脱敏 5 · 解密额度 已用 0 / 上限 500 / 剩余 500`.
+ */
 export async function readPanelSummary(page: Page, timeout = 15_000): Promise<string> {
   const el = panel(page);
   await el.waitFor({ state: 'visible', timeout });
-  return ((await el.textContent()) ?? '').replace(/\s+/gu, ' ').trim();
+  // Read in Node through locators: code evaluated in the page must not depend on the runner's
+  // transpiler helpers.
+  const clean = (t: string | null): string => (t ?? '').replace(/\s+/gu, ' ').trim();
+  const parts = [
+    `${clean(await el.locator('.sm-brand').textContent())}${clean(await el.locator('.sm-count').textContent())}`,
+  ];
+  const badges = (await el.locator('.sm-summary li').allTextContents()).map(clean);
+  if (badges.length) parts.push(badges.join(' · '));
+  const quota = el.locator('.sm-quota');
+  if (await quota.count()) {
+    const dts = (await quota.locator('dt').allTextContents()).map(clean);
+    const dds = (await quota.locator('dd').allTextContents()).map(clean);
+    parts.push(
+      `${clean(await quota.locator('.sm-quota-head span').first().textContent())} ${dts.map((d, i) => `${d} ${dds[i] ?? ''}`).join(' / ')}`,
+    );
+  }
+  return parts.join(' · ');
 }
 
 /** The order count the panel shows. */
 export async function readPanelCount(page: Page, timeout = 15_000): Promise<number> {
-  const text = await readPanelSummary(page, timeout);
-  const m = /(\d+)\s*orders/u.exec(text) ?? /(\d+)\s*单/u.exec(text);
+  const el = panel(page).locator('[data-testid="order-count"]');
+  await el.waitFor({ state: 'visible', timeout });
+  const text = (await el.textContent()) ?? '';
+  const m = /(\d+)/u.exec(text);
   if (!m) throw new Error(`no order count in panel text: ${text}`);
   return Number(m[1]);
 }

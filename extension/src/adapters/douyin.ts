@@ -28,6 +28,7 @@ export const douyin: SiteAdapter = {
   quantities: { selector: '.product-qty', pattern: /(\d+)/u },
   statuses: commonStatuses,
   reveal: '.receiver-eye',
+  revealFree: { shown: '.receiver-info-revealed', busy: '.receiver-eye-loading' },
   counter: { selector: '.decrypt-quota', pattern: /剩余解密次数\s*(\d+)/u },
   shop: { selector: '.shop-id', pattern: /店铺ID[:：]\s*(\S+)/u },
 };

@@ -27,6 +27,7 @@ export const jd: SiteAdapter = {
   quantities: { selector: '.p-qty', pattern: /(\d+)/u },
   statuses: commonStatuses,
   reveal: '.btn-view',
+  revealFree: { shown: '.consignee-revealed', busy: '.btn-view.loading' },
   counter: { selector: '.view-count', pattern: /剩余查看次数\s*(\d+)/u },
   shop: { selector: '.vender-id', pattern: /商家编号[:：]\s*(\S+)/u },
 };

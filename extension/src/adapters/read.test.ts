@@ -27,6 +27,7 @@ const adapter: SiteAdapter = {
   },
   statuses: { 待发货: 'awaiting_shipment', 已发货: 'shipped' },
   reveal: '.reveal',
+  revealFree: { shown: '.shown' },
   counter: { selector: '.counter', pattern: /剩余查看次数\s*(\d+)/u },
   shop: { selector: '.shop' },
 };

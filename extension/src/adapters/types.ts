@@ -53,6 +53,12 @@ export interface SiteAdapter {
   readonly statuses: Readonly<Record<string, OrderStatus>>;
   /** The platform's reveal control inside a row (小眼睛 / 查看). */
   readonly reveal: string;
+  /**
+   * Row states in which a click on the reveal control costs nothing: `shown` (the click hides
+   * the plaintext again) and `busy` (a decrypt is already under way; the page ignores clicks).
+   * Selectors relative to the row.
+   */
+  readonly revealFree: { readonly shown: string; readonly busy?: string };
   /** The page's own remaining-views counter, if it shows one; group 1 is the number. */
   readonly counter?: { readonly selector: string; readonly pattern: RegExp };
   /** Where the page names the shop; group 1 (or the text) is the shop id. */

@@ -31,6 +31,7 @@ export const wechat: SiteAdapter = {
   quantities: { selector: '.goods-item__count', pattern: /(\d+)/u },
   statuses: commonStatuses,
   reveal: '.receiver__view',
+  revealFree: { shown: '.receiver_revealed', busy: '.weui-desktop-link_loading' },
   counter: { selector: '.view-quota', pattern: /剩余查看次数\s*(\d+)/u },
   shop: { selector: '.weui-desktop-account__appid' },
 };

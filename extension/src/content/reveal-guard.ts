@@ -28,6 +28,10 @@ export function guardReveals(doc: Document, adapter: SiteAdapter, deps: RevealGu
     const target = event.target instanceof Element ? event.target : null;
     const control = target?.closest(adapter.reveal);
     if (!control) return;
+    // Hiding the plaintext again, or clicking while a decrypt is under way, costs nothing.
+    const row = control.closest(adapter.row);
+    const free = adapter.revealFree;
+    if (row && (row.querySelector(free.shown) || (free.busy && row.querySelector(free.busy)))) return;
     const orderId = deps.orderIdOf(control);
     if (!orderId) return;
     if (passThrough === control) {
