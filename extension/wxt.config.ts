@@ -20,7 +20,7 @@ export default defineConfig({
     name: mode === 'production' ? 'shipmask' : 'shipmask (test)',
     description:
       '面单打印、厂商代发与解密额度管理，不落地买家明文。Waybills, supplier hand-off and decrypt quota without buyer plaintext.',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
     host_permissions:
       mode === 'production' ? allBackOfficeMatches : [...allBackOfficeMatches, ...demoMatches],
     content_security_policy: {

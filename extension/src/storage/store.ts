@@ -159,6 +159,22 @@ export class Store {
     return all.sort((a, b) => a.at - b.at || a.recordedAt - b.recordedAt);
   }
 
+  /** A shop's ledger events with `from <= at < to`, in time order (the `shopAt` index). */
+  async eventsBetween<E = unknown>(
+    shop: ShopRef,
+    from: Instant,
+    to: Instant,
+  ): Promise<StoredQuotaEvent<E>[]> {
+    if (!(from < to)) return [];
+    const range = IDBKeyRange.bound(
+      [shop.platform, shop.shopId, from],
+      [shop.platform, shop.shopId, to],
+      false,
+      true,
+    );
+    return (await (await this.db()).getAllFromIndex('quotaEvents', 'shopAt', range)) as StoredQuotaEvent<E>[];
+  }
+
   // ---- settings and shops ----------------------------------------------------------------
 
   async getSettings(shop: ShopRef): Promise<ShopSettings | undefined> {

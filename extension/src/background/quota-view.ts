@@ -1,0 +1,59 @@
+/**
+ * The quota meter the overlay and popup show (`QuotaView`), from the core's
+ * `quotaStatus(ledger, rule, now)`.
+ * @module
+ */
+import { DAY_MS, quotaStatus, type Instant, type QuotaLedger, type QuotaRule } from '@shipmask/core';
+import type { QuotaView } from '../messages';
+
+/** A meter with no limit (no rule, or nothing known yet). */
+const unlimited = (used: number): QuotaView => ({
+  used,
+  limit: null,
+  remaining: null,
+  level: 'ok',
+  periodStart: null,
+  periodEnd: null,
+  exhaustsAt: null,
+  drift: null,
+});
+
+/**
+ * The meter of a shop against its effective rule at `now`.
+ * - `exhaustsAt` is the forecast only when it falls before the period resets (else null).
+ * - A prepaid pack with nothing bought (JD's default `initial: 0` and no `packBought` event) is
+ *   shown without a limit: nothing is known about the pack, and single look-ups are free, so the
+ *   overlay must not warn before every reveal.
+ * - A rule the core refuses (should not happen: settings are validated) also shows no limit.
+ * @example
+ * quotaView(ledger, wechatQuotaRule, Date.now()); // { used: 12, limit: 500, remaining: 488, level: 'ok', ... }
+ */
+export function quotaView(ledger: QuotaLedger, rule: QuotaRule | undefined, now: Instant): QuotaView {
+  if (!rule) return unlimited(0);
+  const r = quotaStatus(ledger, rule, now);
+  if (!r.ok) return unlimited(0);
+  const s = r.status;
+  if (rule.kind === 'pack' && s.limit === 0 && s.granted === 0 && s.drift === null) return unlimited(s.used);
+  return {
+    used: s.used,
+    limit: s.limit,
+    remaining: s.remaining,
+    level: s.level,
+    periodStart: s.periodStart,
+    periodEnd: s.periodEnd,
+    exhaustsAt: s.exhaustsBeforeReset ? s.forecastExhaustedAt : null,
+    drift: s.drift,
+  };
+}
+
+/**
+ * The allowance spread evenly over the days of the current period (the popup chart's reference
+ * line): limit ÷ days in the period, or null without a limit or a period.
+ * @example
+ * dailyShare({ ...view, limit: 500, periodStart: nov1, periodEnd: dec1 }); // 16.67 (500 / 30)
+ */
+export function dailyShare(view: QuotaView): number | null {
+  if (view.limit === null || view.periodStart === null || view.periodEnd === null) return null;
+  const days = Math.round((view.periodEnd - view.periodStart) / DAY_MS);
+  return days > 0 ? view.limit / days : null;
+}

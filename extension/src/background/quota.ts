@@ -1,0 +1,189 @@
+/**
+ * The decrypt-quota ledgers of every shop, persisted as core `QuotaEvent`s and replayed.
+ *
+ * - Every write for a shop runs under that shop's lock (Web Locks,
+ *   `shipmask-ledger-<platform>:<shopId>`) and is appended in a `strict`-durability transaction
+ *   before the in-memory ledger changes, so several tabs of one shop share one exact count and a
+ *   debit that was acknowledged is on disk.
+ * - The in-memory ledger is a cache: built from IndexedDB on first use after the service worker
+ *   starts (it may be terminated at any time), never the source of truth.
+ * - Order ids enter the ledger only as `orderKey(hmacKey, orderId)`: HMAC-SHA256 under a key made
+ *   once per install (32 random bytes in the `meta` store). The plain order id is never stored in
+ *   the ledger.
+ * @module
+ */
+import {
+  applyEvent,
+  emptyLedger,
+  orderKey,
+  type FieldKind,
+  type Instant,
+  type QuotaEvent,
+  type QuotaLedger,
+} from '@shipmask/core';
+import type { ShopRef } from '../messages';
+import type { StoredQuotaEvent, Store } from '../storage';
+import { ledgerLockName, type Locks } from './locks';
+
+/** Store key of a shop's event: events ids are unique per shop, store keys across shops. */
+export const storedEventId = (shop: ShopRef, eventId: string): string =>
+  JSON.stringify([shop.platform, shop.shopId, eventId]);
+
+const shopKey = (shop: ShopRef): string => JSON.stringify([shop.platform, shop.shopId]);
+
+/** The ledger id of a shop (the core ledger is per shop id; platforms may share shop ids). */
+const ledgerShopId = (shop: ShopRef): string => `${shop.platform}:${shop.shopId}`;
+
+export interface LedgersOptions {
+  readonly store: Store;
+  readonly locks: Locks;
+  readonly randomBytes: (n: number) => Uint8Array;
+}
+
+/** Result of appending one event. */
+export interface Appended {
+  /** False when an event with this id was already recorded (a retried message). */
+  readonly added: boolean;
+  readonly ledger: QuotaLedger;
+}
+
+/**
+ * The shops' ledgers.
+ * @example
+ * const ledgers = new Ledgers({ store, locks: defaultLocks(), randomBytes });
+ * await ledgers.recordReveal(shop, '3718000000000001', 'phone', Date.now(), clickId, Date.now());
+ */
+export class Ledgers {
+  private readonly cache = new Map<string, QuotaLedger>();
+  private key: Promise<Uint8Array> | undefined;
+  private readonly options: LedgersOptions;
+
+  constructor(options: LedgersOptions) {
+    this.options = options;
+  }
+
+  /** The install's HMAC key (read or created once; cached for this worker's lifetime). */
+  hmacKey(): Promise<Uint8Array> {
+    if (!this.key) {
+      const p = this.options.store.hmacKey(this.options.randomBytes);
+      this.key = p;
+      p.catch(() => {
+        if (this.key === p) this.key = undefined;
+      });
+    }
+    return this.key;
+  }
+
+  /** The keyed hash of an order id, as the ledger stores it. */
+  async orderKeyOf(orderId: string): Promise<string> {
+    return orderKey(await this.hmacKey(), orderId);
+  }
+
+  /** Forget the in-memory ledgers (they are rebuilt from IndexedDB on next use). */
+  reset(): void {
+    this.cache.clear();
+  }
+
+  /** A shop's ledger (replayed from IndexedDB on first use). */
+  ledger(shop: ShopRef): Promise<QuotaLedger> {
+    return this.options.locks.request(ledgerLockName(shop), () => this.loadLocked(shop));
+  }
+
+  private async loadLocked(shop: ShopRef): Promise<QuotaLedger> {
+    const hit = this.cache.get(shopKey(shop));
+    if (hit) return hit;
+    const stored = await this.options.store.eventsOf<QuotaEvent>(shop);
+    let ledger = emptyLedger(ledgerShopId(shop));
+    for (const s of stored) ledger = applyEvent(ledger, s.event);
+    this.cache.set(shopKey(shop), ledger);
+    return ledger;
+  }
+
+  /**
+   * Append events for one shop (one transaction each, in order), under the shop's lock.
+   * Idempotent by event id.
+   */
+  async append(shop: ShopRef, events: readonly QuotaEvent[], now: Instant): Promise<Appended> {
+    return this.options.locks.request(ledgerLockName(shop), async () => {
+      let ledger = await this.loadLocked(shop);
+      let added = false;
+      for (const event of events) {
+        const r = await this.options.store.appendEvent(
+          shop,
+          storedEventId(shop, event.id),
+          event.at,
+          event,
+          now,
+        );
+        if (r.added) {
+          added = true;
+          ledger = applyEvent(ledger, event);
+          this.cache.set(shopKey(shop), ledger);
+        }
+      }
+      return { added, ledger };
+    });
+  }
+
+  /**
+   * A trusted reveal click on the page: one `decrypted` event, id `c:<clickId>` (a retried
+   * message is stored once). `field: 'all'` (the eye icon shows the whole receiver) is recorded as
+   * a phone decrypt: one click costs one decrypt, and the WeChat allowance counts phone views.
+   */
+  async recordReveal(
+    shop: ShopRef,
+    orderId: string,
+    field: FieldKind | 'all',
+    at: Instant,
+    clickId: string,
+    now: Instant,
+  ): Promise<Appended> {
+    const event: QuotaEvent = {
+      type: 'decrypted',
+      id: `c:${clickId}`,
+      at,
+      orderKey: await this.orderKeyOf(orderId),
+      field: field === 'all' ? 'phone' : field,
+      source: 'backoffice',
+      via: 'single',
+    };
+    return this.append(shop, [event], now);
+  }
+
+  /** The page's own remaining-count text: `platformCounterObserved` (the platform wins). */
+  async observeCounter(shop: ShopRef, remaining: number, at: Instant, now: Instant): Promise<Appended> {
+    return this.append(
+      shop,
+      [{ type: 'platformCounterObserved', id: `p:${at}:${remaining}`, at, remaining }],
+      now,
+    );
+  }
+
+  /**
+   * Orders seen for the first time count toward ratio rules (Douyin: decrypts <= 5% of orders):
+   * one `orderCounted` per order, id `o:<orderKey>` so an order counts once, dated when it was
+   * created (the month it belongs to).
+   */
+  async countOrders(
+    shop: ShopRef,
+    orders: readonly { orderId: string; createdAt: Instant }[],
+    now: Instant,
+  ): Promise<Appended> {
+    const events: QuotaEvent[] = [];
+    for (const o of orders) {
+      events.push({
+        type: 'orderCounted',
+        id: `o:${await this.orderKeyOf(o.orderId)}`,
+        at: o.createdAt,
+        count: 1,
+      });
+    }
+    return this.append(shop, events, now);
+  }
+
+  /** Decrypt events with `from <= at < to`, read from IndexedDB. */
+  async decryptsBetween(shop: ShopRef, from: Instant, to: Instant): Promise<StoredQuotaEvent<QuotaEvent>[]> {
+    const events = await this.options.store.eventsBetween<QuotaEvent>(shop, from, to);
+    return events.filter((e) => e.event.type === 'decrypted');
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The background's request handlers: what each validated message does to storage and the ledger.
+ * Nothing here is kept in memory that IndexedDB does not hold (a terminated service worker loses
+ * only caches).
+ * @module
+ */
+import { DAY_MS, formatChinaTime, startOfChinaDay, type Instant } from '@shipmask/core';
+import type { DailyReveals, QuotaView, ShopRef, ShopSummary } from '../messages';
+import type { Store } from '../storage';
+import type { Locks } from './locks';
+import { Ledgers } from './quota';
+import { dailyShare, quotaView } from './quota-view';
+import type { Handlers, RequestContext } from './router';
+import { effectiveRule, settingsView } from './rules';
+import type { TabShops } from './tab-shops';
+
+export interface ServiceOptions {
+  readonly store: Store;
+  readonly locks: Locks;
+  readonly tabShops: TabShops;
+  readonly now: () => Instant;
+  readonly randomBytes: (n: number) => Uint8Array;
+}
+
+/** The handlers and the ledgers they share. */
+export interface Service {
+  readonly handlers: Handlers;
+  readonly ledgers: Ledgers;
+  /** The quota meter of a shop now. */
+  quota(shop: ShopRef): Promise<QuotaView>;
+}
+
+/**
+ * Build the handlers over a store.
+ * @example
+ * const service = createService({ store, locks: defaultLocks(), tabShops, now: Date.now, randomBytes });
+ * const route = createRouter({ policy, handlers: service.handlers });
+ */
+export function createService(options: ServiceOptions): Service {
+  const { store, now, tabShops } = options;
+  const ledgers = new Ledgers({ store, locks: options.locks, randomBytes: options.randomBytes });
+
+  const quota = async (shop: ShopRef): Promise<QuotaView> => {
+    const [ledger, settings] = await Promise.all([ledgers.ledger(shop), store.getSettings(shop)]);
+    return quotaView(ledger, effectiveRule(shop.platform, settings), now());
+  };
+  /** Remember the shop of a content script's tab (extension pages in a tab are not shops). */
+  const noteTab = async (shop: ShopRef, ctx: RequestContext): Promise<void> => {
+    if (ctx.kind === 'content' && ctx.tabId !== undefined) await tabShops.set(ctx.tabId, shop);
+  };
+
+  const handlers: Handlers = {
+    async 'orders/seen'(req, ctx) {
+      await noteTab(req.shop, ctx);
+      const t = now();
+      const result = await store.putOrders(req.orders, t);
+      // Order volume for ratio rules: idempotent per order (event id from the order's keyed hash).
+      await ledgers.countOrders(req.shop, req.orders, t);
+      return result;
+    },
+    async 'reveal/recorded'(req, ctx) {
+      await noteTab(req.shop, ctx);
+      const r = await ledgers.recordReveal(req.shop, req.orderId, req.field, req.at, req.clickId, now());
+      return { counted: r.added, quota: await quota(req.shop) };
+    },
+    async 'counter/observed'(req, ctx) {
+      await noteTab(req.shop, ctx);
+      await ledgers.observeCounter(req.shop, req.remaining, req.at, now());
+      return quota(req.shop);
+    },
+    async 'quota/status'(req, ctx) {
+      await noteTab(req.shop, ctx);
+      return quota(req.shop);
+    },
+    async 'settings/get'(req) {
+      return settingsView(req.shop, await store.getSettings(req.shop));
+    },
+    async 'settings/set'(req) {
+      const t = now();
+      await store.putSettings(req.shop, req.settings, t);
+      await store.audit({
+        at: t,
+        kind: 'settings',
+        platform: req.shop.platform,
+        shopId: req.shop.shopId,
+        detail: { fields: Object.keys(req.settings).sort().join(',') },
+      });
+      return settingsView(req.shop, req.settings);
+    },
+    async 'shops/list'() {
+      const [shops, settings] = await Promise.all([store.listShops(), store.allSettings()]);
+      const names = new Map(
+        settings.map((s) => [JSON.stringify([s.platform, s.shopId]), s.settings.shopName]),
+      );
+      return shops.map((s): ShopSummary => {
+        const shopName = names.get(JSON.stringify([s.platform, s.shopId]));
+        return {
+          platform: s.platform,
+          shopId: s.shopId,
+          lastSeenAt: s.lastSeenAt,
+          ...(shopName ? { shopName } : {}),
+        };
+      });
+    },
+    async 'reveals/daily'(req) {
+      const t = now();
+      const today = startOfChinaDay(t);
+      const from = today - (req.days - 1) * DAY_MS;
+      const [events, view] = await Promise.all([
+        ledgers.decryptsBetween(req.shop, from, today + DAY_MS),
+        quota(req.shop),
+      ]);
+      const counts = new Array<number>(req.days).fill(0);
+      for (const e of events) {
+        const i = Math.floor((e.at - from) / DAY_MS);
+        if (i >= 0 && i < req.days) counts[i] = (counts[i] ?? 0) + 1;
+      }
+      const result: DailyReveals = {
+        days: counts.map((count, i) => ({
+          date: formatChinaTime(from + i * DAY_MS).slice(0, 10),
+          start: from + i * DAY_MS,
+          count,
+        })),
+        dailyShare: dailyShare(view),
+        quota: view,
+      };
+      return result;
+    },
+    async 'shops/active'(req) {
+      return (await tabShops.get(req.tabId)) ?? null;
+    },
+  };
+
+  return { handlers, ledgers, quota };
+}
