@@ -69,6 +69,8 @@ export function status(ledger: QuotaLedger, rule: QuotaRule, now: number): Quota
 /** Instants from 2026-11-20 to 2026-12-10 (China), crossing the 1 December China midnight. */
 export const arbAt = fc.integer({ min: DEC_1_CN - 10 * DAY, max: DEC_1_CN + 10 * DAY });
 
+const arbRuleId = fc.option(fc.constantFrom('once', 'daily', 'wechat-pc-500', 'other'), { nil: undefined });
+
 /** Any valid event, with ids drawn from a small space so that the caller makes them unique. */
 export const arbEventBody: fc.Arbitrary<Omit<QuotaEvent, 'id'> & { type: QuotaEvent['type'] }> = fc.oneof(
   fc.record({
@@ -84,18 +86,30 @@ export const arbEventBody: fc.Arbitrary<Omit<QuotaEvent, 'id'> & { type: QuotaEv
     source: fc.constantFrom('backoffice' as const, 'tool' as const),
     via: fc.constantFrom('single' as const, 'bulk' as const),
   }),
-  fc.record({ type: fc.constant('granted' as const), at: arbAt, amount: fc.integer({ min: 0, max: 30 }) }),
-  fc.record({ type: fc.constant('packBought' as const), at: arbAt, amount: fc.integer({ min: 0, max: 30 }) }),
+  fc.record({
+    type: fc.constant('granted' as const),
+    at: arbAt,
+    amount: fc.integer({ min: 0, max: 30 }),
+    ruleId: arbRuleId,
+  }),
+  fc.record({
+    type: fc.constant('packBought' as const),
+    at: arbAt,
+    amount: fc.integer({ min: 0, max: 30 }),
+    ruleId: arbRuleId,
+  }),
   fc.record({
     type: fc.constant('corrected' as const),
     at: arbAt,
     delta: fc.integer({ min: -5, max: 5 }),
     reason: fc.constant('核对'),
+    ruleId: arbRuleId,
   }),
   fc.record({
     type: fc.constant('platformCounterObserved' as const),
     at: arbAt,
     remaining: fc.integer({ min: 0, max: 600 }),
+    ruleId: arbRuleId,
   }),
 );
 

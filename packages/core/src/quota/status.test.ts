@@ -167,6 +167,15 @@ describe('WeChat: 500 real-phone views a month', () => {
     expect(status(l, wechatQuotaRule, DEC_1_CN - 1).used).toBe(3);
     expect(status(l, once, DEC_1_CN + 2 * HOUR).used).toBe(1);
   });
+  it('re-view rule off: decrypts of fields the rule does not charge never count (model-test regression)', () => {
+    const once: QuotaRule = { ...wechatQuotaRule, recountSameOrder: false, fields: ['phone', 'name'] };
+    const l = ledgerFromEvents('s', [
+      dec(NOV_10, 1, 'address'),
+      dec(NOV_10, 2, 'text'),
+      dec(NOV_10, 3, 'name'),
+    ]);
+    expect(status(l, once, NOV_10 + 1).used).toBe(1);
+  });
   it('burn rate and forecast: 20/day from 1 Nov → 400 left runs out 20 days later, before reset', () => {
     const events = [];
     for (let d = 0; d < 5; d++)

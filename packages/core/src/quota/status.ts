@@ -166,7 +166,8 @@ function firstCharged(times: readonly number[], mask: number): number {
 function distinctCharged(b: QuotaBucket, mask: number, until: number): number {
   let n = 0;
   hamtForEach(b.keys, (_k, times) => {
-    if (firstCharged(times, mask) <= until) n++;
+    const t = firstCharged(times, mask);
+    if (t !== Number.POSITIVE_INFINITY && t <= until) n++;
   });
   return n;
 }
