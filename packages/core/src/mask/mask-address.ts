@@ -76,6 +76,7 @@ function part(
     readonly div: { readonly name: string; readonly province: string; readonly city?: string };
   },
   start: number,
+  end = start + v.text.length,
 ): Part {
   return {
     level,
@@ -83,7 +84,7 @@ function part(
     province: v.div.province,
     city: v.div.city,
     start,
-    end: start + v.text.length,
+    end,
     short: v.text !== v.div.name,
   };
 }
@@ -126,7 +127,7 @@ function readParts(s: string): Part[] {
       if (s.startsWith(ph, pos) && !matchAt(ix.counties.get(province), s, pos)) pos += ph.length;
     }
   }
-  const parts: Part[] = [{ ...part('province', p, 0), end: pos }];
+  const parts: Part[] = [part('province', p, 0, pos)];
   if (!c && pos > p.text.length) c = matchAt(cities, s, pos);
   if (c) {
     parts.push(part('city', c, pos));
@@ -164,7 +165,22 @@ function readWithoutProvince(s: string): Part[] {
 
 /** Drop whitespace (ASCII, ideographic and other Unicode spaces). */
 function compact(s: string): string {
-  return /\s/u.test(s) ? s.replace(/\s+/gu, '') : s;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // ASCII controls and space, NBSP, and the Unicode space block: let the regex do the rest.
+    if (c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x205f) || c === 0x3000 || c === 0xfeff)
+      return s.replace(/\s+/gu, '');
+  }
+  return s;
+}
+
+/** Whether `s` has a character other than a mask star after `from`. */
+function hasDetailAfter(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 42 && c !== 0xff0a) return true;
+  }
+  return false;
 }
 
 /**
@@ -189,7 +205,7 @@ export function maskAddress(value: string): MaskedAddress {
   const s = compact(foldWidth(head));
   const form = trimmed.includes('*') || trimmed.includes('＊') ? 'masked' : 'plain';
   const { end, region } = readRegion(s);
-  const detail = head.length < trimmed.length || /[^*＊]/u.test(s.slice(end));
+  const detail = head.length < trimmed.length || hasDetailAfter(s, end);
   if (end === 0) {
     return form === 'masked'
       ? { value: FIXED_MASK, form, region, detail }
