@@ -33,3 +33,11 @@ export {
   WECHAT_PRINT_VERSION,
 } from './wechat.js';
 export { printStatus, MAX_MESSAGE_CHARS } from './read.js';
+export {
+  startPrintJob,
+  applyPrintMessage,
+  printJobSummary,
+  type PrintJobState,
+  type PrintJobSummary,
+  type TrackedDocument,
+} from './job.js';
