@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { MARKUP_REMARK, demoOrders, type DemoOrder, type DemoPlatform } from '../demo/data.ts';
+import { chinaDateTime } from '../demo/format.ts';
 import { exportHeaders } from '../demo/export.ts';
 import { parseCsv } from '../demo/csv.ts';
 
@@ -338,6 +339,21 @@ describe('demo platform specifics', () => {
     await expect.poll(() => row.locator('.receiver__vn-none').textContent()).toContain('无虚拟号');
     expect(await row.locator('.receiver__vn-number').count()).toBe(0);
     await page.close();
+  });
+
+  it('WeChat and JD show the receipt / completion times that bound virtual numbers', async () => {
+    const wechatDone = demoOrders('wechat').find((o) => o.status === '已完成')!;
+    const w = await open('wechat', `?q=${wechatDone.orderId}`);
+    await expect
+      .poll(() => w.page.locator('.order-card .order-card__received').textContent())
+      .toBe(`确认收货：${chinaDateTime(wechatDone.receivedAt!)}`);
+    await w.page.close();
+    const jdDone = demoOrders('jd').find((o) => o.status === '已完成')!;
+    const j = await open('jd', `?q=${jdDone.orderId}`);
+    await expect
+      .poll(() => j.page.locator('tbody.order-tbody .tr-th .finish-time').textContent())
+      .toBe(`完成时间：${chinaDateTime(jdDone.completedAt!)}`);
+    await j.page.close();
   });
 
   it('the counter runs out: a reveal at 0 is refused and shows nothing', async () => {

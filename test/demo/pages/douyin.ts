@@ -110,6 +110,9 @@ function renderRow(o: OrderRow, ctx: RowContext): HTMLElement {
       h('span', { class: 'order-id', text: `订单编号 ${o.orderId}` }),
       h('span', { class: 'order-time', text: `下单时间 ${chinaDateTime(o.createdAt)}` }),
       h('span', { class: 'auxo-tag order-category', text: o.category }),
+      o.completedAt !== undefined
+        ? h('span', { class: 'order-finish-time', text: `完成时间 ${chinaDateTime(o.completedAt)}` })
+        : null,
     ]),
     h('div', { class: 'order-item-body' }, [
       products,

@@ -69,6 +69,10 @@ function renderRow(o: OrderRow, ctx: RowContext): HTMLElement {
           h('a', { class: 'order-no', text: o.orderId, attrs: { href: '#' } }),
         ]),
         h('span', { class: 'order-cat' }, ['类目：', h('span', { class: 'cat-name', text: o.category })]),
+        // Completion ends the virtual number (seed 001).
+        o.completedAt !== undefined
+          ? h('span', { class: 'finish-time', text: `完成时间：${chinaDateTime(o.completedAt)}` })
+          : null,
       ]),
     ]),
     h('tr', { class: 'tr-bd' }, [

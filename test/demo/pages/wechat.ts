@@ -120,6 +120,10 @@ function renderRow(o: OrderRow, ctx: RowContext): HTMLElement {
     h('div', { class: 'order-card__hd' }, [
       h('span', { class: 'order-card__id', text: `订单号：${o.orderId}` }),
       h('span', { class: 'order-card__time', text: `下单时间：${chinaDateTime(o.createdAt)}` }),
+      // Receipt starts the virtual number's last 14 days (seed 002).
+      o.receivedAt !== undefined
+        ? h('span', { class: 'order-card__received', text: `确认收货：${chinaDateTime(o.receivedAt)}` })
+        : null,
       h('span', { class: 'order-card__category-wrp' }, [
         h('span', { class: 'order-card__category-label', text: '商品类目：' }),
         h('span', { class: 'order-card__category', text: o.category }),
