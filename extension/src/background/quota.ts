@@ -100,27 +100,26 @@ export class Ledgers {
   }
 
   /**
-   * Append events for one shop (one transaction each, in order), under the shop's lock.
-   * Idempotent by event id.
+   * Append events for one shop in one strict transaction, under the shop's lock. Idempotent by
+   * event id.
    */
   async append(shop: ShopRef, events: readonly QuotaEvent[], now: Instant): Promise<Appended> {
     return this.options.locks.request(ledgerLockName(shop), async () => {
       let ledger = await this.loadLocked(shop);
+      const results = await this.options.store.appendEvents(
+        shop,
+        events.map((event) => ({ id: storedEventId(shop, event.id), at: event.at, event })),
+        now,
+      );
+      // Only after the transaction committed: the cache never runs ahead of the disk.
       let added = false;
-      for (const event of events) {
-        const r = await this.options.store.appendEvent(
-          shop,
-          storedEventId(shop, event.id),
-          event.at,
-          event,
-          now,
-        );
+      results.forEach((r, i) => {
         if (r.added) {
           added = true;
-          ledger = applyEvent(ledger, event);
-          this.cache.set(shopKey(shop), ledger);
+          ledger = applyEvent(ledger, events[i]!);
         }
-      }
+      });
+      this.cache.set(shopKey(shop), ledger);
       return { added, ledger };
     });
   }

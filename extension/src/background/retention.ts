@@ -1,10 +1,11 @@
 /**
  * Retention: orders are purged `retentionDays` after they complete (default 90, a setting per
- * shop). Runs when the background starts (at most once an hour: a service worker wakes often)
+ * shop); audit entries after a year. Ledger events stay: they are keyed hashes and counts, and
+ * the quota history (chart, forecast, reconciliation) needs them. Runs when the background starts (at most once an hour: a service worker wakes often)
  * and daily through `alarms` (see entrypoints/background.ts).
  * @module
  */
-import type { Instant } from '@shipmask/core';
+import { DAY_MS, type Instant } from '@shipmask/core';
 import type { ShopRef } from '../messages';
 import { DEFAULT_RETENTION_DAYS, type PurgeResult, type Store } from '../storage';
 
@@ -13,6 +14,8 @@ export const RETENTION_ALARM = 'shipmask-retention';
 /** Minimum gap between two start-up runs. */
 export const RETENTION_MIN_GAP_MS = 60 * 60 * 1000;
 const LAST_RUN = 'retention:lastRun';
+/** The audit log keeps a year (it holds counts and our own ids, never buyer data). */
+export const AUDIT_RETENTION_DAYS = 365;
 
 /**
  * Purge expired orders for every shop, by each shop's `retentionDays` (default 90). Audited.
@@ -28,6 +31,7 @@ export async function runRetention(store: Store, now: Instant): Promise<PurgeRes
   const retentionDays = (shop: ShopRef): number =>
     days.get(`${shop.platform}/${shop.shopId}`) ?? DEFAULT_RETENTION_DAYS;
   const result = await store.purgeOrders(now, retentionDays);
+  await store.purgeAudit(now - AUDIT_RETENTION_DAYS * DAY_MS);
   await store.setMeta(LAST_RUN, now);
   if (result.purged > 0) {
     await store.audit({ at: now, kind: 'retention-purge', detail: { purged: result.purged } });

@@ -114,6 +114,9 @@ describe('orders', () => {
     });
     expect(r1).toEqual({ stored: 2, added: 2 });
     h.setNow(() => NOW + 1000);
+    // The same rows again within the hour: nothing to write.
+    await h.send({ type: 'orders/seen', shop: wechat, orders: [order(wechat, 'a')] });
+    expect((await h.bg.store.ordersOf(wechat)).find((o) => o.orderId === 'a')!.lastSeenAt).toBe(NOW);
     const r2 = await h.send<OrdersSeenResult>({
       type: 'orders/seen',
       shop: wechat,
@@ -341,6 +344,10 @@ describe('retention', () => {
     expect((await h.bg.store.ordersOf(wechat)).map((o) => o.orderId).sort()).toEqual(['open', 'recent']);
     expect(await h.bg.store.ordersOf(douyin)).toEqual([]);
     expect((await h.bg.store.auditLog()).some((a) => a.kind === 'retention-purge')).toBe(true);
+    // Audit entries older than a year go too.
+    await h.bg.store.audit({ at: NOW - 400 * DAY_MS, kind: 'old' });
+    await runRetention(h.bg.store, NOW);
+    expect((await h.bg.store.auditLog()).some((a) => a.kind === 'old')).toBe(false);
     // The start-up run is throttled to once an hour.
     expect(await runRetentionIfDue(h.bg.store, NOW + 60_000)).toBeUndefined();
     expect(await runRetentionIfDue(h.bg.store, NOW + 2 * 3600_000)).toMatchObject({ purged: 0 });

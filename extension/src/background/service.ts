@@ -4,7 +4,7 @@
  * only caches).
  * @module
  */
-import { DAY_MS, formatChinaTime, startOfChinaDay, type Instant } from '@shipmask/core';
+import { DAY_MS, formatChinaTime, startOfChinaDay, type Instant, type QuotaLedger } from '@shipmask/core';
 import type { DailyReveals, QuotaView, ShopRef, ShopSummary } from '../messages';
 import type { Store } from '../storage';
 import type { Locks } from './locks';
@@ -26,8 +26,8 @@ export interface ServiceOptions {
 export interface Service {
   readonly handlers: Handlers;
   readonly ledgers: Ledgers;
-  /** The quota meter of a shop now. */
-  quota(shop: ShopRef): Promise<QuotaView>;
+  /** The quota meter of a shop now (from `ledger` when the caller has it). */
+  quota(shop: ShopRef, ledger?: QuotaLedger): Promise<QuotaView>;
 }
 
 /**
@@ -40,8 +40,8 @@ export function createService(options: ServiceOptions): Service {
   const { store, now, tabShops } = options;
   const ledgers = new Ledgers({ store, locks: options.locks, randomBytes: options.randomBytes });
 
-  const quota = async (shop: ShopRef): Promise<QuotaView> => {
-    const [ledger, settings] = await Promise.all([ledgers.ledger(shop), store.getSettings(shop)]);
+  const quota = async (shop: ShopRef, known?: QuotaLedger): Promise<QuotaView> => {
+    const [ledger, settings] = await Promise.all([known ?? ledgers.ledger(shop), store.getSettings(shop)]);
     return quotaView(ledger, effectiveRule(shop.platform, settings), now());
   };
   /** Remember the shop of a content script's tab (extension pages in a tab are not shops). */
@@ -61,12 +61,13 @@ export function createService(options: ServiceOptions): Service {
     async 'reveal/recorded'(req, ctx) {
       await noteTab(req.shop, ctx);
       const r = await ledgers.recordReveal(req.shop, req.orderId, req.field, req.at, req.clickId, now());
-      return { counted: r.added, quota: await quota(req.shop) };
+      // The ledger as of this debit (no second trip through the shop's lock).
+      return { counted: r.added, quota: await quota(req.shop, r.ledger) };
     },
     async 'counter/observed'(req, ctx) {
       await noteTab(req.shop, ctx);
-      await ledgers.observeCounter(req.shop, req.remaining, req.at, now());
-      return quota(req.shop);
+      const r = await ledgers.observeCounter(req.shop, req.remaining, req.at, now());
+      return quota(req.shop, r.ledger);
     },
     async 'quota/status'(req, ctx) {
       await noteTab(req.shop, ctx);

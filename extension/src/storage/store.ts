@@ -29,6 +29,11 @@ export const HMAC_KEY_BYTES = 32;
 
 const shopKey = (shop: ShopRef): ShopKey => [shop.platform, shop.shopId];
 
+/** How stale `lastSeenAt` may get before an unchanged order is rewritten. */
+const SEEN_REFRESH_MS = 60 * 60 * 1000;
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 /** Terminal statuses: retention starts when an order reaches one. */
 const TERMINAL = new Set<OrderView['status']>(['completed', 'cancelled']);
 
@@ -88,6 +93,14 @@ export class Store {
         const key: [PlatformId, string, string] = [view.platform, view.shopId, view.orderId];
         const old = await store.get(key);
         if (!old) added++;
+        // Unchanged and seen within the hour: no write (page swaps resend the same rows).
+        if (
+          old &&
+          now - old.lastSeenAt < SEEN_REFRESH_MS &&
+          now >= old.lastSeenAt &&
+          sameJson(old.view, view)
+        )
+          return;
         const completedAt =
           view.completedAt ?? old?.completedAt ?? (TERMINAL.has(view.status) ? now : undefined);
         const record: StoredOrder = {
@@ -127,28 +140,48 @@ export class Store {
     event: E,
     now: Instant,
   ): Promise<AppendResult<E>> {
+    const [result] = await this.appendEvents(shop, [{ id, at, event }], now);
+    return result!;
+  }
+
+  /**
+   * Append several events of one shop in ONE `strict` transaction (all or nothing), each
+   * idempotent by `id` (an id repeated within the batch is stored once). Results are in input
+   * order.
+   */
+  async appendEvents<E>(
+    shop: ShopRef,
+    items: readonly { readonly id: string; readonly at: Instant; readonly event: E }[],
+    now: Instant,
+  ): Promise<AppendResult<E>[]> {
+    if (items.length === 0) return [];
     const db = await this.db();
     const tx = db.transaction(['quotaEvents', 'shops'], 'readwrite', { durability: 'strict' });
     const events = tx.objectStore('quotaEvents');
-    const existing = (await events.get(id)) as StoredQuotaEvent<E> | undefined;
-    let result: AppendResult<E>;
-    if (existing) {
-      result = { added: false, record: existing };
-    } else {
+    const existing = (await Promise.all(items.map((i) => events.get(i.id)))) as (
+      StoredQuotaEvent<E> | undefined
+    )[];
+    const fresh = new Map<string, StoredQuotaEvent<E>>();
+    const results = items.map((item, n): AppendResult<E> => {
+      const old = existing[n] ?? fresh.get(item.id);
+      if (old) return { added: false, record: old };
       const record: StoredQuotaEvent<E> = {
-        id,
+        id: item.id,
         platform: shop.platform,
         shopId: shop.shopId,
-        at,
+        at: item.at,
         recordedAt: now,
-        event,
+        event: item.event,
       };
-      await events.add(record);
+      fresh.set(item.id, record);
+      return { added: true, record };
+    });
+    if (fresh.size > 0) {
+      await Promise.all([...fresh.values()].map((r) => events.add(r)));
       await this.touchShopIn(tx.objectStore('shops'), shop, now);
-      result = { added: true, record };
     }
     await tx.done;
-    return result;
+    return results;
   }
 
   /** A shop's ledger events in time order (ties: append order). */
@@ -224,6 +257,23 @@ export class Store {
   /** Append an audit entry (never buyer data: ids of our own records and counts only). */
   async audit(entry: AuditEntry): Promise<void> {
     await (await this.db()).add('audit', entry);
+  }
+
+  /** Delete audit entries older than `before`; returns how many. */
+  async purgeAudit(before: Instant): Promise<number> {
+    const db = await this.db();
+    const tx = db.transaction('audit', 'readwrite');
+    let n = 0;
+    for (
+      let c = await tx.store.index('at').openCursor(IDBKeyRange.upperBound(before, true));
+      c;
+      c = await c.continue()
+    ) {
+      await c.delete();
+      n++;
+    }
+    await tx.done;
+    return n;
   }
 
   async auditLog(): Promise<AuditEntry[]> {
