@@ -61,3 +61,34 @@ export function isMobileDigits(s: string): boolean {
   }
   return true;
 }
+
+/**
+ * Whether the string may contain whitespace (ASCII controls and space, NBSP, U+1680, the U+2000
+ * block, U+3000, BOM): a cheap pre-check before a `/\s+/gu` replace.
+ * @example
+ * mayHaveWhitespace('张三'); // false
+ * mayHaveWhitespace('张 三'); // true
+ */
+export function mayHaveWhitespace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x205f) || c === 0x3000 || c === 0xfeff)
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a code point is a CJK ideograph (URO, Extension A, B–H, compatibility ideographs, 〇).
+ * @example
+ * isHanCodePoint('张'.codePointAt(0)!); // true
+ */
+export function isHanCodePoint(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x20000 && cp <= 0x323af) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    cp === 0x3007
+  );
+}

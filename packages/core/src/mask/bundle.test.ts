@@ -27,6 +27,13 @@ describe('bundle', () => {
     expect(out).not.toContain('市辖区');
     expect(new TextEncoder().encode(out).length).toBeLessThan(12_000);
   }, 30_000);
+  it('classifyField, maskName, maskText and the virtual-number helpers do not carry them either', async () => {
+    const out = await bundle(
+      `import { classifyField, maskName, maskText, parseVirtualNumber, virtualNumberValidity } from './src/index.ts';
+       export const v = [classifyField, maskName, maskText, parseVirtualNumber, virtualNumberValidity];`,
+    );
+    expect(out).not.toContain('东城区');
+  }, 30_000);
   it('maskAddress does carry them (so the check above can fail)', async () => {
     const out = await bundle(
       `import { maskAddress } from './src/index.ts'; export const v = maskAddress('北京市朝阳区').value;`,

@@ -10,7 +10,7 @@
  * @module
  */
 import { readCipher } from '../classify/cipher-shapes.js';
-import { foldWidth } from '../classify/normalize.js';
+import { foldWidth, mayHaveWhitespace } from '../classify/normalize.js';
 import { divisionIndex, matchAt } from './divisions.js';
 import { FIXED_MASK, type Masked } from './types.js';
 
@@ -165,13 +165,7 @@ function readWithoutProvince(s: string): Part[] {
 
 /** Drop whitespace (ASCII, ideographic and other Unicode spaces). */
 function compact(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // ASCII controls and space, NBSP, and the Unicode space block: let the regex do the rest.
-    if (c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x205f) || c === 0x3000 || c === 0xfeff)
-      return s.replace(/\s+/gu, '');
-  }
-  return s;
+  return mayHaveWhitespace(s) ? s.replace(/\s+/gu, '') : s;
 }
 
 /** Whether `s` has a character other than a mask star after `from`. */

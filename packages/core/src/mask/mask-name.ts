@@ -13,7 +13,7 @@
  * @module
  */
 import { readCipher } from '../classify/cipher-shapes.js';
-import { foldWidth } from '../classify/normalize.js';
+import { foldWidth, isHanCodePoint, mayHaveWhitespace } from '../classify/normalize.js';
 import { startsWithCompoundSurname } from './compound-surnames.js';
 import type { Masked } from './types.js';
 
@@ -50,9 +50,11 @@ export function maskName(value: string): Masked {
   }
   if (trimmed.length > MAX_NAME_LENGTH)
     return { value: NAME_MASK, form: 'invalid', reason: `longer than ${MAX_NAME_LENGTH} characters` };
-  let t = foldWidth(trimmed).replace(/\s+/gu, ' ');
+  let t = foldWidth(trimmed);
+  if (mayHaveWhitespace(t)) t = t.replace(/\s+/gu, ' ');
   let suffix = '';
-  const ext = EXT_SUFFIX.exec(t);
+  const lastUnit = t.charCodeAt(t.length - 1);
+  const ext = lastUnit === 0x29 || lastUnit === 0xff09 ? EXT_SUFFIX.exec(t) : null;
   if (ext) {
     suffix = `(转${ext[1] ?? ''})`;
     t = t.slice(0, ext.index).trim();
@@ -64,7 +66,8 @@ export function maskName(value: string): Masked {
     const head = t.slice(0, star);
     return { value: keepSurname(head, true) + NAME_MASK + suffix, form: 'masked' };
   }
-  if (!/\p{L}/u.test(t)) return { value: NAME_MASK, form: 'invalid', reason: 'no letters: not a name' };
+  if (!isHanCodePoint(t.codePointAt(0) ?? 0) && !/\p{L}/u.test(t))
+    return { value: NAME_MASK, form: 'invalid', reason: 'no letters: not a name' };
   return { value: keepSurname(t, false) + NAME_MASK + suffix, form: 'plain' };
 }
 
@@ -74,14 +77,14 @@ function keepSurname(t: string, partial: boolean): string {
   const firstCp = t.codePointAt(0);
   if (firstCp === undefined) return '';
   const firstChar = String.fromCodePoint(firstCp);
-  if (!/\p{L}/u.test(firstChar)) return '';
-  if (/\p{Script=Han}/u.test(firstChar)) {
+  if (isHanCodePoint(firstCp)) {
     if (t.includes('·') || t.includes('•') || t.includes('・')) return firstChar;
     if (startsWithCompoundSurname(t) && (partial || t.length > 2)) return t.slice(0, 2);
     // A one-character "name" is kept only when it is a masked head (the surname itself).
-    if (!partial && [...t].length < 2) return '';
+    if (!partial && t.length === firstChar.length) return '';
     return firstChar;
   }
+  if (!/\p{L}/u.test(firstChar)) return '';
   // Latin and other scripts: the first letter only.
   return firstChar;
 }
