@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { classifyField, parseVirtualNumber } from '@shipmask/core';
 import {
   DEFAULT_SEED,
+  DEMO_NOW,
   MARKUP_REMARK,
   demoOrders,
   demoPlaintext,
@@ -64,6 +65,9 @@ describe.each(demoPlatforms)('demoOrders(%s)', (platform) => {
       expect(o.orderId).toMatch(new RegExp(`^[1-9]\\d{${idLength - 1}}$`, 'u'));
       expect(o.createdAt).toBeGreaterThanOrEqual(NOV_1);
       expect(o.createdAt).toBeLessThan(DEC_1);
+      for (const t of [o.paidAt, o.shippedAt, o.receivedAt, o.completedAt]) {
+        if (t !== undefined) expect(t).toBeLessThanOrEqual(DEMO_NOW);
+      }
       if (o.receivedAt !== undefined) expect(o.receivedAt).toBeGreaterThan(o.createdAt);
       if (o.completedAt !== undefined) expect(o.completedAt).toBeGreaterThanOrEqual(o.receivedAt!);
       if (o.status === '已完成') expect(o.completedAt).toBeDefined();

@@ -625,9 +625,11 @@ function makeOrder(platform: DemoPlatform, seed: number, index: number): DemoOrd
   const paidAt = status === '待支付' ? undefined : createdAt + int(r, 10, 600) * 1000;
   const shipped = status === '已发货' || status === '已完成' || status === '售后中';
   const shippedAt = shipped ? createdAt + int(r, 4, 40) * HOUR : undefined;
+  // Receipt 40-100 h after shipping; an after-sale order may or may not be received yet.
+  const receivedCandidate = shippedAt !== undefined ? shippedAt + int(r, 40, 100) * HOUR : undefined;
   const receivedAt =
-    status === '已完成' || (status === '售后中' && r() < 0.5)
-      ? shippedAt! + int(r, 40, 100) * HOUR
+    status === '已完成' || (status === '售后中' && r() < 0.5 && receivedCandidate! < DEMO_NOW)
+      ? receivedCandidate
       : undefined;
   const completedAt = status === '已完成' ? receivedAt! + int(r, 0, 3) * DAY : undefined;
   const carrier = shipped ? pick(r, CARRIERS[platform]) : undefined;
