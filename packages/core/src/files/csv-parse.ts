@@ -150,6 +150,37 @@ export function createCsvParser(options: CsvParseOptions = {}): CsvParser {
     /** Start of the pending run of ordinary characters of the current field. */
     let run = state === S.Unquoted || state === S.Quoted ? i : -1;
     for (; i < n; i++) {
+      // Fast paths: a run of ordinary characters inside a field changes no state but the line
+      // count (quoted line breaks) and `prevCR`.
+      if (state === S.Unquoted) {
+        let j = i;
+        while (j < n) {
+          const d = s.charCodeAt(j);
+          if (d === delimiter || d === QUOTE || d === CR || d === LF) break;
+          j++;
+        }
+        if (j > i) {
+          prevCR = false;
+          i = j;
+          if (i >= n) break;
+        }
+      } else if (state === S.Quoted) {
+        let j = i;
+        while (j < n) {
+          const d = s.charCodeAt(j);
+          if (d === QUOTE) break;
+          if (d === CR) {
+            line++;
+            prevCR = true;
+          } else {
+            if (d === LF && !prevCR) line++;
+            prevCR = false;
+          }
+          j++;
+        }
+        i = j;
+        if (i >= n) break;
+      }
       const c = s.charCodeAt(i);
       const lineHere = line;
       if (c === CR) line++;

@@ -17,7 +17,7 @@
  */
 import { maskAddress, maskName, maskPhone, maskText } from '../mask/index.js';
 import { parseVirtualNumber } from '../virtual/parse.js';
-import type { OrderItem, OrderStatus, OrderView, PlatformId, ReceiverView, VirtualNumber } from '../types.js';
+import type { OrderItem, OrderStatus, OrderView, PlatformId, ReceiverView } from '../types.js';
 import { readCarrier } from './carrier-names.js';
 import { cleanCell, isScientificNumber } from './cells.js';
 import { detectPlatform, looksLikeHeader, mapHeader, type HeaderMap, type OrderColumn } from './columns.js';
@@ -80,6 +80,19 @@ const ORDER_ID = /^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/u;
 const QUANTITY = /^\d{1,6}(?:\.0+)?$/u;
 const EXT = /^\d{4}$/u;
 const MOBILE = /^1[3-9]\d{9}$/u;
+const HAS_DIGIT = /[0-9０-９]/u;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. Engines keep a substring of
+ * 13+ characters as a view into its parent (V8 "sliced strings"): an order id kept from a 64 KB
+ * chunk would keep the whole chunk, and a stream would keep the whole file. Concatenating first
+ * makes the engine copy just this value.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
 
 const CSV_ISSUE_MESSAGES: Readonly<Record<CsvIssueCode, string>> = {
   'unterminated-quote': 'a quoted field is never closed; the line was skipped and reading went on below it',
@@ -183,77 +196,77 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     }
   }
 
-  function row(rec: CsvRecord, h: HeaderInfo): void {
-    const f = rec.fields;
-    const ix = h.map.index;
-    const colName = (c: OrderColumn): string => {
-      const i = ix[c];
-      return i === undefined ? c : (h.columns[i] ?? c);
-    };
-    const cell = (c: OrderColumn): string => {
-      const i = ix[c];
-      return i === undefined ? '' : cleanCell(f[i] ?? '');
-    };
+  // The row being read. Helpers below read these instead of closing over per-row values, so a
+  // row allocates no closures.
+  let curRec: CsvRecord = { line: 0, endLine: 0, fields: [], ok: true, issues: [] };
+  let curH: HeaderInfo | undefined;
+  let curOrderId: string | undefined;
 
-    const orderIdRaw = cell('orderId');
-    if (orderIdRaw === '')
-      return report('missing-order-id', rec, 'the order id is empty', { column: colName('orderId') });
-    if (isScientificNumber(orderIdRaw))
-      return report(
+  function cell(c: OrderColumn): string {
+    const i = curH?.map.index[c];
+    return i === undefined ? '' : own(cleanCell(curRec.fields[i] ?? ''));
+  }
+
+  function colName(c: OrderColumn): string {
+    const i = curH?.map.index[c];
+    return i === undefined ? c : (curH?.columns[i] ?? c);
+  }
+
+  function warn(code: FileProblemCode, column: OrderColumn, message: string): void {
+    report(code, curRec, message, {
+      ...(curOrderId !== undefined ? { orderId: curOrderId } : {}),
+      column: colName(column),
+    });
+  }
+
+  function row(rec: CsvRecord, h: HeaderInfo): void {
+    curRec = rec;
+    curH = h;
+    curOrderId = undefined;
+    const ix = h.map.index;
+
+    const orderId = cell('orderId');
+    if (orderId === '') return warn('missing-order-id', 'orderId', 'the order id is empty');
+    if (isScientificNumber(orderId))
+      return warn(
         'order-id-scientific',
-        rec,
+        'orderId',
         'the order id was turned into a number by Excel and lost digits; export again without opening it in Excel',
-        { column: colName('orderId') },
       );
-    if (!ORDER_ID.test(orderIdRaw))
-      return report('bad-order-id', rec, 'the order id is not a platform order number', {
-        column: colName('orderId'),
-      });
-    const orderId = orderIdRaw;
-    const extra = { orderId };
+    if (!ORDER_ID.test(orderId))
+      return warn('bad-order-id', 'orderId', 'the order id is not a platform order number');
+    curOrderId = orderId;
 
     const createdAt = readExportTime(cell('createdAt'));
     if (createdAt === undefined)
-      return report('bad-date', rec, 'the order time is missing or not a date', {
-        ...extra,
-        column: colName('createdAt'),
-      });
+      return warn('bad-date', 'createdAt', 'the order time is missing or not a date');
 
     let status: OrderStatus = defaultStatus;
     if (ix.status !== undefined) {
-      const s = readOrderStatus(cell('status'));
-      if (s === undefined)
-        return report('unknown-status', rec, 'the order status is empty or not a known status word', {
-          ...extra,
-          column: colName('status'),
-        });
-      status = s;
+      const st = readOrderStatus(cell('status'));
+      if (st === undefined)
+        return warn('unknown-status', 'status', 'the order status is empty or not a known status word');
+      status = st;
     }
 
     let quantity = 1;
     if (ix.quantity !== undefined) {
       const q = cell('quantity');
       if (!QUANTITY.test(q) || Number.parseInt(q, 10) < 1)
-        return report('bad-quantity', rec, 'the quantity is not a whole number of at least 1', {
-          ...extra,
-          column: colName('quantity'),
-        });
+        return warn('bad-quantity', 'quantity', 'the quantity is not a whole number of at least 1');
       quantity = Number.parseInt(q, 10);
     }
 
-    const warn = (code: FileProblemCode, column: OrderColumn, message: string): void =>
-      report(code, rec, message, { ...extra, column: colName(column) });
-    for (const issue of rec.issues) report(issue, rec, CSV_ISSUE_MESSAGES[issue], extra);
+    for (const issue of rec.issues) report(issue, rec, CSV_ISSUE_MESSAGES[issue], { orderId });
 
-    const itemName = cell('itemName');
-    const sku = cell('sku') || cell('productId');
-    const spec = cell('itemSpec');
-    const item: OrderItem = {
-      name: itemName,
+    const item: { name: string; quantity: number; sku?: string; spec?: string } = {
+      name: cell('itemName'),
       quantity,
-      ...(sku !== '' ? { sku } : {}),
-      ...(spec !== '' ? { spec } : {}),
     };
+    const sku = cell('sku') || cell('productId');
+    if (sku !== '') item.sku = sku;
+    const spec = cell('itemSpec');
+    if (spec !== '') item.spec = spec;
 
     if (group && group.orderId === orderId) {
       group.items.push(item);
@@ -269,71 +282,68 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       );
     seenIds.add(orderId);
 
-    const receiver = readReceiver(cell, warn);
-    const remarkRaw = cell('remark');
-    let remark: string | undefined;
-    if (remarkRaw !== '') {
-      const m = maskText(remarkRaw);
-      remark = m.value;
-      if (m.found.some((x) => x.kind === 'mobile' || x.kind === 'landline' || x.kind === 'id-number')) {
-        containsPlaintext = true;
-        warn('plaintext', 'remark', 'the remark held a phone or ID number; it was masked');
-      }
-    }
-    const category = cell('category');
-    const carrierText = cell('carrier');
-    const carrier = carrierText === '' ? undefined : (readCarrier(carrierText) ?? carrierText);
-    let tracking = cell('trackingNumber');
-    if (tracking !== '' && isScientificNumber(tracking)) {
-      warn(
-        'tracking-scientific',
-        'trackingNumber',
-        'the tracking number lost digits in Excel; it was left out',
-      );
-      tracking = '';
-    }
-    const receivedAt = optionalTime('receivedAt', cell, warn);
-    const completedAt = optionalTime('completedAt', cell, warn);
-
-    const base: Omit<OrderView, 'items'> = {
+    const base: Mutable<Omit<OrderView, 'items'>> = {
       platform: h.platform,
       shopId,
       orderId,
       status,
-      ...(category !== '' ? { category } : {}),
       createdAt,
-      ...(receivedAt !== undefined ? { receivedAt } : {}),
-      ...(completedAt !== undefined ? { completedAt } : {}),
-      ...(remark !== undefined ? { remark } : {}),
-      receiver,
-      ...(carrier !== undefined ? { carrier } : {}),
-      ...(tracking !== '' ? { trackingNumber: tracking } : {}),
+      receiver: readReceiver(),
     };
+    const remark = cell('remark');
+    if (remark !== '') {
+      // Phones and ID numbers need digits (ASCII or full-width); text without any is left as is.
+      if (HAS_DIGIT.test(remark)) {
+        const m = maskText(remark);
+        base.remark = m.value;
+        if (m.found.some((x) => x.kind === 'mobile' || x.kind === 'landline' || x.kind === 'id-number')) {
+          containsPlaintext = true;
+          warn('plaintext', 'remark', 'the remark held a phone or ID number; it was masked');
+        }
+      } else base.remark = remark;
+    }
+    const category = cell('category');
+    if (category !== '') base.category = category;
+    const carrierText = cell('carrier');
+    if (carrierText !== '') base.carrier = readCarrier(carrierText) ?? carrierText;
+    const tracking = cell('trackingNumber');
+    if (tracking !== '') {
+      if (isScientificNumber(tracking))
+        warn(
+          'tracking-scientific',
+          'trackingNumber',
+          'the tracking number lost digits in Excel; it was left out',
+        );
+      else base.trackingNumber = tracking;
+    }
+    const receivedAt = optionalTime('receivedAt');
+    if (receivedAt !== undefined) base.receivedAt = receivedAt;
+    const completedAt = optionalTime('completedAt');
+    if (completedAt !== undefined) base.completedAt = completedAt;
     group = { orderId, base, items: [item], rows: [{ line: rec.line, endLine: rec.endLine }] };
   }
 
-  function readReceiver(
-    cell: (c: OrderColumn) => string,
-    warn: (code: FileProblemCode, column: OrderColumn, message: string) => void,
-  ): ReceiverView {
-    const r: {
-      name?: string;
-      phone?: string;
-      address?: string;
-      region?: { province?: string; city?: string; district?: string };
-      virtual?: VirtualNumber;
-      cipher?: { name?: string; phone?: string; address?: string };
-    } = {};
-    const cipher: { name?: string; phone?: string; address?: string } = {};
-    const plain = (column: OrderColumn): void => {
-      containsPlaintext = true;
-      warn('plaintext', column, 'the file held this buyer field in plaintext; it was masked');
-    };
+  function optionalTime(column: 'receivedAt' | 'completedAt'): number | undefined {
+    const t = cell(column);
+    if (t === '') return undefined;
+    const v = readExportTime(t);
+    if (v === undefined) warn('invalid-field', column, 'not a date; left out');
+    return v;
+  }
+
+  function plain(column: OrderColumn): void {
+    containsPlaintext = true;
+    warn('plaintext', column, 'the file held this buyer field in plaintext; it was masked');
+  }
+
+  function readReceiver(): ReceiverView {
+    const r: Mutable<ReceiverView> = {};
+    let cipher: { name?: string; phone?: string; address?: string } | undefined;
 
     const nameText = cell('receiverName');
     if (nameText !== '') {
       const m = maskName(nameText);
-      if (m.form === 'ciphertext') cipher.name = m.value;
+      if (m.form === 'ciphertext') (cipher ??= {}).name = m.value;
       else if (m.value !== '') r.name = m.value;
       if (m.form === 'plain') plain('receiverName');
       else if (m.form === 'invalid')
@@ -344,7 +354,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     const extText = cell('virtualExt');
     const ext = EXT.test(extText) ? extText : undefined;
     if (phoneText !== '') {
-      const digits = phoneText.replace(/[\s-]/gu, '');
+      const digits = ext === undefined ? '' : phoneText.replace(/[\s-]/gu, '');
       if (ext !== undefined && MOBILE.test(digits)) {
         // WeChat: the phone column holds the virtual main number, the extension is beside it.
         r.virtual = { main: digits, ext };
@@ -365,7 +375,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
             break;
           }
           case 'ciphertext':
-            cipher.phone = m.value;
+            (cipher ??= {}).phone = m.value;
             break;
           case 'plain':
             r.phone = m.value;
@@ -393,31 +403,32 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     const province = cell('province');
     const city = cell('city');
     const district = cell('district');
-    const region = {
-      ...(province !== '' ? { province } : {}),
-      ...(city !== '' ? { city } : {}),
-      ...(district !== '' ? { district } : {}),
-    };
+    let region: { province?: string; city?: string; district?: string } | undefined;
+    if (province !== '' || city !== '' || district !== '') {
+      region = {};
+      if (province !== '') region.province = province;
+      if (city !== '') region.city = city;
+      if (district !== '') region.district = district;
+    }
     const addressText = cell('address');
     if (addressText !== '') {
-      // Municipalities repeat the province as the city (北京市 / 北京市): write it once.
-      const prefix = province + (city === province ? '' : city) + district;
       const head = maskAddress(addressText);
-      if (head.form === 'ciphertext') cipher.address = head.value;
+      if (head.form === 'ciphertext') (cipher ??= {}).address = head.value;
       else {
-        // Region columns are shown in the clear; mask the detail after them.
+        // Region columns are shown in the clear; mask the detail after them. Municipalities
+        // repeat the province as the city (北京市 / 北京市): write it once.
+        const prefix = province + (city === province ? '' : city) + district;
         const m =
           prefix !== '' && head.region.province === undefined ? maskAddress(prefix + addressText) : head;
         if (m.value !== '') r.address = m.value;
-        if (Object.keys(region).length === 0 && Object.keys(m.region).length > 0) r.region = { ...m.region };
+        if (region === undefined && Object.keys(m.region).length > 0) r.region = { ...m.region };
         if (head.form === 'plain') plain('address');
         else if (head.form === 'invalid')
           warn('invalid-field', 'address', 'the address is not text; it was masked');
       }
     }
-    if (Object.keys(region).length > 0) r.region = region;
-    if (cipher.name !== undefined || cipher.phone !== undefined || cipher.address !== undefined)
-      r.cipher = cipher;
+    if (region !== undefined) r.region = region;
+    if (cipher !== undefined) r.cipher = cipher;
     return r;
   }
 
@@ -485,16 +496,4 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       return containsPlaintext;
     },
   };
-}
-
-function optionalTime(
-  column: 'receivedAt' | 'completedAt',
-  cell: (c: OrderColumn) => string,
-  warn: (code: FileProblemCode, column: OrderColumn, message: string) => void,
-): number | undefined {
-  const t = cell(column);
-  if (t === '') return undefined;
-  const v = readExportTime(t);
-  if (v === undefined) warn('invalid-field', column, 'not a date; left out');
-  return v;
 }
