@@ -12,7 +12,7 @@ describe('ByteWriter / ByteReader', () => {
     expect([...w.finish()]).toEqual([172, 2, 4, 229, 188, 160, 42, 1, 255, 255, 255, 255, 255, 255]);
   });
 
-  it('round-trips mixed values (1,000 runs)', () => {
+  it('round-trips mixed values (1,000 runs)', { timeout: 60_000 }, () => {
     const value = fc.oneof(
       fc.record({ t: fc.constant('u' as const), v: fc.maxSafeNat() }),
       fc.record({ t: fc.constant('s' as const), v: fc.integer({ min: -(2 ** 52), max: 2 ** 52 - 1 }) }),

@@ -53,6 +53,13 @@ const BATCH_ID = /^[A-Za-z0-9_-]{1,64}$/u;
  */
 export function containsMobile(text: string): boolean {
   if (typeof text !== 'string' || text.length < 11) return false;
+  // Fast path: fewer than 11 digits (ASCII or full-width) cannot hold a mobile number.
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < 11; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) digits++;
+  }
+  if (digits < 11) return false;
   const t = foldWidth(text);
   for (const m of t.matchAll(MOBILE)) {
     const after = t.slice(m.index + m[0].length, m.index + m[0].length + 8);

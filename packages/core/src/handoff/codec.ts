@@ -9,8 +9,8 @@
  *   extension (the WeChat rule, seed 002: `店小二(转3639)` / `132****3639`);
  * - a virtual number is a 5-byte main number (interned: platforms reuse a pool) and a 2-byte
  *   extension;
- * - the base64 body of platform ciphertext is packed 6 bits a character (3/4 of its text), in a column
- *   of its own at the end, because it does not compress.
+ * - the base64 body of platform ciphertext is packed 6 bits a character (3/4 of its text) into a
+ *   separate `raw` part that is not deflated: it does not compress, and deflate is slow on it.
  * `batchId` and `expiresAt` are not in the body: they travel in the header, bound as AAD.
  * @module
  */
@@ -208,12 +208,20 @@ function readOrderIds(r: ByteReader, n: number): string[] {
   return ids;
 }
 
+/** The two parts of an encoded body: `text` is deflated, `raw` (packed ciphertext) is not. */
+export interface EncodedBody {
+  readonly text: Uint8Array;
+  readonly raw: Uint8Array;
+}
+
 /**
- * Encode a checked batch (see `checkBatch`) as the version-1 body.
+ * Encode a checked batch (see `checkBatch`) as the version-1 body: `text` (everything but the
+ * ciphertext bodies, deflated by sealBatch) and `raw` (ciphertext bodies packed 6 bits a
+ * character, stored as they are: random bytes do not compress, and deflating them is slow).
  * @example
- * const body = encodeBody(checked); // Uint8Array, deflated and sealed by sealBatch
+ * const { text, raw } = encodeBody(checked);
  */
-export function encodeBody(b: HandoffBatch): Uint8Array {
+export function encodeBody(b: HandoffBatch): EncodedBody {
   const w = new ByteWriter();
   w.string(b.shop);
   const p = (PLATFORMS as readonly string[]).indexOf(b.platform);
@@ -312,11 +320,12 @@ export function encodeBody(b: HandoffBatch): Uint8Array {
       if (blob && chars !== undefined) blobs.push({ chars, blob });
     }
   }
+  const rw = new ByteWriter();
   for (const { chars, blob } of blobs) {
     w.varint(chars);
-    w.bytes(blob);
+    rw.bytes(blob);
   }
-  return w.finish();
+  return { text: w.finish(), raw: rw.finish() };
 }
 
 /**
@@ -325,10 +334,12 @@ export function encodeBody(b: HandoffBatch): Uint8Array {
  * decodeBody(encodeBody(checked), { batchId: checked.batchId, expiresAt: checked.expiresAt }); // deep-equals checked
  */
 export function decodeBody(
-  bytes: Uint8Array,
+  body: EncodedBody,
   header: { readonly batchId: string; readonly expiresAt: number },
 ): HandoffBatch | undefined {
+  const bytes = body.text;
   const r = new ByteReader(bytes);
+  const rr = new ByteReader(body.raw);
   const shop = r.string();
   const p = r.byte();
   const platform = p === 255 ? r.string(32) : PLATFORMS[p];
@@ -408,7 +419,8 @@ export function decodeBody(
     if (at < 0) return t;
     const chars = r.varint();
     if (chars > 8192) return r.fail(t);
-    const blob = r.bytes(Math.ceil((chars * 6) / 8));
+    const blob = rr.bytes(Math.ceil((chars * 6) / 8));
+    if (rr.failed) return r.fail(t);
     return t.slice(0, at) + unpackSextets(blob, chars) + t.slice(at + 1);
   };
   const ciphers = cipherTemplates.map((c) => ({
@@ -416,7 +428,7 @@ export function decodeBody(
     phone: fill(c.phone),
     address: fill(c.address),
   }));
-  if (r.failed || r.remaining !== 0) return undefined;
+  if (r.failed || r.remaining !== 0 || rr.remaining !== 0) return undefined;
 
   const orders: HandoffOrder[] = [];
   let item = 0;

@@ -13,7 +13,8 @@ import { deflateSync, inflateSync } from 'fflate';
  * const packed = deflateWith(new TextEncoder().encode('广东省广州市天河区****'), dictionaryV1());
  */
 export function deflateWith(data: Uint8Array, dictionary: Uint8Array): Uint8Array {
-  return deflateSync(data, { level: 9, mem: 8, dictionary });
+  // fflate's automatic memory level: a larger one allocates MBs per call for no smaller output.
+  return deflateSync(data, { level: 9, dictionary });
 }
 
 /** Result of `inflateWith`. */

@@ -262,7 +262,7 @@ describe('sealBatch / openBatch', () => {
     const big = await sealBatch(
       {
         ...smallBatch(),
-        orders: Array.from({ length: 700 }, (_, i) => ({
+        orders: Array.from({ length: 1000 }, (_, i) => ({
           ...smallBatch().orders[1]!,
           orderId: String(6_900_000_000_000_000_000n + BigInt(i) * 7919n),
           receiver: {
@@ -277,7 +277,7 @@ describe('sealBatch / openBatch', () => {
     expect(big.ok && big.value.kind).toBe('file');
     expect(big.ok && big.value.bytes).toBeGreaterThan(48 * 1024);
     const ob = big.ok ? await openBatch(big.value.text, { now: T0 }) : undefined;
-    expect(ob?.ok && ob.value.batch.orders.length).toBe(700);
+    expect(ob?.ok && ob.value.batch.orders.length).toBe(1000);
   }, 30_000);
 
   it('newBatchId: 12 base64url characters, undefined on a failing random source', () => {
@@ -345,6 +345,6 @@ describe('pinned parameters and frozen vectors (format 1)', () => {
 
 const DICTIONARY_SHA256 = 'NLb53VcEq7zSbU8briTHd4EvJ_h4r6nTidhhLxizvuc';
 const FROZEN_LINK_V1 =
-  'https://supplier.example/open/#AQCtAgxxM1prOEpkMFdjTG0BoiouMQBOCFnBAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKit-OEV3olCbxDEchBdz4xFL5o9qEsqL-3Z0c_telzsw-JDx1tYXPazCgW0FvSDUuchM7fmul2qjAZE_fB4P702byW72FcSyzY4IsMOs4ES5B-elOWWhzYqSA4-e6zrnDk0HsHUQvixW2_lWxylTc2LxdegXw8gH6tfVPZuesl5V7-St5F9tN1Po_B7xL4v-yvASmm6wQs8DseDUuAeLRcBw-aUm8iYPfldApT7fS5vAtCPOSV5bdLiL1G25Vde51JGUeGO-0WMjeHALkJu5xj2a2bNXfMDfqpMnxbe3Ho3utm7ydOzoUw';
+  'https://supplier.example/open/#AQC6AgxxM1prOEpkMFdjTG0BoiouMQBOCFnBAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKis8Owdxj5_Uxpu2aa4HwUYCNfvaWgEOLuX0bnSX3saAuBt_AHu996zCjeX7AjMmZxVEKkJJjxwgN0ACIEBPsUmAn2DcQ62Jt7Ojcmr9kdZieFXxATa9mpAow8MO6kbdvieSxSuykwLomwG0lM3A2D2W33OKOwlf9tQVKILAaRbF8esjpdeiL1VoNdY7-116mWcBnO5llh1L3ekzbfOP-9BbyOBvLNwjZ_m6Mi5YoOhv7G004TOpNoWJNX1169twoGzTQ8-tSvaiMDp_1MyNstG9uF2Ea7OnYup0x3gpMiw6eElsbkmFaDoos34UK9b4VBIJ-Nw';
 const FROZEN_PASSPHRASE_LINK_V1 =
-  'https://supplier.example/open/#AQGeAgxxM1prOEpkMFdjTG0BoiouMQAKAAECAwQFBgcICQoLDA0OD_b-lBcQERITFBUWFxgZGhsM4YA_yiyZNDB5F6qjqP2JIGv5VFoE_I6F338y8o-QuybBz_D_Z6SuLWZ3xDLw3m8Dtt7VtRPsfo7VxxXFRCn7-WPFflZu3sgIS2tuIT9wKm6XznjwTNvPQ--rj5C_qRRbrOMyS4yFfubo_tKtSP1mg_x9BOQXN227UOEwICos7Ww9zVMyYvmtInZEagxtPmZP5GmIgFGUarFFUZ0hA7GuayDjxZZf1XV2T-rMZ6HM0ZVNzuOhy6U7V15ZIQStrQLnQHP2GfgVYbiet2Fp3iow7a1kGWmrIPzwDaOiR3efcKehR266OQ';
+  'https://supplier.example/open/#AQGrAgxxM1prOEpkMFdjTG0BoiouMQAKAAECAwQFBgcICQoLDA0OD_b-lBcQERITFBUWFxgZGhtO4sI55-PWNprT-hPXiqrA8x9JHJGBKR0FwvD7u3Ig-61PGV1VraSuIe6JeyECALILcWUyrWVvSF_om0uFGi3gr23vKD9VpPWjicI_UK2rVdzD9ivsG8F1g6M7juyFGX7O2b2QZqI7Ph4KrTY-46IBKWfg_CVPK257Rfhu-2K882OzjNv9ev8t676OvtrpbfFc4uldVIPcBriihGklvaGFWmWqG2xzzNuM2PpLjNJjidu3Zo5TiZg5tk6Vnwhk2f-ge9_lgm2UKfLq8zZdqsYXjEO3DhrToCQSRYJuyxyT3OdVq1yBX_jjwokJq6T-kVY5Ooc';

@@ -10,7 +10,8 @@
  * | passphrase only: scrypt logN (1) + salt (16) | key check (4)       <- end of AAD
  * | key mode only: content key (32) | IV (12) | AES-256-GCM ciphertext + tag (16)
  * ```
- * The plaintext is `body size (varint) | deflate(encodeBody(batch), dictionary v1)`. Version, flags, length, batch id,
+ * The plaintext is `text size (varint) | deflated size (varint) | deflate(text, dictionary v1) | raw`
+ * where `{ text, raw } = encodeBody(batch)` (raw: packed ciphertext bodies, not deflated). Version, flags, length, batch id,
  * expiry and KDF parameters are authenticated as AAD; the key check tells a wrong key or
  * passphrase from altered content. The text is base64url; a link is `<base>#<text>`, a sealed
  * file is a title line, then `#` and the same text in 76-character lines.
@@ -246,9 +247,12 @@ export async function sealBatch(
     const iv = takeRandom(options.random, IV_BYTES);
     if (!key || !iv) return fail('crypto-failed', 'the random source did not return the bytes asked for');
     const body = encodeBody(b);
+    const deflated = deflateWith(body.text, dictionaryV1());
     const pw = new ByteWriter();
-    pw.varint(body.length);
-    pw.bytes(deflateWith(body, dictionaryV1()));
+    pw.varint(body.text.length);
+    pw.varint(deflated.length);
+    pw.bytes(deflated);
+    pw.bytes(body.raw);
     const packed = pw.finish();
     const check = keyCheck(key);
     const flags = usePass ? FLAG_PASSPHRASE : 0;
@@ -361,14 +365,19 @@ export async function openBatch(
       return fail('expired', `the batch expired at ${new Date(h.expiresAt).toISOString()}`);
     const pr = new ByteReader(packed);
     const size = pr.varint();
+    const deflatedSize = pr.varint();
+    const deflated = pr.bytes(deflatedSize);
     if (pr.failed) return fail('tampered', 'the content does not decode');
-    const body = inflateWith(packed.subarray(pr.pos), dictionaryV1(), size, MAX_BODY_BYTES);
-    if (!body.ok)
+    const inflated = inflateWith(deflated, dictionaryV1(), size, MAX_BODY_BYTES);
+    if (!inflated.ok)
       return fail(
-        body.code === 'too-large' ? 'too-large' : 'tampered',
-        `the content does not expand: ${body.code}`,
+        inflated.code === 'too-large' ? 'too-large' : 'tampered',
+        `the content does not expand: ${inflated.code}`,
       );
-    const batch = decodeBody(body.value, { batchId: h.batchId, expiresAt: h.expiresAt });
+    const batch = decodeBody(
+      { text: inflated.value, raw: packed.subarray(pr.pos) },
+      { batchId: h.batchId, expiresAt: h.expiresAt },
+    );
     if (!batch) return fail('tampered', 'the content does not decode');
     return {
       ok: true,
