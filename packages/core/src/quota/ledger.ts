@@ -1,8 +1,9 @@
 /**
  * The decrypt-quota ledger of one shop: a pure reducer over `QuotaEvent`s. It keeps aggregates
  * per China day, per China calendar month and for all time (so any rule period reads one bucket),
- * the set of applied event ids (idempotence), per-period sets of order keys (the "re-viewing the
- * same order does not count again" setting) and, per day, a small log that lets a platform
+ * the set of applied event ids (idempotence), per-month sets of order keys with a histogram of
+ * which field kinds each order had decrypted (the "re-viewing the same order does not count
+ * again" setting reads the histogram in O(1)) and, per day, a small log that lets a platform
  * counter observed mid-day be reconciled to the millisecond. Out-of-order events land in their own
  * period's bucket. All of it is plain data in persistent hash tries (./hamt.ts): applying an event
  * copies O(log32 n) small nodes and never changes the input ledger, and the ledger survives
@@ -18,10 +19,11 @@ import { hamtEmpty, hamtGet, hamtHas, hamtSet, hamtUpdate, hashKey, type Hamt } 
 export type RuleKey = string;
 
 /**
- * A day-log entry: `[at, kind, amount, ruleKey]`; kind 0 = orders counted (amount = count),
- * 1 = decrypt (amount = combo index), 2 = grant, 3 = pack, 4 = correction (amount = delta).
+ * A day-log entry: `[at, kind, amount, key]`; kind 0 = orders counted (amount = count),
+ * 1 = decrypt (amount = combo index, key = order key), 2 = grant, 3 = pack, 4 = correction
+ * (amount = delta); for kinds 2-4 `key` is the rule key.
  */
-export type QuotaLogEntry = readonly [at: Instant, kind: 0 | 1 | 2 | 3 | 4, amount: number, ruleKey: RuleKey];
+export type QuotaLogEntry = readonly [at: Instant, kind: 0 | 1 | 2 | 3 | 4, amount: number, key: string];
 
 /** The platform counter last seen in a period (latest `at`, ties broken by id). */
 export interface QuotaObservation {
@@ -39,8 +41,10 @@ export interface QuotaBucket {
   readonly grants: Readonly<Record<RuleKey, number>>;
   readonly packs: Readonly<Record<RuleKey, number>>;
   readonly corr: Readonly<Record<RuleKey, number>>;
-  /** Order key → `[combo, first at, combo, first at, ...]` sorted by combo. */
-  readonly keys: Hamt<readonly number[]>;
+  /** Month buckets only: order key → `[combo, first at, combo, first at, ...]` sorted by combo. */
+  readonly keys: Hamt<readonly number[]> | null;
+  /** Month buckets only: bit mask of the combos an order had decrypted → number of such orders. */
+  readonly hist: Readonly<Record<string, number>>;
   readonly obs: Readonly<Record<RuleKey, QuotaObservation>>;
   /** Day buckets only: event id → log entry, for mid-day reconciliation. */
   readonly log: Hamt<QuotaLogEntry> | null;
@@ -101,22 +105,50 @@ export const TOTAL_BUCKET_KEY = 't';
 
 const ZERO_DEC: readonly number[] = Object.freeze(Array.from({ length: COMBOS }, () => 0));
 
+/** Which per-bucket structures a bucket kind keeps. */
+export type BucketKind = 'day' | 'month' | 'total';
+
 /**
- * An empty bucket (what a period with no events reads as).
+ * An empty bucket (what a period with no events reads as). Day buckets keep a log, month buckets
+ * the order keys and their histogram.
  * @example
- * emptyBucket(false).orders; // 0
+ * emptyBucket('day').orders; // 0
  */
-export function emptyBucket(withLog: boolean): QuotaBucket {
+export function emptyBucket(kind: BucketKind): QuotaBucket {
   return {
     orders: 0,
     dec: ZERO_DEC,
     grants: {},
     packs: {},
     corr: {},
-    keys: hamtEmpty(),
+    keys: kind === 'month' ? hamtEmpty() : null,
+    hist: {},
     obs: {},
-    log: withLog ? hamtEmpty() : null,
+    log: kind === 'day' ? hamtEmpty() : null,
   };
+}
+
+/**
+ * Bit mask of the combos present in a first-times list (`QuotaBucket.keys` values).
+ * @example
+ * comboMask([0, 5, 3, 9]); // 0b1001
+ */
+export function comboMask(times: readonly number[] | undefined): number {
+  let m = 0;
+  if (times) for (let i = 0; i < times.length; i += 2) m |= 1 << (times[i] as number);
+  return m;
+}
+
+function moveHist(hist: Readonly<Record<string, number>>, from: number, to: number): Record<string, number> {
+  const out: Record<string, number> = { ...hist };
+  if (from !== 0) {
+    const n = (out[from] ?? 0) - 1;
+    // Zero entries are removed so equal ledgers stay deeply equal whatever the arrival order.
+    if (n === 0) delete out[from];
+    else out[from] = n;
+  }
+  out[to] = (out[to] ?? 0) + 1;
+  return out;
 }
 
 /**
@@ -165,33 +197,49 @@ function firstTimes(prev: readonly number[] | undefined, combo: number, at: Inst
 const later = (a: QuotaObservation, b: QuotaObservation): QuotaObservation =>
   a.at !== b.at ? (a.at > b.at ? a : b) : a.id >= b.id ? a : b;
 
-function addToBucket(b: QuotaBucket | undefined, e: QuotaEvent, withLog: boolean): QuotaBucket {
-  const bucket = b ?? emptyBucket(withLog);
+function addToBucket(b: QuotaBucket | undefined, e: QuotaEvent, kind: BucketKind): QuotaBucket {
+  const bucket = b ?? emptyBucket(kind);
   const rk: RuleKey = 'ruleId' in e && e.ruleId !== undefined ? `r:${e.ruleId}` : '*';
-  const log = (entry: QuotaLogEntry): Hamt<QuotaLogEntry> | null =>
-    bucket.log === null ? null : hamtSet(bucket.log, e.id, entry);
+  const log = bucket.log;
   switch (e.type) {
     case 'orderCounted': {
       const n = e.count ?? 1;
-      return { ...bucket, orders: bucket.orders + n, log: log([e.at, 0, n, '*']) };
+      return { ...bucket, orders: bucket.orders + n, log: log && hamtSet(log, e.id, [e.at, 0, n, '*']) };
     }
     case 'decrypted': {
       const combo = comboIndex(e.field, e.via ?? 'single');
       const dec = bucket.dec.slice();
       dec[combo] = (dec[combo] ?? 0) + 1;
-      return {
-        ...bucket,
-        dec,
-        keys: hamtUpdate(bucket.keys, e.orderKey, (prev) => firstTimes(prev, combo, e.at)),
-        log: log([e.at, 1, combo, '*']),
-      };
+      let { keys, hist } = bucket;
+      if (keys !== null) {
+        let before = 0;
+        keys = hamtUpdate(keys, e.orderKey, (prev) => {
+          before = comboMask(prev);
+          return firstTimes(prev, combo, e.at);
+        });
+        const after = before | (1 << combo);
+        if (after !== before) hist = moveHist(hist, before, after);
+      }
+      return { ...bucket, dec, keys, hist, log: log && hamtSet(log, e.id, [e.at, 1, combo, e.orderKey]) };
     }
     case 'granted':
-      return { ...bucket, grants: addTo(bucket.grants, rk, e.amount), log: log([e.at, 2, e.amount, rk]) };
+      return {
+        ...bucket,
+        grants: addTo(bucket.grants, rk, e.amount),
+        log: log && hamtSet(log, e.id, [e.at, 2, e.amount, rk]),
+      };
     case 'packBought':
-      return { ...bucket, packs: addTo(bucket.packs, rk, e.amount), log: log([e.at, 3, e.amount, rk]) };
+      return {
+        ...bucket,
+        packs: addTo(bucket.packs, rk, e.amount),
+        log: log && hamtSet(log, e.id, [e.at, 3, e.amount, rk]),
+      };
     case 'corrected':
-      return { ...bucket, corr: addTo(bucket.corr, rk, e.delta), log: log([e.at, 4, e.delta, rk]) };
+      return {
+        ...bucket,
+        corr: addTo(bucket.corr, rk, e.delta),
+        log: log && hamtSet(log, e.id, [e.at, 4, e.delta, rk]),
+      };
     case 'platformCounterObserved': {
       const o: QuotaObservation = { id: e.id, at: e.at, remaining: e.remaining };
       const prev = bucket.obs[rk];
@@ -223,9 +271,9 @@ export function applyEvent(ledger: QuotaLedger, event: QuotaEvent): QuotaLedger 
       ? ledger
       : { ...ledger, conflicts: hamtSet(ledger.conflicts, ck, e.at) };
   }
-  let buckets = hamtUpdate(ledger.buckets, dayBucketKey(e.at), (b) => addToBucket(b, e, true));
-  buckets = hamtUpdate(buckets, monthBucketKey(e.at), (b) => addToBucket(b, e, false));
-  buckets = hamtUpdate(buckets, TOTAL_BUCKET_KEY, (b) => addToBucket(b, e, false));
+  let buckets = hamtUpdate(ledger.buckets, dayBucketKey(e.at), (b) => addToBucket(b, e, 'day'));
+  buckets = hamtUpdate(buckets, monthBucketKey(e.at), (b) => addToBucket(b, e, 'month'));
+  buckets = hamtUpdate(buckets, TOTAL_BUCKET_KEY, (b) => addToBucket(b, e, 'total'));
   return {
     ...ledger,
     ids: hamtSet(ledger.ids, e.id, fp),

@@ -37,6 +37,16 @@ const RULES: { rule: QuotaRule; pct?: number }[] = [
   { rule: wechatQuotaRule },
   { rule: { ...wechatQuotaRule, id: 'once', recountSameOrder: false, fields: ['phone', 'name'] } },
   { rule: jdQuotaRule },
+  {
+    rule: {
+      ...jdQuotaRule,
+      id: 'pack-once',
+      initial: 5,
+      recountSameOrder: false,
+      charges: 'every',
+      fields: ['phone'],
+    },
+  },
   { rule: dailyQuotaRule(4, 'daily') },
 ];
 

@@ -162,19 +162,61 @@ function firstCharged(times: readonly number[], mask: number): number {
   return t;
 }
 
-/** Distinct orders with a charged decrypt at or before `until`. */
-function distinctCharged(b: QuotaBucket, mask: number, until: number): number {
-  let n = 0;
-  hamtForEach(b.keys, (_k, times) => {
-    const t = firstCharged(times, mask);
-    if (t !== Number.POSITIVE_INFINITY && t <= until) n++;
+type PeriodKind = 'day' | 'month' | 'none';
+
+/**
+ * Distinct orders with a charged decrypt (at or before `until`, if given) in a period bucket.
+ * Month: O(1) from the histogram, or a walk of the order keys for `until`. Day: a walk of the
+ * day's log. All time (packs): the union over the month buckets (the rare pack-with-no-recount
+ * setting pays a walk over every month's order keys).
+ */
+function distinctCharged(
+  ledger: QuotaLedger,
+  period: PeriodKind,
+  b: QuotaBucket,
+  mask: number,
+  until?: number,
+): number {
+  if (period === 'month' && b.keys !== null) {
+    if (until === undefined) {
+      let n = 0;
+      for (const m in b.hist) if (Number(m) & mask) n += b.hist[m] ?? 0;
+      return n;
+    }
+    let n = 0;
+    hamtForEach(b.keys, (_k, times) => {
+      if (firstCharged(times, mask) <= until) n++;
+    });
+    return n;
+  }
+  const seen = new Set<string>();
+  const limit = until ?? Number.POSITIVE_INFINITY;
+  if (period === 'day') {
+    if (b.log)
+      hamtForEach(b.log, (_id, [at, kind, combo, orderKey]) => {
+        if (kind === 1 && mask & (1 << combo) && at <= limit) seen.add(orderKey);
+      });
+    return seen.size;
+  }
+  hamtForEach(ledger.buckets, (key, month) => {
+    if (!key.startsWith('m:') || month.keys === null) return;
+    hamtForEach(month.keys, (orderKey, times) => {
+      const t = firstCharged(times, mask);
+      if (t !== Number.POSITIVE_INFINITY && t <= limit) seen.add(orderKey);
+    });
   });
-  return n;
+  return seen.size;
 }
 
 /** Charged decrypts in a bucket under the rule's recount setting (no corrections). */
-function charged(b: QuotaBucket, rule: QuotaRule, mask: number): number {
-  return rule.recountSameOrder ? maskedDec(b.dec, mask) : distinctCharged(b, mask, Number.POSITIVE_INFINITY);
+function charged(
+  ledger: QuotaLedger,
+  period: PeriodKind,
+  b: QuotaBucket,
+  rule: QuotaRule,
+  mask: number,
+): number {
+  return rule.recountSameOrder ? maskedDec(b.dec, mask) : distinctCharged(ledger, period, b, mask);
 }
 
 interface Sums {
@@ -264,13 +306,15 @@ export function quotaStatus(ledger: QuotaLedger, rule: QuotaRule, now: Instant):
     period === 'day' ? (periodStart as number) + DAY_MS : period === 'month' ? endOfChinaMonth(now) : null;
   const key =
     period === 'day' ? dayBucketKey(now) : period === 'month' ? monthBucketKey(now) : TOTAL_BUCKET_KEY;
-  const b = hamtGet(ledger.buckets, key) ?? emptyBucket(false);
+  const b =
+    hamtGet(ledger.buckets, key) ??
+    emptyBucket(period === 'day' ? 'day' : period === 'month' ? 'month' : 'total');
   const mask = chargedMask(rule);
 
   const grants = sumRule(b.grants, rule.id);
   const packs = sumRule(b.packs, rule.id);
   const corr = sumRule(b.corr, rule.id);
-  const usedRaw = charged(b, rule, mask) + corr;
+  const usedRaw = charged(ledger, period, b, rule, mask) + corr;
   const limit = limitOf(rule, b.orders, grants, packs);
   const localRemaining = limit - usedRaw;
 
@@ -286,7 +330,7 @@ export function quotaStatus(ledger: QuotaLedger, rule: QuotaRule, now: Instant):
     const usedThen =
       (rule.recountSameOrder
         ? maskedDec(b.dec, mask) - maskedDec(after.dec, mask)
-        : distinctCharged(b, mask, obs.at)) +
+        : distinctCharged(ledger, period, b, mask, obs.at)) +
       corr -
       after.corr;
     drift = obs.remaining - (limitThen - usedThen);
@@ -307,7 +351,7 @@ export function quotaStatus(ledger: QuotaLedger, rule: QuotaRule, now: Instant):
     for (let d = windowStart; d <= today; d += DAY_MS) {
       const day = hamtGet(ledger.buckets, dayBucketKey(d));
       if (!day) continue;
-      burnt += charged(day, rule, mask);
+      burnt += charged(ledger, 'day', day, rule, mask);
       ordered += day.orders;
     }
     const elapsed = Math.max(now - windowStart, HOUR_MS);
