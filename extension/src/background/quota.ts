@@ -14,6 +14,7 @@
  */
 import {
   applyEvent,
+  checkQuotaEvent,
   emptyLedger,
   orderKey,
   type FieldKind,
@@ -104,6 +105,12 @@ export class Ledgers {
    * event id.
    */
   async append(shop: ShopRef, events: readonly QuotaEvent[], now: Instant): Promise<Appended> {
+    // Only events the core ledger accepts are stored (one it would ignore must not be acknowledged
+    // as counted). Events are built here from validated messages, so a refusal is a bug: internal.
+    for (const e of events) {
+      const checked = checkQuotaEvent(e);
+      if (!checked.ok) throw new TypeError(`ledger event refused: ${checked.error.code}`);
+    }
     return this.options.locks.request(ledgerLockName(shop), async () => {
       let ledger = await this.loadLocked(shop);
       const results = await this.options.store.appendEvents(

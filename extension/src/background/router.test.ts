@@ -140,6 +140,7 @@ describe('validators', () => {
       [null, 'message'],
       [{ type: 7 }, 'type'],
       [{ ...valid['reveal/recorded'], clickId: '' }, 'clickId'],
+      [{ ...valid['reveal/recorded'], clickId: 'x'.repeat(129) }, 'clickId'],
       [{ ...valid['reveal/recorded'], at: Number.NaN }, 'at'],
       [{ ...valid['reveal/recorded'], field: 'ssn' }, 'field'],
       [{ ...valid['counter/observed'], remaining: -1 }, 'remaining'],

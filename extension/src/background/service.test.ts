@@ -266,6 +266,37 @@ describe('ledger persistence', () => {
   });
 });
 
+describe('every accepted reveal counts exactly once', () => {
+  it('property: any valid clickId / orderId / shopId is stored and counted once', async () => {
+    const id = (max: number) =>
+      fc
+        .string({ unit: 'grapheme', minLength: 1, maxLength: max })
+        // eslint-disable-next-line no-control-regex -- the validator refuses control characters
+        .filter((x) => !/[\u0000-\u001f\u007f]/u.test(x));
+    await fc.assert(
+      fc.asyncProperty(
+        id(200),
+        fc.uniqueArray(fc.record({ clickId: id(128), orderId: id(200) }), {
+          selector: (r) => r.clickId,
+          maxLength: 8,
+        }),
+        async (shopId, clicks) => {
+          const h = harness({ locks: queueLocks() });
+          const shop: ShopRef = { platform: 'wechat', shopId };
+          for (const c of [...clicks, ...clicks]) {
+            const reply = await h.bg.route(reveal(shop, c.orderId, c.clickId), tab(1));
+            expect(reply.ok).toBe(true);
+          }
+          const q = await h.send<QuotaView>({ type: 'quota/status', shop });
+          expect(q.used).toBe(clicks.length);
+          expect(await h.bg.store.eventsOf(shop)).toHaveLength(clicks.length);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  }, 120_000);
+});
+
 describe('concurrent debits', () => {
   it('5 tabs × 40 parallel reveals of one shop give exactly 200', async () => {
     const h = harness();

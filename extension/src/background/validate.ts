@@ -46,6 +46,8 @@ export const LIMITS = {
   orders: 1000,
   items: 200,
   id: 200,
+  /** Ledger event ids are at most 200 characters (core `checkQuotaEvent`); `c:` + clickId fits. */
+  clickId: 128,
   text: 2000,
   remark: 10_000,
   days: 366,
@@ -251,7 +253,7 @@ function request(o: Obj, type: RequestType): PageRequest {
         orderId: id(o.orderId, 'orderId'),
         field: oneOf(o.field, FIELDS, 'field'),
         at: instant(o.at, 'at'),
-        clickId: id(o.clickId, 'clickId'),
+        clickId: str(o.clickId, 'clickId', LIMITS.clickId, 1),
       };
     case 'counter/observed':
       return {

@@ -1,15 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { carrierNames, formatChinaTime, type PlatformId } from '@shipmask/core';
 import { send } from '../../client';
-import type {
-  DailyReveals,
-  QuotaView,
-  SettingsView,
-  ShopRef,
-  ShopSettings,
-  ShopSummary,
-} from '../../messages';
+import type { DailyReveals, QuotaView, SettingsView, ShopRef, ShopSummary } from '../../messages';
 import { RevealChart } from './Chart';
+import { fromDraft, pctText, toDraft, type Draft } from './draft';
 import { popupStrings, type Lang, type PopupStrings } from './i18n';
 
 const CHART_DAYS = 30;
@@ -190,93 +184,6 @@ function Meter(props: { quota: QuotaView; t: PopupStrings }) {
       {q.drift !== null && q.drift !== 0 ? <p class="small warn">{t.drift(q.drift)}</p> : null}
     </section>
   );
-}
-
-/** Form state: every input as text; empty = not set (the default applies). */
-interface Draft {
-  platform: PlatformId;
-  shopName: string;
-  ratio: string;
-  allowance: string;
-  packSize: string;
-  warnAt: string;
-  recount: boolean | null;
-  senderName: string;
-  senderPhone: string;
-  senderAddress: string;
-  carrier: string;
-  labelSize: '' | NonNullable<ShopSettings['labelSize']>;
-  retentionDays: string;
-  language: Lang;
-}
-
-const pctText = (v: number | undefined): string =>
-  v === undefined ? '' : String(Math.round(v * 10000) / 100);
-
-function toDraft(view: SettingsView, shop: ShopRef, lang: Lang): Draft {
-  const s = view.saved ? view.settings : undefined;
-  return {
-    platform: s?.platform ?? shop.platform,
-    shopName: s?.shopName ?? '',
-    ratio: pctText(s?.quota?.ratio),
-    allowance: s?.quota?.allowance?.toString() ?? '',
-    packSize: s?.quota?.packSize?.toString() ?? '',
-    warnAt: pctText(s?.quota?.warnAt),
-    recount: s?.quota?.recountSameOrder ?? null,
-    senderName: s?.sender?.name ?? '',
-    senderPhone: s?.sender?.phone ?? '',
-    senderAddress: s?.sender?.address ?? '',
-    carrier: s?.defaultCarrier ?? '',
-    labelSize: s?.labelSize ?? '',
-    retentionDays: s?.retentionDays?.toString() ?? '',
-    language: s?.language ?? lang,
-  };
-}
-
-/** Parse a number field; empty → undefined; `scale` turns percent into a fraction. */
-function parseNum(text: string, scale = 1): number | undefined | 'bad' {
-  const v = text.trim();
-  if (v === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) && n >= 0 ? n / scale : 'bad';
-}
-
-function fromDraft(d: Draft): ShopSettings | string {
-  const ratio = parseNum(d.ratio, 100);
-  const allowance = parseNum(d.allowance);
-  const packSize = parseNum(d.packSize);
-  const warnAt = parseNum(d.warnAt, 100);
-  const retention = parseNum(d.retentionDays);
-  for (const [name, v] of [
-    ['ratio', ratio],
-    ['allowance', allowance],
-    ['packSize', packSize],
-    ['warnAt', warnAt],
-    ['retentionDays', retention],
-  ] as const) {
-    if (v === 'bad') return name;
-  }
-  const quota = {
-    ...(typeof ratio === 'number' ? { ratio } : {}),
-    ...(typeof allowance === 'number' ? { allowance: Math.round(allowance) } : {}),
-    ...(typeof packSize === 'number' ? { packSize: Math.round(packSize) } : {}),
-    ...(typeof warnAt === 'number' ? { warnAt } : {}),
-    ...(d.recount !== null ? { recountSameOrder: d.recount } : {}),
-  };
-  const sender =
-    d.senderName || d.senderPhone || d.senderAddress
-      ? { name: d.senderName.trim(), phone: d.senderPhone.trim(), address: d.senderAddress.trim() }
-      : undefined;
-  return {
-    platform: d.platform,
-    ...(d.shopName.trim() ? { shopName: d.shopName.trim() } : {}),
-    ...(Object.keys(quota).length ? { quota } : {}),
-    ...(sender ? { sender } : {}),
-    ...(d.carrier ? { defaultCarrier: d.carrier } : {}),
-    ...(d.labelSize ? { labelSize: d.labelSize } : {}),
-    ...(typeof retention === 'number' ? { retentionDays: Math.round(retention) } : {}),
-    language: d.language,
-  };
 }
 
 function SettingsForm(props: {
