@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCarrier, shipCarrierNames } from './carrier-names.js';
 import { cleanCell, isScientificNumber } from './cells.js';
+import { guardCell } from './csv-write.js';
+import { parseOrderFile } from './read-orders.js';
+import { readXlsxRows } from './xlsx.js';
+import { strToU8, zipSync } from 'fflate';
 import { detectPlatform, looksLikeHeader, mapHeader, normalizeHeader } from './columns.js';
 import { readExportTime } from './export-time.js';
 import { orderStatusText, readOrderStatus } from './status.js';
@@ -140,5 +144,36 @@ describe('header columns', { timeout: 120_000 }, () => {
     expect(looksLikeHeader(['订单号', '商品名称'])).toBe(true);
     expect(looksLikeHeader(['3718000000000001', '保温杯'])).toBe(false);
     expect(normalizeHeader(`(${'x'.repeat(100_000)}`).length).toBe(100_001);
+  });
+});
+
+describe('every regex over file text finishes on 100,000-character input', { timeout: 120_000 }, () => {
+  it('order rows whose every cell is 100,000 characters are read or reported, not hung on', () => {
+    const header =
+      '订单号,商品ID,商品名称,订购数量,客户姓名,客户地址,联系电话,订单状态,下单时间,订单备注,商品类目,快递公司,运单号';
+    for (const unit of ['1', 'a', '-', '转', '　', '"', '=', '*', '(']) {
+      const big = unit.repeat(100_000);
+      const cell = `"${big.replaceAll('"', '""')}"`;
+      const r = parseOrderFile(`${header}\n${Array(13).fill(cell).join(',')}\n`, { platform: 'jd' });
+      expect(
+        r.orders.length + r.problems.filter((p) => p.line === 2 && p.severity !== 'warning').length,
+        unit,
+      ).toBe(1);
+      expect(readOrderStatus(big)).toBeUndefined();
+      expect(readCarrier(big)).toBeUndefined();
+      expect(guardCell(big).length).toBeGreaterThanOrEqual(100_000);
+      expect(normalizeHeader(big).length).toBeLessThanOrEqual(100_000);
+    }
+    // A valid row with a 100,000-character remark that ends in a phone number.
+    const row = `300000000001,1,杯,1,王*,北京市朝阳区****,,等待出库,2026-11-03 12:00:00,"${'x'.repeat(100_000)}13440963639",,,`;
+    const r = parseOrderFile(`${header}\n${row}\n`, { platform: 'jd' });
+    expect(r.orders).toHaveLength(1);
+    expect(r.orders[0]?.order.remark?.endsWith('134****3639')).toBe(true);
+  });
+  it('XLSX text with 100,000 entities and escapes', () => {
+    const t = '&amp;_x000D_'.repeat(10_000) + '&#20013;'.repeat(10_000);
+    const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${t}</t></is></c></row></sheetData></worksheet>`;
+    const r = readXlsxRows(zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheet) }));
+    expect(r.ok && r.records[0]?.fields[0]).toBe('&\r'.repeat(10_000) + '中'.repeat(10_000));
   });
 });

@@ -303,7 +303,7 @@ describe('parseOrderFile: plaintext never passes through (invariant 1)', { timeo
           const res = parseOrderFile(writeCsv([header, ...body]));
           expect(res.orders).toHaveLength(rows.length);
           expect(res.containsPlaintext).toBe(true);
-          const json = JSON.stringify(res.orders);
+          const json = JSON.stringify({ orders: res.orders, problems: res.problems });
           for (const [s, g, m, , d] of rows) {
             expect(json).not.toContain(m);
             expect(json).not.toContain(d);
