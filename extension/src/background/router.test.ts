@@ -337,3 +337,36 @@ describe('router', () => {
     );
   });
 });
+
+describe('invariant 1 agrees with the core masks', () => {
+  // What the adapters store is the core masks' output: the router must accept all of it, or a
+  // correct page would lose its orders. (And if a mask ever leaked plaintext, this fails too.)
+  it('property: masked output of any text is never refused', async () => {
+    const { maskAddress, maskName, maskPhone, maskText } = await import('@shipmask/core');
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.stringMatching(/^1[3-9]\d{9}$/u),
+      fc.stringMatching(/^1[3-9]\d{8}$/u),
+      fc.stringMatching(/^0\d{2,3}-\d{7,8}$/u),
+      fc.constantFrom(
+        '张三',
+        '欧阳娜娜',
+        '广东省广州市天河区花城广场888号',
+        '北京市朝阳区建国路1号院',
+        '13240968483-9647',
+      ),
+    );
+    fc.assert(
+      fc.property(text, text, text, text, (p, n, a, r) => {
+        const masked: OrderView = {
+          ...order,
+          remark: maskText(r).value,
+          receiver: { phone: maskPhone(p).value, name: maskName(n).value, address: maskAddress(a).value },
+        };
+        const where = plaintextIn(masked);
+        expect(where, JSON.stringify(masked.receiver)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
