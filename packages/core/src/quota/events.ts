@@ -68,7 +68,12 @@ export interface PlatformCounterObservedEvent extends EventBase {
   readonly ruleId?: string;
 }
 
-/** Any ledger event. */
+/**
+ * Any ledger event.
+ * @example
+ * const e: QuotaEvent = { type: 'decrypted', id: 'tab1:42', at: Date.now(), orderKey: orderKey(key, '3718…'),
+ *   field: 'phone', source: 'backoffice' };
+ */
 export type QuotaEvent =
   | OrderCountedEvent
   | DecryptedEvent
@@ -90,7 +95,12 @@ export type QuotaEventErrorCode =
   | 'bad-reason'
   | 'bad-rule-id';
 
-/** Result of `checkQuotaEvent`. */
+/**
+ * Result of `checkQuotaEvent`.
+ * @example
+ * const r: QuotaEventCheck = checkQuotaEvent(JSON.parse(stored));
+ * if (!r.ok) console.warn(r.error.code);
+ */
 export type QuotaEventCheck =
   | { readonly ok: true; readonly event: QuotaEvent }
   | { readonly ok: false; readonly error: { readonly code: QuotaEventErrorCode; readonly message: string } };

@@ -136,6 +136,30 @@ describe('ledger: idempotent, order-independent, serialisable', () => {
     expect(l).toEqual(emptyLedger('s'));
   });
 
+  it('long inputs finish and are refused (regex over 100,000 characters)', () => {
+    const long = 'a'.repeat(100_000);
+    const r = checkQuotaEvent({
+      type: 'decrypted',
+      id: 'd',
+      at: 0,
+      orderKey: long,
+      field: 'phone',
+      source: 'tool',
+    });
+    expect(r.ok ? 'ok' : r.error.code).toBe('bad-order-key');
+    const r2 = checkQuotaEvent({
+      type: 'decrypted',
+      id: 'd',
+      at: 0,
+      orderKey: `${'0'.repeat(99_999)}g`,
+      field: 'phone',
+      source: 'tool',
+    });
+    expect(r2.ok ? 'ok' : r2.error.code).toBe('bad-order-key');
+    const r3 = checkQuotaEvent({ type: 'corrected', id: 'c', at: 0, delta: 1, reason: long });
+    expect(r3.ok ? 'ok' : r3.error.code).toBe('bad-reason');
+  });
+
   it('checkQuotaEvent keeps only known fields (no stray plaintext is stored)', () => {
     const r = checkQuotaEvent({ ...dec(0, 1), phone: '13800138000', name: '张三' });
     expect(r.ok && Object.keys(r.event).sort()).toEqual([

@@ -50,7 +50,12 @@ export interface QuotaBucket {
   readonly log: Hamt<QuotaLogEntry> | null;
 }
 
-/** One shop's ledger. Plain data: persist it, or persist the events and replay them. */
+/**
+ * One shop's ledger. Plain data: persist it, or persist the events and replay them.
+ * @example
+ * const ledger: QuotaLedger = ledgerFromEvents('shop-1', storedEvents);
+ * const again: QuotaLedger = structuredClone(ledger); // e.g. through IndexedDB
+ */
 export interface QuotaLedger {
   readonly version: 1;
   readonly shopId: string;

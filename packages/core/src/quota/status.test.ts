@@ -18,7 +18,7 @@ import {
   status,
 } from './quota.test-helper.js';
 import type { QuotaRule } from './rule.js';
-import { quotaRuleProblem, quotaStatus, ratioLimit } from './status.js';
+import { quotaRuleProblem, quotaStatus, quotaStatuses, ratioLimit } from './status.js';
 
 const NOV_10 = NOV_1_CN + 9 * DAY + 12 * HOUR; // 2026-11-10 12:00 China
 
@@ -413,6 +413,31 @@ describe('bad input gives typed errors, never a throw', () => {
           expect(typeof r.ok).toBe('boolean');
         },
       ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('quotaStatuses: several rules, the binding one', () => {
+  it('a daily allowance binds before the monthly one; bad rules report their error', () => {
+    const l = ledgerFromEvents('s', [dec(NOV_10, 1), dec(NOV_10, 2)]);
+    const o = quotaStatuses(
+      l,
+      [wechatQuotaRule, dailyQuotaRule(5, 'daily'), { ...wechatQuotaRule, warnAt: 9 }],
+      NOV_10 + 1,
+    );
+    expect(o.binding).toMatchObject({ ruleId: 'daily', remaining: 3 });
+    expect(o.results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(quotaStatuses(l, [], NOV_10).binding).toBeNull();
+  });
+  it('property: the binding status has the least remaining (1,000 runs)', () => {
+    fc.assert(
+      fc.property(arbEvents(30), arbAt, fc.integer({ min: 0, max: 20 }), (events, now, daily) => {
+        const rules = [douyinQuotaRule, wechatQuotaRule, jdQuotaRule, dailyQuotaRule(daily, 'daily')];
+        const o = quotaStatuses(ledgerFromEvents('s', events), rules, now);
+        const remaining = o.results.flatMap((r) => (r.ok ? [r.status.remaining] : []));
+        expect(o.binding?.remaining).toBe(Math.min(...remaining));
+      }),
       { numRuns: 1000 },
     );
   });

@@ -22,7 +22,12 @@ import type { QuotaRule } from './rule.js';
 /** `ok`; `warn` once used reaches `warnAt` of the limit; `exhausted` when nothing remains. */
 export type QuotaLevel = 'ok' | 'warn' | 'exhausted';
 
-/** Where a shop stands against one rule at `now`. */
+/**
+ * Where a shop stands against one rule at `now`.
+ * @example
+ * const r = quotaStatus(ledger, wechatQuotaRule, Date.now());
+ * if (r.ok && r.status.level !== 'ok') showMeter(r.status.remaining, r.status.forecastExhaustedAt);
+ */
 export interface QuotaStatus {
   readonly shopId: string;
   readonly ruleId: string;
@@ -62,7 +67,12 @@ export interface QuotaStatusError {
   readonly message: string;
 }
 
-/** Result of `quotaStatus`. */
+/**
+ * Result of `quotaStatus`: a status, or a typed error for a bad rule or time.
+ * @example
+ * const r: QuotaStatusResult = quotaStatus(ledger, rule, now);
+ * const remaining = r.ok ? r.status.remaining : null;
+ */
 export type QuotaStatusResult =
   | { readonly ok: true; readonly status: QuotaStatus }
   | { readonly ok: false; readonly error: QuotaStatusError };
@@ -390,4 +400,33 @@ export function quotaStatus(ledger: QuotaLedger, rule: QuotaRule, now: Instant):
       observedAt: obs?.at ?? null,
     },
   };
+}
+
+/** Statuses of a shop against all its rules, and the one that binds first. */
+export interface QuotaOverview {
+  /** One result per rule, in the order given. */
+  readonly results: readonly QuotaStatusResult[];
+  /** The valid status with the least remaining (ties: the earliest forecast exhaustion); `null` if none. */
+  readonly binding: QuotaStatus | null;
+}
+
+/**
+ * `quotaStatus` for each of a platform's rules (e.g. a monthly allowance plus a daily one) and the
+ * rule that binds first — what a meter shows.
+ * @example
+ * const o = quotaStatuses(emptyLedger('s'), [wechatQuotaRule, dailyQuotaRule(50)], Date.UTC(2026, 10, 3));
+ * o.binding?.ruleId; // 'daily' (50 left today < 500 left this month)
+ */
+export function quotaStatuses(ledger: QuotaLedger, rules: readonly QuotaRule[], now: Instant): QuotaOverview {
+  const results = rules.map((rule) => quotaStatus(ledger, rule, now));
+  let binding: QuotaStatus | null = null;
+  for (const r of results) {
+    if (!r.ok) continue;
+    const s = r.status;
+    const sf = s.forecastExhaustedAt ?? Number.POSITIVE_INFINITY;
+    const bf = binding?.forecastExhaustedAt ?? Number.POSITIVE_INFINITY;
+    if (binding === null || s.remaining < binding.remaining || (s.remaining === binding.remaining && sf < bf))
+      binding = s;
+  }
+  return { results, binding };
 }
