@@ -70,6 +70,15 @@ describe('isPlaceholderName / isDetailedAddress', () => {
     expect(isDetailedAddress('广东省广州市天河区')).toBe(false);
     expect(isDetailedAddress('#ML3B#0BB1W4Xn5AbCdEfGh1234=#1##')).toBe(false);
   });
+
+  it('finish on 100,000-character inputs', () => {
+    for (const t of ['店'.repeat(100_000), '店小二'.repeat(33_333) + '(转3639)', '('.repeat(100_000)]) {
+      expect(isPlaceholderName(t)).toBe(false);
+      expect(typeof isDetailedAddress(t)).toBe('boolean');
+    }
+    const long = checkBatch(withReceiver({ name: '张'.repeat(100_000) }));
+    expect(long.ok ? '' : long.error.code).toBe('invalid-batch');
+  });
 });
 
 describe('checkBatch', () => {

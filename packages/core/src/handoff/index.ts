@@ -28,6 +28,7 @@ export {
   type OpenedBatch,
 } from './seal.js';
 export { PASSPHRASE_KDF } from './crypto.js';
+export { handoffOrderFromView, type FromViewOptions } from './from-view.js';
 export {
   sealReturn,
   openReturn,
