@@ -56,6 +56,8 @@ export {
   createOrderFileReader,
   parseOrderFile,
   readOrderStream,
+  type ChunkSource,
+  type ChunkStreamReader,
   type OrderFileReader,
   type OrderFileOptions,
   type OrderFileResult,

@@ -493,6 +493,24 @@ describe('streaming', { timeout: 120_000 }, () => {
     expect(step.value).toMatchObject({ platform: 'douyin', orderCount: 2, errorCount: 0, encoding: 'utf-8' });
   });
 
+  it('readOrderStream reads a ReadableStream through its reader, and a plain array of chunks', async () => {
+    const bytes = enc(JD_CSV);
+    const ids = async (src: Parameters<typeof readOrderStream>[0]): Promise<string[]> => {
+      const out: string[] = [];
+      for await (const b of readOrderStream(src)) for (const o of b.orders) out.push(o.order.orderId);
+      return out;
+    };
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < bytes.length; i += 5) c.enqueue(bytes.subarray(i, i + 5));
+        c.close();
+      },
+    });
+    const viaReader = { getReader: () => stream.getReader() };
+    expect(await ids(viaReader)).toEqual(['300000000001', '300000000002']);
+    expect(await ids([bytes.subarray(0, 10), bytes.subarray(10)])).toEqual(['300000000001', '300000000002']);
+  });
+
   it('reads GBK bytes', () => {
     const gbk = new Uint8Array([
       182, 169, 181, 165, 186, 197, 44, 201, 204, 198, 183, 195, 251, 179, 198, 44, 201, 204, 198, 183, 202,

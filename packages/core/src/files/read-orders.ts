@@ -168,11 +168,39 @@ export function parseOrderFile(input: string | Uint8Array, options: OrderFileOpt
   };
 }
 
+/** A stream's reader, as `ReadableStream.getReader()` returns it. */
+export interface ChunkStreamReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array | string }>;
+  releaseLock(): void;
+}
+
+/** Where `readOrderStream` takes chunks from. */
+export type ChunkSource =
+  AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | { getReader(): ChunkStreamReader };
+
+async function* chunksOf(source: ChunkSource): AsyncGenerator<Uint8Array | string> {
+  if (Symbol.asyncIterator in source || Symbol.iterator in source) {
+    yield* source as AsyncIterable<Uint8Array | string>;
+    return;
+  }
+  // A ReadableStream in a runtime without async iteration of streams.
+  const reader = source.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      if (value !== undefined) yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 /**
- * Read an order file from a stream of chunks (for example a `ReadableStream<Uint8Array>`, which
- * is async-iterable, or `file.stream()`), yielding orders and problems as they complete. The
- * generator's return value is the summary. Never throws on bad content (a failing source still
- * rejects).
+ * Read an order file from a stream of chunks (a `ReadableStream<Uint8Array>` such as
+ * `file.stream()`, or any async or sync iterable of chunks), yielding orders and problems as
+ * they complete. The generator's return value is the summary. Never throws on bad content (a
+ * failing source still rejects).
  * @example
  * for await (const batch of readOrderStream(file.stream(), { platform: 'douyin' })) {
  *   for (const { order } of batch.orders) save(order);
@@ -180,11 +208,11 @@ export function parseOrderFile(input: string | Uint8Array, options: OrderFileOpt
  * }
  */
 export async function* readOrderStream(
-  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  source: ChunkSource,
   options: OrderFileOptions = {},
 ): AsyncGenerator<OrderBatch, OrderFileSummary> {
   const reader = createOrderFileReader(options);
-  for await (const chunk of source) {
+  for await (const chunk of chunksOf(source)) {
     const b = reader.push(chunk);
     if (b.orders.length > 0 || b.problems.length > 0) yield b;
   }
