@@ -21,6 +21,10 @@ export const quietArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Several tabs act at once in the tests: do not throttle the ones in the background.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export interface ExtensionBrowser {

@@ -15,6 +15,7 @@ export const douyin: SiteAdapter = {
     status: { selector: '.order-status' },
     category: { selector: '.order-category' },
     createdAt: { selector: '.order-time', pattern: /下单时间\s*(.+)/u },
+    completedAt: { selector: '.order-finish-time', pattern: /完成时间[:：]?\s*(.+)/u },
     receiverName: { selector: '.receiver-name' },
     receiverPhone: { selector: '.receiver-phone' },
     receiverAddress: { selector: '.receiver-address' },

@@ -12,6 +12,7 @@ export const jd: SiteAdapter = {
     status: { selector: '.order-state' },
     category: { selector: '.cat-name' },
     createdAt: { selector: '.dealtime' },
+    completedAt: { selector: '.finish-time', pattern: /完成时间[:：]?\s*(.+)/u },
     receiverName: { selector: '.consignee-name' },
     receiverPhone: { selector: '.consignee-phone' },
     receiverAddress: { selector: '.consignee-addr' },

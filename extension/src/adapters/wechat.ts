@@ -16,6 +16,7 @@ export const wechat: SiteAdapter = {
     status: { selector: '.order-status' },
     category: { selector: '.order-card__category' },
     createdAt: { selector: '.order-card__time', pattern: /下单时间[:：]\s*(.+)/u },
+    receivedAt: { selector: '.order-card__received', pattern: /确认收货[:：]?\s*(.+)/u },
     receiverName: { selector: '.receiver__name' },
     receiverPhone: { selector: '.receiver__phone' },
     receiverAddress: { selector: '.receiver__address' },

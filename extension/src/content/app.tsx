@@ -140,7 +140,8 @@ export function startOverlay(doc: Document, adapter: SiteAdapter, mounts: Mounts
     state.rows = reads;
     recomputeBadges(t);
     draw();
-    const key = reads.map((r) => `${r.order.orderId}:${r.order.status}:${r.revealed ? 1 : 0}`).join(',');
+    // Only what changes the stored (masked) view: a reveal on the page changes nothing stored.
+    const key = reads.map((r) => `${r.order.orderId}:${r.order.status}`).join(',');
     if (key !== lastSeen && reads.length) {
       lastSeen = key;
       void call({ type: 'orders/seen', shop: shopRef, orders: reads.map((r) => r.order) });
