@@ -234,18 +234,34 @@ describe('router', () => {
     const { seen, handlers } = recording();
     const route = createRouter({ policy, handlers });
     for (const req of Object.values(valid)) {
-      const sender = requestTypes[req.type] === 'content' ? content : popup;
+      const sender = requestTypes[req.type] === 'content' ? demoContent : popup;
       expect(await route(req, sender)).toEqual({ ok: true, value: `${req.type}:ok` });
     }
     expect(seen.map((s) => s.request.type)).toEqual(Object.keys(valid));
-    expect(seen[0]!.tabId).toBe(7);
+    expect(seen[0]!.tabId).toBe(8);
+  });
+
+  it('lets a content script speak only for the platform it runs on', async () => {
+    const { seen, handlers } = recording();
+    const route = createRouter({ policy, handlers });
+    // `content` runs on fxg.jinritemai.com (Douyin); the valid requests are for a WeChat shop.
+    expect(await route(valid['quota/status'], content)).toMatchObject({
+      error: { code: 'forbidden-sender' },
+    });
+    const douyinShop = { platform: 'douyin', shopId: 'd' };
+    expect(await route({ type: 'quota/status', shop: douyinShop }, content)).toMatchObject({ ok: true });
+    const wechatPage: SenderInfo = { id: EXT, url: 'https://store.weixin.qq.com/shop/order', tab: { id: 2 } };
+    expect(await route(valid['quota/status'], wechatPage)).toMatchObject({ ok: true });
+    // The demo origin serves every platform (test builds only).
+    expect(await route({ type: 'quota/status', shop: douyinShop }, demoContent)).toMatchObject({ ok: true });
+    expect(seen).toHaveLength(3);
   });
 
   it('lets pages send content requests but not the reverse', async () => {
     const { handlers } = recording();
     const route = createRouter({ policy, handlers });
     expect((await route(valid['quota/status'], popup)).ok).toBe(true);
-    expect(await route(valid['settings/set'], content)).toMatchObject({
+    expect(await route(valid['settings/set'], demoContent)).toMatchObject({
       ok: false,
       error: { code: 'forbidden-sender' },
     });
@@ -273,7 +289,7 @@ describe('router', () => {
       ...valid['orders/seen'],
       orders: [order, { ...order, orderId: '2', receiver: { phone: '13240968483' } }],
     };
-    const reply = await route(bad, content);
+    const reply = await route(bad, demoContent);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
     if (!reply.ok) expect(reply.error.message).not.toContain('13240968483');
     expect(seen).toHaveLength(0);
@@ -290,10 +306,10 @@ describe('router', () => {
           'quota/status': () => Promise.reject(Object.assign(new Error('x'), { name })),
         },
       });
-    expect(await failing('QuotaExceededError')(valid['quota/status'], content)).toMatchObject({
+    expect(await failing('QuotaExceededError')(valid['quota/status'], demoContent)).toMatchObject({
       error: { code: 'storage' },
     });
-    expect(await failing('TypeError')(valid['quota/status'], content)).toMatchObject({
+    expect(await failing('TypeError')(valid['quota/status'], demoContent)).toMatchObject({
       error: { code: 'internal' },
     });
   });

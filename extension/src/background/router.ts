@@ -8,7 +8,7 @@
  * @module
  */
 import type { MessageErrorCode, PageRequest, Reply } from '../messages';
-import { senderKind, type SenderInfo, type SenderKind, type SenderPolicy } from './sender';
+import { platformOfUrl, senderKind, type SenderInfo, type SenderKind, type SenderPolicy } from './sender';
 import { plaintextIn, requestTypes, validateRequest, type RequestType } from './validate';
 
 /** Who sent a validated request. */
@@ -106,6 +106,17 @@ export function createRouter(options: RouterOptions): Route {
     const request = checked.value;
     if (requestTypes[request.type] === 'page' && kind !== 'page') {
       return refuse('forbidden-sender', message, `${request.type} is for extension pages only`);
+    }
+    if (kind === 'content' && 'shop' in request) {
+      // A content script speaks only for the platform whose back-office it runs on.
+      const site = platformOfUrl(sender.url ?? '', options.policy.allowDemo);
+      if (site !== 'demo' && site !== request.shop.platform) {
+        return refuse(
+          'forbidden-sender',
+          message,
+          `${request.shop.platform} request from another platform's page`,
+        );
+      }
     }
     if (request.type === 'orders/seen') {
       for (const order of request.orders) {

@@ -5,7 +5,8 @@
  * Anything else (another extension, a web page, an unexpected frame) is `forbidden-sender`.
  * @module
  */
-import { allBackOfficeMatches, demoMatches } from '../origins';
+import type { PlatformId } from '@shipmask/core';
+import { allBackOfficeMatches, backOfficeOrigins, demoMatches } from '../origins';
 
 /** The parts of `runtime.MessageSender` the check reads. */
 export interface SenderInfo {
@@ -40,6 +41,9 @@ const parsed = (patterns: readonly string[]): MatchPattern[] =>
   patterns.map(parsePattern).filter((p): p is MatchPattern => p !== undefined);
 
 const backOffice = parsed(allBackOfficeMatches);
+const byPlatform = (Object.entries(backOfficeOrigins) as [PlatformId, readonly string[]][]).map(
+  ([platform, patterns]) => ({ platform, patterns: parsed(patterns) }),
+);
 const demo = parsed(demoMatches);
 
 /**
@@ -75,4 +79,24 @@ export function senderKind(sender: SenderInfo, policy: SenderPolicy): SenderKind
   if (sender.url.startsWith(origin)) return 'page';
   if (sender.tab && isBackOfficeUrl(sender.url, policy.allowDemo)) return 'content';
   return undefined;
+}
+
+/**
+ * The platform whose back-office serves `url`, `demo` for the demo origin (any platform; only when
+ * `allowDemo`), or undefined. A content script may only speak for the platform it runs on.
+ * @example
+ * platformOfUrl('https://fxg.jinritemai.com/ffa/morder', false); // 'douyin'
+ * platformOfUrl('http://127.0.0.1:4173/jd/orders', true); // 'demo'
+ */
+export function platformOfUrl(url: string, allowDemo: boolean): PlatformId | 'demo' | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (u.username || u.password) return undefined;
+  const hit = (p: MatchPattern): boolean => p.scheme === u.protocol && p.host === u.hostname;
+  for (const { platform, patterns } of byPlatform) if (patterns.some(hit)) return platform;
+  return allowDemo && demo.some(hit) ? 'demo' : undefined;
 }
