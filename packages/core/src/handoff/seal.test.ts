@@ -185,6 +185,12 @@ describe('sealBatch / openBatch', () => {
       ok: false,
       error: { code: 'expired' },
     });
+    // Sealing an already expired batch is refused when `now` is given.
+    expect(await sealBatch(smallBatch(), { base: BASE, random: realRandom, now: T0 + WEEK })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-batch', field: 'expiresAt' },
+    });
+    expect((await sealBatch(smallBatch(), { base: BASE, random: realRandom, now: T0 })).ok).toBe(true);
   });
 
   it('truncated, unknown version, too large, not a link', async () => {

@@ -65,6 +65,8 @@ export interface SealOptions {
   readonly logN?: number;
   /** Offer a file above this many link characters (default `MAX_LINK_CHARS`). */
   readonly maxLinkChars?: number;
+  /** Current instant; when given, a batch already expired (`expiresAt <= now`) is refused. */
+  readonly now?: number;
 }
 
 /** A sealed batch. */
@@ -232,6 +234,8 @@ export async function sealBatch(
   const checked = checkBatch(batch);
   if (!checked.ok) return checked;
   const b = checked.value;
+  if (typeof options?.now === 'number' && b.expiresAt <= options.now)
+    return fail('invalid-batch', 'the batch has already expired', { field: 'expiresAt' });
   try {
     const passphrase = options.passphrase;
     const usePass = typeof passphrase === 'string' && passphrase !== '';
@@ -360,7 +364,7 @@ export async function openBatch(
     const aad = env.subarray(0, h.aadEnd);
     const packed = await aesGcmDecrypt(key, h.iv, aad, env.subarray(h.ctStart));
     if (!packed) return fail('tampered', 'the batch was altered (authentication failed)');
-    const now = options.now;
+    const now = options?.now;
     if (typeof now !== 'number' || !Number.isFinite(now) || now >= h.expiresAt)
       return fail('expired', `the batch expired at ${new Date(h.expiresAt).toISOString()}`);
     const pr = new ByteReader(packed);
