@@ -69,6 +69,8 @@ describe('order status words', { timeout: 120_000 }, () => {
     expect(readOrderStatus('待发货（预售）')).toBe('awaiting_shipment');
     expect(readOrderStatus('toString')).toBeUndefined();
     expect(readOrderStatus('__proto__')).toBeUndefined();
+    expect(orderStatusText('jd', '__proto__' as 'unpaid')).toBe('');
+    expect(orderStatusText('toString' as 'jd', 'unpaid')).toBe('');
   });
   it('writes each platform’s own word, and reads it back to a status that needs the same action', () => {
     for (const p of ['douyin', 'wechat', 'jd'] as const) {

@@ -80,6 +80,28 @@ describe('exportJdOrders: the three modes', { timeout: 120_000 }, () => {
   });
 });
 
+describe('exportJdOrders: junk input', { timeout: 120_000 }, () => {
+  it('never throws on values that are not order views', () => {
+    const junk = [
+      null,
+      {},
+      { orderId: '1', items: null, receiver: null },
+      {
+        orderId: '2',
+        items: [null, { name: 5, quantity: -1 }],
+        receiver: { virtual: {} },
+        status: 'x',
+        createdAt: 'x',
+      },
+    ] as unknown as OrderView[];
+    for (const mode of ['none', 'masked', 'virtual', 'bogus'] as const) {
+      const e = exportJdOrders(junk, mode as 'none');
+      expect(e.rows).toBe(2);
+    }
+    expect(exportJdOrders(null as unknown as OrderView[], 'none').rows).toBe(0);
+  });
+});
+
 describe('exportJdOrders: invariant 1', { timeout: 120_000 }, () => {
   it('property: plaintext that slipped into an OrderView leaves masked, in every mode', () => {
     const mobile = fc.stringMatching(/^1[3-9]\d{9}$/u);

@@ -12,7 +12,7 @@
  */
 import { maskAddress, maskName, maskPhone, maskText } from '../mask/index.js';
 import { CHINA_OFFSET_MS } from '../time/china-time.js';
-import type { Instant, OrderView } from '../types.js';
+import type { Instant, OrderItem, OrderView } from '../types.js';
 import { formatVirtualNumber } from '../virtual/parse.js';
 import { shipCarrierNames, type ShipCarrierCode } from './carrier-names.js';
 import { writeCsv } from './csv-write.js';
@@ -89,38 +89,41 @@ export function exportJdOrders(orders: readonly OrderView[], mode: JdExportMode)
   const withoutVirtual: string[] = [];
   for (const o of Array.isArray(orders) ? (orders as readonly OrderView[]) : []) {
     if (!o || typeof o.orderId !== 'string') continue;
-    const r = o.receiver ?? {};
+    const r: OrderView['receiver'] = o.receiver && typeof o.receiver === 'object' ? o.receiver : {};
     let receiver: string[] = [];
     if (m !== 'none') {
-      const name = maskName(r.name ?? '').value;
-      const address = maskAddress(r.address ?? '').value;
+      const name = maskName(typeof r.name === 'string' ? r.name : '').value;
+      const address = maskAddress(typeof r.address === 'string' ? r.address : '').value;
       let phone = '';
       if (m === 'virtual') {
-        if (r.virtual) {
+        if (r.virtual && typeof r.virtual.main === 'string' && typeof r.virtual.ext === 'string') {
           phone = formatVirtualNumber(r.virtual);
           virtualCount++;
         } else withoutVirtual.push(o.orderId);
       } else {
-        const p = maskPhone(r.phone ?? '');
+        const p = maskPhone(typeof r.phone === 'string' ? r.phone : '');
         phone = p.form === 'virtual' ? '' : p.value;
       }
       receiver = [name, address, phone];
     }
-    const remark = maskText(o.remark ?? '').value;
-    const items = o.items.length > 0 ? o.items : [{ name: '', quantity: 0 }];
+    const remark = maskText(typeof o.remark === 'string' ? o.remark : '').value;
+    const list = Array.isArray(o.items)
+      ? (o.items as readonly OrderItem[]).filter((x) => x && typeof x === 'object')
+      : [];
+    const items = list.length > 0 ? list : [{ name: '', quantity: 0 }];
     for (const item of items) {
       out.push([
         o.orderId,
-        item.sku ?? '',
-        item.name,
-        item.quantity > 0 ? String(item.quantity) : '',
+        typeof item.sku === 'string' ? item.sku : '',
+        typeof item.name === 'string' ? item.name : '',
+        Number.isInteger(item.quantity) && item.quantity > 0 ? String(item.quantity) : '',
         ...receiver,
         orderStatusText('jd', o.status),
         formatExportTime(o.createdAt),
         remark,
-        o.category ?? '',
-        carrierName(o.carrier),
-        o.trackingNumber ?? '',
+        typeof o.category === 'string' ? o.category : '',
+        carrierName(typeof o.carrier === 'string' ? o.carrier : undefined),
+        typeof o.trackingNumber === 'string' ? o.trackingNumber : '',
       ]);
     }
   }

@@ -371,6 +371,23 @@ describe('parseOrderFile: malformed rows are reported by line, never dropped', {
     ]);
   });
 
+  it('a header that fits two platforms equally needs `platform`', () => {
+    const r = parseOrderFile('订单号,商品名称,下单时间\n1,杯,2026-11-03 12:00:00\n');
+    expect(r.problems.map((p) => [p.line, p.code])).toEqual([
+      [1, 'unknown-platform'],
+      [2, 'unknown-platform'],
+    ]);
+    const ok = parseOrderFile('订单号,商品名称,下单时间\n1,杯,2026-11-03 12:00:00\n', {
+      platform: 'jd',
+      defaultStatus: 'shipped',
+    });
+    expect(ok.orders.map((o) => [o.order.orderId, o.order.status])).toEqual([['1', 'shipped']]);
+    expect(ok.problems.map((p) => [p.line, p.code, p.severity])).toEqual([
+      [1, 'missing-column', 'warning'],
+      [1, 'missing-column', 'warning'],
+    ]);
+  });
+
   it('a header missing a required column fails every row with that reason', () => {
     const r = parseOrderFile('订单号,商品名称\n1,杯\n', { platform: 'wechat' });
     expect(r.problems.map((p) => [p.line, p.code])).toEqual([

@@ -102,5 +102,8 @@ const OUT: Readonly<Record<PlatformId, Readonly<Record<OrderStatus, string>>>> =
  * orderStatusText('wechat', 'shipped'); // '待收货'
  */
 export function orderStatusText(platform: PlatformId, status: OrderStatus): string {
-  return OUT[platform]?.[status] ?? '';
+  const words: Readonly<Record<string, string>> | undefined = Object.hasOwn(OUT, platform)
+    ? OUT[platform]
+    : undefined;
+  return words !== undefined && Object.hasOwn(words, status) ? (words[status] ?? '') : '';
 }
