@@ -44,7 +44,7 @@ export const MAX_LINK_CHARS = 64 * 1024;
 /** Largest envelope accepted (bytes). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 /** Largest decompressed body accepted (bytes). */
-export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const FLAG_PASSPHRASE = 1;
 const KEY_BYTES = 32;
