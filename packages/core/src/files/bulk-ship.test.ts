@@ -63,6 +63,17 @@ describe('writeBulkShipFile: known answers', { timeout: 120_000 }, () => {
   });
 });
 
+describe('writeBulkShipFile: unknown platforms', { timeout: 120_000 }, () => {
+  it('writes nothing and reports every row', () => {
+    const row = { orderId: '1', carrier: 'ZTO', trackingNumber: '78901234567890' };
+    for (const p of ['taobao', '__proto__', 'toString']) {
+      const f = writeBulkShipFile(p as 'jd', [row, row]);
+      expect(f).toMatchObject({ csv: '', written: 0 });
+      expect(f.problems.map((x) => x.code)).toEqual(['unknown-platform', 'unknown-platform']);
+    }
+  });
+});
+
 describe('writeBulkShipFile: properties', { timeout: 120_000 }, () => {
   it('every row is written or reported; no cell starts a formula; the file parses back to what was written', () => {
     const text = fc.oneof(

@@ -23,7 +23,7 @@ export interface BulkShipRow {
 
 /** Why a row was left out of a bulk-ship file. */
 export type BulkShipProblemCode =
-  'bad-order-id' | 'unknown-carrier' | 'bad-tracking-number' | 'duplicate-order';
+  'bad-order-id' | 'unknown-carrier' | 'bad-tracking-number' | 'duplicate-order' | 'unknown-platform';
 
 /** A row left out, by its index in the input. */
 export interface BulkShipProblem {
@@ -79,12 +79,28 @@ export function writeBulkShipFile(
   rows: readonly BulkShipRow[],
   options: BulkShipOptions = {},
 ): BulkShipFile {
-  const headers = bulkShipHeaders[platform] ?? bulkShipHeaders.douyin;
-  const names = { ...(shipCarrierNames[platform] ?? shipCarrierNames.douyin), ...options.carrierNames };
+  const list = Array.isArray(rows) ? (rows as readonly BulkShipRow[]) : [];
+  if (!Object.hasOwn(bulkShipHeaders, platform)) {
+    return {
+      csv: '',
+      fileName: 'bulk-ship.csv',
+      written: 0,
+      problems: list.map((_, index) => ({
+        index,
+        orderId: '',
+        code: 'unknown-platform' as const,
+        message: 'no bulk-ship format is known for this platform',
+      })),
+    };
+  }
+  const headers = bulkShipHeaders[platform];
+  const names: Partial<Record<ShipCarrierCode, string>> = { ...shipCarrierNames[platform] };
+  for (const [code, name] of Object.entries(options.carrierNames ?? {}))
+    if (Object.hasOwn(shipCarrierNames.douyin, code) && typeof name === 'string')
+      names[code as ShipCarrierCode] = name;
   const out: string[][] = [[...headers]];
   const problems: BulkShipProblem[] = [];
   const seen = new Set<string>();
-  const list = Array.isArray(rows) ? rows : [];
   list.forEach((row: BulkShipRow, index) => {
     const orderId = cleanCell(typeof row?.orderId === 'string' ? row.orderId : '');
     const fail = (code: BulkShipProblemCode, message: string): void => {

@@ -20,7 +20,14 @@ import { parseVirtualNumber } from '../virtual/parse.js';
 import type { OrderItem, OrderStatus, OrderView, PlatformId, ReceiverView } from '../types.js';
 import { readCarrier } from './carrier-names.js';
 import { cleanCell, isScientificNumber } from './cells.js';
-import { detectPlatform, looksLikeHeader, mapHeader, type HeaderMap, type OrderColumn } from './columns.js';
+import {
+  detectPlatform,
+  exportColumns,
+  looksLikeHeader,
+  mapHeader,
+  type HeaderMap,
+  type OrderColumn,
+} from './columns.js';
 import type { CsvIssueCode, CsvRecord } from './csv-parse.js';
 import { readExportTime } from './export-time.js';
 import { problem, type FileProblem, type FileProblemCode } from './problems.js';
@@ -81,6 +88,16 @@ const QUANTITY = /^\d{1,6}(?:\.0+)?$/u;
 const EXT = /^\d{4}$/u;
 const MOBILE = /^1[3-9]\d{9}$/u;
 const HAS_DIGIT = /[0-9０-９]/u;
+const STATUSES: readonly string[] = [
+  'unpaid',
+  'awaiting_shipment',
+  'printed',
+  'shipped',
+  'received',
+  'completed',
+  'after_sale',
+  'cancelled',
+] satisfies readonly OrderStatus[];
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -121,7 +138,14 @@ interface Group {
  */
 export function createOrderReader(options: OrderReaderOptions = {}): OrderReader {
   const shopId = typeof options.shopId === 'string' ? options.shopId : '';
-  const defaultStatus = options.defaultStatus ?? 'awaiting_shipment';
+  const defaultStatus: OrderStatus =
+    typeof options.defaultStatus === 'string' && STATUSES.includes(options.defaultStatus)
+      ? options.defaultStatus
+      : 'awaiting_shipment';
+  const requested =
+    typeof options.platform === 'string' && Object.hasOwn(exportColumns, options.platform)
+      ? options.platform
+      : undefined;
   const searchRows =
     typeof options.headerSearchRows === 'number' && options.headerSearchRows >= 1
       ? options.headerSearchRows
@@ -152,13 +176,15 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   }
 
   function setHeader(rec: CsvRecord): void {
-    const platform = options.platform ?? detectPlatform(rec.fields);
+    const platform = options.platform === undefined ? detectPlatform(rec.fields) : requested;
     if (platform === undefined) {
       failed = 'unknown-platform';
       report(
         'unknown-platform',
         rec,
-        'the header does not tell which platform exported the file; pass `platform`',
+        options.platform === undefined
+          ? 'the header does not tell which platform exported the file; pass `platform`'
+          : 'the `platform` option names no platform shipmask knows',
       );
       return;
     }

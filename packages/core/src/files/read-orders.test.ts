@@ -388,6 +388,19 @@ describe('parseOrderFile: malformed rows are reported by line, never dropped', {
     ]);
   });
 
+  it('an unknown platform option or default status is refused, not trusted', () => {
+    const csv = `${JD_HEADER}\n300000000001,1,杯,1,王*,,,等待出库,2026-11-03 12:00:00,,,,\n`;
+    expect(parseOrderFile(csv, { platform: 'taobao' as 'jd' }).problems.map((p) => [p.line, p.code])).toEqual(
+      [
+        [1, 'unknown-platform'],
+        [2, 'unknown-platform'],
+      ],
+    );
+    const noStatus = '订单号,客户姓名,下单时间\n300000000001,王*,2026-11-03 12:00:00\n';
+    const r = parseOrderFile(noStatus, { platform: 'jd', defaultStatus: 'bogus' as 'shipped' });
+    expect(r.orders[0]?.order.status).toBe('awaiting_shipment');
+  });
+
   it('a header missing a required column fails every row with that reason', () => {
     const r = parseOrderFile('订单号,商品名称\n1,杯\n', { platform: 'wechat' });
     expect(r.problems.map((p) => [p.line, p.code])).toEqual([
