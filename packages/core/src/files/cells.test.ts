@@ -143,6 +143,7 @@ describe('header columns', { timeout: 120_000 }, () => {
       address: 2,
       createdAt: 3,
     });
+    expect(mapHeader(['订单号'], 'taobao' as 'jd').index).toEqual({ orderId: 0 });
     expect(looksLikeHeader(['订单号', '商品名称'])).toBe(true);
     expect(looksLikeHeader(['3718000000000001', '保温杯'])).toBe(false);
     expect(normalizeHeader(`(${'x'.repeat(100_000)}`).length).toBe(100_001);

@@ -167,7 +167,7 @@ export function normalizeHeader(cell: string): string {
 }
 
 function namesFor(platform: PlatformId, column: OrderColumn): readonly string[] {
-  const own = exportColumns[platform][column] ?? [];
+  const own = (Object.hasOwn(exportColumns, platform) ? exportColumns[platform][column] : undefined) ?? [];
   const common = COMMON[column] ?? [];
   return own.length === 0 ? common : [...own, ...common.filter((n) => !own.includes(n))];
 }
