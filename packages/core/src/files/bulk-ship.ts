@@ -14,7 +14,11 @@ import { readCarrier, shipCarrierNames, type ShipCarrierCode } from './carrier-n
 import { cleanCell } from './cells.js';
 import { writeCsv } from './csv-write.js';
 
-/** One shipped order: order id, carrier (code or any known name) and tracking number. */
+/**
+ * One shipped order: order id, carrier (code or any known name) and tracking number.
+ * @example
+ * const row: BulkShipRow = { orderId: '6921000000000001', carrier: '中通', trackingNumber: '78901234567890' };
+ */
 export interface BulkShipRow {
   readonly orderId: string;
   readonly carrier: string;

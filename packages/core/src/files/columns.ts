@@ -143,7 +143,11 @@ export const exportColumns: Readonly<Record<PlatformId, ExportColumns>> = {
   },
 };
 
-/** Columns without which a row cannot become an `OrderView`. */
+/**
+ * Columns without which a row cannot become an `OrderView`.
+ * @example
+ * REQUIRED_COLUMNS; // ['orderId', 'createdAt']
+ */
 export const REQUIRED_COLUMNS: readonly OrderColumn[] = ['orderId', 'createdAt'];
 
 /** A header row resolved to column positions. */
@@ -157,7 +161,11 @@ export interface HeaderMap {
   readonly unused: readonly string[];
 }
 
-/** Normalise a header cell: trim, drop `*` required-markers and bracketed units. */
+/**
+ * Normalise a header cell: trim, drop `*` required-markers and bracketed units.
+ * @example
+ * normalizeHeader(' *商品单价(元) '); // '商品单价'
+ */
 export function normalizeHeader(cell: string): string {
   if (typeof cell !== 'string') return '';
   return cell

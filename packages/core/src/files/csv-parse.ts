@@ -23,7 +23,11 @@
 export type CsvIssueCode =
   'unterminated-quote' | 'record-too-long' | 'stray-quote' | 'text-after-quote' | 'number-precision';
 
-/** One record (row) of a CSV file. */
+/**
+ * One record (row) of a CSV file.
+ * @example
+ * const r: CsvRecord = { line: 3, endLine: 4, fields: ['1', 'a\nb'], ok: true, issues: [] };
+ */
 export interface CsvRecord {
   /** First physical line of the record (1-based; a quoted line break starts a new line). */
   readonly line: number;

@@ -18,7 +18,11 @@ import { shipCarrierNames, type ShipCarrierCode } from './carrier-names.js';
 import { writeCsv } from './csv-write.js';
 import { orderStatusText } from './status.js';
 
-/** JD's export modes. */
+/**
+ * JD's export modes.
+ * @example
+ * const mode: JdExportMode = 'masked';
+ */
 export type JdExportMode = 'none' | 'masked' | 'virtual';
 
 /** Result of `exportJdOrders`. */

@@ -51,7 +51,11 @@ export interface LineSpan {
   readonly endLine: number;
 }
 
-/** An order read from a file, with the lines it came from. */
+/**
+ * An order read from a file, with the lines it came from.
+ * @example
+ * const r: OrderRecord = { order, rows: [{ line: 2, endLine: 2 }, { line: 3, endLine: 3 }] };
+ */
 export interface OrderRecord {
   readonly order: OrderView;
   readonly rows: readonly LineSpan[];

@@ -49,7 +49,12 @@ export type FileProblemCode =
 /** How bad a problem is: `error` = the row was not read into an order. */
 export type FileProblemSeverity = 'error' | 'warning' | 'info';
 
-/** One reported problem. */
+/**
+ * One reported problem.
+ * @example
+ * const p: FileProblem = { line: 5, endLine: 5, code: 'bad-quantity', severity: 'error',
+ *   column: '商品数量', orderId: '3718000000000002', message: 'the quantity is not a whole number of at least 1' };
+ */
 export interface FileProblem {
   /** First physical line (CSV) or row number (XLSX), 1-based; 0 for the file as a whole. */
   readonly line: number;
@@ -105,7 +110,11 @@ export function problemSeverity(code: FileProblemCode): FileProblemSeverity {
   return SEVERITY[code] ?? 'error';
 }
 
-/** Build a problem (internal helper). */
+/**
+ * Build a problem (internal helper).
+ * @example
+ * problem('bad-date', 7, 7, 'not a date').severity; // 'error'
+ */
 export function problem(
   code: FileProblemCode,
   line: number,
