@@ -313,6 +313,20 @@ describe('platform counter: reconcile, record drift, trust the platform', () => 
     // local at t: 5 left, platform 3 → drift -2; now limit 10 → 10 - 2 = 8.
     expect(status(l, douyinQuotaRule, t + 2 * HOUR)).toMatchObject({ limit: 10, drift: -2, remaining: 8 });
   });
+  it('a far-future event (a wrong clock) neither hangs nor breaks a pack reconciliation', () => {
+    const far = 8e15; // year ~255,000: the day walk would be 90 million days
+    const t = NOV_10;
+    const events = [
+      pack(t - DAY, 100),
+      dec(t - HOUR, 1, 'phone', 'bulk'),
+      observed(t, 90), // platform: 10 used, we saw 1 → drift -9
+      dec(t + HOUR, 2, 'phone', 'bulk'),
+      dec(t + 5 * DAY, 3, 'phone', 'bulk'),
+      dec(far, 4, 'phone', 'bulk'),
+    ];
+    const s = status(ledgerFromEvents('s', events), jdQuotaRule, t + 6 * DAY);
+    expect(s).toMatchObject({ used: 4, limit: 100, localRemaining: 96, drift: -9, remaining: 87 });
+  });
   it('observations in an earlier period do not carry over', () => {
     const l = ledgerFromEvents('s', [observed(DEC_1_CN - HOUR, 0)]);
     expect(status(l, wechatQuotaRule, DEC_1_CN + HOUR)).toMatchObject({ remaining: 500, drift: null });

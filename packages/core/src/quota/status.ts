@@ -237,6 +237,19 @@ interface Sums {
   corr: number;
 }
 
+/** Longest day-by-day walk when reconciling; beyond it (ten years) the day logs are read instead. */
+const MAX_DAY_WALK = 3660;
+
+function addLogEntry(s: Sums, rk: string, kind: number, amount: number, key: string): void {
+  if (kind === 0) s.orders += amount;
+  else if (kind === 1) s.dec[amount] = (s.dec[amount] ?? 0) + 1;
+  else if (key === '*' || key === rk) {
+    if (kind === 2) s.grants += amount;
+    else if (kind === 3) s.packs += amount;
+    else s.corr += amount;
+  }
+}
+
 /** Sums of the period's events with `at` after `t`: later days from their buckets, `t`'s own day from its log. */
 function sumsAfter(ledger: QuotaLedger, ruleId: string, t: Instant, periodEnd: Instant | null): Sums {
   const s: Sums = { orders: 0, dec: Array.from({ length: COMBOS }, () => 0), grants: 0, packs: 0, corr: 0 };
@@ -244,18 +257,22 @@ function sumsAfter(ledger: QuotaLedger, ruleId: string, t: Instant, periodEnd: I
   const day = hamtGet(ledger.buckets, dayBucketKey(t));
   if (day?.log) {
     hamtForEach(day.log, (_id, [at, kind, amount, key]) => {
-      if (at <= t) return;
-      if (kind === 0) s.orders += amount;
-      else if (kind === 1) s.dec[amount] = (s.dec[amount] ?? 0) + 1;
-      else if (key === '*' || key === rk) {
-        if (kind === 2) s.grants += amount;
-        else if (kind === 3) s.packs += amount;
-        else s.corr += amount;
-      }
+      if (at > t) addLogEntry(s, rk, kind, amount, key);
     });
   }
   const last = Math.min(ledger.lastAt ?? t, periodEnd === null ? Number.POSITIVE_INFINITY : periodEnd - 1);
-  for (let d = startOfChinaDay(t) + DAY_MS; d <= last; d += DAY_MS) {
+  const firstDay = startOfChinaDay(t) + DAY_MS;
+  if ((last - firstDay) / DAY_MS > MAX_DAY_WALK) {
+    // A far-future event (a wrong clock) would make the day walk huge: read every day log instead.
+    hamtForEach(ledger.buckets, (key, b) => {
+      if (!key.startsWith('d:') || b.log === null || key === dayBucketKey(t)) return;
+      hamtForEach(b.log, (_id, [at, kind, amount, k]) => {
+        if (at > t && at <= last) addLogEntry(s, rk, kind, amount, k);
+      });
+    });
+    return s;
+  }
+  for (let d = firstDay; d <= last; d += DAY_MS) {
     const b = hamtGet(ledger.buckets, dayBucketKey(d));
     if (!b) continue;
     s.orders += b.orders;
