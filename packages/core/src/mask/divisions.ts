@@ -6,7 +6,7 @@
  * @module
  */
 import { decodeDivisions, type Division } from './divisions-codec.js';
-import { DIVISIONS } from './divisions-data.js';
+import { DIVISIONS, TRADITIONAL } from './divisions-data.js';
 
 /** The 55 minority nationality names, to shorten autonomous-area names. */
 const ETHNIC =
@@ -143,4 +143,31 @@ export function matchAt(scope: Scope | undefined, s: string, pos: number): Varia
   if (!list) return undefined;
   for (const v of list) if (s.startsWith(v.text, pos)) return v;
   return undefined;
+}
+
+let simplified: Map<number, number> | undefined;
+
+/**
+ * Fold the traditional forms of division-name characters to simplified, one UTF-16 unit for
+ * one, so offsets stay aligned with the input (`廣東省廣州市` → `广东省广州市`). Other characters
+ * are left as they are.
+ * @example
+ * toSimplified('廣東省廣州市天河區花城廣場'); // '广东省广州市天河区花城广场'
+ */
+export function toSimplified(s: string): string {
+  if (!simplified) {
+    simplified = new Map();
+    for (let i = 0; i + 1 < TRADITIONAL.length; i += 2)
+      simplified.set(TRADITIONAL.charCodeAt(i), TRADITIONAL.charCodeAt(i + 1));
+  }
+  let out: string | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const to = c >= 0x3400 ? simplified.get(c) : undefined;
+    if (to !== undefined) {
+      if (out === undefined) out = s.slice(0, i);
+      out += String.fromCharCode(to);
+    } else if (out !== undefined) out += s[i];
+  }
+  return out ?? s;
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { fuzzText, RUNS } from '../classify/fuzz.test-helper.js';
 import { decodeDivisions } from './divisions-codec.js';
@@ -58,6 +59,13 @@ describe('maskAddress: known answers', () => {
       expect(r.region).toMatchObject(region);
     });
   }
+  it('traditional characters (seed 002: 廣東省廣州市天河區花城廣場888號)', () => {
+    const r = maskAddress('廣東省廣州市天河區花城廣場888號如需聯繫用戶,請轉3639');
+    expect(r.value).toBe('廣東省廣州市天河區****');
+    expect(r.region).toEqual({ province: '广东省', city: '广州市', district: '天河区' });
+    expect(maskAddress('北京市朝陽區建國路1號').value).toBe('北京市朝陽區****');
+    expect(maskAddress('廣東省廣州大道中100號').value).toBe('廣東省****');
+  });
   it('a short form right before a street is detail, not a region', () => {
     expect(maskAddress('广东省广州大道中100号').value).toBe('广东省****');
     expect(maskAddress('北京市朝阳门内大街1号').value).toBe('北京市****');
@@ -93,6 +101,21 @@ describe('maskAddress: known answers', () => {
 const tables = decodeDivisions(DIVISIONS);
 
 describe('maskAddress: every county in the dataset', () => {
+  it('and in traditional characters (OpenCC cn → tw)', () => {
+    const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    let n = 0;
+    for (const d of tables.all) {
+      if (d.level !== 'county') continue;
+      const region = d.province + (d.city ?? '') + d.name;
+      const tw = toTw(region);
+      if (tw.length !== region.length) continue;
+      const r = maskAddress(`${tw}幸福路12號3棟401`);
+      expect(r.value, tw).toBe(`${tw}****`);
+      expect(r.region.district, tw).toBe(d.name);
+      n++;
+    }
+    expect(n).toBeGreaterThan(2800);
+  });
   it('keeps exactly province + city + county for each of the 3,000+ counties', () => {
     let n = 0;
     for (const d of tables.all) {

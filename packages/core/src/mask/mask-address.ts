@@ -4,14 +4,15 @@
  * nothing about the detail, not even its length (`广东省广州市天河区花城广场888号` →
  * `广东省广州市天河区****`). Works for municipalities (`北京市朝阳区…`), autonomous regions
  * (`内蒙古…`), county-level cities (`浙江省金华市义乌市…`, `湖北省仙桃市…`), cities without
- * counties (`广东省东莞市…`) and addresses missing the province (`广州市天河区…`). Input with no
+ * counties (`广东省东莞市…`), addresses missing the province (`广州市天河区…`) and traditional
+ * characters (`廣東省廣州市天河區…`, seed 002). Input with no
  * recognisable region gets the fixed mask alone. The mask is appended even when nothing follows
  * the region, so the output never tells whether there was a detail; `detail` in the result does.
  * @module
  */
 import { readCipher } from '../classify/cipher-shapes.js';
 import { foldWidth, mayHaveWhitespace } from '../classify/normalize.js';
-import { divisionIndex, matchAt } from './divisions.js';
+import { divisionIndex, matchAt, toSimplified } from './divisions.js';
 import { FIXED_MASK, type Masked } from './types.js';
 
 /**
@@ -67,7 +68,8 @@ interface Part {
  * Text that starts a street or place, not a division: a short form right before it is part of
  * the detail (`广州大道…`, `北京市朝阳门内大街…`), so it is not kept.
  */
-const STREET_AFTER = /^(?:路|街|巷|弄|号|门|桥|村|胡同|大道|大街|小区|社区|广场|花园|公寓|大厦)/u;
+const STREET_AFTER =
+  /^(?:路|街|巷|弄|号|號|门|門|桥|橋|村|胡同|大道|大街|小区|小區|社区|社區|广场|廣場|花园|花園|公寓|大厦|大廈)/u;
 
 function part(
   level: Part['level'],
@@ -198,7 +200,8 @@ export function maskAddress(value: string): MaskedAddress {
   const head = trimmed.length > MAX_ADDRESS_LENGTH ? trimmed.slice(0, 256) : trimmed;
   const s = compact(foldWidth(head));
   const form = trimmed.includes('*') || trimmed.includes('＊') ? 'masked' : 'plain';
-  const { end, region } = readRegion(s);
+  // Traditional characters are folded for matching only; the kept text is the input's own.
+  const { end, region } = readRegion(toSimplified(s));
   const detail = head.length < trimmed.length || hasDetailAfter(s, end);
   if (end === 0) {
     return form === 'masked'
