@@ -103,25 +103,51 @@ function reference(events: readonly QuotaEvent[], rule: QuotaRule, pct: number |
     drift = obs.remaining - (then.limit - then.used);
   }
   const localRemaining = now_.limit - now_.used;
-  return {
-    used: Math.max(0, now_.used),
-    limit: now_.limit,
-    orders: now_.orders,
-    localRemaining,
-    drift,
-    remaining: Math.max(0, localRemaining + (drift ?? 0)),
-  };
+  const used = Math.max(0, now_.used);
+  const remaining = Math.max(0, localRemaining + (drift ?? 0));
+  const level = remaining <= 0 ? 'exhausted' : used >= rule.warnAt * (used + remaining) ? 'warn' : 'ok';
+  return { used, limit: now_.limit, orders: now_.orders, localRemaining, drift, remaining, level };
+}
+
+/** Charged decrypts per day over the trailing 7 China days (today included), from the first event. */
+function referenceBurn(events: readonly QuotaEvent[], rule: QuotaRule, now: number): number {
+  if (events.length === 0) return 0;
+  const DAY = 86_400_000;
+  const dayStart = (t: number): number => Math.floor((t + 8 * 3_600_000) / DAY) * DAY - 8 * 3_600_000;
+  const first = dayStart(Math.min(...events.map((e) => e.at)));
+  if (first > now) return 0;
+  const from = Math.max(dayStart(now) - 6 * DAY, first);
+  const to = dayStart(now) + DAY;
+  const bulkOnly = (rule.charges ?? (rule.kind === 'pack' ? 'bulk' : 'every')) === 'bulk';
+  const perDay = new Map<number, QuotaEvent[]>();
+  for (const e of events) {
+    if (e.type !== 'decrypted' || e.at < from || e.at >= to) continue;
+    if (
+      !(rule.fields ?? ['phone', 'name', 'address', 'text']).includes(e.field) ||
+      (bulkOnly && e.via !== 'bulk')
+    )
+      continue;
+    const d = dayStart(e.at);
+    perDay.set(d, [...(perDay.get(d) ?? []), e]);
+  }
+  let n = 0;
+  for (const es of perDay.values())
+    n += rule.recountSameOrder
+      ? es.length
+      : new Set(es.map((e) => (e.type === 'decrypted' ? e.orderKey : ''))).size;
+  return (n * DAY) / Math.max(now - from, 3_600_000);
 }
 
 function agree(m: Model, r: Real): void {
   const events = [...m.delivered.values()];
   for (const { rule, pct } of RULES) {
     const s = status(r.ledger, rule, m.now);
-    const { used, limit, orders, localRemaining, drift, remaining } = s;
-    expect({ rule: rule.id, used, limit, orders, localRemaining, drift, remaining }).toEqual({
+    const { used, limit, orders, localRemaining, drift, remaining, level } = s;
+    expect({ rule: rule.id, used, limit, orders, localRemaining, drift, remaining, level }).toEqual({
       rule: rule.id,
       ...reference(events, rule, pct, m.now),
     });
+    expect(s.burnRatePerDay).toBeCloseTo(referenceBurn(events, rule, m.now), 9);
   }
   expect(r.ledger.ids.size).toBe(m.delivered.size);
 }
