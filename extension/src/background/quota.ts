@@ -19,11 +19,12 @@ import {
   orderKey,
   type FieldKind,
   type Instant,
+  type OrderView,
   type QuotaEvent,
   type QuotaLedger,
 } from '@shipmask/core';
 import type { ShopRef } from '../messages';
-import type { StoredQuotaEvent, Store } from '../storage';
+import type { EventItem, StoredQuotaEvent, Store } from '../storage';
 import { ledgerLockName, type Locks } from './locks';
 
 /** Store key of a shop's event: events ids are unique per shop, store keys across shops. */
@@ -166,25 +167,34 @@ export class Ledgers {
   }
 
   /**
-   * Orders seen for the first time count toward ratio rules (Douyin: decrypts <= 5% of orders):
-   * one `orderCounted` per order, id `o:<orderKey>` so an order counts once, dated when it was
-   * created (the month it belongs to).
+   * Store masked orders; orders seen for the first time count toward ratio rules (Douyin:
+   * decrypts <= 5% of orders): one `orderCounted` each, id `o:<orderKey>` so an order counts
+   * once, dated when it was created (the month it belongs to). Orders and their ledger events are
+   * written in one strict transaction under the shop's lock; only new orders are hashed.
    */
-  async countOrders(
+  async recordOrders(
     shop: ShopRef,
-    orders: readonly { orderId: string; createdAt: Instant }[],
+    orders: readonly OrderView[],
     now: Instant,
-  ): Promise<Appended> {
-    const events: QuotaEvent[] = [];
-    for (const o of orders) {
-      events.push({
-        type: 'orderCounted',
-        id: `o:${await this.orderKeyOf(o.orderId)}`,
-        at: o.createdAt,
-        count: 1,
-      });
-    }
-    return this.append(shop, events, now);
+  ): Promise<{ stored: number; added: number; ledger: QuotaLedger }> {
+    const key = await this.hmacKey();
+    return this.options.locks.request(ledgerLockName(shop), async () => {
+      let ledger = await this.loadLocked(shop);
+      const eventsFor = (added: readonly OrderView[]): EventItem<QuotaEvent>[] =>
+        added.map((o) => {
+          const event: QuotaEvent = {
+            type: 'orderCounted',
+            id: `o:${orderKey(key, o.orderId)}`,
+            at: o.createdAt,
+            count: 1,
+          };
+          return { id: storedEventId(shop, event.id), at: event.at, event };
+        });
+      const r = await this.options.store.putOrders(orders, now, { shop, eventsFor });
+      for (const e of r.events) if (e.added) ledger = applyEvent(ledger, e.record.event);
+      this.cache.set(shopKey(shop), ledger);
+      return { stored: r.stored, added: r.added, ledger };
+    });
   }
 
   /** Decrypt events with `from <= at < to`, read from IndexedDB. */

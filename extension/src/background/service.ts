@@ -52,11 +52,9 @@ export function createService(options: ServiceOptions): Service {
   const handlers: Handlers = {
     async 'orders/seen'(req, ctx) {
       await noteTab(req.shop, ctx);
-      const t = now();
-      const result = await store.putOrders(req.orders, t);
-      // Order volume for ratio rules: idempotent per order (event id from the order's keyed hash).
-      await ledgers.countOrders(req.shop, req.orders, t);
-      return result;
+      // Masked orders and, for new ones, the order volume of ratio rules, in one transaction.
+      const r = await ledgers.recordOrders(req.shop, req.orders, now());
+      return { stored: r.stored, added: r.added };
     },
     async 'reveal/recorded'(req, ctx) {
       await noteTab(req.shop, ctx);

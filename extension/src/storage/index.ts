@@ -4,7 +4,7 @@
  * @module
  */
 export { Store, DEFAULT_RETENTION_DAYS, HMAC_KEY_BYTES } from './store';
-export type { StoreOptions, AppendResult, PurgeResult } from './store';
+export type { StoreOptions, AppendResult, EventItem, PurgeResult } from './store';
 export { Connection, openShipmaskDb, type DbEvent, type OpenOptions } from './db';
 export { DB_NAME, DB_VERSION, migrations } from './schema';
 export type {

@@ -8,7 +8,7 @@
  * (invariant 1) before anything reaches `putOrders`.
  * @module
  */
-import { DAY_MS, type Instant, type OrderView, type PlatformId } from '@shipmask/core';
+import { DAY_MS, type Instant, type OrderView } from '@shipmask/core';
 import type { ShopRef, ShopSettings } from '../messages';
 import { Connection, type DbEvent } from './db';
 import type {
@@ -50,6 +50,13 @@ export interface AppendResult<E> {
   readonly record: StoredQuotaEvent<E>;
 }
 
+/** One ledger event to append: its store id, time and the event. */
+export interface EventItem<E> {
+  readonly id: string;
+  readonly at: Instant;
+  readonly event: E;
+}
+
 /** What a purge removed. */
 export interface PurgeResult {
   readonly purged: number;
@@ -77,48 +84,71 @@ export class Store {
 
   /**
    * Insert or update masked orders (one transaction). Keeps the first sighting; starts retention
-   * when an order is first seen in a terminal state. Returns how many were new.
+   * when an order is first seen in a terminal state; skips unchanged orders seen within the hour.
+   * With `ledger`, the events `ledger.eventsFor(new orders)` returns are appended to that shop's
+   * ledger in the SAME `strict` transaction, so an order is never stored without its ledger
+   * event (or the reverse). Returns how many were new, and the append results.
    */
-  async putOrders(orders: readonly OrderView[], now: Instant): Promise<{ stored: number; added: number }> {
-    if (orders.length === 0) return { stored: 0, added: 0 };
+  async putOrders<E = never>(
+    orders: readonly OrderView[],
+    now: Instant,
+    ledger?: {
+      readonly shop: ShopRef;
+      readonly eventsFor: (added: readonly OrderView[]) => readonly EventItem<E>[];
+    },
+  ): Promise<{ stored: number; added: number; events: AppendResult<E>[] }> {
+    if (orders.length === 0) return { stored: 0, added: 0, events: [] };
     const db = await this.db();
-    const tx = db.transaction(['orders', 'shops'], 'readwrite');
-    const store = tx.objectStore('orders');
-    let added = 0;
-    const shops = new Map<string, ShopRef>();
-    // The same order twice in one call: the last sighting wins.
-    const unique = new Map(orders.map((o) => [JSON.stringify([o.platform, o.shopId, o.orderId]), o]));
-    await Promise.all(
-      [...unique.values()].map(async (view) => {
-        const key: [PlatformId, string, string] = [view.platform, view.shopId, view.orderId];
-        const old = await store.get(key);
-        if (!old) added++;
-        // Unchanged and seen within the hour: no write (page swaps resend the same rows).
-        if (
-          old &&
-          now - old.lastSeenAt < SEEN_REFRESH_MS &&
-          now >= old.lastSeenAt &&
-          sameJson(old.view, view)
-        )
-          return;
-        const completedAt =
-          view.completedAt ?? old?.completedAt ?? (TERMINAL.has(view.status) ? now : undefined);
-        const record: StoredOrder = {
-          platform: view.platform,
-          shopId: view.shopId,
-          orderId: view.orderId,
-          view,
-          firstSeenAt: old?.firstSeenAt ?? now,
-          lastSeenAt: now,
-          ...(completedAt !== undefined ? { completedAt } : {}),
-        };
-        shops.set(JSON.stringify(key.slice(0, 2)), { platform: view.platform, shopId: view.shopId });
-        await store.put(record);
-      }),
+    const tx = db.transaction(
+      ['orders', 'shops', 'quotaEvents'],
+      'readwrite',
+      ledger ? { durability: 'strict' } : undefined,
     );
+    const store = tx.objectStore('orders');
+    // The same order twice in one call: the last sighting wins.
+    const views = [
+      ...new Map(orders.map((o) => [JSON.stringify([o.platform, o.shopId, o.orderId]), o])).values(),
+    ];
+    const olds = await Promise.all(views.map((v) => store.get([v.platform, v.shopId, v.orderId])));
+    const shops = new Map<string, ShopRef>();
+    const writes: Promise<unknown>[] = [];
+    views.forEach((view, i) => {
+      const old = olds[i];
+      // Unchanged and seen within the hour: no write (page swaps resend the same rows).
+      if (
+        old &&
+        now - old.lastSeenAt < SEEN_REFRESH_MS &&
+        now >= old.lastSeenAt &&
+        sameJson(old.view, view)
+      ) {
+        return;
+      }
+      const completedAt =
+        view.completedAt ?? old?.completedAt ?? (TERMINAL.has(view.status) ? now : undefined);
+      const record: StoredOrder = {
+        platform: view.platform,
+        shopId: view.shopId,
+        orderId: view.orderId,
+        view,
+        firstSeenAt: old?.firstSeenAt ?? now,
+        lastSeenAt: now,
+        ...(completedAt !== undefined ? { completedAt } : {}),
+      };
+      shops.set(JSON.stringify([view.platform, view.shopId]), {
+        platform: view.platform,
+        shopId: view.shopId,
+      });
+      writes.push(store.put(record));
+    });
+    const added = views.filter((_, i) => !olds[i]);
+    const events =
+      ledger && added.length > 0
+        ? await this.appendIn(tx.objectStore('quotaEvents'), ledger.shop, ledger.eventsFor(added), now)
+        : [];
+    await Promise.all(writes);
     await Promise.all([...shops.values()].map((s) => this.touchShopIn(tx.objectStore('shops'), s, now)));
     await tx.done;
-    return { stored: unique.size, added };
+    return { stored: views.length, added: added.length, events };
   }
 
   /** Every stored order of a shop. */
@@ -151,13 +181,28 @@ export class Store {
    */
   async appendEvents<E>(
     shop: ShopRef,
-    items: readonly { readonly id: string; readonly at: Instant; readonly event: E }[],
+    items: readonly EventItem<E>[],
     now: Instant,
   ): Promise<AppendResult<E>[]> {
     if (items.length === 0) return [];
     const db = await this.db();
     const tx = db.transaction(['quotaEvents', 'shops'], 'readwrite', { durability: 'strict' });
-    const events = tx.objectStore('quotaEvents');
+    const results = await this.appendIn(tx.objectStore('quotaEvents'), shop, items, now);
+    if (results.some((r) => r.added)) await this.touchShopIn(tx.objectStore('shops'), shop, now);
+    await tx.done;
+    return results;
+  }
+
+  /** Append inside a caller's transaction: idempotent by id, results in input order. */
+  private async appendIn<E>(
+    events: {
+      get(key: string): Promise<StoredQuotaEvent | undefined>;
+      add(value: StoredQuotaEvent): Promise<unknown>;
+    },
+    shop: ShopRef,
+    items: readonly EventItem<E>[],
+    now: Instant,
+  ): Promise<AppendResult<E>[]> {
     const existing = (await Promise.all(items.map((i) => events.get(i.id)))) as (
       StoredQuotaEvent<E> | undefined
     )[];
@@ -176,11 +221,7 @@ export class Store {
       fresh.set(item.id, record);
       return { added: true, record };
     });
-    if (fresh.size > 0) {
-      await Promise.all([...fresh.values()].map((r) => events.add(r)));
-      await this.touchShopIn(tx.objectStore('shops'), shop, now);
-    }
-    await tx.done;
+    await Promise.all([...fresh.values()].map((r) => events.add(r)));
     return results;
   }
 
