@@ -422,54 +422,76 @@ describe('parseOrderFile: malformed rows are reported by line, never dropped', {
       'quote',
     );
     fc.assert(
-      fc.property(fc.array(kind, { minLength: 1, maxLength: 25 }), (drawn) => {
-        // An unclosed quote runs to the next quote in the file; as the last row it runs to the
-        // end of the file, so the line it is reported on is certain.
-        const ks: string[] = drawn.filter((k) => k !== 'quote');
-        if (drawn.includes('quote')) ks.push('quote');
-        const lines: string[] = [JD_HEADER];
-        let physical = 1;
-        const expectedBad = new Map<number, string>();
-        ks.forEach((k, i) => {
-          const id = String(300000000000 + i);
-          const at = physical + 1;
-          const row = (qty: string, time: string, status: string, remark = ''): string =>
-            `${id},1,杯,${qty},王*,北京市朝阳区****,138****1234,${status},${time},${remark},,,`;
-          let text: string;
-          if (k === 'multiline') text = row('1', '2026-11-03 12:00:00', '等待出库', '"第一行\n第二行"');
-          else if (k === 'qty') text = row('x', '2026-11-03 12:00:00', '等待出库');
-          else if (k === 'date') text = row('1', '明天', '等待出库');
-          else if (k === 'status') text = row('1', '2026-11-03 12:00:00', '??');
-          else if (k === 'short') text = `${id},1,杯`;
-          else if (k === 'blank') text = '';
-          else if (k === 'quote') text = `${id},1,"杯`;
-          else text = row('1', '2026-11-03 12:00:00', '等待出库');
-          const code = {
-            qty: 'bad-quantity',
-            date: 'bad-date',
-            status: 'unknown-status',
-            short: 'field-count',
-            quote: 'unterminated-quote',
-          }[k];
-          if (code !== undefined) expectedBad.set(at, code);
-          lines.push(text);
-          physical += 1 + (text.match(/\n/gu)?.length ?? 0);
-        });
-        const text = lines.join('\n') + '\n';
-        const r = parseOrderFile(text);
-        const errors = new Map(r.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.code]));
-        expect(errors).toEqual(expectedBad);
-        // Accounting: every physical line is covered exactly once (warnings sit on order rows).
-        const covered: number[] = [];
-        const add = (a: number, b: number): void => {
-          for (let n = a; n <= b; n++) covered.push(n);
-        };
-        if (r.header) add(r.header.line, r.header.endLine);
-        for (const o of r.orders) for (const sp of o.rows) add(sp.line, sp.endLine);
-        for (const p of r.problems) if (p.line > 0 && p.severity !== 'warning') add(p.line, p.endLine);
-        covered.sort((a, b) => a - b);
-        expect(covered).toEqual(Array.from({ length: physical }, (_, i) => i + 1));
-      }),
+      fc.property(
+        fc.array(kind, { minLength: 1, maxLength: 25 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (drawn, cuts) => {
+          // An unclosed quote runs to the next quote in the file; as the last row it runs to the
+          // end of the file, so the line it is reported on is certain.
+          const ks: string[] = drawn.filter((k) => k !== 'quote');
+          if (drawn.includes('quote')) ks.push('quote');
+          const lines: string[] = [JD_HEADER];
+          let physical = 1;
+          const expectedBad = new Map<number, string>();
+          ks.forEach((k, i) => {
+            const id = String(300000000000 + i);
+            const at = physical + 1;
+            const row = (qty: string, time: string, status: string, remark = ''): string =>
+              `${id},1,杯,${qty},王*,北京市朝阳区****,138****1234,${status},${time},${remark},,,`;
+            let text: string;
+            if (k === 'multiline') text = row('1', '2026-11-03 12:00:00', '等待出库', '"第一行\n第二行"');
+            else if (k === 'qty') text = row('x', '2026-11-03 12:00:00', '等待出库');
+            else if (k === 'date') text = row('1', '明天', '等待出库');
+            else if (k === 'status') text = row('1', '2026-11-03 12:00:00', '??');
+            else if (k === 'short') text = `${id},1,杯`;
+            else if (k === 'blank') text = '';
+            else if (k === 'quote') text = `${id},1,"杯`;
+            else text = row('1', '2026-11-03 12:00:00', '等待出库');
+            const code = {
+              qty: 'bad-quantity',
+              date: 'bad-date',
+              status: 'unknown-status',
+              short: 'field-count',
+              quote: 'unterminated-quote',
+            }[k];
+            if (code !== undefined) expectedBad.set(at, code);
+            lines.push(text);
+            physical += 1 + (text.match(/\n/gu)?.length ?? 0);
+          });
+          const text = lines.join('\n') + '\n';
+          const r = parseOrderFile(text);
+          const errors = new Map(
+            r.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.code]),
+          );
+          expect(errors).toEqual(expectedBad);
+          // Accounting: every physical line is covered exactly once (warnings sit on order rows).
+          const covered: number[] = [];
+          const add = (a: number, b: number): void => {
+            for (let n = a; n <= b; n++) covered.push(n);
+          };
+          if (r.header) add(r.header.line, r.header.endLine);
+          for (const o of r.orders) for (const sp of o.rows) add(sp.line, sp.endLine);
+          for (const p of r.problems) if (p.line > 0 && p.severity !== 'warning') add(p.line, p.endLine);
+          covered.sort((a, b) => a - b);
+          expect(covered).toEqual(Array.from({ length: physical }, (_, i) => i + 1));
+          // The same file as bytes cut anywhere gives the same orders and problems.
+          const bytes = enc(text);
+          const reader = createOrderFileReader();
+          const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const got = { orders: [] as unknown[], problems: [] as unknown[] };
+          let last = 0;
+          for (const c of [...points, bytes.length]) {
+            const b = reader.push(bytes.subarray(last, c));
+            got.orders.push(...b.orders);
+            got.problems.push(...b.problems);
+            last = c;
+          }
+          const e = reader.end();
+          got.orders.push(...e.orders);
+          got.problems.push(...e.problems);
+          expect(got).toEqual({ orders: r.orders, problems: r.problems });
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -88,6 +88,26 @@ export function createOrderFileReader(options: OrderFileOptions = {}): OrderFile
     return { orders: a.orders.concat(b.orders), problems: a.problems.concat(b.problems) };
   }
 
+  /** Decide CSV or XLSX from the buffered first bytes; a CSV's buffered bytes are read now. */
+  function decide(): OrderBatch {
+    const first = new Uint8Array(4);
+    let o = 0;
+    for (const z of zip) {
+      if (o >= 4) break;
+      const part = z.subarray(0, 4 - o);
+      first.set(part, o);
+      o += part.length;
+    }
+    format = o >= 4 && isZip(first) ? 'xlsx' : 'csv';
+    if (format === 'xlsx') return { orders: [], problems: [] };
+    const buffered = zip;
+    zip = [];
+    zipLength = 0;
+    let b: OrderBatch = { orders: [], problems: [] };
+    for (const z of buffered) b = merge(b, orders.push(csv.push(decoder.push(z))));
+    return b;
+  }
+
   function readZip(): OrderBatch {
     const all = new Uint8Array(zipLength);
     let o = 0;
@@ -110,17 +130,17 @@ export function createOrderFileReader(options: OrderFileOptions = {}): OrderFile
       }
       if (!(chunk instanceof Uint8Array) || chunk.length === 0) return { orders: [], problems: [] };
       usedBytes = true;
-      if (format === undefined) format = isZip(chunk) ? 'xlsx' : 'csv';
-      if (format === 'xlsx') {
-        zip.push(chunk);
-        zipLength += chunk.length;
-        return { orders: [], problems: [] };
-      }
-      return count(orders.push(csv.push(decoder.push(chunk))));
+      if (format === 'csv') return count(orders.push(csv.push(decoder.push(chunk))));
+      // XLSX, or the first bytes while fewer than 4 have come to tell a ZIP from a CSV.
+      zip.push(chunk);
+      zipLength += chunk.length;
+      if (format === undefined && zipLength >= 4) return count(decide());
+      return { orders: [], problems: [] };
     },
     end(): OrderBatch {
+      const head = format === undefined && usedBytes ? decide() : { orders: [], problems: [] };
       if (format === 'xlsx') return count(readZip());
-      let b = orders.push(csv.push(usedBytes ? decoder.end() : ''));
+      let b = merge(head, orders.push(csv.push(usedBytes ? decoder.end() : '')));
       b = merge(b, orders.push(csv.end()));
       b = merge(b, orders.end());
       if (decoder.replaced > 0)

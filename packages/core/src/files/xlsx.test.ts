@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { parseOrderFile } from './read-orders.js';
+import { createOrderFileReader, parseOrderFile } from './read-orders.js';
 import { isZip, readXlsxRows } from './xlsx.js';
 
 const RUNS = 1000;
@@ -117,6 +117,26 @@ describe('readXlsxRows', { timeout: 120_000 }, () => {
       [3, 'blank-line'],
       [6, 'number-precision'],
     ]);
+  });
+
+  it('a workbook pushed in chunks is buffered and read at the end, with the same result', () => {
+    const bytes = xlsx();
+    const reader = createOrderFileReader();
+    const early = [
+      reader.push(bytes.subarray(0, 3)),
+      reader.push(bytes.subarray(3, 500)),
+      reader.push(bytes.subarray(500)),
+    ];
+    expect(early.every((b) => b.orders.length === 0 && b.problems.length === 0)).toBe(true);
+    const last = reader.end();
+    const whole = parseOrderFile(bytes);
+    expect(last).toEqual({ orders: whole.orders, problems: whole.problems });
+    expect(reader.summary()).toMatchObject({
+      format: 'xlsx',
+      platform: 'wechat',
+      orderCount: 3,
+      encoding: undefined,
+    });
   });
 
   it('falls back to sheet1 without a workbook, and reports damaged or non-ZIP input', () => {
