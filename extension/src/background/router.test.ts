@@ -84,6 +84,22 @@ const valid: Record<keyof typeof requestTypes, PageRequest> = {
   'shops/list': { type: 'shops/list' },
   'reveals/daily': { type: 'reveals/daily', shop, days: 30 },
   'shops/active': { type: 'shops/active', tabId: 7 },
+  'selection/open': { type: 'selection/open', shop, orderIds: [order.orderId], purpose: 'print' },
+  'selection/get': { type: 'selection/get', selectionId: 's1' },
+  'print/job-create': {
+    type: 'print/job-create',
+    shop,
+    path: 'browser',
+    carrier: 'ZTO',
+    labelSize: '76x130',
+    documents: [{ orderId: order.orderId, trackingNumber: '78901234567890' }],
+  },
+  'print/job-mark': { type: 'print/job-mark', jobId: 'p1', marks: [{ documentId: 'p1-1', state: 'sent' }] },
+  'print/job-status': { type: 'print/job-status', jobId: 'p1', status: 'paused' },
+  'print/job-get': { type: 'print/job-get', jobId: 'p1' },
+  'print/jobs': { type: 'print/jobs', shop },
+  'print/reprint': { type: 'print/reprint', jobId: 'p1', orderIds: [order.orderId], reason: '卡纸' },
+  'print/log': { type: 'print/log', shop, orderId: order.orderId },
 };
 
 describe('senders', () => {

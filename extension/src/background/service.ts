@@ -8,6 +8,7 @@ import { DAY_MS, formatChinaTime, startOfChinaDay, type Instant, type QuotaLedge
 import type { DailyReveals, QuotaView, ShopRef, ShopSummary } from '../messages';
 import type { Store } from '../storage';
 import type { Locks } from './locks';
+import { createPrintHandlers } from './print-service';
 import { Ledgers } from './quota';
 import { dailyShare, quotaView } from './quota-view';
 import type { Handlers, RequestContext } from './router';
@@ -20,6 +21,8 @@ export interface ServiceOptions {
   readonly tabShops: TabShops;
   readonly now: () => Instant;
   readonly randomBytes: (n: number) => Uint8Array;
+  /** Open an extension page in a new tab (bulk print: `selection/open`); absent in tests. */
+  readonly openPage?: (path: string) => Promise<number | undefined>;
 }
 
 /** The handlers and the ledgers they share. */
@@ -128,6 +131,12 @@ export function createService(options: ServiceOptions): Service {
     async 'shops/active'(req) {
       return (await tabShops.get(req.tabId)) ?? null;
     },
+    ...createPrintHandlers({
+      store,
+      now,
+      randomBytes: options.randomBytes,
+      ...(options.openPage ? { openPage: options.openPage } : {}),
+    }),
   };
 
   return { handlers, ledgers, quota };

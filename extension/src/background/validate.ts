@@ -20,6 +20,7 @@ import {
   type ReceiverView,
 } from '@shipmask/core';
 import type { PageRequest, ShopRef, ShopSettings } from '../messages';
+import { printRequest } from './print-validate';
 
 /** Outcome of validating one message. */
 export type Checked<T> =
@@ -37,6 +38,15 @@ export const requestTypes = {
   'shops/list': 'page',
   'reveals/daily': 'page',
   'shops/active': 'page',
+  'selection/open': 'content',
+  'selection/get': 'page',
+  'print/job-create': 'page',
+  'print/job-mark': 'page',
+  'print/job-status': 'page',
+  'print/job-get': 'page',
+  'print/jobs': 'page',
+  'print/reprint': 'page',
+  'print/log': 'page',
 } as const satisfies Record<PageRequest['type'], 'content' | 'page'>;
 
 export type RequestType = keyof typeof requestTypes;
@@ -276,6 +286,8 @@ function request(o: Obj, type: RequestType): PageRequest {
       return { type, shop: shopRef(o.shop, 'shop'), days: num(o.days, 'days', 1, LIMITS.days, true) };
     case 'shops/active':
       return { type, tabId: num(o.tabId, 'tabId', 0, Number.MAX_SAFE_INTEGER, true) };
+    default:
+      return printRequest(o, type, { fail, obj, str, id, num, oneOf, shopRef });
   }
 }
 

@@ -36,6 +36,7 @@ export default defineBackground(() => {
     tabShops: browser.storage?.session ? sessionTabShops(browser.storage.session) : memoryTabShops(),
     now: () => Date.now(),
     randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+    openPage: async (path) => (await browser.tabs.create({ url: browser.runtime.getURL(path as '/') })).id,
   });
 
   const lastRefusal = new Map<string, number>();

@@ -1,0 +1,157 @@
+/**
+ * Handlers of the bulk-print messages (issue 7): the overlay's selection hand-off, print jobs
+ * (create, mark, pause/resume/cancel, reprint with a reason) and the per-order print log.
+ * @module
+ */
+import type { Instant, OrderView } from '@shipmask/core';
+import type { PrintJobView, ShopRef } from '../messages';
+import type { Store } from '../storage';
+import { PrintStore } from '../storage/print-store';
+import { applyMarks, createJob, reprint, setJobStatus, summarize } from './print-jobs';
+import type { Handlers } from './router';
+
+type PrintTypes =
+  | 'selection/open'
+  | 'selection/get'
+  | 'print/job-create'
+  | 'print/job-mark'
+  | 'print/job-status'
+  | 'print/job-get'
+  | 'print/jobs'
+  | 'print/reprint'
+  | 'print/log';
+
+/** The print handlers (spread into the service's handlers). */
+export type PrintHandlers = Pick<Handlers, PrintTypes>;
+
+export interface PrintServiceOptions {
+  readonly store: Store;
+  readonly now: () => Instant;
+  readonly randomBytes: (n: number) => Uint8Array;
+  /** Open an extension page (path like `/print.html?sel=…`) in a new tab; the tab id, if any. */
+  readonly openPage?: (path: string) => Promise<number | undefined>;
+}
+
+/** A job or selection id: 16 random bytes as hex. */
+function newId(randomBytes: (n: number) => Uint8Array, prefix: string): string {
+  return prefix + [...randomBytes(8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Thrown for a request about a job that does not exist (reported as `internal`, message kept short). */
+class NoSuchJob extends Error {
+  override readonly name = 'NoSuchJob';
+}
+
+/**
+ * Build the print handlers.
+ * @example
+ * const print = createPrintHandlers({ store, now: Date.now, randomBytes, openPage });
+ * await print['print/jobs']({ type: 'print/jobs' }, { kind: 'page' });
+ */
+export function createPrintHandlers(options: PrintServiceOptions): PrintHandlers {
+  const { store, now } = options;
+  const prints = new PrintStore(store);
+
+  const ordersFor = async (
+    shop: ShopRef,
+    ids: readonly string[],
+  ): Promise<{ orders: OrderView[]; missing: string[] }> => {
+    const stored = new Map((await store.ordersOf(shop)).map((o) => [o.orderId, o.view]));
+    const orders: OrderView[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const o = stored.get(id);
+      if (o) orders.push(o);
+      else missing.push(id);
+    }
+    return { orders, missing };
+  };
+
+  const mustJob = (job: PrintJobView | undefined, id: string): PrintJobView => {
+    if (!job) throw new NoSuchJob(`no print job ${id}`);
+    return job;
+  };
+
+  return {
+    async 'selection/open'(req) {
+      const selectionId = newId(options.randomBytes, 's');
+      await prints.putSelection(selectionId, {
+        shop: req.shop,
+        orderIds: [...new Set(req.orderIds)],
+        purpose: req.purpose,
+        createdAt: now(),
+      });
+      const tabId = options.openPage ? await options.openPage(`/print.html?sel=${selectionId}`) : undefined;
+      return { selectionId, tabId: tabId ?? null };
+    },
+    async 'selection/get'(req) {
+      const sel = await prints.getSelection(req.selectionId);
+      if (!sel) return { shop: { platform: 'douyin', shopId: '' }, orders: [], missing: [] };
+      const { orders, missing } = await ordersFor(sel.shop, sel.orderIds);
+      return { shop: sel.shop, orders, missing };
+    },
+    async 'print/job-create'(req) {
+      const t = now();
+      const job = createJob(
+        {
+          id: newId(options.randomBytes, 'p'),
+          shop: req.shop,
+          path: req.path,
+          ...(req.component !== undefined ? { component: req.component } : {}),
+          carrier: req.carrier,
+          labelSize: req.labelSize,
+          documents: req.documents,
+        },
+        t,
+      );
+      await prints.putJob(job);
+      await store.audit({
+        at: t,
+        kind: 'print-job',
+        platform: req.shop.platform,
+        shopId: req.shop.shopId,
+        detail: { jobId: job.id, path: job.path, documents: job.counts.total },
+      });
+      return job;
+    },
+    async 'print/job-mark'(req) {
+      const job = await prints.updateJob(req.jobId, (j) => (j ? applyMarks(j, req.marks, now()) : undefined));
+      return summarize(mustJob(job, req.jobId));
+    },
+    async 'print/job-status'(req) {
+      const job = await prints.updateJob(req.jobId, (j) =>
+        j ? setJobStatus(j, req.status, now()) : undefined,
+      );
+      return summarize(mustJob(job, req.jobId));
+    },
+    async 'print/job-get'(req) {
+      const job = mustJob(await prints.getJob(req.jobId), req.jobId);
+      const { orders } = await ordersFor(
+        job.shop,
+        job.documents.map((d) => d.orderId),
+      );
+      return { job, orders };
+    },
+    async 'print/jobs'(req) {
+      return (await prints.listJobs(req.shop)).slice(0, 50).map(summarize);
+    },
+    async 'print/reprint'(req) {
+      const t = now();
+      const job = await prints.updateJob(req.jobId, (j) =>
+        j ? reprint(j, req.orderIds, req.reason, t) : undefined,
+      );
+      const result = mustJob(job, req.jobId);
+      await store.audit({
+        at: t,
+        kind: 'reprint',
+        platform: result.shop.platform,
+        shopId: result.shop.shopId,
+        detail: { jobId: result.id, orders: req.orderIds.length },
+      });
+      return result;
+    },
+    async 'print/log'(req) {
+      return prints.logOf(req.shop, req.orderId);
+    },
+  };
+}
