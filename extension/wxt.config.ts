@@ -20,7 +20,9 @@ export default defineConfig({
     name: mode === 'production' ? 'shipmask' : 'shipmask (test)',
     description:
       '面单打印、厂商代发与解密额度管理，不落地买家明文。Waybills, supplier hand-off and decrypt quota without buyer plaintext.',
-    permissions: ['storage', 'alarms'],
+    // alarms: daily retention purge. unlimitedStorage: exempts the ledger and print logs from quota
+    // and eviction (Chrome docs, "Storage and cookies"); it shows no install warning.
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
     host_permissions:
       mode === 'production' ? allBackOfficeMatches : [...allBackOfficeMatches, ...demoMatches],
     content_security_policy: {
