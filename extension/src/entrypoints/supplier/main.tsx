@@ -1,0 +1,7 @@
+// The supplier page inside the extension (supplier.html): the same app as the single-file page.
+import { render } from 'preact';
+import { SupplierApp } from '../../supplier/SupplierApp';
+import '../../supplier/supplier.css';
+
+const root = document.getElementById('app');
+if (root) render(<SupplierApp initial={location.href} />, root);

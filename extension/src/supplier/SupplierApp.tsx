@@ -1,0 +1,521 @@
+/**
+ * The supplier page (厂家发货页): opens a sealed batch (link fragment, pasted text or a dropped
+ * file) entirely offline, shows the orders, prints labels with core's layout, takes tracking
+ * numbers (typed, pasted, or a print-software CSV), marks orders that cannot ship, and seals the
+ * return code. It keeps nothing: no storage, no network; closing the tab forgets everything.
+ * Page text is rendered by Preact as text (invariant 2).
+ * @module
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  openBatch,
+  sealReturn,
+  shipCarrierNames,
+  type OpenedBatch,
+  type OpenErrorCode,
+  type ReturnResult,
+  type ShipCarrierCode,
+} from '@shipmask/core';
+import { explainOpenError, explainReturnError, words, type Lang } from './i18n';
+import { supplierLabel, type SupplierLabel } from './labels';
+import { qrDataUrl } from './qr';
+import { readTrackingText, WAYBILL } from './tracking';
+
+export interface SupplierAppProps {
+  /** The page's own URL (its fragment may hold the batch). */
+  readonly initial?: string;
+  readonly now?: () => number;
+  readonly random?: (n: number) => Uint8Array;
+}
+
+interface Row {
+  readonly carrier: string;
+  readonly waybill: string;
+  readonly cannot: boolean;
+  readonly reason: string;
+}
+
+const EMPTY_ROW: Row = { carrier: '', waybill: '', cannot: false, reason: '' };
+const CARRIERS: readonly ShipCarrierCode[] = [
+  'ZTO',
+  'YTO',
+  'YUNDA',
+  'JTSD',
+  'STO',
+  'SF',
+  'JD',
+  'EMS',
+  'DBKD',
+];
+
+const formatTime = (t: number): string =>
+  new Date(t).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/** Copy text: the async clipboard when allowed, else a selected textarea and `execCommand`. */
+async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    if (!fallback) return false;
+    fallback.select();
+    return document.execCommand('copy');
+  }
+}
+
+export function SupplierApp(props: SupplierAppProps) {
+  const now = props.now ?? (() => Date.now());
+  const random = props.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
+  const [lang, setLang] = useState<Lang>('zh');
+  const w = words[lang];
+  const [source, setSource] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [needPassphrase, setNeedPassphrase] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<OpenErrorCode | undefined>();
+  const [opened, setOpened] = useState<OpenedBatch | undefined>();
+  const [rows, setRows] = useState<Record<string, Row>>({});
+  const [defaultCarrier, setDefaultCarrier] = useState<string>('ZTO');
+  const [bulk, setBulk] = useState('');
+  const [bulkNote, setBulkNote] = useState('');
+  const [labels, setLabels] = useState<readonly SupplierLabel[]>([]);
+  const [printNote, setPrintNote] = useState('');
+  const [code, setCode] = useState<{ text: string; count: number } | undefined>();
+  const [codeError, setCodeError] = useState('');
+  const [copied, setCopied] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const codeRef = useRef<HTMLTextAreaElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const csvRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${w.title} · shipmask`;
+  }, [lang]);
+
+  const open = async (text: string, pass?: string): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    const r = await openBatch(text, { now: now(), ...(pass ? { passphrase: pass } : {}) });
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error.code);
+      if (r.error.code === 'passphrase-required' || r.error.code === 'wrong-passphrase')
+        setNeedPassphrase(true);
+      return;
+    }
+    setOpened(r.value);
+    setRows({});
+    setCode(undefined);
+    setNeedPassphrase(false);
+  };
+
+  useEffect(() => {
+    const initial = props.initial ?? '';
+    const hash = initial.indexOf('#');
+    if (hash >= 0 && initial.length > hash + 1) {
+      setSource(initial);
+      void open(initial);
+    }
+  }, []);
+
+  const readFile = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    const text = await file.text();
+    setSource(text);
+    await open(text, passphrase);
+  };
+
+  const orders = opened?.batch.orders ?? [];
+  const rowOf = (id: string): Row => rows[id] ?? EMPTY_ROW;
+  const carrierOf = (id: string): string =>
+    rowOf(id).carrier || orders.find((o) => o.orderId === id)?.carrier || defaultCarrier;
+  const setRow = (id: string, patch: Partial<Row>): void => {
+    setRows((old) => ({ ...old, [id]: { ...(old[id] ?? EMPTY_ROW), ...patch } }));
+    setCode(undefined);
+  };
+
+  const results = useMemo((): ReturnResult[] => {
+    const out: ReturnResult[] = [];
+    for (const o of orders) {
+      const r = rowOf(o.orderId);
+      if (r.cannot) out.push({ orderId: o.orderId, status: 'cannot-ship', reason: r.reason.trim() || '-' });
+      else if (WAYBILL.test(r.waybill.trim()))
+        out.push({
+          orderId: o.orderId,
+          status: 'shipped',
+          carrier: carrierOf(o.orderId),
+          waybill: r.waybill.trim(),
+        });
+    }
+    return out;
+  }, [rows, opened, defaultCarrier]);
+
+  const applyBulk = (text: string): void => {
+    const filled = new Set(
+      orders.filter((o) => rowOf(o.orderId).waybill.trim() !== '').map((o) => o.orderId),
+    );
+    const read = readTrackingText(
+      text,
+      orders.map((o) => o.orderId),
+      filled,
+    );
+    setRows((old) => {
+      const next = { ...old };
+      for (const e of read.entries) {
+        next[e.orderId] = {
+          ...(next[e.orderId] ?? EMPTY_ROW),
+          waybill: e.waybill,
+          cannot: false,
+          ...(e.carrier ? { carrier: e.carrier } : {}),
+        };
+      }
+      return next;
+    });
+    setCode(undefined);
+    setBulkNote(w.bulkResult(read.entries.length, read.skipped));
+  };
+
+  const print = (): void => {
+    if (!opened) return;
+    const t = now();
+    const made = orders
+      .filter((o) => !rowOf(o.orderId).cannot && WAYBILL.test(rowOf(o.orderId).waybill.trim()))
+      .map((o) => supplierLabel(opened.batch, o, rowOf(o.orderId).waybill.trim(), carrierOf(o.orderId), t));
+    if (made.length === 0) {
+      setPrintNote(w.printNone);
+      return;
+    }
+    const refused = made.filter((l) => !l.ok).length;
+    setPrintNote(refused > 0 ? w.printRefused(refused) : '');
+    setLabels(made);
+  };
+  useEffect(() => {
+    if (labels.some((l) => l.ok)) window.print();
+  }, [labels]);
+
+  const makeCode = async (): Promise<void> => {
+    if (!opened) return;
+    setCodeError('');
+    const r = await sealReturn(opened, results, { random, now: now() });
+    if (!r.ok) {
+      setCodeError(explainReturnError(r.error.code, lang) + (r.error.orderId ? ` (${r.error.orderId})` : ''));
+      return;
+    }
+    setCode({ text: r.value.code, count: results.length });
+    setCopied(false);
+  };
+
+  const names = opened ? (shipCarrierNames[opened.batch.platform] as Record<string, string>) : {};
+  const done = results.length;
+  const qr = code ? qrDataUrl(code.text) : undefined;
+
+  return (
+    <div class="sp">
+      <div class="screen">
+        <header class="sp-head">
+          <div>
+            <h1>{w.title}</h1>
+            <p class="sp-sub">{w.subtitle}</p>
+          </div>
+          <button type="button" class="sp-lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {w.language}
+          </button>
+        </header>
+
+        {!opened && (
+          <section
+            class={`sp-open${dragging ? ' is-drag' : ''}`}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(e) => {
+              e.preventDefault();
+              setDragging(false);
+              void readFile(e.dataTransfer?.files[0]);
+            }}
+          >
+            <label class="sp-label" for="sp-source">
+              {w.pasteLabel}
+            </label>
+            <textarea
+              id="sp-source"
+              class="sp-source"
+              rows={4}
+              placeholder={w.pastePlaceholder}
+              value={source}
+              onInput={(e) => setSource(e.currentTarget.value)}
+            />
+            <p class="sp-drop">
+              {w.dropHint}{' '}
+              <button type="button" class="sp-link" onClick={() => fileRef.current?.click()}>
+                {w.chooseFile}
+              </button>
+              <input
+                ref={fileRef}
+                type="file"
+                class="sp-hidden"
+                accept=".txt,.shipmask,text/plain"
+                onChange={(e) => void readFile(e.currentTarget.files?.[0])}
+              />
+            </p>
+            {needPassphrase && (
+              <p class="sp-pass">
+                <label for="sp-passphrase">{w.passphrase}</label>
+                <input
+                  id="sp-passphrase"
+                  type="password"
+                  autocomplete="off"
+                  value={passphrase}
+                  placeholder={w.passphraseHint}
+                  onInput={(e) => setPassphrase(e.currentTarget.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') void open(source, passphrase);
+                  }}
+                />
+              </p>
+            )}
+            {error && (
+              <p class="sp-error" role="alert" data-code={error}>
+                {explainOpenError(error, lang)}
+              </p>
+            )}
+            <button
+              type="button"
+              class="sp-primary sp-open-btn"
+              disabled={busy || source.trim() === ''}
+              onClick={() => void open(source, passphrase)}
+            >
+              {busy ? w.opening : w.open}
+            </button>
+            <p class="sp-offline">{w.offline}</p>
+          </section>
+        )}
+
+        {opened && (
+          <section class="sp-batch">
+            <dl class="sp-meta">
+              <div>
+                <dt>{w.shop}</dt>
+                <dd class="sp-shop">{opened.batch.shop}</dd>
+              </div>
+              <div>
+                <dt>{w.batch}</dt>
+                <dd class="sp-batch-id">{opened.batch.batchId}</dd>
+              </div>
+              <div>
+                <dt>{w.expires}</dt>
+                <dd>{formatTime(opened.batch.expiresAt)}</dd>
+              </div>
+              <div>
+                <dt>{w.orders}</dt>
+                <dd class="sp-count">{orders.length}</dd>
+              </div>
+              <div class="sp-meta-end">
+                <button
+                  type="button"
+                  class="sp-link"
+                  onClick={() => {
+                    setOpened(undefined);
+                    setSource('');
+                    setCode(undefined);
+                  }}
+                >
+                  {w.reset}
+                </button>
+              </div>
+            </dl>
+
+            <div class="sp-tools">
+              <label class="sp-inline">
+                {w.defaultCarrier}
+                <select
+                  class="sp-default-carrier"
+                  value={defaultCarrier}
+                  onChange={(e) => setDefaultCarrier(e.currentTarget.value)}
+                >
+                  {CARRIERS.map((c) => (
+                    <option value={c} key={c}>
+                      {names[c] ?? c}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" class="sp-secondary sp-print" onClick={print}>
+                {w.print}
+              </button>
+              <span class="sp-progress">{w.progress(done, orders.length)}</span>
+            </div>
+            {printNote && <p class="sp-note">{printNote}</p>}
+
+            <div class="sp-bulk">
+              <label for="sp-bulk">{w.bulkLabel}</label>
+              <textarea
+                id="sp-bulk"
+                class="sp-bulk-text"
+                rows={3}
+                value={bulk}
+                onInput={(e) => setBulk(e.currentTarget.value)}
+              />
+              <div class="sp-bulk-actions">
+                <button type="button" class="sp-secondary sp-bulk-apply" onClick={() => applyBulk(bulk)}>
+                  {w.bulkApply}
+                </button>
+                <button type="button" class="sp-secondary" onClick={() => csvRef.current?.click()}>
+                  {w.importCsv}
+                </button>
+                <input
+                  ref={csvRef}
+                  type="file"
+                  class="sp-hidden sp-csv"
+                  accept=".csv,text/csv,text/plain"
+                  onChange={(e) => {
+                    const f = e.currentTarget.files?.[0];
+                    if (f) void f.text().then(applyBulk);
+                  }}
+                />
+                {bulkNote && <span class="sp-note sp-bulk-note">{bulkNote}</span>}
+              </div>
+            </div>
+
+            <table class="sp-orders">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>{w.orders}</th>
+                  <th>{w.items}</th>
+                  <th>{w.receiver}</th>
+                  <th>{w.carrier}</th>
+                  <th>{w.waybill}</th>
+                  <th>{w.cannotShip}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {orders.map((o, i) => {
+                  const r = rowOf(o.orderId);
+                  const bad = r.waybill.trim() !== '' && !WAYBILL.test(r.waybill.trim());
+                  const rc = o.receiver;
+                  return (
+                    <tr key={o.orderId} class="sp-order" data-order-id={o.orderId}>
+                      <td class="sp-n">{i + 1}</td>
+                      <td class="sp-id">
+                        {o.orderId}
+                        {o.remark && (
+                          <div class="sp-remark">
+                            {w.remark}：{o.remark}
+                          </div>
+                        )}
+                      </td>
+                      <td>
+                        {o.items.map((it, k) => (
+                          <div key={k} class="sp-item">
+                            {it.name}
+                            {it.sku ? <span class="sp-sku"> {it.sku}</span> : null}
+                            <b class="sp-qty"> ×{it.quantity}</b>
+                          </div>
+                        ))}
+                      </td>
+                      <td class="sp-receiver">
+                        <div>
+                          {rc.name ?? ''} {rc.phone ?? ''}
+                        </div>
+                        {rc.virtual && (
+                          <div class="sp-vn">
+                            {w.virtual} {rc.virtual.main}-{rc.virtual.ext}
+                          </div>
+                        )}
+                        {rc.address && <div class="sp-addr">{rc.address}</div>}
+                        {rc.cipher && !rc.virtual && <div class="sp-cipher">{w.ciphertext}</div>}
+                      </td>
+                      <td>
+                        <select
+                          class="sp-carrier"
+                          value={carrierOf(o.orderId)}
+                          disabled={r.cannot}
+                          onChange={(e) => setRow(o.orderId, { carrier: e.currentTarget.value })}
+                        >
+                          {CARRIERS.map((c) => (
+                            <option value={c} key={c}>
+                              {names[c] ?? c}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>
+                        <input
+                          class={`sp-waybill${bad ? ' is-bad' : ''}`}
+                          value={r.waybill}
+                          disabled={r.cannot}
+                          aria-invalid={bad}
+                          title={bad ? w.invalidWaybill : ''}
+                          onInput={(e) => setRow(o.orderId, { waybill: e.currentTarget.value })}
+                        />
+                      </td>
+                      <td>
+                        <label class="sp-inline">
+                          <input
+                            type="checkbox"
+                            class="sp-cannot"
+                            checked={r.cannot}
+                            onChange={(e) => setRow(o.orderId, { cannot: e.currentTarget.checked })}
+                          />
+                        </label>
+                        {r.cannot && (
+                          <input
+                            class="sp-reason"
+                            placeholder={w.reasonPlaceholder}
+                            value={r.reason}
+                            onInput={(e) => setRow(o.orderId, { reason: e.currentTarget.value })}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+
+            <div class="sp-return">
+              {done < orders.length && <p class="sp-note">{w.missing(orders.length - done)}</p>}
+              <button
+                type="button"
+                class="sp-primary sp-make-code"
+                disabled={done === 0}
+                onClick={() => void makeCode()}
+              >
+                {w.makeCode}
+              </button>
+              {codeError && (
+                <p class="sp-error" role="alert">
+                  {codeError}
+                </p>
+              )}
+              {code && (
+                <div class="sp-code-box">
+                  <h2>{w.codeTitle}</h2>
+                  <p class="sp-note">{w.codeOrders(code.count)}</p>
+                  <div class="sp-code-row">
+                    <textarea ref={codeRef} class="sp-code" readOnly rows={4} value={code.text} />
+                    {qr && <img class="sp-qr" src={qr} alt={w.qrAlt} width={180} height={180} />}
+                  </div>
+                  <button
+                    type="button"
+                    class="sp-primary sp-copy"
+                    onClick={() => void copyText(code.text, codeRef.current).then(setCopied)}
+                  >
+                    {copied ? w.copied : w.copy}
+                  </button>
+                </div>
+              )}
+            </div>
+          </section>
+        )}
+      </div>
+      <div class="print-sheet" aria-hidden="true">
+        {labels.map((l) => (l.ok ? <img key={l.orderId} class="print-label" src={l.src} alt="" /> : null))}
+      </div>
+    </div>
+  );
+}
