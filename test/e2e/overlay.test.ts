@@ -39,7 +39,7 @@ async function open(platform: DemoPlatform, query = ''): Promise<Page> {
 }
 
 /** Badge kinds the overlay shows per order id. */
-async function badgeKinds(page: Page): Promise<Map<string, string[]>> {
+async function marksNow(page: Page): Promise<[string, string[]][]> {
   // One round trip: the marks are re-rendered on every page swap.
   const pairs = await page
     .locator('shipmask-rows .sm-row')
@@ -49,7 +49,23 @@ async function badgeKinds(page: Page): Promise<Map<string, string[]>> {
         Array.from(m.querySelectorAll('.sm-badge'), (b) => b.getAttribute('data-kind') ?? ''),
       ]),
     );
-  return new Map(pairs as [string, string[]][]);
+  return pairs as [string, string[]][];
+}
+
+/**
+ * Badge kinds per order id over the whole page: the overlay marks only rows near the viewport,
+ * so scroll through the page and collect.
+ */
+async function badgeKinds(page: Page): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 600) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(60);
+    for (const [id, kinds] of await marksNow(page)) out.set(id, kinds);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return out;
 }
 
 function expectedKinds(o: DemoOrder): string[] {
@@ -95,9 +111,10 @@ describe.each(['douyin', 'wechat', 'jd'] as const)('%s overlay', (platform) => {
     // A filter swap: the overlay follows the rows the page now shows.
     await page.locator('.page-size-select, .ui-page-size').first().selectOption('20');
     await expect.poll(async () => (await visibleOrderIds(page, platform)).length).toBe(20);
-    await expect.poll(async () => (await badgeKinds(page)).size, { timeout: 5000 }).toBe(20);
     const ids = await visibleOrderIds(page, platform);
-    expect([...(await badgeKinds(page)).keys()].sort()).toEqual([...ids].sort());
+    await expect
+      .poll(async () => [...(await badgeKinds(page)).keys()].sort(), { timeout: 10_000 })
+      .toEqual([...ids].sort());
     await page.close();
   });
 });

@@ -22,6 +22,12 @@ export interface RowRead {
   readonly revealed: boolean;
 }
 
+/** Phones, ID numbers and extensions all need digits: text without any skips `maskText`. */
+const DIGIT = /[0-9\uFF10-\uFF19]/u;
+function maskFreeText(text: string): string {
+  return DIGIT.test(text) ? maskText(text).value : text;
+}
+
 /** Read a field's raw text (or attribute) from inside `root`. Raw text never leaves this module. */
 function raw(root: Element, rule: FieldRule | undefined): string | undefined {
   if (!rule) return undefined;
@@ -118,7 +124,7 @@ export function readRow(
       const qty = Number(raw(line, adapter.items!.quantity) ?? quantities[index] ?? '1');
       const sku = raw(line, adapter.items!.sku);
       items.push({
-        name: maskText(name).value,
+        name: maskFreeText(name),
         quantity: Number.isFinite(qty) && qty > 0 ? qty : 1,
         ...(sku ? { sku } : {}),
       });
@@ -141,7 +147,7 @@ export function readRow(
     items,
     receiver,
     ...(category ? { category } : {}),
-    ...(remarkText ? { remark: maskText(remarkText).value } : {}),
+    ...(remarkText ? { remark: maskFreeText(remarkText) } : {}),
     ...(receivedAt !== undefined ? { receivedAt } : {}),
     ...(completedAt !== undefined ? { completedAt } : {}),
   };

@@ -13,6 +13,11 @@ import { guardReveals } from './reveal-guard';
 /** How the content script talks to the background. */
 export type Send = <T>(request: ContentRequest) => Promise<Reply<T>>;
 
+/** Main-thread time the overlay spends per page read (the `pnpm bench` figure). */
+export interface CostMeter {
+  record(ms: number): void;
+}
+
 export interface Mounts {
   /** Container for the docked panel (inside a shadow root). */
   readonly panel: HTMLElement;
@@ -39,7 +44,13 @@ const QUOTA_REFRESH_MS = 60_000;
  * the docked panel with the quota meter, records trusted reveals and the page's own counter.
  * Returns a stop function (page left the order list, or the extension context went away).
  */
-export function startOverlay(doc: Document, adapter: SiteAdapter, mounts: Mounts, send: Send): () => void {
+export function startOverlay(
+  doc: Document,
+  adapter: SiteAdapter,
+  mounts: Mounts,
+  send: Send,
+  cost: CostMeter = { record: () => undefined },
+): () => void {
   const win = doc.defaultView ?? window;
   const now = (): number => Date.now();
   const shop = (): ShopRef => ({ platform: adapter.platform, shopId: readShopId(doc, adapter) });
@@ -52,7 +63,7 @@ export function startOverlay(doc: Document, adapter: SiteAdapter, mounts: Mounts
     collapsed: false,
     offline: false,
   };
-  const overlay = createRowOverlay(mounts.rows, win);
+  const overlay = createRowOverlay(mounts.rows, win, adapter.list);
   let lastSeen = '';
   let lastCounter: number | undefined;
   let stopped = false;
@@ -130,6 +141,7 @@ export function startOverlay(doc: Document, adapter: SiteAdapter, mounts: Mounts
   }
 
   const stopWatch = watchOrderList(doc, adapter, ({ rows }) => {
+    const started = performance.now();
     const t = now();
     const shopRef = shop();
     const reads: RowRead[] = [];
@@ -140,6 +152,7 @@ export function startOverlay(doc: Document, adapter: SiteAdapter, mounts: Mounts
     state.rows = reads;
     recomputeBadges(t);
     draw();
+
     // Only what changes the stored (masked) view: a reveal on the page changes nothing stored.
     const key = reads.map((r) => `${r.order.orderId}:${r.order.status}`).join(',');
     if (key !== lastSeen && reads.length) {
@@ -151,6 +164,7 @@ export function startOverlay(doc: Document, adapter: SiteAdapter, mounts: Mounts
       lastCounter = counter;
       void call({ type: 'counter/observed', shop: shopRef, remaining: counter, at: t }).then(refreshQuota);
     }
+    cost.record(performance.now() - started);
   });
 
   const orderIdOf = (el: Element): string | undefined => {

@@ -4,42 +4,73 @@ import { RowLayer, type RowMark } from '../ui/RowLayer';
 import type { Badge } from './badges';
 import type { Lang } from './i18n';
 
+interface Spot {
+  readonly top: number;
+  readonly right: number;
+}
+
+/** Rows this far outside the viewport still get their marks (no pop-in while scrolling). */
+const MARGIN = '400px 0px';
+
 /**
- * Lay row marks over the rows: one absolutely positioned layer in document coordinates,
- * re-positioned on scroll and resize (once per animation frame).
+ * Lay row marks over the rows: one absolutely positioned layer in document coordinates, so the
+ * host page is neither shifted nor restyled. Only rows near the viewport get marks: an
+ * IntersectionObserver reports them with their boxes, after the browser's own layout, so the
+ * overlay never forces a layout of the page; a ResizeObserver on the list re-reads those few boxes
+ * when rows above them change height. A page of 200 rows costs what ~15 visible rows cost.
  */
-export function createRowOverlay(container: HTMLElement, win: Window) {
+export function createRowOverlay(container: HTMLElement, win: Window, listSelector: string) {
   let rows: readonly RowRead[] = [];
+  let index = new Map<Element, number>();
   let badges: readonly (readonly Badge[])[] = [];
   let selected: ReadonlySet<string> = new Set();
   let lang: Lang = 'zh';
   let onToggle: (orderId: string) => void = () => undefined;
-  let frame = 0;
+  const spots = new Map<Element, Spot>();
+
+  const spotOf = (rect: DOMRectReadOnly): Spot => ({
+    top: rect.top + win.scrollY + 4,
+    right: rect.right + win.scrollX - 8,
+  });
 
   const draw = (): void => {
-    frame = 0;
-    const sx = win.scrollX;
-    const sy = win.scrollY;
     const marks: RowMark[] = [];
-    rows.forEach((r, i) => {
-      if (!r.element.isConnected) return;
-      const rect = r.element.getBoundingClientRect();
-      if (rect.width === 0 && rect.height === 0) return;
+    for (const [el, spot] of spots) {
+      const i = index.get(el);
+      const r = i === undefined ? undefined : rows[i];
+      if (!r) continue;
       marks.push({
         orderId: r.order.orderId,
-        top: rect.top + sy + 4,
-        right: rect.right + sx - 8,
-        badges: badges[i] ?? [],
+        top: spot.top,
+        right: spot.right,
+        badges: badges[i!] ?? [],
         selected: selected.has(r.order.orderId),
       });
-    });
+    }
+    marks.sort((a, b) => a.top - b.top);
     render(<RowLayer marks={marks} lang={lang} onToggle={onToggle} />, container);
   };
-  const schedule = (): void => {
-    if (!frame) frame = win.requestAnimationFrame(draw);
-  };
-  win.addEventListener('scroll', schedule, { capture: true, passive: true });
-  win.addEventListener('resize', schedule, { passive: true });
+
+  const near = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (e.isIntersecting && e.boundingClientRect.height > 0)
+          spots.set(e.target, spotOf(e.boundingClientRect));
+        else spots.delete(e.target);
+      }
+      draw();
+    },
+    { rootMargin: MARGIN },
+  );
+  // Layout is clean when a ResizeObserver callback runs: re-reading the few marked rows is cheap.
+  const resized = new ResizeObserver(() => {
+    for (const el of spots.keys()) {
+      if (!el.isConnected) spots.delete(el);
+      else spots.set(el, spotOf(el.getBoundingClientRect()));
+    }
+    draw();
+  });
+  resized.observe(win.document.documentElement);
 
   return {
     update(next: {
@@ -49,13 +80,28 @@ export function createRowOverlay(container: HTMLElement, win: Window) {
       lang: Lang;
       onToggle: (orderId: string) => void;
     }): void {
+      if (next.rows !== rows) {
+        const before = new Set(rows.map((r) => r.element));
+        const after = new Set(next.rows.map((r) => r.element));
+        for (const el of before) {
+          if (!after.has(el)) {
+            near.unobserve(el);
+            spots.delete(el);
+          }
+        }
+        for (const el of after) if (!before.has(el)) near.observe(el);
+        index = new Map(next.rows.map((r, i) => [r.element, i]));
+        const list = win.document.querySelector(listSelector);
+        resized.disconnect();
+        resized.observe(win.document.documentElement);
+        if (list) resized.observe(list);
+      }
       ({ rows, badges, selected, lang, onToggle } = next);
       draw();
     },
     destroy(): void {
-      win.removeEventListener('scroll', schedule, { capture: true });
-      win.removeEventListener('resize', schedule);
-      if (frame) win.cancelAnimationFrame(frame);
+      near.disconnect();
+      resized.disconnect();
       render(null, container);
     },
   };

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterFor } from '../../adapters';
-import { startOverlay, type Send } from '../../content/app';
+import { startOverlay, type CostMeter, type Send } from '../../content/app';
 import { allBackOfficeMatches } from '../../origins';
 import '../../ui/panel.css';
 
@@ -22,6 +22,24 @@ async function mountHost(ctx: ContentScriptContext, name: string, style: Partial
   return ui;
 }
 
+/**
+ * Test and dev builds publish the overlay's own main-thread time on the panel host
+ * (`data-sm-cost`: mount, first read, last read, reads) for `pnpm bench`; production builds do not.
+ */
+function costMeter(host: HTMLElement, mountMs: number): CostMeter {
+  if (import.meta.env.MODE === 'production') return { record: () => undefined };
+  const cost = { mount: mountMs, first: -1, last: 0, reads: 0, total: 0 };
+  return {
+    record(ms) {
+      if (cost.first < 0) cost.first = ms;
+      cost.last = ms;
+      cost.reads++;
+      cost.total += ms;
+      host.dataset.smCost = JSON.stringify(cost);
+    },
+  };
+}
+
 export default defineContentScript({
   matches: allBackOfficeMatches,
   cssInjectionMode: 'ui',
@@ -32,6 +50,7 @@ export default defineContentScript({
     const uis: { remove(): void }[] = [];
 
     const start = async (): Promise<void> => {
+      const started = performance.now();
       const adapter = adapterFor(location.href);
       if (!adapter || stop) return;
       const [panel, rows, dialogs] = await Promise.all([
@@ -58,6 +77,7 @@ export default defineContentScript({
         adapter,
         { panel: panel.uiContainer, rows: rows.uiContainer, dialogs: dialogs.uiContainer },
         send,
+        costMeter(panel.shadowHost, performance.now() - started),
       );
     };
     const halt = (): void => {
