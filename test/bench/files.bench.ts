@@ -3,9 +3,11 @@
 // ="…" guarded ids), streamed as bytes in 64 KB chunks through sniffing, tokenising, masking and
 // grouping; the peak heap growth while streaming; side by side with a naive peer
 // (`text.split('\n').map((l) => l.split(','))`) that does no decoding work beyond one
-// TextDecoder call and is WRONG on quoted fields (it splits inside quotes and across lines).
+// TextDecoder call and is WRONG on quoted fields (it splits inside quotes and across lines);
+// the same rows as an XLSX workbook (zipped here with node:zlib, read by core's fflate reader).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { createOrderFileReader, parseCsv, parseOrderFile } from '../../packages/core/src/index.ts';
 import type { BenchRow, BenchSuite } from './types.ts';
 
@@ -86,6 +88,56 @@ function makeExport(): { bytes: Uint8Array; orders: number; quotedRows: number }
     );
   }
   return { bytes: new TextEncoder().encode(lines.join('\r\n') + '\r\n'), orders, quotedRows };
+}
+
+/** The same rows as an XLSX workbook (inline strings, deflated), as a spreadsheet export would be. */
+function makeXlsx(csvBytes: Uint8Array): Uint8Array {
+  const rows = parseCsv(new TextDecoder().decode(csvBytes));
+  const esc = (v: string): string =>
+    v.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  const col = (i: number): string =>
+    i < 26 ? String.fromCharCode(65 + i) : 'A' + String.fromCharCode(65 + i - 26);
+  const body = rows
+    .map(
+      (r, n) =>
+        `<row r="${n + 1}">${r.fields
+          .map((v, i) => `<c r="${col(i)}${n + 1}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`)
+          .join('')}</row>`,
+    )
+    .join('');
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
+  return zipOne('xl/worksheets/sheet1.xml', new TextEncoder().encode(sheet));
+}
+
+/** A ZIP archive with one deflated entry (local header, data, central directory, end record). */
+function zipOne(name: string, data: Uint8Array): Uint8Array {
+  const nameBytes = new TextEncoder().encode(name);
+  const packed = deflateRawSync(data);
+  const crc = crc32(data);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(packed.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(packed.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + nameBytes.length, 12);
+  end.writeUInt32LE(30 + nameBytes.length + packed.length, 16);
+  return new Uint8Array(Buffer.concat([local, nameBytes, packed, central, nameBytes, end]));
 }
 
 function heapUsed(): number {
@@ -179,6 +231,11 @@ const suite: BenchSuite = {
     const tokMs = performance.now() - tokStart;
 
     const mem = memoryPass(bytes);
+    const xlsx = makeXlsx(bytes);
+    parseOrderFile(xlsx, { platform: 'douyin' });
+    const xStart = performance.now();
+    const xr = parseOrderFile(xlsx, { platform: 'douyin' });
+    const xMs = performance.now() - xStart;
     const rowsPerSec = ROWS / (best.ms / 1000);
     const naivePerSec = ROWS / (naive.ms / 1000);
     await Promise.resolve();
@@ -187,8 +244,9 @@ const suite: BenchSuite = {
         name: `read ${ROWS.toLocaleString('en-US')}-row Douyin CSV (${mb.toFixed(1)} MB), 64 KB chunks → OrderViews`,
         value: rowsPerSec,
         unit: 'rows/s',
-        target: ">= 0.3x the naive peer's rows/s, every order read",
-        ok: rowsPerSec >= 0.3 * naivePerSec && best.orders === orders && best.errors === 0,
+        // A merchant's biggest export (100,000 rows) read in 5 s on a shared machine, every order.
+        target: '>= 20,000 rows/s, every order read',
+        ok: rowsPerSec >= 20_000 && best.orders === orders && best.errors === 0,
         note: `${best.orders.toLocaleString('en-US')} orders, ${best.errors} errors; ${(best.ms / 1000).toFixed(2)} s; ${(rowsPerSec / naivePerSec).toFixed(2)}x the naive peer's rows/s`,
       },
       {
@@ -202,6 +260,12 @@ const suite: BenchSuite = {
         value: ROWS / (tokMs / 1000),
         unit: 'rows/s',
         note: `${recs.toLocaleString('en-US')} records`,
+      },
+      {
+        name: `read the same rows as XLSX (${(xlsx.length / 1024 / 1024).toFixed(1)} MB zipped, inline strings)`,
+        value: ROWS / (xMs / 1000),
+        unit: 'rows/s',
+        note: `${xr.orders.length.toLocaleString('en-US')} orders, ${xr.errorCount} errors; buffered (a ZIP's directory is at its end); ${(xMs / 1000).toFixed(2)} s`,
       },
       {
         name: 'live heap while streaming (peak, full GC before each sample)',
