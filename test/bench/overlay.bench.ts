@@ -54,7 +54,7 @@ async function sample(context: BrowserContext, url: string, withExtension: boole
   await page.locator(ui.row).nth(199).waitFor();
   if (withExtension)
     await page.waitForFunction(() => {
-      const host = document.querySelector('shipmask-panel') as HTMLElement | null;
+      const host = document.querySelector<HTMLElement>('shipmask-panel');
       const c = host?.dataset.smCost ? (JSON.parse(host.dataset.smCost) as { reads: number }) : undefined;
       return (c?.reads ?? 0) >= 2;
     });
