@@ -145,7 +145,8 @@ export function matchAt(scope: Scope | undefined, s: string, pos: number): Varia
   return undefined;
 }
 
-let simplified: Map<number, number> | undefined;
+/** Simplified form by UTF-16 unit (0 = none), built on first use: 128 KB, one array index per character. */
+let simplified: Uint16Array | undefined;
 
 /**
  * Fold the traditional forms of division-name characters to simplified, one UTF-16 unit for
@@ -155,16 +156,17 @@ let simplified: Map<number, number> | undefined;
  * toSimplified('廣東省廣州市天河區花城廣場'); // '广东省广州市天河区花城广场'
  */
 export function toSimplified(s: string): string {
-  if (!simplified) {
-    simplified = new Map();
+  let table = simplified;
+  if (!table) {
+    table = new Uint16Array(0x10000);
     for (let i = 0; i + 1 < TRADITIONAL.length; i += 2)
-      simplified.set(TRADITIONAL.charCodeAt(i), TRADITIONAL.charCodeAt(i + 1));
+      table[TRADITIONAL.charCodeAt(i)] = TRADITIONAL.charCodeAt(i + 1);
+    simplified = table;
   }
   let out: string | undefined;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const to = c >= 0x3400 ? simplified.get(c) : undefined;
-    if (to !== undefined) {
+    const to = table[s.charCodeAt(i)] ?? 0;
+    if (to !== 0) {
       if (out === undefined) out = s.slice(0, i);
       out += String.fromCharCode(to);
     } else if (out !== undefined) out += s[i];

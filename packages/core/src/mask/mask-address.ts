@@ -43,6 +43,9 @@ export interface MaskedAddress extends Masked {
 /** Longest address read in full: only its start can hold the region. */
 const MAX_ADDRESS_LENGTH = 100_000;
 
+/** How much of the start of an address can hold the region (longest written region is ~40). */
+const REGION_HEAD = 64;
+
 /** Placeholders some platforms print between the province and the county of municipalities. */
 const PLACEHOLDERS = ['市辖区', '县'];
 
@@ -201,7 +204,8 @@ export function maskAddress(value: string): MaskedAddress {
   const s = compact(foldWidth(head));
   const form = trimmed.includes('*') || trimmed.includes('＊') ? 'masked' : 'plain';
   // Traditional characters are folded for matching only; the kept text is the input's own.
-  const { end, region } = readRegion(toSimplified(s));
+  // A region is at most ~40 characters (province + city + county with repeats): read only the head.
+  const { end, region } = readRegion(toSimplified(s.length > REGION_HEAD ? s.slice(0, REGION_HEAD) : s));
   const detail = head.length < trimmed.length || hasDetailAfter(s, end);
   if (end === 0) {
     return form === 'masked'
