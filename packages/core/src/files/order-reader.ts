@@ -231,6 +231,8 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   let curRec: CsvRecord = { line: 0, endLine: 0, fields: [], ok: true, issues: [] };
   let curH: HeaderInfo | undefined;
   let curOrderId: string | undefined;
+  let lastTimeText: string | undefined;
+  let lastTime: number | undefined;
 
   function cell(c: OrderColumn): string {
     const i = curH?.map.index[c];
@@ -267,7 +269,13 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       return warn('bad-order-id', 'orderId', 'the order id is not a platform order number');
     curOrderId = orderId;
 
-    const createdAt = readExportTime(cell('createdAt'));
+    const timeText = cell('createdAt');
+    // Sub-order rows repeat their order's time: read each distinct text once.
+    if (timeText !== lastTimeText) {
+      lastTimeText = timeText;
+      lastTime = readExportTime(timeText);
+    }
+    const createdAt = lastTime;
     if (createdAt === undefined)
       return warn('bad-date', 'createdAt', 'the order time is missing or not a date');
 
