@@ -135,6 +135,10 @@ export function startOverlay(
           state.selected.clear();
           draw();
         }}
+        onAction={(purpose) => {
+          const orderIds = state.rows.map((r) => r.order.orderId).filter((id) => state.selected.has(id));
+          if (orderIds.length) void call({ type: 'selection/open', shop: shop(), orderIds, purpose });
+        }}
       />,
       mounts.panel,
     );

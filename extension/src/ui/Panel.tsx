@@ -17,6 +17,8 @@ export interface PanelProps {
   readonly onCollapse: () => void;
   readonly onSelectAll: () => void;
   readonly onClear: () => void;
+  /** Bulk actions on the selection: open the print page or the supplier hand-off page. */
+  readonly onAction: (purpose: 'print' | 'handoff') => void;
 }
 
 const summaryKinds: readonly BadgeKind[] = ['cipher', 'virtual', 'masked', 'exempt', 'invalid', 'expired'];
@@ -76,6 +78,25 @@ export function Panel(p: PanelProps) {
             </button>
             <button type="button" onClick={p.onClear} disabled={p.selected === 0}>
               {t.clearSelection}
+            </button>
+          </div>
+          <div class="sm-actions">
+            <button
+              type="button"
+              class="sm-primary"
+              data-testid="action-print"
+              disabled={p.selected === 0}
+              onClick={() => p.onAction('print')}
+            >
+              {t.printLabels}
+            </button>
+            <button
+              type="button"
+              data-testid="action-handoff"
+              disabled={p.selected === 0}
+              onClick={() => p.onAction('handoff')}
+            >
+              {t.handOff}
             </button>
           </div>
         </div>
