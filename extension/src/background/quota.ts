@@ -14,6 +14,7 @@
  */
 import {
   applyEvent,
+  startOfChinaDay,
   checkQuotaEvent,
   emptyLedger,
   orderKey,
@@ -24,6 +25,7 @@ import {
   type QuotaLedger,
 } from '@shipmask/core';
 import type { ShopRef } from '../messages';
+import { bytesToHex } from './hex';
 import type { EventItem, StoredQuotaEvent, Store } from '../storage';
 import { ledgerLockName, type Locks } from './locks';
 
@@ -168,28 +170,38 @@ export class Ledgers {
 
   /**
    * Store masked orders; orders seen for the first time count toward ratio rules (Douyin:
-   * decrypts <= 5% of orders): one `orderCounted` each, id `o:<orderKey>` so an order counts
-   * once, dated when it was created (the month it belongs to). Orders and their ledger events are
-   * written in one strict transaction under the shop's lock; only new orders are hashed.
+   * decrypts <= 5% of orders). New orders are decided inside the orders transaction (an order is
+   * new once), and counted with ONE `orderCounted` event per China day of creation
+   * (`count` = new orders of that day, `at` = the latest creation time among them), written in
+   * the same strict transaction under the shop's lock: a retried message finds the orders stored
+   * and counts nothing, and the ledger grows by a few events per page, not one per order.
+   * (An order purged by retention and seen again counts again, in its own, long-past month.)
    */
   async recordOrders(
     shop: ShopRef,
     orders: readonly OrderView[],
     now: Instant,
   ): Promise<{ stored: number; added: number; ledger: QuotaLedger }> {
-    const key = await this.hmacKey();
     return this.options.locks.request(ledgerLockName(shop), async () => {
       let ledger = await this.loadLocked(shop);
-      const eventsFor = (added: readonly OrderView[]): EventItem<QuotaEvent>[] =>
-        added.map((o) => {
+      const batch = bytesToHex(this.options.randomBytes(8));
+      const eventsFor = (added: readonly OrderView[]): EventItem<QuotaEvent>[] => {
+        const days = new Map<number, { count: number; at: Instant }>();
+        for (const o of added) {
+          const day = startOfChinaDay(o.createdAt);
+          const d = days.get(day);
+          days.set(day, { count: (d?.count ?? 0) + 1, at: Math.max(d?.at ?? o.createdAt, o.createdAt) });
+        }
+        return [...days].map(([day, d]) => {
           const event: QuotaEvent = {
             type: 'orderCounted',
-            id: `o:${orderKey(key, o.orderId)}`,
-            at: o.createdAt,
-            count: 1,
+            id: `o:${day}:${batch}`,
+            at: d.at,
+            count: d.count,
           };
           return { id: storedEventId(shop, event.id), at: event.at, event };
         });
+      };
       const r = await this.options.store.putOrders(orders, now, { shop, eventsFor });
       for (const e of r.events) if (e.added) ledger = applyEvent(ledger, e.record.event);
       this.cache.set(shopKey(shop), ledger);

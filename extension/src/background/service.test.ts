@@ -225,6 +225,23 @@ describe('ledger persistence', () => {
     await h.send({ type: 'orders/seen', shop: douyin, orders }); // seen again: no double count
     const q = await h.send<QuotaView>({ type: 'quota/status', shop: douyin });
     expect(q).toMatchObject({ used: 0, limit: 2, remaining: 2 });
+    // One event per China day of creation, not one per order.
+    const counted = (await h.bg.store.eventsOf(douyin)).map(
+      (e) => e.event as { type: string; count: number },
+    );
+    expect(counted).toEqual([expect.objectContaining({ type: 'orderCounted', count: 40 })]);
+    // Orders of two days (and some known ones) in one call: two events, new orders only.
+    const more = [
+      ...orders.slice(0, 5),
+      ...Array.from({ length: 3 }, (_, i) => order(douyin, `e${i}`, { createdAt: NOW - 3 * DAY_MS })),
+      ...Array.from({ length: 17 }, (_, i) => order(douyin, `f${i}`)),
+    ];
+    await h.send({ type: 'orders/seen', shop: douyin, orders: more });
+    const counts = (await h.bg.store.eventsOf(douyin)).map((e) => (e.event as { count: number }).count);
+    expect(counts.sort((a, b) => a - b)).toEqual([3, 17, 40]);
+    expect(await h.send<QuotaView>({ type: 'quota/status', shop: douyin })).toMatchObject({ limit: 3 });
+    await h.restart();
+    expect(await h.send<QuotaView>({ type: 'quota/status', shop: douyin })).toMatchObject({ limit: 3 });
   });
 
   it('reconciles with the platform counter', async () => {
