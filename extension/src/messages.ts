@@ -7,6 +7,7 @@
  * identified by order id only (the background turns it into a keyed hash for the ledger).
  */
 import type { FieldKind, Instant, OrderView, PlatformId } from '@shipmask/core';
+import type { HandoffReplyValues, HandoffRequest } from './handoff-messages';
 
 /** A shop is identified by platform + the shop id the page shows (or `default`). */
 export interface ShopRef {
@@ -45,7 +46,8 @@ export type ContentRequest =
       readonly type: 'selection/open';
       readonly shop: ShopRef;
       readonly orderIds: readonly string[];
-      readonly purpose: 'print';
+      /** `handoff` (issue 8) opens `handoff.html?sel=<id>` instead. */
+      readonly purpose: 'print' | 'handoff';
     };
 
 /** Requests the popup and extension pages may send (in addition to the content ones). */
@@ -57,7 +59,8 @@ export type PageRequest =
   | { readonly type: 'reveals/daily'; readonly shop: ShopRef; readonly days: number }
   /** The shop a content script last reported from this tab (popup: "the active tab's shop"). */
   | { readonly type: 'shops/active'; readonly tabId: number }
-  | PrintPageRequest;
+  | PrintPageRequest
+  | HandoffRequest;
 
 /** Label sizes (core templates). */
 export type LabelSizeId = '76x130' | '100x150' | '100x180';
@@ -274,7 +277,7 @@ export interface DailyReveals {
 }
 
 /** What each request's reply carries (`send()` in client.ts returns `Reply<ReplyOf<R>>`). */
-export interface ReplyValues {
+export interface ReplyValues extends HandoffReplyValues {
   'orders/seen': OrdersSeenResult;
   'reveal/recorded': RevealResult;
   'counter/observed': QuotaView;

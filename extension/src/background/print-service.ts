@@ -81,7 +81,11 @@ export function createPrintHandlers(options: PrintServiceOptions): PrintHandlers
         purpose: req.purpose,
         createdAt: now(),
       });
-      const tabId = options.openPage ? await options.openPage(`/print.html?sel=${selectionId}`) : undefined;
+      const tabId = options.openPage
+        ? await options.openPage(
+            `/${req.purpose === 'handoff' ? 'handoff' : 'print'}.html?sel=${selectionId}`,
+          )
+        : undefined;
       return { selectionId, tabId: tabId ?? null };
     },
     async 'selection/get'(req) {

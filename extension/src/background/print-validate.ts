@@ -56,7 +56,7 @@ export function printRequest(o: Record<string, unknown>, type: string, k: Valida
         type: t,
         shop: k.shopRef(o.shop, 'shop'),
         orderIds,
-        purpose: k.oneOf(o.purpose, ['print'], 'purpose'),
+        purpose: k.oneOf(o.purpose, ['print', 'handoff'] as const, 'purpose'),
       };
     }
     case 'selection/get':

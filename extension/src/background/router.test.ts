@@ -100,6 +100,24 @@ const valid: Record<keyof typeof requestTypes, PageRequest> = {
   'print/jobs': { type: 'print/jobs', shop },
   'print/reprint': { type: 'print/reprint', jobId: 'p1', orderIds: [order.orderId], reason: '卡纸' },
   'print/log': { type: 'print/log', shop, orderId: order.orderId },
+  'handoff/orders': { type: 'handoff/orders', shop, orderIds: [order.orderId] },
+  'handoff/seal': {
+    type: 'handoff/seal',
+    shop,
+    orderIds: [order.orderId],
+    supplier: { name: '义乌杯厂', note: '王经理' },
+    expiresInDays: 7,
+    passphrase: 'correct horse',
+    carrier: 'ZTO',
+  },
+  'handoff/batches': { type: 'handoff/batches', ofShop: shop },
+  'handoff/batch': { type: 'handoff/batch', batchId: 'q3Zk8Jd0WcLm' },
+  'handoff/import': { type: 'handoff/import', batchId: 'q3Zk8Jd0WcLm', code: 'gV8M\nabc' },
+  'handoff/config/get': { type: 'handoff/config/get' },
+  'handoff/config/set': {
+    type: 'handoff/config/set',
+    config: { baseUrl: 'https://example.com/supplier.html', suppliers: [{ name: '义乌杯厂' }] },
+  },
 };
 
 describe('senders', () => {

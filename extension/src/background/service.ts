@@ -8,6 +8,7 @@ import { DAY_MS, formatChinaTime, startOfChinaDay, type Instant, type QuotaLedge
 import type { DailyReveals, QuotaView, ShopRef, ShopSummary } from '../messages';
 import type { Store } from '../storage';
 import type { Locks } from './locks';
+import { handoffHandlers } from './handoff-service';
 import { createPrintHandlers } from './print-service';
 import { Ledgers } from './quota';
 import { dailyShare, quotaView } from './quota-view';
@@ -137,6 +138,7 @@ export function createService(options: ServiceOptions): Service {
       randomBytes: options.randomBytes,
       ...(options.openPage ? { openPage: options.openPage } : {}),
     }),
+    ...handoffHandlers({ store, now, randomBytes: options.randomBytes }),
   };
 
   return { handlers, ledgers, quota };

@@ -20,6 +20,7 @@ import {
   type ReceiverView,
 } from '@shipmask/core';
 import type { PageRequest, ShopRef, ShopSettings } from '../messages';
+import { handoffRequest, handoffRequestTypes, isHandoffType } from './handoff-validate';
 import { printRequest } from './print-validate';
 
 /** Outcome of validating one message. */
@@ -47,6 +48,7 @@ export const requestTypes = {
   'print/jobs': 'page',
   'print/reprint': 'page',
   'print/log': 'page',
+  ...handoffRequestTypes,
 } as const satisfies Record<PageRequest['type'], 'content' | 'page'>;
 
 export type RequestType = keyof typeof requestTypes;
@@ -249,6 +251,7 @@ function settings(v: unknown, path: string): ShopSettings {
 
 /** Rebuild one request of a known type (throws `Invalid`). */
 function request(o: Obj, type: RequestType): PageRequest {
+  if (isHandoffType(type)) return handoffRequest(o, type, fail);
   switch (type) {
     case 'orders/seen': {
       const shop = shopRef(o.shop, 'shop');

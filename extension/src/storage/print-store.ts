@@ -15,7 +15,7 @@ import type { Store } from './store';
 export interface StoredSelection {
   readonly shop: ShopRef;
   readonly orderIds: readonly string[];
-  readonly purpose: 'print';
+  readonly purpose: 'print' | 'handoff';
   readonly createdAt: Instant;
 }
 

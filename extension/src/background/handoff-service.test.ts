@@ -1,0 +1,244 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DAY_MS,
+  openBatch,
+  sealReturn,
+  type OpenedReturn,
+  type OrderView,
+  type ReturnResult,
+} from '@shipmask/core';
+import type { ShopRef } from '../messages';
+import { Store } from '../storage';
+import { batchStatus, mergeReturn, type BatchRecord } from './handoff-batch';
+import { handoffHandlers } from './handoff-service';
+
+const shop: ShopRef = { platform: 'wechat', shopId: 'wx3f8a2c1d9e6b4a70' };
+const NOW = Date.UTC(2026, 10, 23, 2);
+const random = (n: number): Uint8Array => crypto.getRandomValues(new Uint8Array(n));
+
+function view(i: number): OrderView {
+  return {
+    platform: 'wechat',
+    shopId: shop.shopId,
+    orderId: `37180000000000000${String(i).padStart(2, '0')}`,
+    status: 'awaiting_shipment',
+    createdAt: NOW - DAY_MS,
+    items: [{ name: '304不锈钢保温杯 500ml 黑色', sku: 'SM-001-A', quantity: 1 + (i % 3) }],
+    remark: i === 1 ? '到了打13812345678' : '请尽快发货',
+    receiver: {
+      name: '张*',
+      phone: '132****3639',
+      address: '广东省广州市天河区****',
+      virtual: { main: '13476567876', ext: String(3000 + i) },
+    },
+  };
+}
+
+async function setup(n = 3) {
+  let clock = NOW;
+  const store = new Store({ factory: new IDBFactory() });
+  const h = handoffHandlers({ store, now: () => clock, randomBytes: random });
+  const orders = Array.from({ length: n }, (_, i) => view(i));
+  await store.putOrders(orders, NOW);
+  await h['handoff/config/set']({
+    type: 'handoff/config/set',
+    config: { baseUrl: 'http://127.0.0.1:9/supplier.html', suppliers: [] },
+  });
+  return { store, h, orders, tick: (ms: number) => (clock += ms) };
+}
+
+describe('hand-off service', () => {
+  it('seals stored orders, keeps the batch without the link, imports a return code once', async () => {
+    const { store, h, orders, tick } = await setup();
+    const sealed = await h['handoff/seal']({
+      type: 'handoff/seal',
+      shop,
+      orderIds: orders.map((o) => o.orderId),
+      supplier: { name: '义乌杯厂', note: '王经理' },
+      expiresInDays: 7,
+      carrier: 'ZTO',
+    });
+    if (!sealed.ok) throw new Error(sealed.message);
+    expect(sealed.kind).toBe('link');
+    expect(sealed.text.startsWith('http://127.0.0.1:9/supplier.html#')).toBe(true);
+    expect(sealed.batch).toMatchObject({ orders: 3, status: 'sent', supplier: { name: '义乌杯厂' } });
+
+    // Nothing stored holds the link, its payload or the remark's real mobile.
+    const db = await store.db();
+    const dump = JSON.stringify([
+      await db.getAll('batches'),
+      await db.getAll('meta'),
+      await db.getAll('audit'),
+    ]);
+    expect(dump).not.toContain(sealed.payload.slice(0, 40));
+    expect(dump).not.toContain('13812345678');
+    expect((await h['handoff/config/get']({ type: 'handoff/config/get' })).suppliers[0]).toEqual({
+      name: '义乌杯厂',
+      note: '王经理',
+    });
+
+    // The supplier opens the link and returns results for two orders.
+    const opened = await openBatch(sealed.text, { now: NOW + 1000 });
+    if (!opened.ok) throw new Error(opened.error.code);
+    expect(opened.value.batch.orders[1]!.remark).toBe('到了打138****5678');
+    const results: ReturnResult[] = [
+      { orderId: orders[0]!.orderId, status: 'shipped', carrier: 'ZTO', waybill: '78412345678901' },
+      { orderId: orders[1]!.orderId, status: 'cannot-ship', reason: '缺货' },
+    ];
+    const code = await sealReturn(opened.value, results, { random, now: NOW + 2000 });
+    if (!code.ok) throw new Error(code.error.code);
+
+    tick(5000);
+    const first = await h['handoff/import']({
+      type: 'handoff/import',
+      batchId: sealed.batch.batchId,
+      code: `回执：\n${code.value.code} 谢谢`,
+    });
+    if (!first.ok) throw new Error(first.message);
+    expect(first.changes.map((c) => c.orderId)).toEqual([orders[0]!.orderId, orders[1]!.orderId]);
+    expect(first.batch).toMatchObject({ status: 'partly-shipped', shipped: 1, cannotShip: 1, imports: 1 });
+
+    const again = await h['handoff/import']({
+      type: 'handoff/import',
+      batchId: sealed.batch.batchId,
+      code: code.value.code,
+    });
+    if (!again.ok) throw new Error(again.message);
+    expect(again.changes).toEqual([]);
+    expect(again.unchanged).toBe(2);
+    expect(again.batch.imports).toBe(1);
+
+    // A later code completes the batch.
+    const code2 = await sealReturn(
+      opened.value,
+      [{ orderId: orders[2]!.orderId, status: 'shipped', carrier: 'YTO', waybill: 'YT7788990011' }],
+      { random, now: NOW + 3000 },
+    );
+    if (!code2.ok) throw new Error(code2.error.code);
+    const done = await h['handoff/import']({
+      type: 'handoff/import',
+      batchId: sealed.batch.batchId,
+      code: code2.value.code,
+    });
+    if (!done.ok) throw new Error(done.message);
+    expect(done.batch.status).toBe('shipped');
+    expect((await h['handoff/batches']({ type: 'handoff/batches', ofShop: shop }))[0]!.status).toBe(
+      'shipped',
+    );
+  });
+
+  it("refuses another batch's code and orders that are not stored", async () => {
+    const { h, orders } = await setup();
+    const seal = (ids: string[]) =>
+      h['handoff/seal']({
+        type: 'handoff/seal',
+        shop,
+        orderIds: ids,
+        supplier: { name: 'A' },
+        expiresInDays: 7,
+      });
+    const a = await seal([orders[0]!.orderId]);
+    const b = await seal([orders[1]!.orderId]);
+    if (!a.ok || !b.ok) throw new Error('seal failed');
+    const openedB = await openBatch(b.text, { now: NOW });
+    if (!openedB.ok) throw new Error(openedB.error.code);
+    const codeB = await sealReturn(
+      openedB.value,
+      [{ orderId: orders[1]!.orderId, status: 'shipped', carrier: 'ZTO', waybill: '78412345678901' }],
+      { random, now: NOW },
+    );
+    if (!codeB.ok) throw new Error(codeB.error.code);
+    const wrong = await h['handoff/import']({
+      type: 'handoff/import',
+      batchId: a.batch.batchId,
+      code: codeB.value.code,
+    });
+    expect(wrong).toMatchObject({ ok: false, code: 'wrong-batch' });
+    expect((await h['handoff/batch']({ type: 'handoff/batch', batchId: a.batch.batchId }))?.shipped).toBe(0);
+    expect(await seal(['3718999999999999999'])).toMatchObject({ ok: false, code: 'missing-orders' });
+  });
+
+  it('a passphrase batch opens only with the passphrase; the passphrase is not stored', async () => {
+    const { store, h, orders } = await setup(1);
+    const s = await h['handoff/seal']({
+      type: 'handoff/seal',
+      shop,
+      orderIds: [orders[0]!.orderId],
+      supplier: { name: 'A' },
+      expiresInDays: 1,
+      passphrase: 'Tea-Cup-42!',
+    });
+    if (!s.ok) throw new Error(s.message);
+    expect(s.batch.passphrase).toBe(true);
+    expect((await openBatch(s.text, { now: NOW })).ok).toBe(false);
+    expect(JSON.stringify(await (await store.db()).getAll('batches'))).not.toContain('Tea-Cup-42!');
+  }, 60_000);
+});
+
+describe('mergeReturn', () => {
+  const record = (ids: string[]): BatchRecord => ({
+    id: 'b1',
+    platform: 'wechat',
+    shopId: 's',
+    createdAt: NOW,
+    expiresAt: NOW + DAY_MS,
+    supplier: { name: 'A' },
+    passphrase: false,
+    orders: ids.map((orderId) => ({ orderId, items: [{ name: 'x', quantity: 1 }], receiver: {} })),
+    keep: { batchId: 'b1', key: 'k', expiresAt: NOW + DAY_MS, orderIds: ids },
+    results: {},
+    imports: [],
+  });
+  const ids = ['1', '2', '3', '4'];
+  const result = fc.oneof(
+    fc.record({
+      orderId: fc.constantFrom(...ids),
+      status: fc.constant('shipped' as const),
+      carrier: fc.constantFrom('ZTO', 'YTO'),
+      waybill: fc.constantFrom('ZT100000001', 'ZT100000002'),
+    }),
+    fc.record({
+      orderId: fc.constantFrom(...ids),
+      status: fc.constant('cannot-ship' as const),
+      reason: fc.constantFrom('缺货', '地址不到'),
+    }),
+  );
+  const code = fc.record({
+    batchId: fc.constant('b1'),
+    sealedAt: fc.integer({ min: NOW, max: NOW + 100 }),
+    results: fc.uniqueArray(result, { selector: (r) => r.orderId, maxLength: 4 }),
+  });
+
+  it('property: importing a code twice changes nothing; the latest sealed result wins in any import order', () => {
+    fc.assert(
+      fc.property(fc.array(code, { maxLength: 5 }), (codes: OpenedReturn[]) => {
+        let r = record(ids);
+        for (const c of codes) {
+          const once = mergeReturn(r, c, NOW);
+          const twice = mergeReturn(once.record, c, NOW);
+          expect(twice.changes).toEqual([]);
+          expect(twice.record).toBe(once.record);
+          r = once.record;
+        }
+        // Every stored result is from a code whose sealedAt is the max among codes naming that order
+        for (const id of ids) {
+          const naming = codes.filter((c) => c.results.some((x) => x.orderId === id));
+          if (naming.length === 0) expect(r.results[id]).toBeUndefined();
+          else expect(r.results[id]!.sealedAt).toBe(Math.max(...naming.map((c) => c.sealedAt)));
+        }
+        const s = batchStatus(r, NOW);
+        expect(['sent', 'partly-shipped', 'shipped']).toContain(s);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('status: expired only without results', () => {
+    const r = record(['1']);
+    expect(batchStatus(r, NOW + DAY_MS)).toBe('expired');
+    expect(batchStatus(r, NOW)).toBe('sent');
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The background's hand-off handlers (issue 8): seal a selection of stored masked orders into a
+ * batch link with core, keep the batch (never the link), open return codes against the kept key
+ * material. (The overlay's `selection/open` with `purpose: 'handoff'` opens `handoff.html?sel=…`.)
+ * @module
+ */
+import {
+  DAY_MS,
+  handoffOrderFromView,
+  newBatchId,
+  openReturn,
+  sealBatch,
+  type Instant,
+} from '@shipmask/core';
+import type { HandoffConfig, HandoffReplyValues, HandoffRequest } from '../handoff-messages';
+import type { Store } from '../storage';
+import {
+  addBatch,
+  getBatch,
+  getHandoffConfig,
+  listBatches,
+  ordersByIds,
+  setHandoffConfig,
+  updateBatch,
+} from '../storage/handoff-store';
+import { detail, mergeReturn, summarize, type BatchRecord } from './handoff-batch';
+
+export interface HandoffServiceOptions {
+  readonly store: Store;
+  readonly now: () => Instant;
+  readonly randomBytes: (n: number) => Uint8Array;
+}
+
+/** The handlers of the hand-off requests. */
+export type HandoffHandlers = {
+  readonly [K in HandoffRequest['type']]: (
+    request: Extract<HandoffRequest, { type: K }>,
+  ) => Promise<HandoffReplyValues[K]>;
+};
+
+/** Remember at most this many suppliers. */
+const MAX_SUPPLIERS = 50;
+
+/**
+ * Build the hand-off handlers over a store.
+ * @example
+ * const h = handoffHandlers({ store, now: Date.now, randomBytes });
+ * await h['handoff/batches']({ type: 'handoff/batches' });
+ */
+export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers {
+  const { store, now } = options;
+
+  const rememberSupplier = async (config: HandoffConfig, name: string, note?: string): Promise<void> => {
+    const rest = config.suppliers.filter((s) => s.name !== name);
+    const supplier = note ? { name, note } : { name };
+    await setHandoffConfig(store, {
+      ...config,
+      suppliers: [supplier, ...rest].slice(0, MAX_SUPPLIERS),
+    });
+  };
+
+  return {
+    async 'handoff/orders'(req) {
+      return ordersByIds(store, req.shop, req.orderIds);
+    },
+    async 'handoff/seal'(req) {
+      const t = now();
+      const { orders, missing } = await ordersByIds(store, req.shop, req.orderIds);
+      if (missing.length > 0) {
+        return {
+          ok: false,
+          code: 'missing-orders',
+          message: `${missing.length} selected orders are not stored (open them in the back-office first)`,
+          orderId: missing[0]!,
+        };
+      }
+      const config = await getHandoffConfig(store);
+      const shopName =
+        (await store.getSettings(req.shop))?.shopName ?? `${req.shop.platform}:${req.shop.shopId}`;
+      const batchId = newBatchId(options.randomBytes);
+      if (!batchId) return { ok: false, code: 'crypto-failed', message: 'no random bytes' };
+      const expiresAt = t + req.expiresInDays * DAY_MS;
+      const sealed = await sealBatch(
+        {
+          shop: shopName,
+          platform: req.shop.platform,
+          batchId,
+          createdAt: t,
+          expiresAt,
+          orders: orders.map((o) => handoffOrderFromView(o, req.carrier ? { carrier: req.carrier } : {})),
+        },
+        {
+          // No base configured: a bare `#payload` the supplier pastes into the page.
+          base: config.baseUrl,
+          random: options.randomBytes,
+          now: t,
+          ...(req.passphrase ? { passphrase: req.passphrase } : {}),
+        },
+      );
+      if (!sealed.ok) return { ok: false, ...sealed.error };
+      const record: BatchRecord = {
+        id: batchId,
+        platform: req.shop.platform,
+        shopId: req.shop.shopId,
+        createdAt: t,
+        expiresAt,
+        supplier: req.supplier.note
+          ? { name: req.supplier.name, note: req.supplier.note }
+          : { name: req.supplier.name },
+        passphrase: req.passphrase !== undefined && req.passphrase !== '',
+        orders: sealed.value.batch.orders,
+        keep: sealed.value.keep,
+        results: {},
+        imports: [],
+      };
+      await addBatch(store, record);
+      await rememberSupplier(config, req.supplier.name, req.supplier.note);
+      await store.audit({
+        at: t,
+        kind: 'handoff-sealed',
+        platform: req.shop.platform,
+        shopId: req.shop.shopId,
+        // Our own record id and counts only: never the link.
+        detail: { batchId, orders: orders.length, kind: sealed.value.kind, passphrase: record.passphrase },
+      });
+      return {
+        ok: true,
+        batch: summarize(record, t),
+        kind: sealed.value.kind,
+        text: sealed.value.text,
+        ...(sealed.value.fileName ? { fileName: sealed.value.fileName } : {}),
+        payload: sealed.value.payload,
+      };
+    },
+    async 'handoff/batches'(req) {
+      const t = now();
+      return (await listBatches(store, req.ofShop)).map((r) => summarize(r, t));
+    },
+    async 'handoff/batch'(req) {
+      const r = await getBatch(store, req.batchId);
+      return r ? detail(r, now()) : null;
+    },
+    async 'handoff/import'(req) {
+      const t = now();
+      const record = await getBatch(store, req.batchId);
+      if (!record) return { ok: false, code: 'unknown-batch', message: 'no such batch' };
+      const opened = await openReturn(req.code, record.keep);
+      if (!opened.ok) return { ok: false, ...opened.error };
+      const updated = await updateBatch(store, req.batchId, (r) => {
+        const m = mergeReturn(r, opened.value, t);
+        return { record: m.record, value: m };
+      });
+      if (!updated.found) return { ok: false, code: 'unknown-batch', message: 'no such batch' };
+      const m = updated.value;
+      if (m.changes.length > 0) {
+        await store.audit({
+          at: t,
+          kind: 'handoff-return',
+          platform: record.platform,
+          shopId: record.shopId,
+          detail: { batchId: record.id, changed: m.changes.length },
+        });
+      }
+      return {
+        ok: true,
+        changes: m.changes,
+        unchanged: m.unchanged,
+        stale: m.stale,
+        batch: detail(updated.record, t),
+      };
+    },
+    async 'handoff/config/get'() {
+      return getHandoffConfig(store);
+    },
+    async 'handoff/config/set'(req) {
+      await setHandoffConfig(store, req.config);
+      return req.config;
+    },
+  };
+}

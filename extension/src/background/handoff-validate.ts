@@ -1,0 +1,152 @@
+/**
+ * Validators of the hand-off messages (handoff-messages.ts), in the style of validate.ts: every
+ * field type-checked and bounded, the value rebuilt from known fields only.
+ * @module
+ */
+import type { PlatformId } from '@shipmask/core';
+import type { HandoffConfig, HandoffRequest, HandoffSupplier } from '../handoff-messages';
+import type { ShopRef } from '../messages';
+
+/** Hand-off request types: extension pages only. */
+export const handoffRequestTypes = {
+  'handoff/orders': 'page',
+  'handoff/seal': 'page',
+  'handoff/batches': 'page',
+  'handoff/batch': 'page',
+  'handoff/import': 'page',
+  'handoff/config/get': 'page',
+  'handoff/config/set': 'page',
+} as const satisfies Record<HandoffRequest['type'], 'page'>;
+
+export type HandoffRequestType = keyof typeof handoffRequestTypes;
+
+/** Whether `type` is a hand-off request type. */
+export function isHandoffType(type: string): type is HandoffRequestType {
+  return Object.prototype.hasOwnProperty.call(handoffRequestTypes, type);
+}
+
+/** Bounds: a batch holds at most 1,000 orders (core's link turns into a file long before). */
+export const HANDOFF_LIMITS = {
+  orders: 1000,
+  id: 200,
+  name: 100,
+  note: 500,
+  passphrase: 1024,
+  code: 2_000_000,
+  url: 2000,
+  days: 90,
+  suppliers: 50,
+} as const;
+
+const PLATFORMS: readonly PlatformId[] = ['douyin', 'wechat', 'jd'];
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+const BATCH_ID = /^[A-Za-z0-9_-]{1,64}$/u;
+
+type Fail = (path: string, what: string) => never;
+type Obj = Record<string, unknown>;
+
+/**
+ * Rebuild a hand-off request of a known type; `fail` throws the caller's `Invalid`.
+ * @example
+ * handoffRequest({ type: 'handoff/batch', batchId: 'q3Zk8Jd0WcLm' }, 'handoff/batch', fail);
+ */
+export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): HandoffRequest {
+  const obj = (v: unknown, path: string): Obj => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(path, 'expected an object');
+    return v as Obj;
+  };
+  const str = (v: unknown, path: string, max: number, min = 0, controls = false): string => {
+    if (typeof v !== 'string') return fail(path, 'expected a string');
+    if (v.length < min) fail(path, `expected at least ${min} characters`);
+    if (v.length > max) fail(path, `longer than ${max} characters`);
+    if (!controls && CONTROL.test(v)) fail(path, 'contains control characters');
+    return v;
+  };
+  const shop = (v: unknown, path: string): ShopRef => {
+    const s = obj(v, path);
+    if (typeof s.platform !== 'string' || !(PLATFORMS as readonly string[]).includes(s.platform))
+      fail(`${path}.platform`, `expected one of ${PLATFORMS.join(', ')}`);
+    return {
+      platform: s.platform as PlatformId,
+      shopId: str(s.shopId, `${path}.shopId`, HANDOFF_LIMITS.id, 1),
+    };
+  };
+  const ids = (v: unknown, path: string): string[] => {
+    if (!Array.isArray(v)) return fail(path, 'expected an array');
+    if (v.length === 0) fail(path, 'expected at least one order');
+    if (v.length > HANDOFF_LIMITS.orders) fail(path, `more than ${HANDOFF_LIMITS.orders}`);
+    const out = v.map((x, i) => str(x, `${path}[${i}]`, HANDOFF_LIMITS.id, 1));
+    if (new Set(out).size !== out.length) fail(path, 'duplicate order ids');
+    return out;
+  };
+  const supplier = (v: unknown, path: string): HandoffSupplier => {
+    const s = obj(v, path);
+    const name = str(s.name, `${path}.name`, HANDOFF_LIMITS.name, 1).trim();
+    if (name === '') fail(`${path}.name`, 'empty');
+    const note = s.note === undefined ? '' : str(s.note, `${path}.note`, HANDOFF_LIMITS.note).trim();
+    return note ? { name, note } : { name };
+  };
+  const batchId = (v: unknown, path: string): string => {
+    const s = str(v, path, 64, 1);
+    if (!BATCH_ID.test(s)) fail(path, 'not a batch id');
+    return s;
+  };
+  switch (type) {
+    case 'handoff/orders':
+      return { type, shop: shop(o.shop, 'shop'), orderIds: ids(o.orderIds, 'orderIds') };
+    case 'handoff/seal': {
+      const days = o.expiresInDays;
+      if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > HANDOFF_LIMITS.days)
+        fail('expiresInDays', `expected a number of days in (0, ${HANDOFF_LIMITS.days}]`);
+      const passphrase =
+        o.passphrase === undefined ? '' : str(o.passphrase, 'passphrase', HANDOFF_LIMITS.passphrase);
+      const carrier = o.carrier === undefined ? '' : str(o.carrier, 'carrier', 40).trim();
+      return {
+        type,
+        shop: shop(o.shop, 'shop'),
+        orderIds: ids(o.orderIds, 'orderIds'),
+        supplier: supplier(o.supplier, 'supplier'),
+        expiresInDays: days,
+        ...(passphrase ? { passphrase } : {}),
+        ...(carrier ? { carrier } : {}),
+      };
+    }
+    case 'handoff/batches':
+      return o.ofShop === undefined ? { type } : { type, ofShop: shop(o.ofShop, 'ofShop') };
+    case 'handoff/batch':
+      return { type, batchId: batchId(o.batchId, 'batchId') };
+    case 'handoff/import':
+      // Pasted chat text: line breaks and tabs are fine (core skips them).
+      return {
+        type,
+        batchId: batchId(o.batchId, 'batchId'),
+        code: str(o.code, 'code', HANDOFF_LIMITS.code, 1, true),
+      };
+    case 'handoff/config/get':
+      return { type };
+    case 'handoff/config/set': {
+      const c = obj(o.config, 'config');
+      const baseUrl = str(c.baseUrl, 'config.baseUrl', HANDOFF_LIMITS.url).trim();
+      if (baseUrl !== '') {
+        let u: URL | undefined;
+        try {
+          u = new URL(baseUrl);
+        } catch {
+          u = undefined;
+        }
+        if (!u || !['https:', 'http:', 'file:'].includes(u.protocol) || u.username || u.password)
+          fail('config.baseUrl', 'expected an http(s) or file URL');
+        if (baseUrl.includes('#')) fail('config.baseUrl', 'the payload goes after #: no # in the base');
+      }
+      if (!Array.isArray(c.suppliers)) return fail('config.suppliers', 'expected an array');
+      if (c.suppliers.length > HANDOFF_LIMITS.suppliers)
+        fail('config.suppliers', `more than ${HANDOFF_LIMITS.suppliers}`);
+      const config: HandoffConfig = {
+        baseUrl,
+        suppliers: c.suppliers.map((s, i) => supplier(s, `config.suppliers[${i}]`)),
+      };
+      return { type, config };
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Messages of the supplier hand-off (issue 8), merged into `PageRequest` / `ReplyValues` in
+ * messages.ts. The hand-off page (`handoff.html`) sends them; the background seals batches with
+ * core, keeps them in the `batches` store and opens return codes.
+ *
+ * Invariant 1: a batch record holds the masked orders as sealed (core's `checkBatch` refused any
+ * plaintext), the supplier the merchant typed, the results that came back, and the batch's key
+ * material (`BatchKeyMaterial`: a random 256-bit key that opens this batch's link and return
+ * codes only; it is not buyer data, and what it opens is masked too). The link itself is handed
+ * to the page once and never stored or logged.
+ * @module
+ */
+import type { HandoffOrder, Instant, OrderView, ReturnResult } from '@shipmask/core';
+import type { ShopRef } from './messages';
+
+/** A supplier (厂家) the merchant hands orders to. */
+export interface HandoffSupplier {
+  readonly name: string;
+  readonly note?: string;
+}
+
+/** Hand-off settings (install-wide). */
+export interface HandoffConfig {
+  /**
+   * Where links point: the static supplier page on a host the merchant trusts, e.g.
+   * `https://example.com/shipmask/supplier.html`. Empty: no link; the merchant sends the sealed
+   * text (or file) and the supplier pastes it into the supplier page opened from disk.
+   */
+  readonly baseUrl: string;
+  /** Suppliers used before (most recent first). */
+  readonly suppliers: readonly HandoffSupplier[];
+}
+
+/** Where a batch stands. */
+export type BatchStatus = 'sent' | 'partly-shipped' | 'shipped' | 'expired';
+
+/** One order of a batch as the merchant's page shows it. */
+export interface BatchOrderView {
+  readonly order: HandoffOrder;
+  /** The supplier's result, once a return code brought one. */
+  readonly result?: ReturnResult;
+}
+
+/** A batch in lists. */
+export interface BatchSummary {
+  readonly batchId: string;
+  readonly shop: ShopRef;
+  readonly supplier: HandoffSupplier;
+  readonly createdAt: Instant;
+  readonly expiresAt: Instant;
+  readonly passphrase: boolean;
+  readonly orders: number;
+  readonly shipped: number;
+  readonly cannotShip: number;
+  readonly status: BatchStatus;
+  readonly imports: number;
+}
+
+/** A batch with its orders. */
+export interface BatchDetail extends BatchSummary {
+  readonly items: readonly BatchOrderView[];
+}
+
+/** One order whose result a return code changed. */
+export interface ResultChange {
+  readonly orderId: string;
+  readonly before?: ReturnResult;
+  readonly after: ReturnResult;
+}
+
+/** Reply of `handoff/import`. */
+export interface ImportResult {
+  /** Orders whose result changed (empty when the same code is imported again). */
+  readonly changes: readonly ResultChange[];
+  /** Results in the code that were already known (same value). */
+  readonly unchanged: number;
+  /** Results older than what is stored (a later code already said otherwise): kept as stored. */
+  readonly stale: number;
+  readonly batch: BatchDetail;
+}
+
+/** Why a hand-off request could not be done (a value in the reply, never a throw). */
+export interface HandoffFailure {
+  readonly ok: false;
+  readonly code: string;
+  readonly message: string;
+  readonly orderId?: string;
+  readonly field?: string;
+}
+
+/** Reply of `handoff/seal`. */
+export type SealReply =
+  | {
+      readonly ok: true;
+      readonly batch: BatchSummary;
+      /** `link`: send `text`; `file`: too long for a link, send `text` as a file named `fileName`. */
+      readonly kind: 'link' | 'file';
+      readonly text: string;
+      readonly fileName?: string;
+      /** The sealed payload alone (to paste into the supplier page). */
+      readonly payload: string;
+    }
+  | HandoffFailure;
+
+/** Reply of `handoff/import`. */
+export type ImportReply = ({ readonly ok: true } & ImportResult) | HandoffFailure;
+
+/** Requests of the hand-off page. */
+export type HandoffRequest =
+  /** The stored masked orders of a selection (and the ids not stored). */
+  | { readonly type: 'handoff/orders'; readonly shop: ShopRef; readonly orderIds: readonly string[] }
+  | {
+      readonly type: 'handoff/seal';
+      readonly shop: ShopRef;
+      readonly orderIds: readonly string[];
+      readonly supplier: HandoffSupplier;
+      /** Link lifetime in days (default 7 on the page). */
+      readonly expiresInDays: number;
+      readonly passphrase?: string;
+      /** Carrier the supplier should use (code or name). */
+      readonly carrier?: string;
+    }
+  /** Batches of one shop (`ofShop`), or of every shop. */
+  | { readonly type: 'handoff/batches'; readonly ofShop?: ShopRef }
+  | { readonly type: 'handoff/batch'; readonly batchId: string }
+  | { readonly type: 'handoff/import'; readonly batchId: string; readonly code: string }
+  | { readonly type: 'handoff/config/get' }
+  | { readonly type: 'handoff/config/set'; readonly config: HandoffConfig };
+
+/** Reply values of the hand-off requests. */
+export interface HandoffReplyValues {
+  'handoff/orders': { readonly orders: readonly OrderView[]; readonly missing: readonly string[] };
+  'handoff/seal': SealReply;
+  'handoff/batches': readonly BatchSummary[];
+  'handoff/batch': BatchDetail | null;
+  'handoff/import': ImportReply;
+  'handoff/config/get': HandoffConfig;
+  'handoff/config/set': HandoffConfig;
+}

@@ -1,0 +1,96 @@
+/**
+ * Hand-off persistence over the `batches` store (schema v2) and one `meta` entry for the
+ * hand-off settings. Batch records are `BatchRecord`s (background/handoff-batch.ts): masked
+ * orders as sealed, results, and the batch's key material; never the link.
+ * @module
+ */
+import type { OrderView } from '@shipmask/core';
+import type { BatchRecord } from '../background/handoff-batch';
+import type { HandoffConfig } from '../handoff-messages';
+import type { ShopRef } from '../messages';
+import type { StoredBatch } from './schema';
+import type { Store } from './store';
+
+/** The `meta` key of the hand-off settings. */
+export const HANDOFF_CONFIG_KEY = 'handoff:config';
+
+/** Defaults: no base URL (the merchant sends sealed text or a file), no suppliers yet. */
+export const DEFAULT_HANDOFF_CONFIG: HandoffConfig = { baseUrl: '', suppliers: [] };
+
+const toStored = (r: BatchRecord): StoredBatch => r as unknown as StoredBatch;
+const fromStored = (r: StoredBatch | undefined): BatchRecord | undefined =>
+  r && Array.isArray(r.orders) && typeof r.keep === 'object' ? (r as unknown as BatchRecord) : undefined;
+
+/** Store a new batch (fails with `ConstraintError` when the id exists: ids are random). */
+export async function addBatch(store: Store, record: BatchRecord): Promise<void> {
+  const db = await store.db();
+  const tx = db.transaction('batches', 'readwrite', { durability: 'strict' });
+  await tx.store.add(toStored(record));
+  await tx.done;
+}
+
+/** A batch by id. */
+export async function getBatch(store: Store, id: string): Promise<BatchRecord | undefined> {
+  return fromStored(await (await store.db()).get('batches', id));
+}
+
+/** Batches of a shop (or all), newest first. */
+export async function listBatches(store: Store, shop?: ShopRef): Promise<BatchRecord[]> {
+  const db = await store.db();
+  const all = shop
+    ? await db.getAllFromIndex('batches', 'shop', [shop.platform, shop.shopId])
+    : await db.getAll('batches');
+  return all
+    .map((r) => fromStored(r))
+    .filter((r): r is BatchRecord => r !== undefined)
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/**
+ * Read a batch, apply `update` and write the result in ONE readwrite transaction (two imports
+ * at once serialise); `update` returning the same object writes nothing.
+ */
+export async function updateBatch<T>(
+  store: Store,
+  id: string,
+  update: (record: BatchRecord) => { record: BatchRecord; value: T },
+): Promise<{ found: false } | { found: true; record: BatchRecord; value: T }> {
+  const db = await store.db();
+  const tx = db.transaction('batches', 'readwrite', { durability: 'strict' });
+  const old = fromStored(await tx.store.get(id));
+  if (!old) {
+    await tx.done;
+    return { found: false };
+  }
+  const { record, value } = update(old);
+  if (record !== old) await tx.store.put(toStored(record));
+  await tx.done;
+  return { found: true, record, value };
+}
+
+/** The stored masked orders of a shop among `orderIds`, in the given order, and the ids not stored. */
+export async function ordersByIds(
+  store: Store,
+  shop: ShopRef,
+  orderIds: readonly string[],
+): Promise<{ orders: OrderView[]; missing: string[] }> {
+  const db = await store.db();
+  const tx = db.transaction('orders', 'readonly');
+  const found = await Promise.all(orderIds.map((id) => tx.store.get([shop.platform, shop.shopId, id])));
+  await tx.done;
+  const orders: OrderView[] = [];
+  const missing: string[] = [];
+  found.forEach((r, i) => (r ? orders.push(r.view) : missing.push(orderIds[i]!)));
+  return { orders, missing };
+}
+
+/** The hand-off settings (defaults when none saved). */
+export async function getHandoffConfig(store: Store): Promise<HandoffConfig> {
+  const v = await store.getMeta<HandoffConfig>(HANDOFF_CONFIG_KEY);
+  return v && typeof v.baseUrl === 'string' && Array.isArray(v.suppliers) ? v : DEFAULT_HANDOFF_CONFIG;
+}
+
+/** Save the hand-off settings. */
+export async function setHandoffConfig(store: Store, config: HandoffConfig): Promise<void> {
+  await store.setMeta(HANDOFF_CONFIG_KEY, config);
+}
