@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv-parse.js';
 import { bulkShipHeaders, writeBulkShipFile } from './bulk-ship.js';
+import { readXlsxRows } from './xlsx.js';
+import { writeXlsx } from './xlsx-write.js';
 
 const RUNS = 1000;
 
@@ -41,6 +43,17 @@ describe('writeBulkShipFile: known answers', { timeout: 120_000 }, () => {
     ]);
     expect(bulkShipHeaders.jd).toEqual(['订单号', '物流公司', '运单号']);
   });
+  it('the same file as XLSX: long ids stay text', () => {
+    const f = writeBulkShipFile('jd', rows);
+    const x = readXlsxRows(writeXlsx(f.table));
+    expect(x.ok && x.records.map((r) => r.fields)).toEqual([
+      ['订单号', '物流公司', '运单号'],
+      ['6921000000000001', '中通快递', '78901234567890'],
+      ['6921000000000002', '极兔速递', 'JT0001234567890'],
+      ['6921000000000003', '顺丰快递', 'SF1234567890123'],
+    ]);
+  });
+
   it('leaves out and reports bad rows; unwraps ="…" ids; never writes a formula', () => {
     const f = writeBulkShipFile('douyin', [
       { orderId: '="6921000000000001"', carrier: '中通', trackingNumber: '\t78901234567890' },

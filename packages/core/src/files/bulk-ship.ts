@@ -41,6 +41,8 @@ export interface BulkShipProblem {
 export interface BulkShipFile {
   /** The CSV text (encode with `TextEncoder` for the file). */
   readonly csv: string;
+  /** The same cells, header first, for `writeXlsx(table)` when the platform wants XLSX. */
+  readonly table: readonly (readonly string[])[];
   /** Suggested file name. */
   readonly fileName: string;
   /** Rows written. */
@@ -87,6 +89,7 @@ export function writeBulkShipFile(
   if (!Object.hasOwn(bulkShipHeaders, platform)) {
     return {
       csv: '',
+      table: [],
       fileName: 'bulk-ship.csv',
       written: 0,
       problems: list.map((_, index) => ({
@@ -124,6 +127,7 @@ export function writeBulkShipFile(
   });
   return {
     csv: writeCsv(out),
+    table: out,
     fileName: `${platform}-bulk-ship.csv`,
     written: out.length - 1,
     problems,

@@ -52,6 +52,7 @@ export {
   type HeaderInfo,
 } from './order-reader.js';
 export { readXlsxRows, isZip, type XlsxRead, type XlsxErrorCode, type XlsxOptions } from './xlsx.js';
+export { writeXlsx, type XlsxWriteOptions } from './xlsx-write.js';
 export {
   createOrderFileReader,
   parseOrderFile,

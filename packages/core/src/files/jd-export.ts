@@ -28,6 +28,8 @@ export type JdExportMode = 'none' | 'masked' | 'virtual';
 /** Result of `exportJdOrders`. */
 export interface JdExport {
   readonly csv: string;
+  /** The same cells, header first, for `writeXlsx(table)` (XLSX keeps long ids as text). */
+  readonly table: readonly (readonly string[])[];
   readonly mode: JdExportMode;
   /** Rows written (one per item). */
   readonly rows: number;
@@ -131,5 +133,5 @@ export function exportJdOrders(orders: readonly OrderView[], mode: JdExportMode)
       ]);
     }
   }
-  return { csv: writeCsv(out), mode: m, rows: out.length - 1, virtualCount, withoutVirtual };
+  return { csv: writeCsv(out), table: out, mode: m, rows: out.length - 1, virtualCount, withoutVirtual };
 }

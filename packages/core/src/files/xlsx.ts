@@ -64,7 +64,9 @@ function decodeText(s: string): string {
           ? fromCodePoint(Number.parseInt(hex, 16))
           : (NAMED[name ?? ''] ?? m),
     );
-  if (t.includes('_x')) t = t.replace(OOXML_ESCAPE, (_m, h: string) => fromCodePoint(Number.parseInt(h, 16)));
+  // `_xHHHH_` names one UTF-16 code unit (a surrogate half too), so fromCharCode, not fromCodePoint.
+  if (t.includes('_x'))
+    t = t.replace(OOXML_ESCAPE, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
   return t;
 }
 
