@@ -42,7 +42,22 @@ export interface LedgersOptions {
   readonly store: Store;
   readonly locks: Locks;
   readonly randomBytes: (n: number) => Uint8Array;
+  /**
+   * Replay window: events before this instant are not replayed (null or absent: all events).
+   * The service passes the start of the previous China month for period rules (their status reads
+   * only the current period and the last 7 days) and null for packs (all time).
+   */
+  readonly replayFrom?: (shop: ShopRef) => Promise<Instant | null>;
 }
+
+interface Cached {
+  readonly ledger: QuotaLedger;
+  /** The replay window it was built with. */
+  readonly from: Instant | null;
+}
+
+/** Id of the no-op event that carries a shop's first event time into a windowed replay. */
+export const FIRST_AT_MARKER_ID = 'first-at';
 
 /** Result of appending one event. */
 export interface Appended {
@@ -58,7 +73,7 @@ export interface Appended {
  * await ledgers.recordReveal(shop, '3718000000000001', 'phone', Date.now(), clickId, Date.now());
  */
 export class Ledgers {
-  private readonly cache = new Map<string, QuotaLedger>();
+  private readonly cache = new Map<string, Cached>();
   private key: Promise<Uint8Array> | undefined;
   private readonly options: LedgersOptions;
 
@@ -88,19 +103,44 @@ export class Ledgers {
     this.cache.clear();
   }
 
+  /** Forget one shop's ledger (e.g. its rule changed, so its replay window may have). */
+  forget(shop: ShopRef): void {
+    this.cache.delete(shopKey(shop));
+  }
+
   /** A shop's ledger (replayed from IndexedDB on first use). */
   ledger(shop: ShopRef): Promise<QuotaLedger> {
     return this.options.locks.request(ledgerLockName(shop), () => this.loadLocked(shop));
   }
 
   private async loadLocked(shop: ShopRef): Promise<QuotaLedger> {
+    const from = (await this.options.replayFrom?.(shop)) ?? null;
     const hit = this.cache.get(shopKey(shop));
-    if (hit) return hit;
-    const stored = await this.options.store.eventsOf<QuotaEvent>(shop);
+    if (hit && hit.from === from) return hit.ledger;
+    const { store } = this.options;
     let ledger = emptyLedger(ledgerShopId(shop));
-    for (const s of stored) ledger = applyEvent(ledger, s.event);
-    this.cache.set(shopKey(shop), ledger);
+    if (from === null) {
+      for (const s of await store.eventsOf<QuotaEvent>(shop)) ledger = applyEvent(ledger, s.event);
+    } else {
+      const [first, recent] = await Promise.all([
+        store.firstEventAt(shop),
+        store.eventsBetween<QuotaEvent>(shop, from, Number.POSITIVE_INFINITY),
+      ]);
+      // The burn-rate window starts no earlier than the shop's first event: carry that instant in
+      // with a no-op event (0 orders) so a windowed replay reads exactly like a full one.
+      if (first !== undefined && first < from) {
+        ledger = applyEvent(ledger, { type: 'orderCounted', id: FIRST_AT_MARKER_ID, at: first, count: 0 });
+      }
+      for (const s of recent) ledger = applyEvent(ledger, s.event);
+    }
+    this.cache.set(shopKey(shop), { ledger, from });
     return ledger;
+  }
+
+  /** Cache a ledger after an append (keeping the window it was loaded with). */
+  private keep(shop: ShopRef, ledger: QuotaLedger): void {
+    const from = this.cache.get(shopKey(shop))?.from ?? null;
+    this.cache.set(shopKey(shop), { ledger, from });
   }
 
   /**
@@ -129,7 +169,7 @@ export class Ledgers {
           ledger = applyEvent(ledger, events[i]!);
         }
       });
-      this.cache.set(shopKey(shop), ledger);
+      this.keep(shop, ledger);
       return { added, ledger };
     });
   }
@@ -204,7 +244,7 @@ export class Ledgers {
       };
       const r = await this.options.store.putOrders(orders, now, { shop, eventsFor });
       for (const e of r.events) if (e.added) ledger = applyEvent(ledger, e.record.event);
-      this.cache.set(shopKey(shop), ledger);
+      this.keep(shop, ledger);
       return { stored: r.stored, added: r.added, ledger };
     });
   }

@@ -4,7 +4,15 @@
  * settings with the stated default).
  * @module
  */
-import { getPlatform, type PlatformId, type QuotaRule } from '@shipmask/core';
+import {
+  DAY_MS,
+  getPlatform,
+  startOfChinaDay,
+  startOfChinaMonth,
+  type Instant,
+  type PlatformId,
+  type QuotaRule,
+} from '@shipmask/core';
 import type { SettingsView, ShopRef, ShopSettings } from '../messages';
 import { DEFAULT_RETENTION_DAYS } from '../storage';
 
@@ -74,4 +82,18 @@ export function settingsView(shop: ShopRef, stored: ShopSettings | undefined): S
     saved: stored !== undefined,
     defaults,
   };
+}
+
+/**
+ * Where a ledger replay may start for `rule` at `now`: the start of the previous China month
+ * (status reads the current period, and the burn rate the trailing `burnWindowDays`, default 7),
+ * earlier if the burn window reaches further; null (all events) for packs and `period: 'none'`.
+ * @example
+ * replayFrom(wechatQuotaRule, Date.UTC(2026, 10, 15)); // 2026-10-01 00:00 China time
+ */
+export function replayFrom(rule: QuotaRule | undefined, now: Instant): Instant | null {
+  if (!rule || rule.kind === 'pack' || rule.period === 'none') return null;
+  const previousMonth = startOfChinaMonth(startOfChinaMonth(now) - 1);
+  const burnWindow = startOfChinaDay(now) - ((rule.burnWindowDays ?? 7) - 1) * DAY_MS;
+  return Math.min(previousMonth, burnWindow);
 }

@@ -17,6 +17,9 @@ import { defaultLocks, queueLocks, type Locks } from './locks';
 import { runRetention, runRetentionIfDue } from './retention';
 import { createRouter } from './router';
 import type { SenderInfo, SenderPolicy } from './sender';
+import { Ledgers } from './quota';
+import { quotaView } from './quota-view';
+import { effectiveRule } from './rules';
 import { createService } from './service';
 import { memoryTabShops } from './tab-shops';
 
@@ -187,7 +190,11 @@ describe('ledger persistence', () => {
           fc.record({
             kind: fc.constantFrom('reveal', 'reveal', 'reveal', 'counter', 'order'),
             order: fc.integer({ min: 1, max: 8 }),
-            offset: fc.integer({ min: -20 * DAY_MS, max: 0 }),
+            // Up to four months back: older than the replay window (from the previous month).
+            offset: fc.oneof(
+              fc.integer({ min: -20 * DAY_MS, max: 0 }),
+              fc.integer({ min: -120 * DAY_MS, max: 0 }),
+            ),
             remaining: fc.integer({ min: 0, max: 600 }),
           }),
           { maxLength: 25 },
@@ -212,11 +219,35 @@ describe('ledger persistence', () => {
           await h.restart();
           const replayed = await h.send<QuotaView>({ type: 'quota/status', shop });
           expect(replayed).toEqual(live);
+          // The windowed replay reads exactly like a replay of every event.
+          const full = new Ledgers({
+            store: h.bg.store,
+            locks: queueLocks(),
+            randomBytes: () => new Uint8Array(32),
+          });
+          const rule = effectiveRule(shop.platform, await h.bg.store.getSettings(shop));
+          expect(quotaView(await full.ledger(shop), rule, NOW)).toEqual(replayed);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   }, 120_000);
+
+  it('a windowed replay keeps the first event time (burn rate) of a full replay', async () => {
+    const h = harness();
+    await h.send(reveal(wechat, 'old', 'old', NOW - 100 * DAY_MS)); // before the replay window
+    for (let i = 0; i < 50; i++) await h.send(reveal(wechat, `o${i}`, `c${i}`, NOW - 3600_000));
+    await h.restart();
+    const windowed = await h.send<QuotaView>({ type: 'quota/status', shop: wechat });
+    const full = new Ledgers({
+      store: h.bg.store,
+      locks: queueLocks(),
+      randomBytes: () => new Uint8Array(32),
+    });
+    expect(quotaView(await full.ledger(wechat), effectiveRule('wechat'), NOW)).toEqual(windowed);
+    // 50 decrypts over the trailing 7 days do not empty 450 before the month ends.
+    expect(windowed).toMatchObject({ used: 50, exhaustsAt: null });
+  });
 
   it('counts orders once for ratio rules (Douyin 5%)', async () => {
     const h = harness();

@@ -13,7 +13,7 @@ import { createPrintHandlers } from './print-service';
 import { Ledgers } from './quota';
 import { dailyShare, quotaView } from './quota-view';
 import type { Handlers, RequestContext } from './router';
-import { effectiveRule, settingsView } from './rules';
+import { effectiveRule, replayFrom, settingsView } from './rules';
 import type { TabShops } from './tab-shops';
 
 export interface ServiceOptions {
@@ -42,7 +42,13 @@ export interface Service {
  */
 export function createService(options: ServiceOptions): Service {
   const { store, now, tabShops } = options;
-  const ledgers = new Ledgers({ store, locks: options.locks, randomBytes: options.randomBytes });
+  const ledgers = new Ledgers({
+    store,
+    locks: options.locks,
+    randomBytes: options.randomBytes,
+    replayFrom: async (shop) =>
+      replayFrom(effectiveRule(shop.platform, await store.getSettings(shop)), now()),
+  });
 
   const quota = async (shop: ShopRef, known?: QuotaLedger): Promise<QuotaView> => {
     const [ledger, settings] = await Promise.all([known ?? ledgers.ledger(shop), store.getSettings(shop)]);

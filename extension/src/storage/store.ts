@@ -233,6 +233,17 @@ export class Store {
     return all.sort((a, b) => a.at - b.at || a.recordedAt - b.recordedAt);
   }
 
+  /** The earliest `at` of a shop's ledger events (the `shopAt` index), or undefined. */
+  async firstEventAt(shop: ShopRef): Promise<Instant | undefined> {
+    const db = await this.db();
+    const range = IDBKeyRange.bound(
+      [shop.platform, shop.shopId, Number.NEGATIVE_INFINITY],
+      [shop.platform, shop.shopId, Number.POSITIVE_INFINITY],
+    );
+    const c = await db.transaction('quotaEvents').store.index('shopAt').openCursor(range);
+    return c?.value.at;
+  }
+
   /** A shop's ledger events with `from <= at < to`, in time order (the `shopAt` index). */
   async eventsBetween<E = unknown>(
     shop: ShopRef,
