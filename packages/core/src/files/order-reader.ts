@@ -496,7 +496,15 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     const width = h.columns.length;
     const f = rec.fields;
     if (f.length < width || (f.length > width && f.slice(width).some((c) => c.trim() !== ''))) {
-      report('field-count', rec, `the row has ${f.length} fields, the header has ${width}`);
+      // Name the order when its id column is still in place, so the merchant can find it.
+      const at = h.map.index.orderId;
+      const id = at !== undefined && at < f.length ? cleanCell(f[at] ?? '') : '';
+      report(
+        'field-count',
+        rec,
+        `the row has ${f.length} fields, the header has ${width}`,
+        ORDER_ID.test(id) ? { orderId: own(id) } : {},
+      );
       return;
     }
     if (f.every((c, i) => c === h.columns[i])) {

@@ -358,6 +358,7 @@ describe('parseOrderFile: malformed rows are reported by line, never dropped', {
       [14, 'order-split', 'warning'],
     ]);
     expect(r.errorCount).toBe(7);
+    expect(r.problems.find((p) => p.code === 'field-count')?.orderId).toBe('3718000000000005');
     expect(r.header?.line).toBe(3);
   });
 
