@@ -49,9 +49,9 @@ export default defineContentScript({
     let stop: (() => void) | undefined;
     const uis: { remove(): void }[] = [];
 
-    const start = async (): Promise<void> => {
+    const start = async (url: string): Promise<void> => {
       const started = performance.now();
-      const adapter = adapterFor(location.href);
+      const adapter = adapterFor(url);
       if (!adapter || stop) return;
       const [panel, rows, dialogs] = await Promise.all([
         mountHost(ctx, 'shipmask-panel', {
@@ -86,10 +86,11 @@ export default defineContentScript({
       for (const ui of uis.splice(0)) ui.remove();
     };
 
-    await start();
+    await start(location.href);
     // SPA navigation: stop cleanly when the page leaves the order list, start when it returns.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-      if (adapterFor(newUrl.href)) void start();
+      // The event's URL, not `location`: the isolated world may not see the new one yet.
+      if (adapterFor(newUrl.href)) void start(newUrl.href);
       else halt();
     });
     ctx.onInvalidated(halt);
