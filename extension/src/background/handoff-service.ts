@@ -75,8 +75,7 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
         };
       }
       const config = await getHandoffConfig(store);
-      const shopName =
-        (await store.getSettings(req.shop))?.shopName ?? `${req.shop.platform}:${req.shop.shopId}`;
+      const shopName = (await store.getSettings(req.shop))?.shopName ?? req.shop.shopId;
       const batchId = newBatchId(options.randomBytes);
       if (!batchId) return { ok: false, code: 'crypto-failed', message: 'no random bytes' };
       const expiresAt = t + req.expiresInDays * DAY_MS;

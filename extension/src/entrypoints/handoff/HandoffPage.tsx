@@ -1,0 +1,636 @@
+/**
+ * The merchant's hand-off page (`handoff.html`): seal the overlay's selection for a supplier
+ * (link + QR, or a sealed file), track batches, import the supplier's return code and turn it
+ * into the back-office's bulk-ship file or pasted lines. Talks to the background only through
+ * `send()`; order text is rendered by Preact as text.
+ * @module
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { OrderView, ReturnResult } from '@shipmask/core';
+import { send } from '../../client';
+import type {
+  BatchDetail,
+  BatchStatus,
+  BatchSummary,
+  HandoffConfig,
+  ImportResult,
+  SealReply,
+} from '../../handoff-messages';
+import type { ShopRef } from '../../messages';
+import { qrDataUrl } from '../../supplier/qr';
+import { bulkShipFileOf, carrierName, shipLines } from './ship-rows';
+
+type Lang = 'zh' | 'en';
+
+const W = {
+  zh: {
+    title: '交给厂家',
+    sub: '把选中的订单封装成一个加密链接交给厂家代发；厂家填好快递单号后发回回执码，在这里导入即可批量发货。链接里只有脱敏信息、虚拟号或平台密文。',
+    selection: (n: number) => `已选 ${n} 个订单`,
+    missing: (n: number) => `${n} 个订单没有记录（请先在后台页面打开它们）`,
+    supplier: '厂家',
+    newSupplier: '新厂家…',
+    name: '厂家名称',
+    note: '备注',
+    expiry: '有效期（天）',
+    passphrase: '口令（可选）',
+    passHint: '设置后链接里不含钥匙；请用另一个渠道（电话）告诉厂家口令',
+    carrier: '指定快递',
+    anyCarrier: '厂家自选',
+    seal: '封装并生成链接',
+    sealing: '正在封装…',
+    link: '发给厂家的链接',
+    file: '链接太长，已生成供货单文件：请把文件发给厂家，厂家拖入厂家页面即可打开',
+    download: '下载供货单文件',
+    copy: '复制',
+    copied: '已复制',
+    qr: '二维码',
+    noQr: '链接较长，不生成二维码，请复制链接发送',
+    noBase: '还没有设置厂家页面地址：请把这段文字发给厂家，让厂家粘贴到厂家页面（supplier.html）中打开。',
+    batches: '交接批次',
+    none: '还没有批次',
+    created: '创建',
+    expires: '到期',
+    orders: '订单',
+    shipped: '已发',
+    cannot: '无法发',
+    status: '状态',
+    open: '查看',
+    back: '返回',
+    statusText: {
+      sent: '已发出',
+      'partly-shipped': '部分发货',
+      shipped: '已发货',
+      expired: '已过期',
+    } as Record<BatchStatus, string>,
+    returnCode: '粘贴厂家发回的回执码',
+    import: '导入回执码',
+    changes: (n: number) => `更新了 ${n} 个订单`,
+    noChanges: '没有变化（这个回执码已经导入过）',
+    stale: (n: number) => `${n} 条结果比已导入的旧，未覆盖`,
+    bulkFile: '下载批量发货文件',
+    bulkLines: '批量发货文本（可粘贴到后台“批量发货”）',
+    waybill: '快递单号',
+    result: '结果',
+    reason: '原因',
+    settings: '设置',
+    baseUrl: '厂家页面地址（链接指向这里；静态页面放在你信任的网站上）',
+    save: '保存',
+    saved: '已保存',
+    lang: 'English',
+    error: '出错了：',
+  },
+  en: {
+    title: 'Hand off to supplier',
+    sub: 'Seal the selected orders into an encrypted link for the supplier who ships them; import the return code they send back and ship in bulk. The link holds only masked data, virtual numbers or platform ciphertext.',
+    selection: (n: number) => `${n} orders selected`,
+    missing: (n: number) => `${n} orders are not stored (open them in the back-office first)`,
+    supplier: 'Supplier',
+    newSupplier: 'New supplier…',
+    name: 'Supplier name',
+    note: 'Note',
+    expiry: 'Valid for (days)',
+    passphrase: 'Passphrase (optional)',
+    passHint: 'The link then holds no key; tell the supplier the passphrase another way (a call)',
+    carrier: 'Carrier',
+    anyCarrier: "Supplier's choice",
+    seal: 'Seal and make link',
+    sealing: 'Sealing…',
+    link: 'Link for the supplier',
+    file: 'Too long for a link: send this order-sheet file; the supplier drops it on the supplier page',
+    download: 'Download order-sheet file',
+    copy: 'Copy',
+    copied: 'Copied',
+    qr: 'QR code',
+    noQr: 'The link is long: no QR code; copy the link instead',
+    noBase:
+      'No supplier page address set: send this text; the supplier pastes it into the supplier page (supplier.html).',
+    batches: 'Batches',
+    none: 'No batches yet',
+    created: 'Created',
+    expires: 'Expires',
+    orders: 'Orders',
+    shipped: 'Shipped',
+    cannot: 'Cannot ship',
+    status: 'Status',
+    open: 'Open',
+    back: 'Back',
+    statusText: {
+      sent: 'sent',
+      'partly-shipped': 'partly shipped',
+      shipped: 'shipped',
+      expired: 'expired',
+    } as Record<BatchStatus, string>,
+    returnCode: "Paste the supplier's return code",
+    import: 'Import return code',
+    changes: (n: number) => `${n} orders updated`,
+    noChanges: 'Nothing changed (this code was imported before)',
+    stale: (n: number) => `${n} results are older than what was imported; kept`,
+    bulkFile: 'Download bulk-ship file',
+    bulkLines: "Bulk-ship lines (paste into the back-office's bulk ship)",
+    waybill: 'Tracking number',
+    result: 'Result',
+    reason: 'Reason',
+    settings: 'Settings',
+    baseUrl: 'Supplier page address (links point here; a static page on a host you trust)',
+    save: 'Save',
+    saved: 'Saved',
+    lang: '中文',
+    error: 'Error: ',
+  },
+};
+
+const CARRIERS = ['ZTO', 'YTO', 'YUNDA', 'JTSD', 'STO', 'SF', 'JD', 'EMS', 'DBKD'] as const;
+
+const time = (t: number): string =>
+  new Date(t).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Save text as a file through a blob URL (no network). */
+function download(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function CopyButton(props: { text: string; label: string; done: string; class?: string }) {
+  const [ok, setOk] = useState(false);
+  return (
+    <button
+      type="button"
+      class={`ho-btn ${props.class ?? ''}`}
+      onClick={() => void copy(props.text).then(setOk)}
+    >
+      {ok ? props.done : props.label}
+    </button>
+  );
+}
+
+function resultText(r: ReturnResult | undefined, platform: ShopRef['platform']): string {
+  if (!r) return '—';
+  return r.status === 'shipped' ? `${carrierName(platform, r.carrier)} ${r.waybill}` : `✕ ${r.reason}`;
+}
+
+/** Read the selection from the page URL: `?sel=<id>` (overlay) or `?platform=&shopId=&orders=`. */
+function selectionOf(search: string): { sel?: string; shop?: ShopRef; orderIds?: string[] } {
+  const q = new URLSearchParams(search);
+  const sel = q.get('sel');
+  if (sel) return { sel };
+  const platform = q.get('platform');
+  const shopId = q.get('shopId');
+  const orders = q.get('orders');
+  if ((platform === 'douyin' || platform === 'wechat' || platform === 'jd') && shopId && orders) {
+    return { shop: { platform, shopId }, orderIds: orders.split(',').filter((x) => x !== '') };
+  }
+  return {};
+}
+
+export function HandoffPage(props: { search: string }) {
+  const [lang, setLang] = useState<Lang>('zh');
+  const w = W[lang];
+  const [error, setError] = useState('');
+  const [config, setConfig] = useState<HandoffConfig>({ baseUrl: '', suppliers: [] });
+  const [baseDraft, setBaseDraft] = useState('');
+  const [savedNote, setSavedNote] = useState(false);
+  const [shop, setShop] = useState<ShopRef | undefined>();
+  const [orders, setOrders] = useState<readonly OrderView[]>([]);
+  const [missing, setMissing] = useState<readonly string[]>([]);
+  const [supplierPick, setSupplierPick] = useState('');
+  const [name, setName] = useState('');
+  const [note, setNote] = useState('');
+  const [days, setDays] = useState(7);
+  const [passphrase, setPassphrase] = useState('');
+  const [carrier, setCarrier] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [sealed, setSealed] = useState<Extract<SealReply, { ok: true }> | undefined>();
+  const [batches, setBatches] = useState<readonly BatchSummary[]>([]);
+  const [open, setOpen] = useState<BatchDetail | undefined>();
+  const [code, setCode] = useState('');
+  const [imported, setImported] = useState<ImportResult | undefined>();
+
+  const loadBatches = async (): Promise<void> => {
+    const r = await send({ type: 'handoff/batches' });
+    if (r.ok) setBatches(r.value);
+    else setError(r.error.message);
+  };
+
+  useEffect(() => {
+    void (async () => {
+      const c = await send({ type: 'handoff/config/get' });
+      if (c.ok) {
+        setConfig(c.value);
+        setBaseDraft(c.value.baseUrl);
+        const first = c.value.suppliers[0];
+        if (first) setSupplierPick(first.name);
+      }
+      const sel = selectionOf(props.search);
+      if (sel.sel) {
+        const r = await send({ type: 'selection/get', selectionId: sel.sel });
+        if (r.ok) {
+          setShop(r.value.shop);
+          setOrders(r.value.orders);
+          setMissing(r.value.missing);
+        } else setError(r.error.message);
+      } else if (sel.shop && sel.orderIds) {
+        setShop(sel.shop);
+        const r = await send({ type: 'handoff/orders', shop: sel.shop, orderIds: sel.orderIds });
+        if (r.ok) {
+          setOrders(r.value.orders);
+          setMissing(r.value.missing);
+        } else setError(r.error.message);
+      }
+      await loadBatches();
+    })();
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+
+  const supplier = supplierPick ? config.suppliers.find((s) => s.name === supplierPick) : undefined;
+  const supplierName = supplier ? supplier.name : name.trim();
+
+  const seal = async (): Promise<void> => {
+    if (!shop || orders.length === 0 || supplierName === '') return;
+    setBusy(true);
+    setError('');
+    const r = await send({
+      type: 'handoff/seal',
+      shop,
+      orderIds: orders.map((o) => o.orderId),
+      supplier:
+        supplier ?? (note.trim() ? { name: supplierName, note: note.trim() } : { name: supplierName }),
+      expiresInDays: days,
+      ...(passphrase ? { passphrase } : {}),
+      ...(carrier ? { carrier } : {}),
+    });
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    if (!r.value.ok) return setError(`${r.value.code}: ${r.value.message}`);
+    setSealed(r.value);
+    setPassphrase('');
+    const c = await send({ type: 'handoff/config/get' });
+    if (c.ok) setConfig(c.value);
+    await loadBatches();
+  };
+
+  const openBatch = async (batchId: string): Promise<void> => {
+    const r = await send({ type: 'handoff/batch', batchId });
+    if (r.ok && r.value) {
+      setOpen(r.value);
+      setImported(undefined);
+      setCode('');
+    } else if (!r.ok) setError(r.error.message);
+  };
+
+  const importCode = async (): Promise<void> => {
+    if (!open || code.trim() === '') return;
+    setError('');
+    const r = await send({ type: 'handoff/import', batchId: open.batchId, code });
+    if (!r.ok) return setError(r.error.message);
+    if (!r.value.ok) return setError(`${r.value.code}: ${r.value.message}`);
+    setImported(r.value);
+    setOpen(r.value.batch);
+    await loadBatches();
+  };
+
+  const saveBase = async (): Promise<void> => {
+    const r = await send({ type: 'handoff/config/set', config: { ...config, baseUrl: baseDraft.trim() } });
+    if (!r.ok) return setError(r.error.message);
+    setConfig(r.value);
+    setSavedNote(true);
+  };
+
+  const qr = useMemo(
+    () => (sealed?.kind === 'link' && config.baseUrl ? qrDataUrl(sealed.text) : undefined),
+    [sealed],
+  );
+  const shipFile = useMemo(() => (open ? bulkShipFileOf(open) : undefined), [open]);
+  const lines = useMemo(() => (open ? shipLines(open) : ''), [open]);
+
+  return (
+    <main class="ho">
+      <header class="ho-head">
+        <div>
+          <h1>{w.title}</h1>
+          <p class="ho-muted">{w.sub}</p>
+        </div>
+        <button type="button" class="ho-btn" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {w.lang}
+        </button>
+      </header>
+      {error && (
+        <p class="ho-error" role="alert">
+          {w.error}
+          {error}
+        </p>
+      )}
+
+      {shop && !open && (
+        <section class="ho-card ho-new">
+          <h2>
+            {w.selection(orders.length)}
+            {missing.length > 0 && <span class="ho-warn"> · {w.missing(missing.length)}</span>}
+          </h2>
+          <div class="ho-preview">
+            {orders.slice(0, 5).map((o) => (
+              <div class="ho-preview-row" key={o.orderId}>
+                <span class="ho-mono">{o.orderId}</span>
+                <span>{o.items.map((i) => `${i.name} ×${i.quantity}`).join('，')}</span>
+                <span class="ho-muted">
+                  {o.receiver.name ?? ''} {o.receiver.phone ?? ''}
+                </span>
+              </div>
+            ))}
+            {orders.length > 5 && <div class="ho-muted">… +{orders.length - 5}</div>}
+          </div>
+          {!sealed && (
+            <div class="ho-form">
+              <label>
+                {w.supplier}
+                <select
+                  class="ho-supplier-pick"
+                  value={supplierPick}
+                  onChange={(e) => setSupplierPick(e.currentTarget.value)}
+                >
+                  {config.suppliers.map((s) => (
+                    <option key={s.name} value={s.name}>
+                      {s.name}
+                      {s.note ? `（${s.note}）` : ''}
+                    </option>
+                  ))}
+                  <option value="">{w.newSupplier}</option>
+                </select>
+              </label>
+              {!supplier && (
+                <>
+                  <label>
+                    {w.name}
+                    <input
+                      class="ho-supplier-name"
+                      value={name}
+                      maxLength={100}
+                      onInput={(e) => setName(e.currentTarget.value)}
+                    />
+                  </label>
+                  <label>
+                    {w.note}
+                    <input
+                      class="ho-supplier-note"
+                      value={note}
+                      maxLength={500}
+                      onInput={(e) => setNote(e.currentTarget.value)}
+                    />
+                  </label>
+                </>
+              )}
+              <label>
+                {w.expiry}
+                <input
+                  class="ho-days"
+                  type="number"
+                  min={1}
+                  max={90}
+                  value={days}
+                  onInput={(e) => setDays(Math.min(90, Math.max(1, Number(e.currentTarget.value) || 7)))}
+                />
+              </label>
+              <label>
+                {w.carrier}
+                <select
+                  class="ho-carrier"
+                  value={carrier}
+                  onChange={(e) => setCarrier(e.currentTarget.value)}
+                >
+                  <option value="">{w.anyCarrier}</option>
+                  {CARRIERS.map((c) => (
+                    <option key={c} value={c}>
+                      {carrierName(shop.platform, c)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label class="ho-wide">
+                {w.passphrase}
+                <input
+                  class="ho-passphrase"
+                  type="password"
+                  autocomplete="new-password"
+                  value={passphrase}
+                  onInput={(e) => setPassphrase(e.currentTarget.value)}
+                />
+                <span class="ho-muted ho-small">{w.passHint}</span>
+              </label>
+              <button
+                type="button"
+                class="ho-btn ho-primary ho-seal"
+                disabled={busy || orders.length === 0 || supplierName === ''}
+                onClick={() => void seal()}
+              >
+                {busy ? w.sealing : w.seal}
+              </button>
+            </div>
+          )}
+          {sealed && (
+            <div class="ho-sealed" data-kind={sealed.kind} data-batch-id={sealed.batch.batchId}>
+              {sealed.kind === 'link' ? (
+                <>
+                  <h3>{config.baseUrl ? w.link : w.noBase}</h3>
+                  <div class="ho-link-row">
+                    <textarea class="ho-link" readOnly rows={4} value={sealed.text} />
+                    {qr ? (
+                      <img class="ho-qr" src={qr} alt={w.qr} width={200} height={200} />
+                    ) : (
+                      config.baseUrl && <p class="ho-muted ho-small">{w.noQr}</p>
+                    )}
+                  </div>
+                  <CopyButton
+                    text={sealed.text}
+                    label={w.copy}
+                    done={w.copied}
+                    class="ho-primary ho-copy-link"
+                  />
+                </>
+              ) : (
+                <>
+                  <h3>{w.file}</h3>
+                  <button
+                    type="button"
+                    class="ho-btn ho-primary ho-download-sealed"
+                    onClick={() =>
+                      download(
+                        sealed.text,
+                        sealed.fileName ?? `shipmask-${sealed.batch.batchId}.txt`,
+                        'text/plain',
+                      )
+                    }
+                  >
+                    {w.download}
+                  </button>{' '}
+                  <CopyButton text={sealed.text} label={w.copy} done={w.copied} />
+                </>
+              )}
+            </div>
+          )}
+        </section>
+      )}
+
+      {open ? (
+        <section class="ho-card ho-detail" data-batch-id={open.batchId}>
+          <button type="button" class="ho-btn ho-back" onClick={() => setOpen(undefined)}>
+            ← {w.back}
+          </button>
+          <h2>
+            {open.supplier.name} · <span class="ho-mono">{open.batchId}</span> ·{' '}
+            <span class={`ho-status ho-status-${open.status}`}>{w.statusText[open.status]}</span>
+          </h2>
+          <p class="ho-muted">
+            {w.created} {time(open.createdAt)} · {w.expires} {time(open.expiresAt)} · {w.orders} {open.orders}{' '}
+            · {w.shipped} {open.shipped} · {w.cannot} {open.cannotShip}
+          </p>
+          <label class="ho-wide">
+            {w.returnCode}
+            <textarea
+              class="ho-return-code"
+              rows={3}
+              value={code}
+              onInput={(e) => setCode(e.currentTarget.value)}
+            />
+          </label>
+          <button type="button" class="ho-btn ho-primary ho-import" onClick={() => void importCode()}>
+            {w.import}
+          </button>
+          {imported && (
+            <div class="ho-changes" data-changes={imported.changes.length}>
+              <p>
+                {imported.changes.length > 0 ? w.changes(imported.changes.length) : w.noChanges}
+                {imported.stale > 0 ? ` · ${w.stale(imported.stale)}` : ''}
+              </p>
+              {imported.changes.length > 0 && (
+                <table class="ho-table">
+                  <tbody>
+                    {imported.changes.map((c) => (
+                      <tr key={c.orderId}>
+                        <td class="ho-mono">{c.orderId}</td>
+                        <td class="ho-muted">{resultText(c.before, open.shop.platform)}</td>
+                        <td>→ {resultText(c.after, open.shop.platform)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+          )}
+          {shipFile && shipFile.written > 0 && (
+            <div class="ho-ship">
+              <button
+                type="button"
+                class="ho-btn ho-primary ho-download-ship"
+                onClick={() => download(shipFile.csv, shipFile.fileName, 'text/csv;charset=utf-8')}
+              >
+                {w.bulkFile} ({shipFile.written})
+              </button>
+              <label class="ho-wide">
+                {w.bulkLines}
+                <textarea class="ho-ship-lines" readOnly rows={4} value={lines} />
+              </label>
+              <CopyButton text={lines} label={w.copy} done={w.copied} />
+            </div>
+          )}
+          <table class="ho-table ho-items">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>{w.orders}</th>
+                <th>{w.result}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {open.items.map((it, i) => (
+                <tr key={it.order.orderId} data-order-id={it.order.orderId}>
+                  <td class="ho-muted">{i + 1}</td>
+                  <td class="ho-mono">{it.order.orderId}</td>
+                  <td>{resultText(it.result, open.shop.platform)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : (
+        <section class="ho-card">
+          <h2>{w.batches}</h2>
+          {batches.length === 0 ? (
+            <p class="ho-muted">{w.none}</p>
+          ) : (
+            <table class="ho-table ho-batches">
+              <thead>
+                <tr>
+                  <th>{w.supplier}</th>
+                  <th>{w.created}</th>
+                  <th>{w.expires}</th>
+                  <th>{w.orders}</th>
+                  <th>{w.shipped}</th>
+                  <th>{w.cannot}</th>
+                  <th>{w.status}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {batches.map((b) => (
+                  <tr key={b.batchId} class="ho-batch-row" data-batch-id={b.batchId}>
+                    <td>{b.supplier.name}</td>
+                    <td>{time(b.createdAt)}</td>
+                    <td>{time(b.expiresAt)}</td>
+                    <td>{b.orders}</td>
+                    <td>{b.shipped}</td>
+                    <td>{b.cannotShip}</td>
+                    <td>
+                      <span class={`ho-status ho-status-${b.status}`}>{w.statusText[b.status]}</span>
+                    </td>
+                    <td>
+                      <button type="button" class="ho-btn ho-open" onClick={() => void openBatch(b.batchId)}>
+                        {w.open}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+
+      <section class="ho-card ho-settings">
+        <h2>{w.settings}</h2>
+        <label class="ho-wide">
+          {w.baseUrl}
+          <input
+            class="ho-base-url"
+            value={baseDraft}
+            placeholder="https://example.com/shipmask/supplier.html"
+            onInput={(e) => {
+              setBaseDraft(e.currentTarget.value);
+              setSavedNote(false);
+            }}
+          />
+        </label>
+        <button type="button" class="ho-btn ho-save-base" onClick={() => void saveBase()}>
+          {savedNote ? w.saved : w.save}
+        </button>
+      </section>
+    </main>
+  );
+}
