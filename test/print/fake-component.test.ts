@@ -84,4 +84,35 @@ describe('fake Cainiao-standard print component', () => {
     expect(got[0]).toMatchObject({ requestID: 'r3', status: 'failed' });
     expect(got[1]).toMatchObject({ requestID: 'r4', status: 'failed' });
   });
+
+  it('answers getTaskStatus per document, and lists a task it never received as unknown', async () => {
+    await talk(
+      [
+        {
+          cmd: 'print',
+          requestID: 'r5',
+          version: '1.0',
+          task: {
+            taskID: 't5',
+            preview: false,
+            printer: '',
+            documents: [{ documentID: 'd5', contents: [] }],
+          },
+        },
+      ],
+      (m) => m.some((x) => x.cmd === 'notifyPrintResult'),
+    );
+    const got = await talk(
+      [{ cmd: 'getTaskStatus', requestID: 'r6', version: '1.0', taskID: ['t5', 'never'] }],
+      (m) => m.length > 0,
+    );
+    expect(got[0]).toMatchObject({
+      cmd: 'getTaskStatus',
+      requestID: 'r6',
+      printStatus: [
+        { taskID: 't5', documentID: 'd5', status: 'success' },
+        { taskID: 'never', status: 'unknown' },
+      ],
+    });
+  });
 });

@@ -44,6 +44,8 @@ export async function startFakePrintComponent(options: FakeComponentOptions = {}
   const received: unknown[] = [];
   const printed: FakePrintedDocument[] = [];
   const taskStatus = new Map<string, { documentID: string; status: string }[]>();
+  /** Document ids of every task received. */
+  const tasks = new Map<string, string[]>();
   const wss = new WebSocketServer({ host: '127.0.0.1', port: options.port ?? 0 });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
   const port = (wss.address() as AddressInfo).port;
@@ -95,6 +97,10 @@ export async function startFakePrintComponent(options: FakeComponentOptions = {}
           send(ws, { cmd: 'print', requestID, taskID, status: 'success' });
           const statuses: { documentID: string; status: string }[] = [];
           taskStatus.set(taskID, statuses);
+          tasks.set(
+            taskID,
+            documents.map((d) => String(d.documentID ?? '')),
+          );
           void (async () => {
             for (const doc of documents) {
               if (options.msPerDocument) await new Promise((r) => setTimeout(r, options.msPerDocument));
@@ -124,16 +130,23 @@ export async function startFakePrintComponent(options: FakeComponentOptions = {}
           return;
         }
         case 'getTaskStatus': {
+          // One entry per document of each known task (`success` once printed, else `pending`);
+          // a task this component never received is listed with status `unknown`.
           const ids = Array.isArray(msg.taskID) ? msg.taskID.map(String) : [];
           send(ws, {
             cmd: 'getTaskStatus',
             requestID,
             status: 'success',
-            printStatus: ids.map((taskID) => ({
-              taskID,
-              printed: taskStatus.get(taskID)?.length ?? 0,
-              documents: taskStatus.get(taskID) ?? [],
-            })),
+            printStatus: ids.flatMap((taskID) => {
+              const task = tasks.get(taskID);
+              if (!task) return [{ taskID, status: 'unknown' }];
+              const done = new Map((taskStatus.get(taskID) ?? []).map((s) => [s.documentID, s.status]));
+              return task.map((documentID) => ({
+                taskID,
+                documentID,
+                status: done.get(documentID) ?? 'pending',
+              }));
+            }),
           });
           return;
         }

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { PrintPage } from '../../print/PrintPage';
+import '../../print/print.css';
+
+const root = document.getElementById('app');
+if (root) render(<PrintPage />, root);

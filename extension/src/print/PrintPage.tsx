@@ -1,0 +1,676 @@
+/**
+ * The bulk-print page (issue 7): orders from the overlay's selection (masked views from the
+ * background) or a dropped export file; carrier, size, sender, waybill numbers; a preview of
+ * every label; the orders that cannot be printed compliantly and why; browser print at exact size
+ * and the platform print component over WebSocket; persisted, resumable jobs; the bulk-ship file.
+ *
+ * Plaintext rule: a detailed address read from a dropped file lives only in `addresses` (memory of
+ * this page) and in the label document handed to the browser's print; it is never sent to the
+ * background, stored or logged.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  getPrintComponent,
+  parseOrderFile,
+  renderLabelDocument,
+  writeBulkShipFile,
+  type OrderView,
+  type ShipCarrierCode,
+  type TaskResult,
+} from '@shipmask/core';
+import { send } from '../client';
+import type {
+  LabelSizeId,
+  PrintJobDocument,
+  PrintJobView,
+  PrintLogLine,
+  PrintJobSummary,
+  ShopRef,
+} from '../messages';
+import { addressesFromExport } from './addresses';
+import { CARRIERS, carrierName, componentContents, labelImageUrl, numberRange, planPrint } from './build';
+import { ComponentClient, type ComponentState } from './component-client';
+import { printStrings, type Lang } from './i18n';
+import { runJob } from './runner';
+
+const SIZES: readonly LabelSizeId[] = ['76x130', '100x150', '100x180'];
+const COMPONENT_OF: Record<ShopRef['platform'], string> = { douyin: 'douyin', wechat: 'wechat', jd: 'jd' };
+
+const portKey = (component: string): string => `shipmask.printPort.${component}`;
+
+function counts(docs: readonly PrintJobDocument[]) {
+  const c = { total: docs.length, queued: 0, sent: 0, printed: 0, failed: 0, canceled: 0 };
+  for (const d of docs) c[d.state]++;
+  return c;
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function PrintPage() {
+  const params = useMemo(() => new URLSearchParams(location.search), []);
+  const [lang, setLang] = useState<Lang>('zh');
+  const t = printStrings(lang);
+  const [shop, setShop] = useState<ShopRef | undefined>();
+  const [orders, setOrders] = useState<readonly OrderView[]>([]);
+  const [missing, setMissing] = useState(0);
+  const [fileNote, setFileNote] = useState('');
+  // Detailed addresses for this print only (never leaves this page).
+  const [addresses, setAddresses] = useState<ReadonlyMap<string, string>>(new Map());
+  const [carrier, setCarrier] = useState<ShipCarrierCode>('ZTO');
+  const [size, setSize] = useState<LabelSizeId>('76x130');
+  const [sender, setSender] = useState({ name: '', phone: '', address: '' });
+  const [start, setStart] = useState('');
+  const [error, setError] = useState('');
+  const [job, setJob] = useState<PrintJobView | undefined>();
+  const [jobs, setJobs] = useState<readonly PrintJobSummary[]>([]);
+  const paused = useRef(false);
+  const [running, setRunning] = useState(false);
+
+  // Component connection.
+  const component = shop ? COMPONENT_OF[shop.platform] : 'douyin';
+  const info = getPrintComponent(component);
+  const [port, setPort] = useState<number>(() => 0);
+  const [state, setState] = useState<ComponentState>('idle');
+  const [printers, setPrinters] = useState<readonly string[]>([]);
+  const [printer, setPrinter] = useState('');
+  const client = useRef<ComponentClient | undefined>(undefined);
+  const resultListeners = useRef(new Set<(tasks: readonly TaskResult[]) => void>());
+
+  useEffect(() => {
+    // The port is a user setting (components can be moved); kept in extension storage.
+    void browser.storage.local
+      .get(portKey(component))
+      .then((got) => {
+        const saved = Number(got[portKey(component)]);
+        setPort(Number.isInteger(saved) && saved > 0 ? saved : (info?.defaultPorts[0] ?? 13528));
+      })
+      .catch(() => setPort(info?.defaultPorts[0] ?? 13528));
+  }, [component, info]);
+
+  // Load: a selection (`?sel=`), a job (`?job=`), or a shop (`?platform=&shop=`).
+  useEffect(() => {
+    void (async () => {
+      const sel = params.get('sel');
+      const jobId = params.get('job');
+      if (sel) {
+        const r = await send({ type: 'selection/get', selectionId: sel });
+        if (!r.ok) return setError(r.error.message);
+        setShop(r.value.shop);
+        setOrders(r.value.orders);
+        setMissing(r.value.missing.length);
+      } else if (jobId) {
+        const r = await send({ type: 'print/job-get', jobId });
+        if (!r.ok) return setError(r.error.message);
+        setShop(r.value.job.shop);
+        setOrders(r.value.orders);
+        setJob(r.value.job);
+        setCarrier(r.value.job.carrier as ShipCarrierCode);
+        setSize(r.value.job.labelSize);
+      } else {
+        const platform = params.get('platform');
+        const shopId = params.get('shop');
+        if ((platform === 'douyin' || platform === 'wechat' || platform === 'jd') && shopId) {
+          setShop({ platform, shopId });
+        }
+      }
+    })();
+  }, [params]);
+
+  // Shop settings: sender, carrier, size, language; unfinished jobs.
+  useEffect(() => {
+    if (!shop) return;
+    void (async () => {
+      const s = await send({ type: 'settings/get', shop });
+      if (s.ok) {
+        const v = s.value.settings;
+        if (v.sender) setSender(v.sender);
+        if (v.labelSize && !job) setSize(v.labelSize);
+        if (v.defaultCarrier && (CARRIERS as readonly string[]).includes(v.defaultCarrier) && !job) {
+          setCarrier(v.defaultCarrier as ShipCarrierCode);
+        }
+        if (v.language) setLang(v.language);
+      }
+      const j = await send({ type: 'print/jobs', shop });
+      if (j.ok) setJobs(j.value);
+    })();
+  }, [shop]);
+
+  const onFile = async (file: File): Promise<void> => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const r = parseOrderFile(bytes, {
+      ...(shop ? { platform: shop.platform, shopId: shop.shopId } : { shopId: 'default' }),
+    });
+    const fileShop: ShopRef | undefined =
+      shop ?? (r.platform ? { platform: r.platform, shopId: 'default' } : undefined);
+    if (!fileShop) return setError('unknown platform');
+    const found = addressesFromExport(bytes, fileShop.platform);
+    setShop(fileShop);
+    const fromFile = r.orders.map((o) => o.order);
+    // Selection orders first (stored views), then orders only in the file.
+    setOrders((prev) => {
+      const ids = new Set(prev.map((o) => o.orderId));
+      return [...prev, ...fromFile.filter((o) => !ids.has(o.orderId))];
+    });
+    setAddresses((prev) => new Map([...prev, ...found]));
+    setFileNote(t.fileRead(fromFile.length, found.size));
+  };
+
+  const printable = job ? orders.filter((o) => job.documents.some((d) => d.orderId === o.orderId)) : orders;
+  const now = useMemo(() => Date.now(), [orders, addresses]);
+  const trackingNumbers = useMemo(
+    () => (job ? job.documents.map((d) => d.trackingNumber) : numberRange(start, printable.length)),
+    [job, start, printable.length],
+  );
+  const plan = useMemo(
+    () =>
+      planPrint(printable, {
+        carrier,
+        labelSize: size,
+        ...(sender.name ? { sender } : {}),
+        trackingNumbers,
+        addresses,
+        now,
+      }),
+    [printable, carrier, size, sender, trackingNumbers, addresses, now],
+  );
+  const images = useMemo(
+    () => plan.browser.map((l) => ({ orderId: l.orderId, src: labelImageUrl(l.label) })),
+    [plan],
+  );
+  const docUrl = useMemo(() => {
+    if (plan.browser.length === 0) return '';
+    const html = renderLabelDocument(
+      plan.browser.map((l) => l.label),
+      'shipmask',
+    );
+    return URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+  }, [plan]);
+  useEffect(() => () => (docUrl ? URL.revokeObjectURL(docUrl) : undefined), [docUrl]);
+
+  const refreshJob = async (id: string): Promise<void> => {
+    const r = await send({ type: 'print/job-get', jobId: id });
+    if (r.ok) setJob(r.value.job);
+  };
+
+  const createJob = async (
+    path: 'browser' | 'component',
+    docs: { orderId: string; trackingNumber: string }[],
+  ) => {
+    if (!shop) return undefined;
+    const r = await send({
+      type: 'print/job-create',
+      shop,
+      path,
+      ...(path === 'component' ? { component } : {}),
+      carrier,
+      labelSize: size,
+      documents: docs,
+    });
+    if (!r.ok) {
+      setError(r.error.message);
+      return undefined;
+    }
+    setJob(r.value);
+    history.replaceState(null, '', `?job=${r.value.id}`);
+    return r.value;
+  };
+
+  const mark = async (
+    jobId: string,
+    marks: readonly { documentId: string; state: PrintJobDocument['state']; message?: string }[],
+  ) => {
+    for (let i = 0; i < marks.length; i += 1000) {
+      const r = await send({ type: 'print/job-mark', jobId, marks: marks.slice(i, i + 1000) });
+      if (!r.ok) throw new Error(r.error.message);
+    }
+  };
+
+  // Browser path: one document of labels at exact size, printed from a hidden frame.
+  const frame = useRef<HTMLIFrameElement>(null);
+  const printBrowser = async (): Promise<void> => {
+    const created =
+      job?.path === 'browser'
+        ? job
+        : await createJob(
+            'browser',
+            plan.browser.map((l) => ({ orderId: l.orderId, trackingNumber: l.trackingNumber })),
+          );
+    if (!created || !frame.current) return;
+    const open = created.documents.filter((d) => d.state === 'queued' || d.state === 'sent');
+    await mark(
+      created.id,
+      open
+        .filter((d) => d.state === 'queued')
+        .map((d) => ({ documentId: d.documentId, state: 'sent' as const })),
+    );
+    frame.current.contentWindow?.print();
+    await mark(
+      created.id,
+      open.map((d) => ({ documentId: d.documentId, state: 'printed' as const, message: 'browser' })),
+    );
+    await refreshJob(created.id);
+  };
+
+  const connect = async (): Promise<ComponentClient | undefined> => {
+    client.current?.close();
+    setState('connecting');
+    void browser.storage.local.set({ [portKey(component)]: port }).catch(() => undefined);
+    try {
+      const c = await ComponentClient.connect({
+        component,
+        url: `ws://127.0.0.1:${port}`,
+        onResult: (tasks) => resultListeners.current.forEach((l) => l(tasks)),
+        onClose: () => setState('idle'),
+      });
+      client.current = c;
+      setState('connected');
+      const p = await c.printers();
+      setPrinters(p.printers.map((x) => x.name));
+      setPrinter((cur) => cur || p.defaultPrinter || p.printers[0]?.name || '');
+      return c;
+    } catch {
+      setState('not-running');
+      return undefined;
+    }
+  };
+
+  const run = async (target: PrintJobView): Promise<void> => {
+    const c = client.current?.isOpen ? client.current : await connect();
+    if (!c) return;
+    const byId = new Map(orders.map((o) => [o.orderId, o]));
+    paused.current = false;
+    setRunning(true);
+    setError('');
+    try {
+      await send({ type: 'print/job-status', jobId: target.id, status: 'running' });
+      const docs = await runJob(target.documents, {
+        mark: (m) => mark(target.id, m),
+        print: (task) => c.print(task),
+        taskStatus: (ids) => c.taskStatus(ids),
+        onResult: (l) => {
+          resultListeners.current.add(l);
+          return () => resultListeners.current.delete(l);
+        },
+        contents: (d) => {
+          const o = byId.get(d.orderId);
+          return o ? componentContents(o, d.trackingNumber, target.carrier as ShipCarrierCode) : [];
+        },
+        printer,
+        paused: () => paused.current,
+        progress: (documents) =>
+          setJob((j) => (j && j.id === target.id ? { ...j, documents, counts: counts(documents) } : j)),
+      });
+      void docs;
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setRunning(false);
+      await refreshJob(target.id);
+    }
+  };
+
+  const printComponent = async (): Promise<void> => {
+    const created =
+      job?.path === 'component'
+        ? job
+        : await createJob(
+            'component',
+            plan.component.map((c) => ({ orderId: c.order.orderId, trackingNumber: c.trackingNumber })),
+          );
+    if (created) await run(created);
+  };
+
+  const pause = async (): Promise<void> => {
+    paused.current = true;
+    if (job) await send({ type: 'print/job-status', jobId: job.id, status: 'paused' });
+  };
+  const cancel = async (): Promise<void> => {
+    paused.current = true;
+    if (!job) return;
+    await send({ type: 'print/job-status', jobId: job.id, status: 'canceled' });
+    await refreshJob(job.id);
+  };
+
+  const printedRows = job ? job.documents.filter((d) => d.state === 'printed') : [];
+  const shipFile = (): void => {
+    if (!shop || !job) return;
+    const f = writeBulkShipFile(
+      shop.platform,
+      printedRows.map((d) => ({
+        orderId: d.orderId,
+        carrier: job.carrier,
+        trackingNumber: d.trackingNumber,
+      })),
+    );
+    download(f.fileName, f.csv);
+  };
+
+  const [reprintIds, setReprintIds] = useState('');
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const doReprint = async (): Promise<void> => {
+    if (!job) return;
+    const ids = reprintIds.split(/[\s,，]+/u).filter(Boolean);
+    const r = await send({ type: 'print/reprint', jobId: job.id, orderIds: ids, reason });
+    if (!r.ok) return setError(r.error.message);
+    setJob(r.value);
+    setNote(
+      t.reprintDone(r.value.documents.filter((d) => ids.includes(d.orderId) && d.state === 'queued').length),
+    );
+  };
+  const [logId, setLogId] = useState('');
+  const [log, setLog] = useState<readonly PrintLogLine[] | undefined>();
+  const showLog = async (): Promise<void> => {
+    if (!shop) return;
+    const r = await send({ type: 'print/log', shop, orderId: logId.trim() });
+    if (r.ok) setLog(r.value);
+  };
+
+  const jc = job ? counts(job.documents) : undefined;
+  const unfinished = jobs
+    .filter((j) => j.status === 'running' || j.status === 'paused')
+    .filter((j) => j.id !== job?.id);
+
+  return (
+    <main
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+      data-ready={docUrl || plan.component.length ? String(plan.browser.length) : undefined}
+    >
+      <header>
+        <h1>{t.title}</h1>
+        {shop ? <span class="shop">{`${shop.platform} · ${shop.shopId}`}</span> : null}
+        <button type="button" class="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {lang === 'zh' ? 'English' : '中文'}
+        </button>
+      </header>
+      {error ? <p class="error">{t.error(error)}</p> : null}
+
+      {unfinished.length > 0 ? (
+        <section class="unfinished">
+          <h2>{t.unfinished}</h2>
+          <ul>
+            {unfinished.map((j) => (
+              <li key={j.id}>
+                <a
+                  href={`?job=${j.id}`}
+                  class="open-job"
+                >{`${t.status[j.status]} · ${j.counts.printed}/${j.counts.total} · ${new Date(j.createdAt).toLocaleString()}`}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section class="source">
+        <h2>{t.source}</h2>
+        {params.get('sel') ? <p>{t.fromSelection(orders.length + missing)}</p> : null}
+        {missing > 0 ? <p class="warn">{t.missing(missing)}</p> : null}
+        <label class="drop">
+          {t.dropFile}
+          <input
+            type="file"
+            class="export-file"
+            accept=".csv,.xlsx,text/csv"
+            onChange={(e) => {
+              const f = e.currentTarget.files?.[0];
+              if (f) void onFile(f);
+            }}
+          />
+        </label>
+        {fileNote ? <p class="note file-note">{fileNote}</p> : null}
+      </section>
+
+      <section class="options">
+        <label>
+          {t.carrier}
+          <select
+            class="carrier"
+            value={carrier}
+            disabled={!!job}
+            onChange={(e) => setCarrier(e.currentTarget.value as ShipCarrierCode)}
+          >
+            {CARRIERS.map((c) => (
+              <option key={c} value={c}>
+                {carrierName(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.size}
+          <select
+            class="label-size"
+            value={size}
+            disabled={!!job}
+            onChange={(e) => setSize(e.currentTarget.value as LabelSizeId)}
+          >
+            {SIZES.map((s) => (
+              <option key={s} value={s}>
+                {s.replace('x', ' × ')} mm
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="numbers">
+          {t.numbers}
+          <input
+            class="start-number"
+            value={job ? (job.documents[0]?.trackingNumber ?? '') : start}
+            disabled={!!job}
+            placeholder="78901234560001"
+            onInput={(e) => setStart(e.currentTarget.value)}
+          />
+          <small>{t.numbersHint}</small>
+        </label>
+        <fieldset class="sender">
+          <legend>{t.sender}</legend>
+          <input
+            aria-label={t.senderName}
+            placeholder={t.senderName}
+            value={sender.name}
+            onInput={(e) => setSender({ ...sender, name: e.currentTarget.value })}
+          />
+          <input
+            aria-label={t.senderPhone}
+            placeholder={t.senderPhone}
+            value={sender.phone}
+            onInput={(e) => setSender({ ...sender, phone: e.currentTarget.value })}
+          />
+          <input
+            aria-label={t.senderAddress}
+            placeholder={t.senderAddress}
+            class="wide"
+            value={sender.address}
+            onInput={(e) => setSender({ ...sender, address: e.currentTarget.value })}
+          />
+        </fieldset>
+      </section>
+
+      {plan.refused.length > 0 ? (
+        <section class="refused">
+          <h2>{t.refused(plan.refused.length)}</h2>
+          <ul class="refused-list">
+            {plan.refused.map((r) => (
+              <li key={r.orderId} data-code={r.code}>
+                <code>{r.orderId}</code> {t.reasons[r.code] ?? r.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section class="component">
+        <h2>{`${t.component}: ${info ? info.name[lang] : component}`}</h2>
+        {plan.component.length > 0 ? (
+          <p class="component-orders">{t.componentOrders(plan.component.length)}</p>
+        ) : null}
+        <div class="row">
+          <label>
+            {t.port}
+            <input
+              class="component-port"
+              type="number"
+              min="1"
+              max="65535"
+              value={port}
+              onInput={(e) => setPort(Number(e.currentTarget.value))}
+            />
+          </label>
+          <button type="button" class="connect" onClick={() => void connect()}>
+            {t.connect}
+          </button>
+          <span class="component-state" data-state={state}>
+            {t.state[state]}
+          </span>
+          {printers.length > 0 ? (
+            <label>
+              {t.printer}
+              <select class="printer" value={printer} onChange={(e) => setPrinter(e.currentTarget.value)}>
+                {printers.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+        </div>
+        {state === 'not-running' ? (
+          <p class="not-running">
+            {t.install(
+              info ? info.name[lang] : component,
+              port,
+              info && 'download' in info ? info.download : undefined,
+            )}
+          </p>
+        ) : null}
+      </section>
+
+      <section class="actions">
+        <button
+          type="button"
+          class="print-browser"
+          disabled={plan.browser.length === 0 || running || (job !== undefined && job.path !== 'browser')}
+          onClick={() => void printBrowser()}
+        >
+          {t.printBrowser(plan.browser.length)}
+        </button>
+        <button
+          type="button"
+          class="print-component"
+          disabled={
+            running || (job ? job.path !== 'component' || job.status === 'done' : plan.component.length === 0)
+          }
+          onClick={() => void (job?.path === 'component' ? run(job) : printComponent())}
+        >
+          {job?.path === 'component' ? t.resume : t.printComponent(plan.component.length)}
+        </button>
+        <small>{t.browserNote}</small>
+      </section>
+
+      {job && jc ? (
+        <section class="job" data-job={job.id} data-status={running ? 'running' : job.status}>
+          <h2>{`${t.job} · ${t.status[running ? 'running' : job.status]}`}</h2>
+          <progress class="job-progress" max={jc.total} value={jc.printed + jc.failed + jc.canceled} />
+          <p class="job-counts" data-printed={jc.printed} data-total={jc.total}>
+            {t.counts(jc.printed, jc.total, jc.failed, jc.sent)}
+          </p>
+          <div class="row">
+            {running ? (
+              <button type="button" class="pause" onClick={() => void pause()}>
+                {t.pause}
+              </button>
+            ) : null}
+            {!running && job.path === 'component' && (job.status === 'running' || job.status === 'paused') ? (
+              <button type="button" class="resume" onClick={() => void run(job)}>
+                {t.resume}
+              </button>
+            ) : null}
+            {job.status === 'running' || job.status === 'paused' ? (
+              <button type="button" class="cancel" onClick={() => void cancel()}>
+                {t.cancel}
+              </button>
+            ) : null}
+          </div>
+          {printedRows.length > 0 ? (
+            <div class="ship">
+              <h3>{t.shipTitle}</h3>
+              <p>{t.shipHint}</p>
+              <button type="button" class="bulk-ship" onClick={shipFile}>
+                {t.shipFile(printedRows.length)}
+              </button>
+            </div>
+          ) : null}
+          <details class="reprint">
+            <summary>{t.reprint}</summary>
+            <input
+              class="reprint-orders"
+              placeholder={t.reprintOrders}
+              value={reprintIds}
+              onInput={(e) => setReprintIds(e.currentTarget.value)}
+            />
+            <input
+              class="reprint-reason"
+              placeholder={t.reprintReason}
+              value={reason}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
+            <button
+              type="button"
+              class="reprint-submit"
+              disabled={reason.trim().length < 2 || !reprintIds.trim()}
+              onClick={() => void doReprint()}
+            >
+              {t.reprint}
+            </button>
+            {note ? <span class="note">{note}</span> : null}
+          </details>
+        </section>
+      ) : null}
+
+      <details class="print-log">
+        <summary>{t.log}</summary>
+        <input
+          class="log-order"
+          placeholder={t.logOrder}
+          value={logId}
+          onInput={(e) => setLogId(e.currentTarget.value)}
+        />
+        <button type="button" class="log-show" onClick={() => void showLog()}>
+          {t.log}
+        </button>
+        {log ? (
+          <ol class="log-lines">
+            {log.map((l, i) => (
+              <li
+                key={i}
+              >{`${new Date(l.at).toLocaleString()} · ${t.logKinds[l.kind] ?? l.kind} · ${l.trackingNumber ?? ''}${l.reason ? ` · ${l.reason}` : ''}${l.message ? ` · ${l.message}` : ''}`}</li>
+            ))}
+          </ol>
+        ) : null}
+      </details>
+
+      <section class="preview">
+        <h2>{t.preview(images.length)}</h2>
+        <div class="labels">
+          {images.map((i) => (
+            <figure key={i.orderId} class={`label label-${size}`}>
+              <img class="label-img" src={i.src} alt={i.orderId} loading="lazy" decoding="async" />
+              <figcaption>{i.orderId}</figcaption>
+            </figure>
+          ))}
+        </div>
+      </section>
+      {docUrl ? (
+        <iframe ref={frame} class="print-frame" title="print" src={docUrl} data-doc-url={docUrl} />
+      ) : null}
+    </main>
+  );
+}
