@@ -5,13 +5,17 @@
 // the bulk-ship file and uploads it in the demo back-office's bulk-ship dialog, which receives all
 // 50. The link, the supplier page (text, storage, network) and the merchant's storage and download
 // carry none of the seeded plaintext. Screenshots land in test/out/handoff/.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { newBatchId, openReturn, sealBatch, type HandoffOrder, type SealOptions } from '@shipmask/core';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSupplierPage } from '../../extension/scripts/build-supplier.ts';
-import { demoPlaintext, type DemoPlatform } from '../demo/data.ts';
+import { demoOrders, demoPlaintext, type DemoPlatform } from '../demo/data.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import type { OrdersResponse } from '../demo/api.ts';
 import { launchPlain, launchWithExtension, type ExtensionBrowser } from './harness.ts';
@@ -22,22 +26,28 @@ const COUNT = 200;
 const N = 50;
 
 /** The demo pages' bulk-ship dialog controls (test/demo/README.md). */
-const shipUi: Record<DemoPlatform, { open: string; file: string; submit: string; result: string }> = {
+const shipUi: Record<
+  DemoPlatform,
+  { open: string; file: string; text: string; submit: string; result: string }
+> = {
   douyin: {
     open: 'button.batch-ship-btn',
     file: 'input.batch-ship-file',
+    text: 'textarea.batch-ship-textarea',
     submit: 'button.batch-ship-submit',
     result: '.batch-ship-result',
   },
   wechat: {
     open: 'button.order-ship__btn',
     file: 'input.ship-dialog__file',
+    text: 'textarea.ship-dialog__textarea',
     submit: 'button.ship-dialog__submit',
     result: '.ship-dialog__result',
   },
   jd: {
     open: 'a.btn-batch-ship',
     file: 'input.batch-ship-file',
+    text: 'textarea.batch-ship-text',
     submit: 'a.btn-submit',
     result: '.batch-ship-result',
   },
@@ -104,7 +114,7 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     const ids = list.orders.map((o) => o.orderId);
     expect(ids).toHaveLength(N);
 
-    const hand = await merchant.context.newPage();
+    let hand = await merchant.context.newPage();
     await hand.goto(`chrome-extension://${merchant.extensionId}/handoff.html`);
     await expect
       .poll(
@@ -139,9 +149,18 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     await hand.click('.ho-save-base');
     await hand.locator('.ho-save-base', { hasText: '已保存' }).waitFor();
 
-    // 2. The hand-off page with the selection (as the overlay's selection/open would open it).
-    const q = new URLSearchParams({ platform, shopId: shop.shopId, orders: ids.join(',') });
-    await hand.goto(`chrome-extension://${merchant.extensionId}/handoff.html?${q.toString()}`);
+    // 2. The overlay: select the page (全选本页) and hand off (交给厂家): handoff.html?sel=… opens.
+    const panelEl = office.locator('shipmask-panel .sm-panel');
+    await panelEl.locator('button', { hasText: '全选本页' }).click();
+    await panelEl.locator('[data-testid="selected-count"]', { hasText: `已选 ${N} 单` }).waitFor();
+    const [opened] = await Promise.all([
+      merchant.context.waitForEvent('page'),
+      panelEl.locator('[data-testid="action-handoff"]').click(),
+    ]);
+    await hand.close();
+    hand = opened;
+    await hand.waitForLoadState();
+    expect(new URL(hand.url()).pathname).toBe('/handoff.html');
     await hand.locator('.ho-new h2', { hasText: `已选 ${N} 个订单` }).waitFor();
     if (await hand.locator('.ho-supplier-name').count()) {
       await hand.fill('.ho-supplier-name', '义乌杯厂');
@@ -209,11 +228,14 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     expect(csv.trim().split(/\r\n/u)).toHaveLength(N + 1);
     expect(leaks(csv, secrets)).toEqual([]);
 
-    // 5. The back-office's bulk-ship dialog takes the file: all 50 ship.
+    // 5. The back-office's bulk-ship dialog takes the file (JD: the lines pasted into its text box).
+    const lines = await hand.inputValue('.ho-ship-lines');
+    expect(lines.split('\n')).toHaveLength(N);
     const before = demo.state.shipments.filter((s) => s.platform === platform).length;
     await office.bringToFront();
     await office.click(ui.open);
-    await office.setInputFiles(ui.file, file);
+    if (platform === 'jd') await office.fill(ui.text, lines);
+    else await office.setInputFiles(ui.file, file);
     await office.click(ui.submit);
     await office.locator(ui.result, { hasText: `成功 ${N} 条` }).waitFor({ timeout: 30_000 });
     const shipped = demo.state.shipments.filter((s) => s.platform === platform).slice(before);
@@ -226,5 +248,149 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     expect(leaks(await dumpExtensionStorage(merchant.serviceWorker), secrets)).toEqual([]);
     await office.close();
     await hand.close();
+  });
+});
+
+describe('supplier page opened from disk (file://)', () => {
+  const random = (n: number): Uint8Array => crypto.getRandomValues(new Uint8Array(n));
+  /** WeChat demo orders as a merchant would hand them off (masked + virtual number). */
+  const orders: HandoffOrder[] = demoOrders('wechat')
+    .filter((o) => o.status === '待发货')
+    .slice(0, 6)
+    .map((o) => ({
+      orderId: o.orderId,
+      items: o.items.map((i) => ({ name: i.name, ...(i.sku ? { sku: i.sku } : {}), quantity: i.quantity })),
+      ...(o.remark ? { remark: o.remark } : {}),
+      receiver: {
+        name: o.masked.name,
+        phone: o.masked.phone,
+        ...(o.masked.address ? { address: o.masked.address } : {}),
+        ...(o.virtualNumber ? { virtual: o.virtualNumber } : {}),
+      },
+      carrier: 'JTSD',
+    }));
+  const seal = async (from: number, to: number, options: Partial<SealOptions> = {}) => {
+    const r = await sealBatch(
+      {
+        shop: '禾木生活馆',
+        platform: 'wechat',
+        batchId: newBatchId(random)!,
+        createdAt: from,
+        expiresAt: to,
+        orders,
+      },
+      { base: 'file:///nowhere/supplier.html', random, ...options },
+    );
+    if (!r.ok) throw new Error(r.error.code);
+    return r.value;
+  };
+
+  it('explains tampered, expired and passphrase links in plain words, opens pasted text and a dropped file, imports a print-software CSV, marks an order it cannot ship; no request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipmask-supplier-'));
+    const htmlPath = join(dir, 'supplier.html');
+    writeFileSync(htmlPath, supplierHtml);
+    const secrets = demoPlaintext('wechat');
+    const now = Date.now();
+    const plain = await launchPlain();
+    const requests: string[] = [];
+    plain.context.on('request', (r) => requests.push(r.url()));
+    try {
+      const sp = await plain.context.newPage();
+      const errors: string[] = [];
+      sp.on('pageerror', (e) => errors.push(e.message));
+      sp.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await sp.goto(pathToFileURL(htmlPath).href);
+      await sp.locator('#sp-source').waitFor();
+      const tryOpen = async (text: string, code: string): Promise<string> => {
+        await sp.fill('#sp-source', text);
+        await sp.click('.sp-open-btn');
+        const el = sp.locator('.sp-error');
+        await expect.poll(() => el.getAttribute('data-code'), { timeout: 15_000 }).toBe(code);
+        return (await el.textContent()) ?? '';
+      };
+
+      // Tampered: one character of the payload changed.
+      const good = await seal(now - 1000, now + 86_400_000);
+      // (A character in the ciphertext: a changed key byte would be `wrong-key`.)
+      const i = good.text.length - 40;
+      const flipped = good.text.slice(0, i) + (good.text[i] === 'A' ? 'B' : 'A') + good.text.slice(i + 1);
+      expect(await tryOpen(flipped, 'tampered')).toContain('内容被改动过');
+      // Expired.
+      const old = await seal(now - 3 * 86_400_000, now - 86_400_000);
+      expect(await tryOpen(`供货单 ${old.text} 请查收`, 'expired')).toContain('已经过期');
+      await sp.click('.sp-lang');
+      expect(await sp.locator('.sp-error').textContent()).toContain('has expired');
+      await sp.click('.sp-lang');
+      // Cut off in a chat app.
+      expect(await tryOpen(good.text.slice(0, good.text.length - 30), 'truncated')).toContain('不完整');
+      // Passphrase: required, wrong, right.
+      const locked = await seal(now - 1000, now + 86_400_000, { passphrase: '茶杯-42', logN: 10 });
+      expect(await tryOpen(locked.text, 'passphrase-required')).toContain('口令');
+      await sp.fill('#sp-passphrase', '茶杯-41');
+      await sp.click('.sp-open-btn');
+      await sp.locator('.sp-error[data-code="wrong-passphrase"]').waitFor();
+      await sp.fill('#sp-passphrase', '茶杯-42');
+      await sp.click('.sp-open-btn');
+      await sp
+        .locator('.sp-order')
+        .nth(orders.length - 1)
+        .waitFor();
+      await sp.screenshot({ path: `${OUT}file-supplier-opened.png`, fullPage: true });
+
+      // Tracking numbers from the print software's CSV (its own column names and order).
+      const csv = [
+        '序号,收件人,快递公司,运单号,原始单号',
+        ...orders.slice(1).map((o, k) => `${k + 1},*,极兔速递,JT${5_000_000_000 + k},="${o.orderId}"`),
+      ].join('\r\n');
+      await sp.setInputFiles('.sp-csv', {
+        name: 'print.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`\uFEFF${csv}`),
+      });
+      await sp.locator('.sp-bulk-note', { hasText: `已填入 ${orders.length - 1} 条` }).waitFor();
+      // The first order cannot ship.
+      await sp.locator('.sp-cannot').first().check();
+      await sp.locator('.sp-reason').first().fill('缺货，下周补发');
+      await sp.click('.sp-make-code');
+      const code = await sp.locator('.sp-code').inputValue();
+      await sp.locator('.sp-qr').waitFor();
+      await sp.screenshot({ path: `${OUT}file-supplier-code.png`, fullPage: true });
+      const back = await openReturn(code, locked.keep);
+      if (!back.ok) throw new Error(back.error.code);
+      expect(back.value.results).toEqual([
+        { orderId: orders[0]!.orderId, status: 'cannot-ship', reason: '缺货，下周补发' },
+        ...orders.slice(1).map((o, k) => ({
+          orderId: o.orderId,
+          status: 'shipped',
+          carrier: 'JTSD',
+          waybill: `JT${5_000_000_000 + k}`,
+        })),
+      ]);
+      expect(leaks(await sp.locator('body').innerText(), secrets)).toEqual([]);
+
+      // A sealed file dropped in (here: chosen with the file input).
+      await sp.click('.sp-batch .sp-link');
+      const file = await seal(now - 1000, now + 86_400_000, { maxLinkChars: 10 });
+      expect(file.kind).toBe('file');
+      await sp.setInputFiles('.sp-open input[type=file]', {
+        name: file.fileName ?? 'batch.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(file.text),
+      });
+      await sp
+        .locator('.sp-order')
+        .nth(orders.length - 1)
+        .waitFor();
+      expect(await sp.locator('.sp-batch-id').textContent()).toBe(file.batch.batchId);
+
+      expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+      // The page itself is the only thing loaded: no request to any server, no CSP violation.
+      expect(requests.every((u) => u.startsWith('file://') || u.startsWith('data:'))).toBe(true);
+    } finally {
+      await plain.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
