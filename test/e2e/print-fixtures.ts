@@ -37,8 +37,16 @@ const csvCell = (s: string): string => (/[",\r\n]/u.test(s) ? `"${s.replace(/"/g
  * A WeChat order export (the platform's column names) whose 详细地址 holds the detailed address,
  * as an export a merchant is allowed to hold may: the print page reads it into memory only.
  */
-export function wechatExport(count: number): { csv: string; orders: DemoOrder[] } {
-  const orders = demoOrders('wechat', { count });
+export function wechatExport(
+  count: number,
+  options: { printableOnly?: boolean } = {},
+): { csv: string; orders: DemoOrder[] } {
+  // printableOnly: the first `count` orders that carry a virtual number and an address.
+  const orders = options.printableOnly
+    ? demoOrders('wechat', { count: Math.ceil(count * 2) + 50 })
+        .filter((o) => o.virtualNumber && o.plain.fullAddress !== '')
+        .slice(0, count)
+    : demoOrders('wechat', { count });
   const header = [
     '订单号',
     '商品名称',
