@@ -13,6 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { startFakePrintComponent, type FakeComponent } from '../print/fake-component.ts';
+import { demoOrders } from '../demo/data.ts';
+import { dumpExtensionStorage } from './storage-scan.ts';
+import { startDemoServer } from '../demo/server.ts';
 import {
   bg,
   douyinShop,
@@ -77,6 +80,13 @@ describe('bulk print', () => {
     b = await launchWithExtension({ profileDir, keepProfile: true });
     cleanup.push(() => b.close());
     const resumed = await extensionPage(b, `print.html?job=${jobId}`);
+    // The recovery path is exercised: documents were in flight (`sent`) when the browser died.
+    const before = await bg<{ job: { documents: { state: string }[] } }>(resumed, {
+      type: 'print/job-get',
+      jobId,
+    });
+    const inFlight = before.job.documents.filter((d) => d.state === 'sent').length;
+    expect(inFlight).toBeGreaterThan(0);
     await resumed.waitForSelector('.job button.resume');
     await resumed.click('.job button.resume');
     await resumed.waitForSelector('.job-counts[data-printed="300"]', { timeout: 90_000 });
@@ -98,11 +108,24 @@ describe('bulk print', () => {
     // After printing: the bulk-ship file for the platform (core writer), one row per order.
     const download = resumed.waitForEvent('download');
     await resumed.click('.bulk-ship');
-    const file = readFileSync((await (await download).path()), 'utf8');
+    const file = readFileSync(await (await download).path(), 'utf8');
     expect(file.startsWith('\uFEFF')).toBe(true);
     const rows = file.slice(1).trim().split('\r\n');
     expect(rows[0]).toBe('订单编号,快递公司,快递单号');
     expect(rows).toHaveLength(301);
+    // The demo back-office's 批量发货 accepts the file: every 待发货 order ships.
+    const demo = await startDemoServer({ port: 0, count: 300 });
+    cleanup.push(() => demo.close());
+    const shipped = (await (
+      await fetch(`${new URL(demo.pages.douyin).origin}/api/douyin/ship`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ csv: file }),
+      })
+    ).json()) as { succeeded: number; failed: { reason: string }[] };
+    const awaiting = demoOrders('douyin', { count: 300 }).filter((o) => o.status === '待发货').length;
+    expect(shipped.succeeded).toBe(awaiting);
+    expect(shipped.succeeded + shipped.failed.length).toBe(300);
 
     // Reprint needs a reason and is logged per order.
     const one = orders[0]!.orderId;
@@ -118,7 +141,9 @@ describe('bulk print', () => {
     });
     expect(log.map((l) => l.kind)).toContain('reprint');
     expect(log.find((l) => l.kind === 'reprint')?.reason).toBe('卡纸重打');
-    console.log(`print e2e: killed at ${atKill} printed, resumed to 300, 0 duplicates`);
+    console.log(
+      `print e2e: killed at ${atKill} printed (${inFlight} in flight), resumed to 300, 0 duplicates`,
+    );
   });
 
   it('virtual-number labels from a dropped export: refusals, and a PDF at 76x130 mm with the 转NNNN lines', async () => {
@@ -173,5 +198,12 @@ describe('bulk print', () => {
     // Browser print path: the job is created and logged.
     await page.click('.print-browser');
     await page.waitForSelector(`.job-counts[data-printed="${withVn.length}"]`, { timeout: 30_000 });
+    // The detailed addresses were used for the print only: nothing in extension storage holds one.
+    const dump = await dumpExtensionStorage(b.serviceWorker);
+    expect(dump).toContain(withVn[0]!.orderId);
+    for (const o of withVn) {
+      expect(dump).not.toContain(`${o.plain.street}${o.plain.detail}`);
+      expect(dump).not.toContain(o.plain.phone);
+    }
   });
 });

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { renderLabelSvg, type OrderView } from '@shipmask/core';
+import { componentContents, labelImageUrl, numberRange, planPrint } from './build';
+
+const NOW = Date.UTC(2026, 10, 23, 2);
+const base = (
+  orderId: string,
+  receiver: OrderView['receiver'],
+  platform: OrderView['platform'] = 'wechat',
+): OrderView => ({
+  platform,
+  shopId: 's',
+  orderId,
+  status: 'awaiting_shipment',
+  createdAt: NOW - 3600_000,
+  items: [{ name: '保温杯', quantity: 1 }],
+  receiver,
+});
+
+const virtual = base('3718000000000001', {
+  name: '张*',
+  phone: '132****3639',
+  address: '广东省广州市天河区****',
+  virtual: { main: '13476567876', ext: '3639' },
+});
+const cipher = base(
+  '6900000000000000001',
+  {
+    name: '张**',
+    phone: '132****3639',
+    cipher: { name: '#ML3B#0BB1W4Xn5A=#1##', address: '#ML3B#0BB1W4Xn5A=#1##' },
+  },
+  'douyin',
+);
+const masked = base('3718000000000002', { name: '李*', phone: '139****0000', address: '北京市朝阳区****' });
+
+describe('planPrint', () => {
+  it('splits labels, component documents and refusals; the detailed address comes from memory only', () => {
+    const addresses = new Map([['3718000000000001', '广东省广州市天河区花城广场888号']]);
+    const plan = planPrint([virtual, cipher, masked], {
+      carrier: 'ZTO',
+      labelSize: '76x130',
+      trackingNumbers: numberRange('78900000000001', 3),
+      addresses,
+      now: NOW,
+    });
+    expect(plan.browser.map((l) => [l.orderId, l.trackingNumber])).toEqual([
+      ['3718000000000001', '78900000000001'],
+    ]);
+    expect(plan.component.map((c) => [c.order.orderId, c.trackingNumber])).toEqual([
+      ['6900000000000000001', '78900000000002'],
+    ]);
+    expect(plan.refused.map((r) => [r.orderId, r.code])).toEqual([['3718000000000002', 'masked-only']]);
+    const svg = renderLabelSvg(plan.browser[0]!.label);
+    expect(svg).toContain('转3639');
+    expect(svg).toContain('花城广场888号');
+  });
+
+  it('without the address a virtual-number order is refused (address-masked); without numbers: no-tracking-number', () => {
+    const plan = planPrint([virtual, cipher], {
+      carrier: 'ZTO',
+      labelSize: '100x150',
+      trackingNumbers: ['78900000000001'],
+      addresses: new Map(),
+      now: NOW,
+    });
+    expect(plan.refused.map((r) => r.code)).toEqual(['address-masked']);
+    expect(plan.component).toHaveLength(1);
+    const none = planPrint([cipher], {
+      carrier: 'ZTO',
+      labelSize: '76x130',
+      trackingNumbers: [],
+      addresses: new Map(),
+      now: NOW,
+    });
+    expect(none.refused.map((r) => r.code)).toEqual(['no-tracking-number']);
+  });
+
+  it('component documents carry the ciphertext untouched and no masked or plain receiver text', () => {
+    const json = JSON.stringify(componentContents(cipher, '78900000000002', 'ZTO'));
+    expect(json).toContain('#ML3B#0BB1W4Xn5A=#1##');
+    expect(json).not.toContain('132****3639');
+    expect(json).not.toContain('张**');
+  });
+
+  it('label previews are <img> data URLs of the SVG (never parsed into the page)', () => {
+    const plan = planPrint([virtual], {
+      carrier: 'SF',
+      labelSize: '76x130',
+      trackingNumbers: ['SF1234567890'],
+      addresses: new Map([['3718000000000001', '广东省广州市天河区花城广场888号']]),
+      now: NOW,
+    });
+    const url = labelImageUrl(plan.browser[0]!.label);
+    expect(url.startsWith('data:image/svg+xml;charset=utf-8,')).toBe(true);
+    expect(decodeURIComponent(url.slice(url.indexOf(',') + 1))).toBe(renderLabelSvg(plan.browser[0]!.label));
+  });
+});
+
+describe('numberRange', () => {
+  it('counts up keeping width and letter prefix', () => {
+    expect(numberRange('78900000000098', 3)).toEqual(['78900000000098', '78900000000099', '78900000000100']);
+    expect(numberRange('JDVA0009', 2)).toEqual(['JDVA0009', 'JDVA0010']);
+    expect(numberRange('abc', 2)).toEqual([]);
+    expect(numberRange('123', 0)).toEqual([]);
+  });
+
+  it('property: n distinct numbers, each one more than the last', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.integer({ min: 1, max: 50 }), (start, n) => {
+        const r = numberRange(start.toString(), n);
+        expect(r).toHaveLength(n);
+        expect(new Set(r).size).toBe(n);
+        r.forEach((x, i) => expect(BigInt(x)).toBe(start + BigInt(i)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
