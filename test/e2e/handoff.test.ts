@@ -350,6 +350,15 @@ describe('supplier page opened from disk (file://)', () => {
         buffer: Buffer.from(`\uFEFF${csv}`),
       });
       await sp.locator('.sp-bulk-note', { hasText: `已填入 ${orders.length - 1} 条` }).waitFor();
+      // Masked addresses: core's label layout refuses them (the parcel could not arrive) and the
+      // page says why; nothing is printed.
+      await sp.evaluate(() => {
+        window.print = () => document.body.setAttribute('data-printed', String(Date.now()));
+      });
+      await sp.click('.sp-print');
+      await sp.locator('.sp-note', { hasText: '无法用浏览器打印面单' }).waitFor();
+      expect(await sp.locator('.print-label').count()).toBe(0);
+      expect(await sp.locator('body').getAttribute('data-printed')).toBeNull();
       // The first order cannot ship.
       await sp.locator('.sp-cannot').first().check();
       await sp.locator('.sp-reason').first().fill('缺货，下周补发');
@@ -369,6 +378,45 @@ describe('supplier page opened from disk (file://)', () => {
         })),
       ]);
       expect(leaks(await sp.locator('body').innerText(), secrets)).toEqual([]);
+
+      // The WeChat virtual-number form (seed 002: placeholder name, main number, detailed address)
+      // prints: core's layout, one label per page.
+      await sp.click('.sp-batch .sp-link');
+      const form = await sealBatch(
+        {
+          shop: '禾木生活馆',
+          platform: 'wechat',
+          batchId: newBatchId(random)!,
+          createdAt: now - 1000,
+          expiresAt: now + 86_400_000,
+          orders: [0, 1].map((k) => ({
+            orderId: `37180000000000001${k}`,
+            items: [{ name: '304不锈钢保温杯 500ml 黑色', quantity: 1 }],
+            receiver: {
+              name: `店小二(转363${k})`,
+              phone: '132****3639',
+              address: `广东省广州市天河区花城广场${k + 1}号`,
+              virtual: { main: '13476567876', ext: `363${k}` },
+            },
+          })),
+        },
+        { base: 'file:///x', random },
+      );
+      if (!form.ok) throw new Error(form.error.code);
+      await sp.fill('#sp-source', form.value.text);
+      await sp.click('.sp-open-btn');
+      await sp.locator('.sp-order').nth(1).waitFor();
+      await sp.fill('.sp-bulk-text', 'ZT7800000001\nZT7800000002');
+      await sp.click('.sp-bulk-apply');
+      await sp.evaluate(() => {
+        window.print = () => document.body.setAttribute('data-printed', 'yes');
+      });
+      await sp.click('.sp-print');
+      await sp.locator('body[data-printed="yes"]').waitFor({ state: 'attached' });
+      expect(await sp.locator('.print-label').count()).toBe(2);
+      await sp.emulateMedia({ media: 'print' });
+      await sp.screenshot({ path: `${OUT}file-supplier-print.png`, fullPage: true });
+      await sp.emulateMedia({ media: 'screen' });
 
       // A sealed file dropped in (here: chosen with the file input).
       await sp.click('.sp-batch .sp-link');

@@ -186,8 +186,10 @@ export function SupplierApp(props: SupplierAppProps) {
       setPrintNote(w.printNone);
       return;
     }
-    const refused = made.filter((l) => !l.ok).length;
-    setPrintNote(refused > 0 ? w.printRefused(refused) : '');
+    // Refusals grouped by core's reason (e.g. a masked address cannot be delivered to).
+    const reasons = new Map<string, number>();
+    for (const l of made) if (!l.ok) reasons.set(l.message, (reasons.get(l.message) ?? 0) + 1);
+    setPrintNote([...reasons].map(([message, n]) => `${w.printRefused(n)} ${message}`).join('\n'));
     setLabels(made);
   };
   useEffect(() => {

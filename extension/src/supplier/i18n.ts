@@ -37,7 +37,7 @@ const zh = {
   bulkResult: (n: number, skipped: number) => `已填入 ${n} 条${skipped > 0 ? `，${skipped} 行无法识别` : ''}`,
   print: '打印面单',
   printNone: '先填写快递单号再打印面单。',
-  printRefused: (n: number) => `${n} 个订单无法用浏览器打印（需要平台打印组件），已跳过。`,
+  printRefused: (n: number) => `${n} 个订单无法用浏览器打印面单：`,
   makeCode: '生成回执码',
   codeTitle: '回执码：复制后发回给商家',
   copy: '复制',
@@ -91,8 +91,7 @@ const en: Words = {
     `Filled ${n}${skipped > 0 ? `; ${skipped} lines not understood` : ''}`,
   print: 'Print labels',
   printNone: 'Fill in tracking numbers before printing labels.',
-  printRefused: (n: number) =>
-    `${n} orders cannot be printed by the browser (they need the platform's print component); skipped.`,
+  printRefused: (n: number) => `${n} orders cannot get a browser-printed label:`,
   makeCode: 'Make return code',
   codeTitle: 'Return code: copy it and send it back to the merchant',
   copy: 'Copy',
