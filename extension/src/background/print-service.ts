@@ -37,7 +37,7 @@ function newId(randomBytes: (n: number) => Uint8Array, prefix: string): string {
   return prefix + [...randomBytes(8)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Thrown for a request about a job that does not exist (reported as `internal`, message kept short). */
+/** Thrown for a job or selection that does not exist (the router replies `internal`). */
 class NoSuchJob extends Error {
   override readonly name = 'NoSuchJob';
 }
@@ -90,7 +90,7 @@ export function createPrintHandlers(options: PrintServiceOptions): PrintHandlers
     },
     async 'selection/get'(req) {
       const sel = await prints.getSelection(req.selectionId);
-      if (!sel) return { shop: { platform: 'douyin', shopId: '' }, orders: [], missing: [] };
+      if (!sel) throw new NoSuchJob(`no selection ${req.selectionId}`);
       const { orders, missing } = await ordersFor(sel.shop, sel.orderIds);
       return { shop: sel.shop, orders, missing };
     },

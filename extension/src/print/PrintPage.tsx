@@ -165,8 +165,12 @@ export function PrintPage() {
   const printable = job ? orders.filter((o) => job.documents.some((d) => d.orderId === o.orderId)) : orders;
   const now = useMemo(() => Date.now(), [orders, addresses]);
   const trackingNumbers = useMemo(
-    () => (job ? job.documents.map((d) => d.trackingNumber) : numberRange(start, printable.length)),
+    () => (job ? [] : numberRange(start, printable.length)),
     [job, start, printable.length],
+  );
+  const trackingByOrder = useMemo(
+    () => (job ? new Map(job.documents.map((d) => [d.orderId, d.trackingNumber])) : undefined),
+    [job],
   );
   const plan = useMemo(
     () =>
@@ -175,10 +179,11 @@ export function PrintPage() {
         labelSize: size,
         ...(sender.name ? { sender } : {}),
         trackingNumbers,
+        ...(trackingByOrder ? { trackingByOrder } : {}),
         addresses,
         now,
       }),
-    [printable, carrier, size, sender, trackingNumbers, addresses, now],
+    [printable, carrier, size, sender, trackingNumbers, trackingByOrder, addresses, now],
   );
   const images = useMemo(
     () => plan.browser.map((l) => ({ orderId: l.orderId, src: labelImageUrl(l.label) })),
@@ -250,7 +255,21 @@ export function PrintPage() {
         .filter((d) => d.state === 'queued')
         .map((d) => ({ documentId: d.documentId, state: 'sent' as const })),
     );
-    frame.current.contentWindow?.print();
+    // Only the documents still open (a reprint prints its labels alone, never the whole job).
+    const openIds = new Set(open.map((d) => d.orderId));
+    const labels = plan.browser.filter((l) => openIds.has(l.orderId)).map((l) => l.label);
+    const f = frame.current;
+    if (labels.length !== plan.browser.length) {
+      const url = URL.createObjectURL(
+        new Blob([renderLabelDocument(labels, 'shipmask')], { type: 'text/html;charset=utf-8' }),
+      );
+      await new Promise<void>((resolve) => {
+        f.addEventListener('load', () => resolve(), { once: true });
+        f.src = url;
+      });
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    }
+    f.contentWindow?.print();
     await mark(
       created.id,
       open.map((d) => ({ documentId: d.documentId, state: 'printed' as const, message: 'browser' })),
@@ -557,7 +576,12 @@ export function PrintPage() {
         <button
           type="button"
           class="print-browser"
-          disabled={plan.browser.length === 0 || running || (job !== undefined && job.path !== 'browser')}
+          disabled={
+            plan.browser.length === 0 ||
+            running ||
+            (job !== undefined &&
+              (job.path !== 'browser' || counts(job.documents).queued + counts(job.documents).sent === 0))
+          }
           onClick={() => void printBrowser()}
         >
           {t.printBrowser(plan.browser.length)}

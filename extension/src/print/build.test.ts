@@ -98,6 +98,23 @@ describe('planPrint', () => {
   });
 });
 
+describe('planPrint with a job', () => {
+  it("keeps each order's waybill number even when an earlier order is refused", () => {
+    const plan = planPrint([masked, cipher], {
+      carrier: 'ZTO',
+      labelSize: '76x130',
+      trackingNumbers: [],
+      trackingByOrder: new Map([
+        ['3718000000000002', '78900000000001'],
+        ['6900000000000000001', '78900000000002'],
+      ]),
+      addresses: new Map(),
+      now: NOW,
+    });
+    expect(plan.component[0]!.trackingNumber).toBe('78900000000002');
+  });
+});
+
 describe('numberRange', () => {
   it('counts up keeping width and letter prefix', () => {
     expect(numberRange('78900000000098', 3)).toEqual(['78900000000098', '78900000000099', '78900000000100']);

@@ -37,6 +37,8 @@ export interface PrintOptions {
   readonly sender?: LabelSender;
   /** Waybill numbers in order (the carrier's 号段 / e-waybill numbers). */
   readonly trackingNumbers: readonly string[];
+  /** Waybill numbers already given per order (a job's): these win over `trackingNumbers`. */
+  readonly trackingByOrder?: ReadonlyMap<string, string>;
   /** Detailed addresses for this print only (addresses.ts); never stored. */
   readonly addresses: ReadonlyMap<string, string>;
   readonly now: Instant;
@@ -97,7 +99,8 @@ export function planPrint(orders: readonly OrderView[], options: PrintOptions): 
   let next = 0;
   const name = carrierName(options.carrier);
   for (const order of orders) {
-    const trackingNumber = options.trackingNumbers[next];
+    const given = options.trackingByOrder?.get(order.orderId);
+    const trackingNumber = given ?? options.trackingNumbers[next];
     if (trackingNumber === undefined) {
       refused.push({ orderId: order.orderId, code: 'no-tracking-number', message: 'no waybill number left' });
       continue;
@@ -112,10 +115,10 @@ export function planPrint(orders: readonly OrderView[], options: PrintOptions): 
     });
     if (r.ok) {
       browser.push({ orderId: order.orderId, trackingNumber, label: r.label });
-      next++;
+      if (given === undefined) next++;
     } else if (r.error.code === 'component-required') {
       component.push({ order, trackingNumber });
-      next++;
+      if (given === undefined) next++;
     } else {
       refused.push({ orderId: order.orderId, code: r.error.code, message: r.error.message });
     }
