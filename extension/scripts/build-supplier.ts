@@ -15,6 +15,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const coreSrc = resolve(root, '../packages/core/src/index.ts');
 
+/** The copy inside the extension's build. */
+export const STANDALONE_NAME = 'supplier-standalone.html';
+
 /** The CSP of the single-file page, given the inline script and style. */
 export function supplierCsp(script: string, style: string): string {
   const sha = (s: string): string => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
@@ -77,9 +80,21 @@ export async function buildSupplierPage(): Promise<{
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const out = resolve(process.argv[2] ?? resolve(root, '.output/supplier/supplier.html'));
+  // Arguments: [outFile] [--into <extension output dir>]...: each --into gets a copy named
+  // `supplier-standalone.html`, which the hand-off page offers as a download (the merchant sends
+  // it to the supplier once; the supplier opens it from disk and pastes sealed text).
+  const args = process.argv.slice(2);
+  const into: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--into' && args[i + 1]) into.push(resolve(root, args[++i]!));
+    else rest.push(args[i]!);
+  }
+  const out = resolve(rest[0] ?? resolve(root, '.output/supplier/supplier.html'));
   const { html, scriptBytes } = await buildSupplierPage();
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, html);
+  for (const file of [out, ...into.map((d) => resolve(d, STANDALONE_NAME))]) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, html);
+  }
   console.log(`supplier page: ${out} (${html.length} characters, script ${scriptBytes} bytes)`);
 }

@@ -251,6 +251,22 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
   });
 });
 
+describe('the merchant page offers the single-file supplier page', () => {
+  it('downloads supplier-standalone.html: the strict-CSP page, no external resource', async () => {
+    const page = await merchant.context.newPage();
+    await page.goto(`chrome-extension://${merchant.extensionId}/handoff.html`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.ho-standalone')]);
+    expect(download.suggestedFilename()).toBe('shipmask-supplier.html');
+    const html = readFileSync(await download.path(), 'utf8');
+    expect(html).toContain(
+      `http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-`,
+    );
+    // No external script, style or frame: the CSP would block it anyway, and the page must work offline.
+    expect(/<script[^>]+src=|<link[^>]+href=|<iframe/u.exec(html)?.[0]).toBeUndefined();
+    await page.close();
+  });
+});
+
 describe('supplier page opened from disk (file://)', () => {
   const random = (n: number): Uint8Array => crypto.getRandomValues(new Uint8Array(n));
   /** WeChat demo orders as a merchant would hand them off (masked + virtual number). */

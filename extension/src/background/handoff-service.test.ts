@@ -37,10 +37,15 @@ function view(i: number): OrderView {
   };
 }
 
-async function setup(n = 3) {
+async function setup(n = 3, maxLinkChars?: number) {
   let clock = NOW;
   const store = new Store({ factory: new IDBFactory() });
-  const h = handoffHandlers({ store, now: () => clock, randomBytes: random });
+  const h = handoffHandlers({
+    store,
+    now: () => clock,
+    randomBytes: random,
+    ...(maxLinkChars ? { maxLinkChars } : {}),
+  });
   const orders = Array.from({ length: n }, (_, i) => view(i));
   await store.putOrders(orders, NOW);
   await h['handoff/config/set']({
@@ -176,6 +181,24 @@ describe('hand-off service', () => {
     expect((await openBatch(s.text, { now: NOW })).ok).toBe(false);
     expect(JSON.stringify(await (await store.db()).getAll('batches'))).not.toContain('Tea-Cup-42!');
   }, 60_000);
+});
+
+describe('hand-off service: sealed file', () => {
+  it('above the link limit the batch is a sealed file that opens like the link', async () => {
+    const { h, orders } = await setup(3, 100);
+    const s = await h['handoff/seal']({
+      type: 'handoff/seal',
+      shop,
+      orderIds: orders.map((o) => o.orderId),
+      supplier: { name: 'A' },
+      expiresInDays: 7,
+    });
+    if (!s.ok) throw new Error(s.message);
+    expect(s.kind).toBe('file');
+    expect(s.fileName).toMatch(/\.txt$|\.shipmask$/u);
+    const opened = await openBatch(s.text, { now: NOW });
+    expect(opened.ok && opened.value.batch.orders.length).toBe(3);
+  });
 });
 
 describe('mergeReturn', () => {

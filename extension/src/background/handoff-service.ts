@@ -29,6 +29,8 @@ export interface HandoffServiceOptions {
   readonly store: Store;
   readonly now: () => Instant;
   readonly randomBytes: (n: number) => Uint8Array;
+  /** Links longer than this become a sealed file (default core's `MAX_LINK_CHARS`, 64 KB). */
+  readonly maxLinkChars?: number;
 }
 
 /** The handlers of the hand-off requests. */
@@ -93,6 +95,7 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
           base: config.baseUrl,
           random: options.randomBytes,
           now: t,
+          ...(options.maxLinkChars ? { maxLinkChars: options.maxLinkChars } : {}),
           ...(req.passphrase ? { passphrase: req.passphrase } : {}),
         },
       );

@@ -77,6 +77,7 @@ const W = {
     baseUrl: '厂家页面地址（链接指向这里；静态页面放在你信任的网站上）',
     save: '保存',
     saved: '已保存',
+    standalone: '下载厂家页面（单个 HTML 文件：发给厂家一次，双击打开，不用安装，也不联网）',
     lang: 'English',
     error: '出错了：',
   },
@@ -135,6 +136,8 @@ const W = {
     baseUrl: 'Supplier page address (links point here; a static page on a host you trust)',
     save: 'Save',
     saved: 'Saved',
+    standalone:
+      'Download the supplier page (one HTML file: send it once; the supplier double-clicks it, no install, no network)',
     lang: '中文',
     error: 'Error: ',
   },
@@ -630,6 +633,11 @@ export function HandoffPage(props: { search: string }) {
         <button type="button" class="ho-btn ho-save-base" onClick={() => void saveBase()}>
           {savedNote ? w.saved : w.save}
         </button>
+        <p>
+          <a class="ho-standalone" href="/supplier-standalone.html" download="shipmask-supplier.html">
+            {w.standalone}
+          </a>
+        </p>
       </section>
     </main>
   );
