@@ -67,6 +67,14 @@ describe('bulk print', () => {
     expect(await page.locator('select.printer option').count()).toBe(2);
     await page.screenshot({ path: join(OUT, 'print-component.png'), fullPage: false });
     await page.click('.print-component');
+    // Pause: sending stops (documents in flight finish), nothing more prints; resume continues.
+    await until(() => fake.printed.length >= 40);
+    await page.click('.job button.pause');
+    await page.waitForSelector('.job[data-status="paused"]');
+    const atPause = fake.printed.length;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(fake.printed.length).toBe(atPause);
+    await page.click('.job button.resume');
     await until(() => fake.printed.length >= 150);
     const jobId = await page.locator('.job').getAttribute('data-job');
     expect(jobId).toBeTruthy();
@@ -169,6 +177,7 @@ describe('bulk print', () => {
     expect(await page.locator('.refused-list li').first().textContent()).toContain('只有脱敏信息');
     expect(codes.length).toBe(orders.length - withVn.length);
     await page.screenshot({ path: join(OUT, 'print-page.png'), fullPage: false });
+    await page.locator('.preview').screenshot({ path: join(OUT, 'print-preview.png') });
 
     // The not-running state says what to install.
     await page.fill('.component-port', '9');
