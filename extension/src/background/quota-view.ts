@@ -23,7 +23,8 @@ const unlimited = (used: number): QuotaView => ({
  * - `exhaustsAt` is the forecast only when it falls before the period resets (else null).
  * - A prepaid pack with nothing bought (JD's default `initial: 0` and no `packBought` event) is
  *   shown without a limit: nothing is known about the pack, and single look-ups are free, so the
- *   overlay must not warn before every reveal.
+ *   overlay must not warn before every reveal. When the page shows its own remaining count, that
+ *   count is shown (and 0 there is `exhausted`).
  * - A rule the core refuses (should not happen: settings are validated) also shows no limit.
  * @example
  * quotaView(ledger, wechatQuotaRule, Date.now()); // { used: 12, limit: 500, remaining: 488, level: 'ok', ... }
@@ -33,7 +34,17 @@ export function quotaView(ledger: QuotaLedger, rule: QuotaRule | undefined, now:
   const r = quotaStatus(ledger, rule, now);
   if (!r.ok) return unlimited(0);
   const s = r.status;
-  if (rule.kind === 'pack' && s.limit === 0 && s.granted === 0 && s.drift === null) return unlimited(s.used);
+  if (rule.kind === 'pack' && s.limit === 0 && s.granted === 0) {
+    // Nothing bought. If the page shows its own remaining count (JD: 今日剩余查看次数), show that
+    // number, trusting the platform, but claim no limit of ours.
+    if (s.drift === null) return unlimited(s.used);
+    return {
+      ...unlimited(s.used),
+      remaining: s.remaining,
+      drift: s.drift,
+      level: s.remaining <= 0 ? 'exhausted' : 'ok',
+    };
+  }
   return {
     used: s.used,
     limit: s.limit,
