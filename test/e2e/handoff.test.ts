@@ -58,6 +58,8 @@ let merchant: ExtensionBrowser;
 let supplierServer: Server;
 let supplierBase: string;
 let supplierHtml: string;
+/** Link and return-code sizes per platform, written to test/out/handoff/sizes.json. */
+const sizes: Record<string, { orders: number; linkChars: number; returnCodeChars: number }> = {};
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -243,6 +245,9 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     expect(new Map(shipped.map((s) => [s.orderId, s.trackingNo]))).toEqual(
       new Map(ids.map((id, i) => [id, waybills[i]!])),
     );
+
+    sizes[platform] = { orders: N, linkChars: link.length, returnCodeChars: code.length };
+    writeFileSync(`${OUT}sizes.json`, JSON.stringify(sizes, null, 2));
 
     // 6. The merchant's storage holds none of the seeded plaintext.
     expect(leaks(await dumpExtensionStorage(merchant.serviceWorker), secrets)).toEqual([]);
