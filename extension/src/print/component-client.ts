@@ -141,7 +141,9 @@ export class ComponentClient {
 
   /** Send one print task; resolves with the component's acknowledgement (accepted or not). */
   async print(task: PrintTask): Promise<{ ok: boolean; message?: string }> {
-    const m = await this.call({ kind: 'print', requestID: requestId(), task });
+    // The request id is the task id: JD keys its results by the request (`key`), so a result can
+    // be matched to its document whatever the protocol.
+    const m = await this.call({ kind: 'print', requestID: task.taskID, task });
     if (m.kind === 'print-ack')
       return { ok: m.ok, ...(m.message !== undefined ? { message: m.message } : {}) };
     if (m.kind === 'print-result') return { ok: m.tasks.every((t) => t.status !== 'failed') };

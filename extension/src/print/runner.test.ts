@@ -97,6 +97,39 @@ describe('runJob', () => {
     );
   }, 120_000);
 
+  it('a component without task status: in-flight documents stay sent (never resent blindly), queued ones go', async () => {
+    const w = world();
+    const initial = docs(3).map((d, i) => (i === 0 ? { ...d, state: 'sent' as const, attempts: 1 } : d));
+    const out = await runJob(initial, {
+      ...w.deps(),
+      taskStatus: () => Promise.reject(new Error('unsupported')),
+    });
+    expect(out.map((d) => d.state)).toEqual(['sent', 'printed', 'printed']);
+    expect(w.printed).toEqual(['p-2', 'p-3']);
+  });
+
+  it('matches results by document id too (WeChat names the document)', async () => {
+    const w = world();
+    const base = w.deps();
+    let listener: ((t: readonly TaskResult[]) => void) | undefined;
+    const initial = docs(1).map((d) => ({ ...d, taskId: `${d.documentId}-r1` }));
+    const out = await runJob(initial, {
+      ...base,
+      onResult: (l) => {
+        listener = l;
+        return () => undefined;
+      },
+      print: (task) => {
+        setTimeout(
+          () => listener?.([{ taskID: task.documents[0]!.documentID, status: 'printed', documents: [] }]),
+          0,
+        );
+        return Promise.resolve({ ok: true });
+      },
+    });
+    expect(out[0]!.state).toBe('printed');
+  });
+
   it('pause stops sending; resume finishes', async () => {
     const w = world();
     let stop = false;

@@ -55,7 +55,10 @@ export async function runJob(
   deps: RunnerDeps,
 ): Promise<PrintJobDocument[]> {
   const docs = new Map(initial.map((d) => [d.documentId, d]));
-  const byTask = new Map(initial.map((d) => [d.taskId, d.documentId]));
+  // Results name the task (Cainiao standard, JD's key = our task id) or the document (WeChat).
+  const byTask = new Map(
+    initial.flatMap((d) => [[d.documentId, d.documentId] as const, [d.taskId, d.documentId] as const]),
+  );
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const window = deps.window ?? 8;
   const waiters = new Map<string, () => void>();
@@ -115,7 +118,14 @@ export async function runJob(
       const sent = [...docs.values()].filter((d) => d.state === 'sent');
       for (let i = 0; i < sent.length; i += 50) {
         const chunk = sent.slice(i, i + 50);
-        const tasks = await deps.taskStatus(chunk.map((d) => d.taskId));
+        let tasks: readonly TaskResult[];
+        try {
+          tasks = await deps.taskStatus(chunk.map((d) => d.taskId));
+        } catch {
+          // A component without task status (JD, WeChat): these stay `sent` (never resent
+          // blindly); the merchant checks the printer. Queued documents still go out.
+          return;
+        }
         const known = new Set(tasks.map((t) => t.taskID));
         // A task the component does not list at all is unknown to it.
         const missing = chunk
@@ -177,7 +187,12 @@ export async function runJob(
       await chain;
       const sent = [...docs.values()].filter((d) => d.state === 'sent');
       if (sent.length === 0) break;
-      const tasks = await deps.taskStatus(sent.map((d) => d.taskId));
+      let tasks: readonly TaskResult[];
+      try {
+        tasks = await deps.taskStatus(sent.map((d) => d.taskId));
+      } catch {
+        break;
+      }
       await set(fromResults(tasks, false));
     }
     await chain;
