@@ -5,6 +5,7 @@
 import { cipherShapes } from '../classify/cipher-shapes.js';
 import { carrierNames } from './carriers.js';
 import { printComponents } from './print-components.js';
+import { douyinQuotaRule } from '../quota/default-rules.js';
 import type { PlatformPolicy } from './types.js';
 
 /**
@@ -33,19 +34,8 @@ export const douyin: PlatformPolicy = {
     sms: { supported: false, reason: 'Douyin: use 飞鸽 IM or the open platform SMS channel' },
     validity: [],
   },
-  quota: [
-    {
-      kind: 'ratio',
-      id: 'douyin-5pct',
-      // Seed 001: "解密次数…不得超过订单总量的5%"; period not stated → calendar month (setting).
-      ratio: 0.05,
-      period: 'month',
-      rounding: 'floor',
-      minimum: 0,
-      recountSameOrder: true,
-      warnAt: 0.8,
-    },
-  ],
+  // The default rule lives with the quota area (src/quota/default-rules.ts): one source of truth.
+  quota: [douyinQuotaRule],
   // Recharge orders (话费/娱乐/会员) are out of scope of the encryption (seed 001); that is an
   // order type, not a first-level category, so no category is listed as exempt.
   exemptCategories: [],

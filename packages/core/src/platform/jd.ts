@@ -4,6 +4,7 @@
  */
 import { carrierNames } from './carriers.js';
 import { printComponents } from './print-components.js';
+import { jdQuotaRule } from '../quota/default-rules.js';
 import type { PlatformPolicy } from './types.js';
 
 /**
@@ -41,16 +42,8 @@ export const jd: PlatformPolicy = {
       'free to look up one by one; bulk export needs a virtual-number service pack',
     ],
   },
-  quota: [
-    {
-      kind: 'pack',
-      id: 'jd-virtual-pack',
-      // Bulk export of virtual numbers consumes a prepaid pack; the size is what was bought.
-      initial: 0,
-      recountSameOrder: true,
-      warnAt: 0.8,
-    },
-  ],
+  // The default rule lives with the quota area (src/quota/default-rules.ts): one source of truth.
+  quota: [jdQuotaRule],
   exemptCategories: [],
   rollout: [
     {

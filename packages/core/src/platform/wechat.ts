@@ -5,6 +5,7 @@
  */
 import { carrierNames } from './carriers.js';
 import { printComponents } from './print-components.js';
+import { wechatQuotaRule } from '../quota/default-rules.js';
 import type { PlatformPolicy } from './types.js';
 
 /**
@@ -37,17 +38,8 @@ export const wechat: PlatformPolicy = {
       'label: 收件人 <name>(转<ext>), 收件电话 <main>, address ends 如需联系用户,请转<ext>',
     ],
   },
-  quota: [
-    {
-      kind: 'fixed',
-      id: 'wechat-pc-500',
-      // Seed 002: "电脑端小店后台商家每个月可查看500次真实号码,移动端暂不支持".
-      allowance: 500,
-      period: 'month',
-      recountSameOrder: true,
-      warnAt: 0.8,
-    },
-  ],
+  // The default rule lives with the quota area (src/quota/default-rules.ts): one source of truth.
+  quota: [wechatQuotaRule],
   exemptCategories: ['虚拟商品', '教育培训', '旅游休闲', '生活服务'],
   rollout: [
     {
