@@ -178,12 +178,18 @@ describe('bulk print', () => {
     expect(codes.length).toBe(orders.length - withVn.length);
     await page.screenshot({ path: join(OUT, 'print-page.png'), fullPage: false });
     await page.locator('.preview').screenshot({ path: join(OUT, 'print-preview.png') });
+    await page.click('button.lang');
+    expect(await page.textContent('h1')).toBe('Bulk print waybills');
+    expect(await page.locator('.refused-list li').first().textContent()).toContain('Masked data only');
+    await page.screenshot({ path: join(OUT, 'print-page-en.png') });
+    await page.click('button.lang');
 
     // The not-running state says what to install.
     await page.fill('.component-port', '9');
     await page.click('.connect');
     await page.waitForSelector('.not-running');
     expect(await page.textContent('.not-running')).toContain('视频号小店打印组件');
+    await page.locator('section.component').screenshot({ path: join(OUT, 'print-not-running.png') });
 
     // Chromium saves the print document as PDF at the CSS page size.
     const url = await page.getAttribute('.print-frame', 'data-doc-url');

@@ -60,7 +60,7 @@ export function PrintPage() {
   const [shop, setShop] = useState<ShopRef | undefined>();
   const [orders, setOrders] = useState<readonly OrderView[]>([]);
   const [missing, setMissing] = useState(0);
-  const [fileNote, setFileNote] = useState('');
+  const [fileNote, setFileNote] = useState<{ orders: number; addresses: number } | undefined>();
   // Detailed addresses for this print only (never leaves this page).
   const [addresses, setAddresses] = useState<ReadonlyMap<string, string>>(new Map());
   const [carrier, setCarrier] = useState<ShipCarrierCode>('ZTO');
@@ -159,7 +159,7 @@ export function PrintPage() {
       return [...prev, ...fromFile.filter((o) => !ids.has(o.orderId))];
     });
     setAddresses((prev) => new Map([...prev, ...found]));
-    setFileNote(t.fileRead(fromFile.length, found.size));
+    setFileNote({ orders: fromFile.length, addresses: found.size });
   };
 
   const printable = job ? orders.filter((o) => job.documents.some((d) => d.orderId === o.orderId)) : orders;
@@ -443,7 +443,7 @@ export function PrintPage() {
             }}
           />
         </label>
-        {fileNote ? <p class="note file-note">{fileNote}</p> : null}
+        {fileNote ? <p class="note file-note">{t.fileRead(fileNote.orders, fileNote.addresses)}</p> : null}
       </section>
 
       <section class="options">
