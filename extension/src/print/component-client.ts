@@ -143,7 +143,12 @@ export class ComponentClient {
   async print(task: PrintTask): Promise<{ ok: boolean; message?: string }> {
     // The request id is the task id: JD keys its results by the request (`key`), so a result can
     // be matched to its document whatever the protocol.
-    const m = await this.call({ kind: 'print', requestID: task.taskID, task });
+    const request = { kind: 'print', requestID: task.taskID, task } as const;
+    // A task core will not build (bad contents, over a limit) fails its documents; it is not a
+    // lost connection (nothing was sent).
+    const built = buildPrintRequest(this.options.component, request);
+    if (!built.ok) return { ok: false, message: built.error.message };
+    const m = await this.call(request);
     if (m.kind === 'print-ack')
       return { ok: m.ok, ...(m.message !== undefined ? { message: m.message } : {}) };
     if (m.kind === 'print-result') return { ok: m.tasks.every((t) => t.status !== 'failed') };
