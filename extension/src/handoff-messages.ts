@@ -19,6 +19,13 @@ export interface HandoffSupplier {
   readonly note?: string;
 }
 
+/** Ciphertext / virtual number of one order, from the platform's export file. */
+export interface HandoffExtra {
+  readonly orderId: string;
+  readonly cipher?: { readonly name?: string; readonly phone?: string; readonly address?: string };
+  readonly virtual?: { readonly main: string; readonly ext: string };
+}
+
 /** Hand-off settings (install-wide). */
 export interface HandoffConfig {
   /**
@@ -119,6 +126,12 @@ export type HandoffRequest =
       readonly passphrase?: string;
       /** Carrier the supplier should use (code or name). */
       readonly carrier?: string;
+      /**
+       * Platform ciphertext and virtual numbers read from the platform's order export (the list
+       * page shows neither for Douyin): what a supplier's print tool prints from. Never plaintext
+       * (the background refuses anything that does not classify as ciphertext / 11+4).
+       */
+      readonly extras?: readonly HandoffExtra[];
     }
   /** Batches of one shop (`ofShop`), or of every shop. */
   | { readonly type: 'handoff/batches'; readonly ofShop?: ShopRef }

@@ -59,7 +59,8 @@ let supplierServer: Server;
 let supplierBase: string;
 let supplierHtml: string;
 /** Link and return-code sizes per platform, written to test/out/handoff/sizes.json. */
-const sizes: Record<string, { orders: number; linkChars: number; returnCodeChars: number }> = {};
+const sizes: Record<string, { orders: number; linkChars: number; returnCodeChars: number; extras: string }> =
+  {};
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -164,6 +165,18 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     await hand.waitForLoadState();
     expect(new URL(hand.url()).pathname).toBe('/handoff.html');
     await hand.locator('.ho-new h2', { hasText: `已选 ${N} 个订单` }).waitFor();
+    // The platform's export adds what the list page does not show (Douyin ciphertext, virtual numbers).
+    const exported = await fetch(
+      `${demo.url}/api/${platform}/export?status=${encodeURIComponent('待发货')}&count=${COUNT}`,
+    );
+    await hand.setInputFiles('.ho-export-file', {
+      name: `${platform}-orders.csv`,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(await exported.arrayBuffer()),
+    });
+    const extrasNote = (await hand.locator('.ho-extras-note').textContent()) ?? '';
+    if (platform === 'douyin')
+      expect(Number(/密文 (\d+)/u.exec(extrasNote)?.[1])).toBeGreaterThanOrEqual(N - 2);
     if (await hand.locator('.ho-supplier-name').count()) {
       await hand.fill('.ho-supplier-name', '义乌杯厂');
       await hand.fill('.ho-supplier-note', '王经理 周一到周五发货');
@@ -212,6 +225,15 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     expect(kept).toBe('{"local":{},"session":{},"idb":[],"cookie":"","caches":[]}');
     expect(leaks(await sp.locator('body').innerText(), secrets)).toEqual([]);
     expect(leaks(code, secrets)).toEqual([]);
+    if (platform === 'douyin') {
+      // The ciphertext reaches the supplier's print software untouched.
+      const [csvDownload] = await Promise.all([sp.waitForEvent('download'), sp.click('.sp-export')]);
+      const printCsv = readFileSync(await csvDownload.path(), 'utf8');
+      const first = demoOrders('douyin', { count: COUNT }).find((o) => o.orderId === ids[0])!;
+      expect(printCsv).toContain(first.cipher!.phone);
+      expect(leaks(printCsv, secrets)).toEqual([]);
+      expect(requests.filter((u) => !u.startsWith('blob:'))).toEqual([link.split('#')[0]]);
+    }
     await supplier.close();
 
     // 4. Back at the merchant: import the code (twice), download the bulk-ship file.
@@ -246,7 +268,7 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
       new Map(ids.map((id, i) => [id, waybills[i]!])),
     );
 
-    sizes[platform] = { orders: N, linkChars: link.length, returnCodeChars: code.length };
+    sizes[platform] = { orders: N, linkChars: link.length, returnCodeChars: code.length, extras: extrasNote };
     writeFileSync(`${OUT}sizes.json`, JSON.stringify(sizes, null, 2));
 
     // 6. The merchant's storage holds none of the seeded plaintext.

@@ -11,8 +11,9 @@ import {
   openReturn,
   sealBatch,
   type Instant,
+  type OrderView,
 } from '@shipmask/core';
-import type { HandoffConfig, HandoffReplyValues, HandoffRequest } from '../handoff-messages';
+import type { HandoffConfig, HandoffExtra, HandoffReplyValues, HandoffRequest } from '../handoff-messages';
 import type { Store } from '../storage';
 import {
   addBatch,
@@ -39,6 +40,26 @@ export type HandoffHandlers = {
     request: Extract<HandoffRequest, { type: K }>,
   ) => Promise<HandoffReplyValues[K]>;
 };
+
+/**
+ * Add the ciphertext / virtual numbers read from the platform's export to the stored masked views
+ * (in memory, for this sealing only; the validator let only ciphertext and 11+4 numbers through).
+ */
+function withExtras(orders: readonly OrderView[], extras: readonly HandoffExtra[] = []): OrderView[] {
+  const byId = new Map(extras.map((e) => [e.orderId, e]));
+  return orders.map((o) => {
+    const e = byId.get(o.orderId);
+    if (!e) return o;
+    return {
+      ...o,
+      receiver: {
+        ...o.receiver,
+        ...(e.cipher ? { cipher: { ...o.receiver.cipher, ...e.cipher } } : {}),
+        ...(e.virtual && !o.receiver.virtual ? { virtual: e.virtual } : {}),
+      },
+    };
+  });
+}
 
 /** Remember at most this many suppliers. */
 const MAX_SUPPLIERS = 50;
@@ -88,7 +109,9 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
           batchId,
           createdAt: t,
           expiresAt,
-          orders: orders.map((o) => handoffOrderFromView(o, req.carrier ? { carrier: req.carrier } : {})),
+          orders: withExtras(orders, req.extras).map((o) =>
+            handoffOrderFromView(o, req.carrier ? { carrier: req.carrier } : {}),
+          ),
         },
         {
           // No base configured: a bare `#payload` the supplier pastes into the page.

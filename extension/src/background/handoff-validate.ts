@@ -3,8 +3,8 @@
  * field type-checked and bounded, the value rebuilt from known fields only.
  * @module
  */
-import type { PlatformId } from '@shipmask/core';
-import type { HandoffConfig, HandoffRequest, HandoffSupplier } from '../handoff-messages';
+import { classifyField, type PlatformId } from '@shipmask/core';
+import type { HandoffConfig, HandoffExtra, HandoffRequest, HandoffSupplier } from '../handoff-messages';
 import type { ShopRef } from '../messages';
 
 /** Hand-off request types: extension pages only. */
@@ -33,6 +33,7 @@ export const HANDOFF_LIMITS = {
   note: 500,
   passphrase: 1024,
   code: 2_000_000,
+  cipher: 4096,
   url: 2000,
   days: 90,
   suppliers: 50,
@@ -92,6 +93,35 @@ export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): Ha
     if (!BATCH_ID.test(s)) fail(path, 'not a batch id');
     return s;
   };
+  /** Ciphertext only (invariant 1): anything else is refused, never stored. */
+  const extra = (v: unknown, path: string): HandoffExtra => {
+    const e = obj(v, path);
+    const orderId = str(e.orderId, `${path}.orderId`, HANDOFF_LIMITS.id, 1);
+    const out: { orderId: string; cipher?: HandoffExtra['cipher']; virtual?: HandoffExtra['virtual'] } = {
+      orderId,
+    };
+    if (e.cipher !== undefined) {
+      const c = obj(e.cipher, `${path}.cipher`);
+      const cipher: { name?: string; phone?: string; address?: string } = {};
+      for (const k of ['name', 'phone', 'address'] as const) {
+        if (c[k] === undefined) continue;
+        const text = str(c[k], `${path}.cipher.${k}`, HANDOFF_LIMITS.cipher, 1);
+        if (classifyField(text, k).form !== 'ciphertext')
+          fail(`${path}.cipher.${k}`, 'not platform ciphertext');
+        cipher[k] = text;
+      }
+      if (Object.keys(cipher).length > 0) out.cipher = cipher;
+    }
+    if (e.virtual !== undefined) {
+      const vn = obj(e.virtual, `${path}.virtual`);
+      const main = str(vn.main, `${path}.virtual.main`, 11, 11);
+      const ext = str(vn.ext, `${path}.virtual.ext`, 4, 4);
+      if (!/^1\d{10}$/u.test(main) || !/^\d{4}$/u.test(ext))
+        fail(`${path}.virtual`, 'expected an 11+4 number');
+      out.virtual = { main, ext };
+    }
+    return out;
+  };
   switch (type) {
     case 'handoff/orders':
       return { type, shop: shop(o.shop, 'shop'), orderIds: ids(o.orderIds, 'orderIds') };
@@ -102,6 +132,12 @@ export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): Ha
       const passphrase =
         o.passphrase === undefined ? '' : str(o.passphrase, 'passphrase', HANDOFF_LIMITS.passphrase);
       const carrier = o.carrier === undefined ? '' : str(o.carrier, 'carrier', 40).trim();
+      let extras: HandoffExtra[] = [];
+      if (o.extras !== undefined) {
+        if (!Array.isArray(o.extras)) return fail('extras', 'expected an array');
+        if (o.extras.length > HANDOFF_LIMITS.orders) fail('extras', `more than ${HANDOFF_LIMITS.orders}`);
+        extras = o.extras.map((x, i) => extra(x, `extras[${i}]`));
+      }
       return {
         type,
         shop: shop(o.shop, 'shop'),
@@ -110,6 +146,7 @@ export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): Ha
         expiresInDays: days,
         ...(passphrase ? { passphrase } : {}),
         ...(carrier ? { carrier } : {}),
+        ...(extras.length > 0 ? { extras } : {}),
       };
     }
     case 'handoff/batches':

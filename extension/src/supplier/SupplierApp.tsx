@@ -18,6 +18,7 @@ import {
 } from '@shipmask/core';
 import { explainOpenError, explainReturnError, words, type Lang } from './i18n';
 import { supplierLabel, type SupplierLabel } from './labels';
+import { printSoftwareCsv } from './print-export';
 import { qrDataUrl } from './qr';
 import { readTrackingText, WAYBILL } from './tracking';
 
@@ -61,6 +62,18 @@ async function copyText(text: string, fallback: HTMLTextAreaElement | null): Pro
     fallback.select();
     return document.execCommand('copy');
   }
+}
+
+/** Save text as a file through a blob URL (a download: no network). */
+function saveFile(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function SupplierApp(props: SupplierAppProps) {
@@ -348,6 +361,19 @@ export function SupplierApp(props: SupplierAppProps) {
               <button type="button" class="sp-secondary sp-print" onClick={print}>
                 {w.print}
               </button>
+              {opened.batch.orders.some((o) => o.receiver.cipher || o.receiver.virtual) && (
+                <button
+                  type="button"
+                  class="sp-secondary sp-export"
+                  title={w.exportHint}
+                  onClick={() => {
+                    const f = printSoftwareCsv(opened.batch);
+                    saveFile(f.csv, f.fileName);
+                  }}
+                >
+                  {w.exportCsv}
+                </button>
+              )}
               <span class="sp-progress">{w.progress(done, orders.length)}</span>
             </div>
             {printNote && <p class="sp-note">{printNote}</p>}

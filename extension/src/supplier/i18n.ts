@@ -36,6 +36,8 @@ const zh = {
   importCsv: '导入 CSV',
   bulkResult: (n: number, skipped: number) => `已填入 ${n} 条${skipped > 0 ? `，${skipped} 行无法识别` : ''}`,
   print: '打印面单',
+  exportCsv: '导出给打单软件',
+  exportHint: '导出含平台密文 / 虚拟号的订单表，用你的打单软件和平台官方打印组件打印电子面单',
   printNone: '先填写快递单号再打印面单。',
   printRefused: (n: number) => `${n} 个订单无法用浏览器打印面单：`,
   makeCode: '生成回执码',
@@ -90,6 +92,9 @@ const en: Words = {
   bulkResult: (n: number, skipped: number) =>
     `Filled ${n}${skipped > 0 ? `; ${skipped} lines not understood` : ''}`,
   print: 'Print labels',
+  exportCsv: 'Export for print software',
+  exportHint:
+    "Orders with platform ciphertext / virtual numbers, for your print software and the platform's official print component",
   printNone: 'Fill in tracking numbers before printing labels.',
   printRefused: (n: number) => `${n} orders cannot get a browser-printed label:`,
   makeCode: 'Make return code',

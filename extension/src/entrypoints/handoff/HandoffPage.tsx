@@ -6,13 +6,14 @@
  * @module
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { OrderView, ReturnResult } from '@shipmask/core';
+import { classifyField, parseOrderFile, type OrderView, type ReturnResult } from '@shipmask/core';
 import { send } from '../../client';
 import type {
   BatchDetail,
   BatchStatus,
   BatchSummary,
   HandoffConfig,
+  HandoffExtra,
   ImportResult,
   SealReply,
 } from '../../handoff-messages';
@@ -35,6 +36,9 @@ const W = {
     expiry: '有效期（天）',
     passphrase: '口令（可选）',
     passHint: '设置后链接里不含钥匙；请用另一个渠道（电话）告诉厂家口令',
+    exportFile:
+      '补充平台导出文件（可选）：抖店导出含收件人密文，京东 / 视频号导出含虚拟号，供厂家的打单软件使用',
+    extrasRead: (n: number, c: number, v: number) => `从导出文件补充了 ${n} 个订单（密文 ${c}，虚拟号 ${v}）`,
     carrier: '指定快递',
     anyCarrier: '厂家自选',
     seal: '封装并生成链接',
@@ -93,6 +97,10 @@ const W = {
     expiry: 'Valid for (days)',
     passphrase: 'Passphrase (optional)',
     passHint: 'The link then holds no key; tell the supplier the passphrase another way (a call)',
+    exportFile:
+      "Add the platform's order export (optional): Douyin exports carry receiver ciphertext, JD / WeChat exports virtual numbers, for the supplier's print software",
+    extrasRead: (n: number, c: number, v: number) =>
+      `${n} orders completed from the export (${c} with ciphertext, ${v} with a virtual number)`,
     carrier: 'Carrier',
     anyCarrier: "Supplier's choice",
     seal: 'Seal and make link',
@@ -217,6 +225,8 @@ export function HandoffPage(props: { search: string }) {
   const [days, setDays] = useState(7);
   const [passphrase, setPassphrase] = useState('');
   const [carrier, setCarrier] = useState('');
+  const [extras, setExtras] = useState<readonly HandoffExtra[]>([]);
+  const [extrasNote, setExtrasNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [sealed, setSealed] = useState<Extract<SealReply, { ok: true }> | undefined>();
   const [batches, setBatches] = useState<readonly BatchSummary[]>([]);
@@ -266,6 +276,32 @@ export function HandoffPage(props: { search: string }) {
   const supplier = supplierPick ? config.suppliers.find((s) => s.name === supplierPick) : undefined;
   const supplierName = supplier ? supplier.name : name.trim();
 
+  /** Ciphertext and virtual numbers of the selected orders from the platform's export (core reads it). */
+  const readExport = async (file: File | undefined): Promise<void> => {
+    if (!file || !shop) return;
+    const r = parseOrderFile(new Uint8Array(await file.arrayBuffer()), { platform: shop.platform });
+    const selected = new Set(orders.map((o) => o.orderId));
+    const found: HandoffExtra[] = [];
+    for (const { order } of r.orders) {
+      if (!selected.has(order.orderId)) continue;
+      const cipher: { name?: string; phone?: string; address?: string } = {};
+      for (const k of ['name', 'phone', 'address'] as const) {
+        const c = order.receiver.cipher?.[k];
+        if (c && classifyField(c, k).form === 'ciphertext') cipher[k] = c;
+      }
+      const e: HandoffExtra = {
+        orderId: order.orderId,
+        ...(Object.keys(cipher).length > 0 ? { cipher } : {}),
+        ...(order.receiver.virtual ? { virtual: order.receiver.virtual } : {}),
+      };
+      if (e.cipher || e.virtual) found.push(e);
+    }
+    setExtras(found);
+    setExtrasNote(
+      w.extrasRead(found.length, found.filter((e) => e.cipher).length, found.filter((e) => e.virtual).length),
+    );
+  };
+
   const seal = async (): Promise<void> => {
     if (!shop || orders.length === 0 || supplierName === '') return;
     setBusy(true);
@@ -279,6 +315,7 @@ export function HandoffPage(props: { search: string }) {
       expiresInDays: days,
       ...(passphrase ? { passphrase } : {}),
       ...(carrier ? { carrier } : {}),
+      ...(extras.length > 0 ? { extras } : {}),
     });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
@@ -425,6 +462,16 @@ export function HandoffPage(props: { search: string }) {
                     </option>
                   ))}
                 </select>
+              </label>
+              <label class="ho-wide">
+                {w.exportFile}
+                <input
+                  class="ho-export-file"
+                  type="file"
+                  accept=".csv,.xlsx,text/csv"
+                  onChange={(e) => void readExport(e.currentTarget.files?.[0])}
+                />
+                {extrasNote && <span class="ho-extras-note">{extrasNote}</span>}
               </label>
               <label class="ho-wide">
                 {w.passphrase}

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validateRequest } from './validate';
+
+const shop = { platform: 'douyin', shopId: '68923417' };
+const seal = (extra: Record<string, unknown>) => ({
+  type: 'handoff/seal',
+  shop,
+  orderIds: ['6920000000000000001'],
+  supplier: { name: '义乌杯厂' },
+  expiresInDays: 7,
+  ...extra,
+});
+
+describe('hand-off message validation', () => {
+  it('keeps only ciphertext and 11+4 numbers from an export; refuses plaintext', () => {
+    const ok = validateRequest(
+      seal({
+        extras: [
+          {
+            orderId: '6920000000000000001',
+            cipher: { phone: '$ML3B$0BB1W4Xn5A=$1$$' },
+            virtual: { main: '13476567876', ext: '3639' },
+            junk: 'dropped',
+          },
+        ],
+      }),
+    );
+    expect(ok).toEqual({
+      ok: true,
+      value: {
+        ...seal({}),
+        extras: [
+          {
+            orderId: '6920000000000000001',
+            cipher: { phone: '$ML3B$0BB1W4Xn5A=$1$$' },
+            virtual: { main: '13476567876', ext: '3639' },
+          },
+        ],
+      },
+    });
+    for (const cipher of [
+      { phone: '13812345678' },
+      { name: '张三' },
+      { address: '广东省广州市天河区花城大道1号' },
+    ]) {
+      expect(validateRequest(seal({ extras: [{ orderId: '1', cipher }] }))).toMatchObject({
+        ok: false,
+        code: 'invalid-message',
+      });
+    }
+  });
+
+  it('refuses a base URL with a fragment, other schemes, credentials', () => {
+    for (const baseUrl of [
+      'https://x.test/s.html#a',
+      'javascript:alert(1)',
+      'https://u:p@x.test/',
+      'ftp://x.test/',
+    ]) {
+      expect(
+        validateRequest({ type: 'handoff/config/set', config: { baseUrl, suppliers: [] } }),
+      ).toMatchObject({ ok: false, code: 'invalid-message' });
+    }
+    expect(
+      validateRequest({
+        type: 'handoff/config/set',
+        config: { baseUrl: ' http://127.0.0.1:8/s.html ', suppliers: [] },
+      }),
+    ).toMatchObject({ ok: true, value: { config: { baseUrl: 'http://127.0.0.1:8/s.html' } } });
+  });
+
+  it('property: any value for a hand-off type is a typed result, never a throw', () => {
+    const types = [
+      'handoff/orders',
+      'handoff/seal',
+      'handoff/batches',
+      'handoff/batch',
+      'handoff/import',
+      'handoff/config/get',
+      'handoff/config/set',
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...types), fc.dictionary(fc.string(), fc.anything()), (type, rest) => {
+        const r = validateRequest({ ...rest, type });
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
