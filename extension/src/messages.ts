@@ -105,6 +105,11 @@ export type PrintPageRequest =
       readonly jobId: string;
       readonly orderIds: readonly string[];
       readonly reason: string;
+      /**
+       * Also reopen documents still `sent` (a component without task status, e.g. JD or WeChat,
+       * left them unknown after a crash and the merchant checked the printer: no label came out).
+       */
+      readonly includeInFlight?: boolean;
     }
   | { readonly type: 'print/log'; readonly shop: ShopRef; readonly orderId: string };
 

@@ -96,6 +96,8 @@ describe('bulk print', () => {
     const inFlight = before.job.documents.filter((d) => d.state === 'sent').length;
     expect(inFlight).toBeGreaterThan(0);
     await resumed.waitForSelector('.job button.resume');
+    await resumed.waitForSelector('.job .in-flight');
+    await resumed.locator('.job').screenshot({ path: join(OUT, 'print-resume.png') });
     await resumed.click('.job button.resume');
     await resumed.waitForSelector('.job-counts[data-printed="300"]', { timeout: 90_000 });
     await resumed.screenshot({ path: join(OUT, 'print-done.png'), fullPage: true });

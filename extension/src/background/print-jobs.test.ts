@@ -111,6 +111,14 @@ describe('print jobs', () => {
     expect(reprint(j, [j.documents[0]!.orderId], '再来', NOW).job.documents[0]!.taskId).toBe('p1-1-r2');
   });
 
+  it('reprint of an in-flight document only when asked (checked at the printer)', () => {
+    const j = applyMarks(job(1), [{ documentId: 'p1-1', state: 'sent' }], NOW).job;
+    expect(reprint(j, [j.documents[0]!.orderId], '没出纸', NOW).refused).toBe(1);
+    const r = reprint(j, [j.documents[0]!.orderId], '没出纸', NOW, true);
+    expect(r.refused).toBe(0);
+    expect(r.job.documents[0]).toMatchObject({ state: 'queued', taskId: 'p1-1-r1' });
+  });
+
   it('pause keeps documents; cancel cancels queued ones only', () => {
     let j = applyMarks(job(3), [{ documentId: 'p1-1', state: 'sent' }], NOW).job;
     j = setJobStatus(j, 'paused', NOW).job;

@@ -163,7 +163,9 @@ export function setJobStatus(
 /**
  * Reopen documents for a reprint: each named order's document goes back to `queued` with a new
  * task id (`<document>-r<k>`; a component that remembers the old task must not skip it), and a
- * `reprint` log line carries the reason. Orders still queued or in flight are refused.
+ * `reprint` log line carries the reason. Orders still queued are refused; orders in flight
+ * (`sent`) too, unless `includeInFlight` (the merchant checked the printer after a crash on a
+ * component without task status).
  * @example
  * reprint(job, ['3718…'], '卡纸', now).job.documents[0].taskId; // 'j1-1-r1'
  */
@@ -172,6 +174,7 @@ export function reprint(
   orderIds: readonly string[],
   reason: string,
   now: Instant,
+  includeInFlight = false,
 ): Applied {
   const wanted = new Set(orderIds);
   const log: PrintLogLine[] = [];
@@ -180,7 +183,7 @@ export function reprint(
   const documents = job.documents.map((d) => {
     if (!wanted.has(d.orderId)) return d;
     seen.add(d.orderId);
-    if (!FINAL.has(d.state)) {
+    if (!FINAL.has(d.state) && !(includeInFlight && d.state === 'sent')) {
       refused++;
       return d;
     }

@@ -142,7 +142,7 @@ export function createPrintHandlers(options: PrintServiceOptions): PrintHandlers
     async 'print/reprint'(req) {
       const t = now();
       const job = await prints.updateJob(req.jobId, (j) =>
-        j ? reprint(j, req.orderIds, req.reason, t) : undefined,
+        j ? reprint(j, req.orderIds, req.reason, t, req.includeInFlight === true) : undefined,
       );
       const result = mustJob(job, req.jobId);
       await store.audit({

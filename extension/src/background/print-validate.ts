@@ -114,7 +114,16 @@ export function printRequest(o: Record<string, unknown>, type: string, k: Valida
       if (orderIds.length === 0) k.fail('orderIds', 'expected at least one order');
       const reason = k.str(o.reason, 'reason', PRINT_LIMITS.reason).trim();
       if (reason.length < PRINT_LIMITS.minReason) k.fail('reason', 'a reprint needs a reason');
-      return { type: t, jobId: k.id(o.jobId, 'jobId'), orderIds, reason };
+      if (o.includeInFlight !== undefined && typeof o.includeInFlight !== 'boolean') {
+        k.fail('includeInFlight', 'expected a boolean');
+      }
+      return {
+        type: t,
+        jobId: k.id(o.jobId, 'jobId'),
+        orderIds,
+        reason,
+        ...(o.includeInFlight === true ? { includeInFlight: true } : {}),
+      };
     }
     case 'print/log':
       return { type: t, shop: k.shopRef(o.shop, 'shop'), orderId: k.id(o.orderId, 'orderId') };

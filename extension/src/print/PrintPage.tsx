@@ -384,6 +384,32 @@ export function PrintPage() {
       t.reprintDone(r.value.documents.filter((d) => ids.includes(d.orderId) && d.state === 'queued').length),
     );
   };
+  // Documents left `sent` by a crash on a component without task status: the merchant checked
+  // the printer. Came out → printed; did not → queued again (a reprint: reason required, logged).
+  const resolveInFlight = async (outcome: 'printed' | 'requeue'): Promise<void> => {
+    if (!job) return;
+    const sent = job.documents.filter((d) => d.state === 'sent');
+    if (outcome === 'printed') {
+      await mark(
+        job.id,
+        sent.map((d) => ({
+          documentId: d.documentId,
+          state: 'printed' as const,
+          message: 'checked at the printer',
+        })),
+      );
+    } else {
+      const r = await send({
+        type: 'print/reprint',
+        jobId: job.id,
+        orderIds: sent.map((d) => d.orderId),
+        reason,
+        includeInFlight: true,
+      });
+      if (!r.ok) return setError(r.error.message);
+    }
+    await refreshJob(job.id);
+  };
   const [logId, setLogId] = useState('');
   const [log, setLog] = useState<readonly PrintLogLine[] | undefined>();
   const showLog = async (): Promise<void> => {
@@ -420,7 +446,7 @@ export function PrintPage() {
                 <a
                   href={`?job=${j.id}`}
                   class="open-job"
-                >{`${t.status[j.status]} · ${j.counts.printed}/${j.counts.total} · ${new Date(j.createdAt).toLocaleString()}`}</a>
+                >{`${t.status[j.status === 'running' ? 'interrupted' : j.status]} · ${j.counts.printed}/${j.counts.total} · ${new Date(j.createdAt).toLocaleString()}`}</a>
               </li>
             ))}
           </ul>
@@ -601,7 +627,7 @@ export function PrintPage() {
 
       {job && jc ? (
         <section class="job" data-job={job.id} data-status={running ? 'running' : job.status}>
-          <h2>{`${t.job} · ${t.status[running ? 'running' : job.status]}`}</h2>
+          <h2>{`${t.job} · ${t.status[running ? 'running' : job.status === 'running' ? 'interrupted' : job.status]}`}</h2>
           <progress class="job-progress" max={jc.total} value={jc.printed + jc.failed + jc.canceled} />
           <p class="job-counts" data-printed={jc.printed} data-total={jc.total}>
             {t.counts(jc.printed, jc.total, jc.failed, jc.sent)}
@@ -632,8 +658,46 @@ export function PrintPage() {
               </button>
             </div>
           ) : null}
+          {!running && job.path === 'component' && jc.sent > 0 ? (
+            <div class="in-flight">
+              <p>{t.inFlight(jc.sent)}</p>
+              <button type="button" class="in-flight-printed" onClick={() => void resolveInFlight('printed')}>
+                {t.inFlightPrinted}
+              </button>
+              <input
+                class="in-flight-reason"
+                placeholder={t.reprintReason}
+                value={reason}
+                onInput={(e) => setReason(e.currentTarget.value)}
+              />
+              <button
+                type="button"
+                class="in-flight-requeue"
+                disabled={reason.trim().length < 2}
+                onClick={() => void resolveInFlight('requeue')}
+              >
+                {t.inFlightRequeue}
+              </button>
+            </div>
+          ) : null}
           <details class="reprint">
             <summary>{t.reprint}</summary>
+            {jc.failed > 0 ? (
+              <button
+                type="button"
+                class="reprint-fill-failed"
+                onClick={() =>
+                  setReprintIds(
+                    job.documents
+                      .filter((d) => d.state === 'failed')
+                      .map((d) => d.orderId)
+                      .join(','),
+                  )
+                }
+              >
+                {t.fillFailed(jc.failed)}
+              </button>
+            ) : null}
             <input
               class="reprint-orders"
               placeholder={t.reprintOrders}

@@ -47,10 +47,13 @@ const zh = {
     `在 127.0.0.1:${port} 没有找到${name}。请安装并启动${name}${url ? `（下载：${url}）` : ''}，或修改端口后重新连接。`,
   job: '打印任务',
   counts: (p: number, t: number, f: number, s: number) => `已打印 ${p} / ${t}，失败 ${f}，发送中 ${s}`,
-  status: { running: '打印中', paused: '已暂停', done: '已完成', canceled: '已取消' } as Record<
-    string,
-    string
-  >,
+  status: {
+    running: '打印中',
+    paused: '已暂停',
+    done: '已完成',
+    canceled: '已取消',
+    interrupted: '已中断',
+  } as Record<string, string>,
   pause: '暂停',
   resume: '继续打印',
   cancel: '取消剩余',
@@ -63,6 +66,11 @@ const zh = {
   reprintOrders: '订单号（逗号分隔）',
   reprintReason: '重打原因（必填，会记录）',
   reprintDone: (n: number) => `已重新排队 ${n} 单`,
+  fillFailed: (n: number) => `填入失败的 ${n} 单`,
+  inFlight: (n: number) =>
+    `${n} 张发送给组件后状态未知（中断前已发送）。继续打印时会先向组件查询；组件无法查询时，请到打印机处确认：`,
+  inFlightPrinted: '已出纸：记为已打印',
+  inFlightRequeue: '未出纸：重新排队（需填原因）',
   log: '打印记录',
   logOrder: '查询订单号',
   logKinds: {
@@ -129,7 +137,13 @@ const en: PrintStrings = {
     `Nothing answers on 127.0.0.1:${port}. Install and start the ${name}${url ? ` (download: ${url})` : ''}, or change the port and connect again.`,
   job: 'Print job',
   counts: (p, t, f, s) => `Printed ${p} / ${t}, failed ${f}, in flight ${s}`,
-  status: { running: 'Printing', paused: 'Paused', done: 'Done', canceled: 'Canceled' },
+  status: {
+    running: 'Printing',
+    paused: 'Paused',
+    done: 'Done',
+    canceled: 'Canceled',
+    interrupted: 'Interrupted',
+  },
   pause: 'Pause',
   resume: 'Resume',
   cancel: 'Cancel the rest',
@@ -143,6 +157,11 @@ const en: PrintStrings = {
   reprintOrders: 'Order ids (comma separated)',
   reprintReason: 'Reason (required, logged)',
   reprintDone: (n) => `${n} orders queued again`,
+  fillFailed: (n) => `Fill in the ${n} failed`,
+  inFlight: (n) =>
+    `${n} labels were sent before the interruption and their outcome is unknown. Resume asks the component first; when it cannot tell, check at the printer:`,
+  inFlightPrinted: 'Came out: mark printed',
+  inFlightRequeue: 'Did not: queue again (reason required)',
   log: 'Print log',
   logOrder: 'Order id',
   logKinds: { sent: 'sent', printed: 'printed', failed: 'failed', canceled: 'canceled', reprint: 'reprint' },
