@@ -110,7 +110,7 @@ async function gzBytes(code: string): Promise<number> {
     platform: 'browser',
     logLevel: 'silent',
   });
-  return gzipSync(r.outputFiles[0]?.contents ?? new Uint8Array()).length;
+  return gzipSync(r.outputFiles?.[0]?.contents ?? new Uint8Array()).length;
 }
 
 /** Median CPU time (user + system) of `fn` over `runs` runs, in milliseconds. */
