@@ -30,6 +30,7 @@ const W = {
     selection: (n: number) => `已选 ${n} 个订单`,
     missing: (n: number) => `${n} 个订单没有记录（请先在后台页面打开它们）`,
     supplier: '厂家',
+    shop: '店铺',
     newSupplier: '新厂家…',
     name: '厂家名称',
     note: '备注',
@@ -91,6 +92,7 @@ const W = {
     selection: (n: number) => `${n} orders selected`,
     missing: (n: number) => `${n} orders are not stored (open them in the back-office first)`,
     supplier: 'Supplier',
+    shop: 'Shop',
     newSupplier: 'New supplier…',
     name: 'Supplier name',
     note: 'Note',
@@ -149,6 +151,12 @@ const W = {
     lang: '中文',
     error: 'Error: ',
   },
+};
+
+const PLATFORM_NAMES: Record<ShopRef['platform'], Record<Lang, string>> = {
+  douyin: { zh: '抖店', en: 'Douyin' },
+  wechat: { zh: '视频号小店', en: 'WeChat shop' },
+  jd: { zh: '京东', en: 'JD' },
 };
 
 const CARRIERS = ['ZTO', 'YTO', 'YUNDA', 'JTSD', 'STO', 'SF', 'JD', 'EMS', 'DBKD'] as const;
@@ -628,6 +636,7 @@ export function HandoffPage(props: { search: string }) {
             <table class="ho-table ho-batches">
               <thead>
                 <tr>
+                  <th>{w.shop}</th>
                   <th>{w.supplier}</th>
                   <th>{w.created}</th>
                   <th>{w.expires}</th>
@@ -641,6 +650,10 @@ export function HandoffPage(props: { search: string }) {
               <tbody>
                 {batches.map((b) => (
                   <tr key={b.batchId} class="ho-batch-row" data-batch-id={b.batchId}>
+                    <td>
+                      {PLATFORM_NAMES[b.shop.platform][lang]}{' '}
+                      <span class="ho-muted ho-small">{b.shop.shopId}</span>
+                    </td>
                     <td>{b.supplier.name}</td>
                     <td>{time(b.createdAt)}</td>
                     <td>{time(b.expiresAt)}</td>
