@@ -479,6 +479,27 @@ describe('supplier page opened from disk (file://)', () => {
       expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
       // The page itself is the only thing loaded: no request to any server, no CSP violation.
       expect(requests.every((u) => u.startsWith('file://') || u.startsWith('data:'))).toBe(true);
+
+      // The CSP is enforced: a request or an injected inline script is blocked.
+      const violation = (act: 'fetch' | 'script') =>
+        sp.evaluate(
+          (what) =>
+            new Promise<string>((resolve) => {
+              document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), {
+                once: true,
+              });
+              if (what === 'fetch') void fetch('http://127.0.0.1:9/leak').catch(() => undefined);
+              else {
+                const el = document.createElement('script');
+                el.textContent = 'document.title = "injected"';
+                document.head.append(el);
+              }
+            }),
+          act,
+        );
+      expect(await violation('fetch')).toBe('connect-src');
+      expect(await violation('script')).toBe('script-src-elem');
+      expect(await sp.title()).not.toBe('injected');
     } finally {
       await plain.close();
       rmSync(dir, { recursive: true, force: true });
