@@ -259,16 +259,21 @@ export function PrintPage() {
     const openIds = new Set(open.map((d) => d.orderId));
     const labels = plan.browser.filter((l) => openIds.has(l.orderId)).map((l) => l.label);
     const f = frame.current;
-    if (labels.length !== plan.browser.length) {
-      const url = URL.createObjectURL(
-        new Blob([renderLabelDocument(labels, 'shipmask')], { type: 'text/html;charset=utf-8' }),
-      );
+    // The frame loads the document only now: parsing and laying out 1,000 SVG pages up front
+    // would double the time to ready-to-print for a preview nobody looks at in the frame.
+    const whole = labels.length === plan.browser.length;
+    const url = whole
+      ? docUrl
+      : URL.createObjectURL(
+          new Blob([renderLabelDocument(labels, 'shipmask')], { type: 'text/html;charset=utf-8' }),
+        );
+    if (f.getAttribute('src') !== url) {
       await new Promise<void>((resolve) => {
         f.addEventListener('load', () => resolve(), { once: true });
         f.src = url;
       });
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
     }
+    if (!whole) setTimeout(() => URL.revokeObjectURL(url), 60_000);
     f.contentWindow?.print();
     await mark(
       created.id,
@@ -756,9 +761,7 @@ export function PrintPage() {
           ))}
         </div>
       </section>
-      {docUrl ? (
-        <iframe ref={frame} class="print-frame" title="print" src={docUrl} data-doc-url={docUrl} />
-      ) : null}
+      {docUrl ? <iframe ref={frame} class="print-frame" title="print" data-doc-url={docUrl} /> : null}
     </main>
   );
 }
