@@ -458,7 +458,15 @@ export function PrintPage() {
         </section>
       ) : null}
 
-      <section class="source">
+      <section
+        class="source"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          const f = e.dataTransfer?.files[0];
+          if (f) void onFile(f);
+        }}
+      >
         <h2>{t.source}</h2>
         {params.get('sel') ? <p>{t.fromSelection(orders.length + missing)}</p> : null}
         {missing > 0 ? <p class="warn">{t.missing(missing)}</p> : null}
