@@ -10,18 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { createOrderFileReader, parseCsv, parseOrderFile } from '../../packages/core/src/index.ts';
 import type { BenchRow, BenchSuite } from './types.ts';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../demo/data.ts';
 
 const ROWS = 100_000;
 const CHUNK = 64 * 1024;

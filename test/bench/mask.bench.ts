@@ -8,18 +8,7 @@ import { classifyField, maskAddress, maskName, maskPhone, maskText } from '../..
 import { decodeDivisions } from '../../packages/core/src/mask/divisions-codec.ts';
 import { DIVISIONS } from '../../packages/core/src/mask/divisions-data.ts';
 import { opsPerSecond, type BenchRow, type BenchSuite } from './types.ts';
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run masks the same inputs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../demo/data.ts';
 
 const N = 10_000;
 const rand = rng(20261123);

@@ -12,18 +12,7 @@ import {
   type QuotaRule,
 } from '../../packages/core/src/index.ts';
 import { medianMs, type BenchRow, type BenchSuite } from './types.ts';
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run uses the same events. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../demo/data.ts';
 
 const DAY = 86_400_000;
 const DEC_31_CN = Date.parse('2026-12-30T16:00:00Z'); // 31 Dec 2026 00:00 China

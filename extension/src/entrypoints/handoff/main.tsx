@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { HandoffPage } from './HandoffPage';
+import '../../ui/page-base.css';
 import './handoff.css';
 
 const root = document.getElementById('app');

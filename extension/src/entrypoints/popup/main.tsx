@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { Popup } from './Popup';
+import '../../ui/page-base.css';
 import './popup.css';
 
 const root = document.getElementById('app');

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { PrintPage } from '../../print/PrintPage';
+import '../../ui/page-base.css';
 import '../../print/print.css';
 
 const root = document.getElementById('app');
