@@ -1,7 +1,9 @@
 // Build the single-file supplier page: one HTML file with its script and style inlined and a strict
 // Content-Security-Policy whose script-src / style-src allow exactly those two inline blocks (by
 // SHA-256). The file needs no install and no server: open it from disk (file://) or put it on any
-// static host; it makes no network request (connect-src is 'none').
+// static host; it makes no network request. Its only possible connection is a WebSocket to the
+// supplier's own print component on 127.0.0.1 (connect-src ws://127.0.0.1:*, nothing else; the
+// page's code refuses any other URL too: src/supplier/component-print.ts).
 //
 //   npx tsx extension/scripts/build-supplier.ts [outFile]
 //   (default extension/.output/supplier/supplier.html; `pnpm -F @shipmask/extension build:supplier`)
@@ -26,7 +28,10 @@ export function supplierCsp(script: string, style: string): string {
     `script-src ${sha(script)}`,
     `style-src ${sha(style)}`,
     'img-src data:',
-    "connect-src 'none'",
+    // The supplier's print component only (any port: the port is a setting); every other host
+    // is blocked, and in Chromium so is plain http(s) to 127.0.0.1 (test/e2e/supplier-component).
+    // The page's code opens nothing but this WebSocket (component-print.ts `localSocket`).
+    'connect-src ws://127.0.0.1:*',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

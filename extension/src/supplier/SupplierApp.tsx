@@ -2,12 +2,15 @@
  * The supplier page (厂家发货页): opens a sealed batch (link fragment, pasted text or a dropped
  * file) entirely offline, shows the orders, prints labels with core's layout, takes tracking
  * numbers (typed, pasted, or a print-software CSV), marks orders that cannot ship, and seals the
- * return code. It keeps nothing: no storage, no network; closing the tab forgets everything.
+ * return code. It keeps nothing: no storage, no network (its one possible connection is the
+ * supplier's own print component on 127.0.0.1, component-print.ts); closing the tab forgets
+ * everything.
  * Page text is rendered by Preact as text (invariant 2).
  * @module
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
+  getPrintComponent,
   openBatch,
   sealReturn,
   shipCarrierNames,
@@ -15,7 +18,19 @@ import {
   type OpenErrorCode,
   type ReturnResult,
   type ShipCarrierCode,
+  type TaskResult,
 } from '@shipmask/core';
+import type { ComponentClient, ComponentState } from '../print/component-client';
+import {
+  COMPONENT_IDS,
+  COMPONENT_OF_PLATFORM,
+  componentTasks,
+  componentUrl,
+  connectLocalComponent,
+  defaultPort,
+  printTasks,
+  type OrderPrintState,
+} from './component-print';
 import { explainOpenError, explainReturnError, words, type Lang } from './i18n';
 import { supplierLabel, type SupplierLabel } from './labels';
 import { printSoftwareCsv } from './print-export';
@@ -100,6 +115,18 @@ export function SupplierApp(props: SupplierAppProps) {
   const codeRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const csvRef = useRef<HTMLInputElement>(null);
+  // The print-component path (component-print.ts): ws://127.0.0.1:<port> only.
+  const [component, setComponent] = useState('');
+  const [port, setPort] = useState('');
+  const [compState, setCompState] = useState<ComponentState | 'bad-port'>('idle');
+  const [printers, setPrinters] = useState<readonly string[]>([]);
+  const [printer, setPrinter] = useState('');
+  const [printStates, setPrintStates] = useState<Record<string, OrderPrintState>>({});
+  const [compNote, setCompNote] = useState('');
+  const [compBusy, setCompBusy] = useState(false);
+  const client = useRef<ComponentClient | undefined>(undefined);
+  const resultListeners = useRef(new Set<(tasks: readonly TaskResult[]) => void>());
+  useEffect(() => () => client.current?.close(), []);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -208,6 +235,99 @@ export function SupplierApp(props: SupplierAppProps) {
   useEffect(() => {
     if (labels.some((l) => l.ok)) window.print();
   }, [labels]);
+
+  const comp = component || (opened ? COMPONENT_OF_PLATFORM[opened.batch.platform] : 'douyin');
+  const compInfo = getPrintComponent(comp);
+  const portText = port || String(defaultPort(comp));
+  const readyForComponent = (o: (typeof orders)[number]): boolean =>
+    !rowOf(o.orderId).cannot && WAYBILL.test(rowOf(o.orderId).waybill.trim());
+  const componentOrders = orders.filter(
+    (o) =>
+      o.receiver.cipher &&
+      readyForComponent(o) &&
+      printStates[o.orderId] !== 'printed' &&
+      printStates[o.orderId] !== 'sent',
+  );
+
+  const connectComponent = async (): Promise<ComponentClient | undefined> => {
+    client.current?.close();
+    client.current = undefined;
+    if (!componentUrl(portText)) {
+      setCompState('bad-port');
+      return undefined;
+    }
+    setCompState('connecting');
+    try {
+      const holder: { c?: ComponentClient } = {};
+      const c = await connectLocalComponent(comp, portText, {
+        onResult: (tasks) => resultListeners.current.forEach((l) => l(tasks)),
+        onClose: () => {
+          if (client.current === holder.c) setCompState('idle');
+        },
+      });
+      holder.c = c;
+      client.current = c;
+      setCompState('connected');
+      const p = await c.printers();
+      setPrinters(p.printers.map((x) => x.name));
+      setPrinter((cur) => cur || p.defaultPrinter || p.printers[0]?.name || '');
+      return c;
+    } catch {
+      setCompState('not-running');
+      return undefined;
+    }
+  };
+
+  const printWithComponent = async (): Promise<void> => {
+    if (!opened) return;
+    const skipped = orders.filter((o) => !o.receiver.cipher && readyForComponent(o)).length;
+    if (componentOrders.length === 0) {
+      setCompNote(w.compNone);
+      return;
+    }
+    const c = client.current?.isOpen ? client.current : await connectComponent();
+    if (!c) return;
+    const jobId = `sp${now().toString(36)}${Array.from(random(3), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+    const built = componentTasks(
+      comp,
+      opened.batch,
+      componentOrders.map((o) => ({
+        order: o,
+        waybill: rowOf(o.orderId).waybill.trim(),
+        carrier: carrierOf(o.orderId),
+      })),
+      printer,
+      jobId,
+    );
+    if (!built.ok) {
+      setCompNote(built.message);
+      return;
+    }
+    setCompBusy(true);
+    setCompNote(skipped > 0 ? w.compSkipped(skipped) : '');
+    try {
+      const final = await printTasks(
+        c,
+        built.tasks,
+        (l) => {
+          resultListeners.current.add(l);
+          return () => resultListeners.current.delete(l);
+        },
+        (states) => setPrintStates((old) => ({ ...old, ...Object.fromEntries(states) })),
+      );
+      const count = (s: OrderPrintState): number => [...final.values()].filter((x) => x === s).length;
+      setCompNote(
+        [
+          w.compSummary(count('printed'), count('failed'), count('unknown')),
+          skipped > 0 ? w.compSkipped(skipped) : '',
+        ]
+          .filter(Boolean)
+          .join(lang === 'zh' ? '；' : '; '),
+      );
+    } finally {
+      setCompBusy(false);
+    }
+  };
 
   const makeCode = async (): Promise<void> => {
     if (!opened) return;
@@ -336,6 +456,8 @@ export function SupplierApp(props: SupplierAppProps) {
                     setOpened(undefined);
                     setSource('');
                     setCode(undefined);
+                    setPrintStates({});
+                    setCompNote('');
                   }}
                 >
                   {w.reset}
@@ -377,6 +499,89 @@ export function SupplierApp(props: SupplierAppProps) {
               <span class="sp-progress">{w.progress(done, orders.length)}</span>
             </div>
             {printNote && <p class="sp-note">{printNote}</p>}
+
+            {opened.batch.orders.some((o) => o.receiver.cipher) && (
+              <details class="sp-comp">
+                <summary class="sp-comp-open">{w.compOpen}</summary>
+                <p class="sp-note">{w.compHint}</p>
+                <div class="sp-comp-row">
+                  <label class="sp-inline">
+                    {w.compComponent}
+                    <select
+                      class="sp-comp-component"
+                      value={comp}
+                      onChange={(e) => {
+                        client.current?.close();
+                        client.current = undefined;
+                        setComponent(e.currentTarget.value);
+                        setPort('');
+                        setCompState('idle');
+                        setPrinters([]);
+                        setPrinter('');
+                      }}
+                    >
+                      {COMPONENT_IDS.map((id) => (
+                        <option value={id} key={id}>
+                          {getPrintComponent(id)?.name[lang] ?? id}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label class="sp-inline">
+                    {w.compPort}
+                    <input
+                      class="sp-comp-port"
+                      inputMode="numeric"
+                      size={6}
+                      value={portText}
+                      onInput={(e) => setPort(e.currentTarget.value)}
+                    />
+                  </label>
+                  <button
+                    type="button"
+                    class="sp-secondary sp-comp-connect"
+                    disabled={compState === 'connecting'}
+                    onClick={() => void connectComponent()}
+                  >
+                    {compState === 'connecting' ? w.compConnecting : w.compConnect}
+                  </button>
+                  {printers.length > 0 && compState === 'connected' && (
+                    <label class="sp-inline">
+                      {w.compPrinter}
+                      <select
+                        class="sp-comp-printer"
+                        value={printer}
+                        onChange={(e) => setPrinter(e.currentTarget.value)}
+                      >
+                        {printers.map((p) => (
+                          <option value={p} key={p}>
+                            {p}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  )}
+                  <button
+                    type="button"
+                    class="sp-primary sp-comp-print"
+                    disabled={compBusy || componentOrders.length === 0}
+                    onClick={() => void printWithComponent()}
+                  >
+                    {w.compPrint(componentOrders.length)}
+                  </button>
+                </div>
+                <p class="sp-comp-status" data-state={compState} role="status">
+                  {compState === 'connected'
+                    ? w.compConnected
+                    : compState === 'not-running'
+                      ? w.compNotRunning(compInfo?.name[lang] ?? comp, portText)
+                      : compState === 'bad-port'
+                        ? w.compBadPort
+                        : ''}
+                </p>
+                {compNote && <p class="sp-note sp-comp-note">{compNote}</p>}
+              </details>
+            )}
 
             <div class="sp-bulk">
               <label for="sp-bulk">{w.bulkLabel}</label>
@@ -456,6 +661,11 @@ export function SupplierApp(props: SupplierAppProps) {
                         )}
                         {rc.address && <div class="sp-addr">{rc.address}</div>}
                         {rc.cipher && !rc.virtual && <div class="sp-cipher">{w.ciphertext}</div>}
+                        {printStates[o.orderId] && (
+                          <div class="sp-print-state" data-state={printStates[o.orderId]}>
+                            {w.compState[printStates[o.orderId]!]}
+                          </div>
+                        )}
                       </td>
                       <td>
                         <select

@@ -56,6 +56,27 @@ const zh = {
   invalidWaybill: '快递单号只能是字母和数字',
   qrAlt: '回执码二维码',
   none: '（无）',
+  compOpen: '用打印组件打印',
+  compHint:
+    '含平台密文的订单由你电脑上的平台打印组件解密并打印（本页不解密）。本页只连接本机 127.0.0.1 上的打印组件，不连接其他任何地址。',
+  compComponent: '打印组件',
+  compPort: '端口',
+  compConnect: '连接',
+  compConnecting: '正在连接…',
+  compConnected: '已连接',
+  compNotRunning: (name: string, port: string) =>
+    `没有连上${name}（127.0.0.1:${port}）。请先打开打印组件，确认端口正确，再点“连接”。`,
+  compBadPort: '端口应为 1–65535 的数字。',
+  compPrinter: '打印机',
+  compPrint: (n: number) => `打印 ${n} 个密文订单`,
+  compNone: '没有可用打印组件打印的订单：需要含平台密文、已填快递单号、未标记无法发货的订单。',
+  compSkipped: (n: number) => `${n} 个订单没有平台密文，请用“打印面单”（浏览器）打印。`,
+  compSummary: (printed: number, failed: number, unknown: number) =>
+    `已打印 ${printed}，失败 ${failed}${unknown > 0 ? `，${unknown} 个未收到结果（请检查打印机，不要重复打印）` : ''}`,
+  compState: { sent: '已发送', printed: '已打印', failed: '打印失败', unknown: '结果未知' } as Record<
+    string,
+    string
+  >,
 };
 
 type Words = typeof zh;
@@ -114,6 +135,26 @@ const en: Words = {
   invalidWaybill: 'letters and digits only',
   qrAlt: 'QR code of the return code',
   none: '(none)',
+  compOpen: 'Print with my print component',
+  compHint:
+    "Orders with platform ciphertext are decrypted and printed by the platform's print component on this computer (this page never decrypts). The page connects only to the print component on 127.0.0.1, nowhere else.",
+  compComponent: 'Print component',
+  compPort: 'Port',
+  compConnect: 'Connect',
+  compConnecting: 'Connecting…',
+  compConnected: 'Connected',
+  compNotRunning: (name: string, port: string) =>
+    `Could not reach the ${name} (127.0.0.1:${port}). Start the print component, check the port, then press Connect.`,
+  compBadPort: 'The port is a number from 1 to 65535.',
+  compPrinter: 'Printer',
+  compPrint: (n: number) => `Print ${n} ciphertext orders`,
+  compNone:
+    'No order to print with the component: it needs platform ciphertext, a tracking number, and not be marked as impossible.',
+  compSkipped: (n: number) =>
+    `${n} orders have no platform ciphertext: print them with “Print labels” (browser).`,
+  compSummary: (printed: number, failed: number, unknown: number) =>
+    `printed ${printed}, failed ${failed}${unknown > 0 ? `, ${unknown} without a result (check the printer; do not print again)` : ''}`,
+  compState: { sent: 'sent', printed: 'printed', failed: 'failed', unknown: 'unknown' },
 };
 
 /** The words of a language. */

@@ -1,0 +1,263 @@
+/**
+ * The supplier page's print-component path (issue 8): orders that carry platform ciphertext
+ * (Douyin-style) are printed by the supplier's OWN local print component (打印组件) over a
+ * WebSocket to 127.0.0.1, the ciphertext passed through untouched as `encryptedData` (the
+ * component decrypts it; neither the page nor shipmask ever does).
+ *
+ * Rule (issue 8: "nothing the page does leaves the machine: its only connection is to the
+ * supplier's own print component on 127.0.0.1"): the only socket this page opens goes through
+ * {@link localSocket}, which refuses every URL but `ws://127.0.0.1:<port>/`; the page's CSP says
+ * the same (`connect-src ws://127.0.0.1:*`), so the browser enforces it a second time.
+ *
+ * The WebSocket client and the document contents are the merchant print page's own
+ * (`../print/component-client`, `../print/build`: no extension API), tasks are split with core's
+ * `splitPrintTask` (Cainiao family: one document per task, as Cainiao advises; Kuaishou ≤ 10).
+ * @module
+ */
+import {
+  getPrintComponent,
+  printComponents,
+  splitPrintTask,
+  type HandoffBatch,
+  type HandoffOrder,
+  type PrintTask,
+  type ShipCarrierCode,
+  type TaskResult,
+} from '@shipmask/core';
+import { componentContents } from '../print/build';
+import { ComponentClient, ComponentError } from '../print/component-client';
+import { viewOfHandoffOrder } from './labels';
+
+/** The one host the page may contact. */
+export const LOCAL_HOST = '127.0.0.1';
+
+/** Components offered (those with a known default port), in the order the menu shows them. */
+export const COMPONENT_IDS = ['douyin', 'cainiao', 'pdd', 'kuaishou', 'jd', 'wechat'] as const;
+
+/** Default component per hand-off platform. */
+export const COMPONENT_OF_PLATFORM: Record<HandoffBatch['platform'], (typeof COMPONENT_IDS)[number]> = {
+  douyin: 'douyin',
+  wechat: 'wechat',
+  jd: 'jd',
+};
+
+/**
+ * The default port of a component (its first documented port).
+ * @example
+ * defaultPort('douyin'); // 13888
+ */
+export function defaultPort(component: string): number {
+  return getPrintComponent(component)?.defaultPorts[0] ?? printComponents.cainiao.defaultPorts[0];
+}
+
+/**
+ * The component URL for a port typed by the supplier: `ws://127.0.0.1:<port>`, or `undefined` when
+ * the port is not an integer 1–65535. Only the port is user input; the host is fixed.
+ * @example
+ * componentUrl('13888'); // 'ws://127.0.0.1:13888'
+ * componentUrl('80; evil.example'); // undefined
+ */
+export function componentUrl(port: string | number): string | undefined {
+  const text = String(port).trim();
+  if (!/^\d{1,5}$/u.test(text)) return undefined;
+  const n = Number(text);
+  return n >= 1 && n <= 65535 ? `ws://${LOCAL_HOST}:${n}` : undefined;
+}
+
+/**
+ * True only for `ws://127.0.0.1:<port>` (optionally with a trailing `/`): no other host, scheme,
+ * path, query, fragment or user info. `localhost`, `[::1]`, `127.0.0.2`, `wss:` are all refused
+ * (one exact address is what the CSP allows too).
+ * @example
+ * isLocalComponentUrl('ws://127.0.0.1:13888'); // true
+ * isLocalComponentUrl('ws://evil.example:13888'); // false
+ */
+export function isLocalComponentUrl(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  return (
+    u.protocol === 'ws:' &&
+    u.hostname === LOCAL_HOST &&
+    u.port !== '' &&
+    u.username === '' &&
+    u.password === '' &&
+    u.pathname === '/' &&
+    u.search === '' &&
+    u.hash === '' &&
+    // The parsed URL must be the text given (no host hidden by parser quirks).
+    /^ws:\/\/127\.0\.0\.1:\d{1,5}\/?$/u.test(url)
+  );
+}
+
+/**
+ * The socket factory of the page: opens a WebSocket to the local component, throws
+ * `ComponentError` for any other URL (no socket is created).
+ * @example
+ * ComponentClient.connect({ component: 'douyin', url, socket: localSocket });
+ */
+export function localSocket(
+  url: string,
+  make: (url: string) => WebSocket = (u) => new WebSocket(u),
+): WebSocket {
+  if (!isLocalComponentUrl(url))
+    throw new ComponentError(`refused: only ws://${LOCAL_HOST} may be contacted`);
+  return make(url);
+}
+
+/**
+ * Connect to the supplier's component on `port`; rejects with `ComponentError` when the port is
+ * invalid or nothing listens (the component is not running).
+ * @example
+ * const client = await connectLocalComponent('douyin', 13888, { onResult });
+ */
+export function connectLocalComponent(
+  component: string,
+  port: string | number,
+  options: {
+    onResult?: (tasks: readonly TaskResult[]) => void;
+    onClose?: () => void;
+    timeoutMs?: number;
+  } = {},
+): Promise<ComponentClient> {
+  const url = componentUrl(port);
+  if (!url) return Promise.reject(new ComponentError('bad port'));
+  return ComponentClient.connect({ component, url, socket: (u) => localSocket(u), ...options });
+}
+
+/** One order to print through the component. */
+export interface ComponentOrder {
+  readonly order: HandoffOrder;
+  readonly waybill: string;
+  readonly carrier: string;
+}
+
+/** What happened to one order. */
+export type OrderPrintState = 'sent' | 'printed' | 'failed' | 'unknown';
+
+/**
+ * The tasks for a component: one document per order (`documentID` = order id) whose contents are
+ * the merchant print page's (`componentContents`: the ciphertext untouched + a custom area with
+ * order id, items and waybill), split by core's `splitPrintTask` into tasks the component accepts.
+ * Orders without ciphertext are not in here (they print in the browser).
+ * @example
+ * componentTasks('douyin', batch, [{ order, waybill: 'ZT1', carrier: 'ZTO' }], '', 'sp-abc');
+ */
+export function componentTasks(
+  component: string,
+  batch: HandoffBatch,
+  orders: readonly ComponentOrder[],
+  printer: string,
+  jobId: string,
+): { ok: true; tasks: readonly PrintTask[] } | { ok: false; message: string } {
+  const task: PrintTask = {
+    taskID: `${jobId}-0`,
+    preview: false,
+    printer,
+    documents: orders.map((o) => ({
+      documentID: o.order.orderId,
+      contents: componentContents(
+        viewOfHandoffOrder(batch, o.order),
+        o.waybill,
+        o.carrier as ShipCarrierCode,
+      ),
+    })),
+  };
+  const r = splitPrintTask(component, task, (i) => `${jobId}-${i}`);
+  return r.ok ? { ok: true, tasks: r.tasks } : { ok: false, message: r.error.message };
+}
+
+/**
+ * Per-order states from results (pushed `notifyPrintResult`, or task status): a document's own
+ * status when listed, else its task's. Final states are never overwritten.
+ * @example
+ * applyResults(states, tasks, results); // Map { '6920…' => 'printed' }
+ */
+export function applyResults(
+  states: ReadonlyMap<string, OrderPrintState>,
+  tasks: readonly PrintTask[],
+  results: readonly TaskResult[],
+): Map<string, OrderPrintState> {
+  const next = new Map(states);
+  const byTask = new Map(tasks.map((t) => [t.taskID, t]));
+  for (const r of results) {
+    const task = byTask.get(r.taskID);
+    if (!task) continue;
+    for (const d of task.documents) {
+      const cur = next.get(d.documentID);
+      if (cur === 'printed' || cur === 'failed') continue;
+      const status = r.documents.find((x) => x.documentID === d.documentID)?.status ?? r.status;
+      if (status === 'printed') next.set(d.documentID, 'printed');
+      else if (status === 'failed' || status === 'canceled') next.set(d.documentID, 'failed');
+    }
+  }
+  return next;
+}
+
+/**
+ * Send the tasks one after another and collect per-order states until every order is final or
+ * `waitMs` passes after the last send (then the component is asked for the status of what is
+ * left; what it cannot tell stays `unknown`: the supplier checks the printer — nothing is resent
+ * blindly, so no label prints twice). `onChange` gets every new state map.
+ * @example
+ * await printTasks(client, tasks, subscribe, (s) => render(s));
+ */
+export async function printTasks(
+  client: Pick<ComponentClient, 'print' | 'taskStatus'>,
+  tasks: readonly PrintTask[],
+  subscribe: (listener: (results: readonly TaskResult[]) => void) => () => void,
+  onChange: (states: ReadonlyMap<string, OrderPrintState>) => void,
+  options: { waitMs?: number } = {},
+): Promise<ReadonlyMap<string, OrderPrintState>> {
+  let states = new Map<string, OrderPrintState>();
+  const done = (): boolean => [...states.values()].every((s) => s === 'printed' || s === 'failed');
+  let wake = (): void => undefined;
+  const update = (next: Map<string, OrderPrintState>): void => {
+    states = next;
+    onChange(states);
+    wake();
+  };
+  const unsubscribe = subscribe((results) => update(applyResults(states, tasks, results)));
+  try {
+    for (const task of tasks) {
+      const next = new Map(states);
+      for (const d of task.documents) if (!next.has(d.documentID)) next.set(d.documentID, 'sent');
+      update(next);
+      let ack: { ok: boolean; message?: string };
+      try {
+        ack = await client.print(task);
+      } catch {
+        ack = { ok: false, message: 'connection lost' };
+      }
+      if (!ack.ok) {
+        update(applyResults(states, tasks, [{ taskID: task.taskID, status: 'failed', documents: [] }]));
+      }
+    }
+    if (tasks.length === 0) return states;
+    // Wait for the pushed results (woken by each one; a timer bounds every wait).
+    const deadline = Date.now() + (options.waitMs ?? 15_000);
+    while (!done() && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 250);
+      });
+    }
+    const open = tasks.filter((t) => t.documents.some((d) => states.get(d.documentID) === 'sent'));
+    if (open.length > 0) {
+      try {
+        update(applyResults(states, tasks, await client.taskStatus(open.map((t) => t.taskID))));
+      } catch {
+        // No task status (JD, WeChat) or the socket closed: what is left stays unknown.
+      }
+      const left = new Map(states);
+      for (const [id, s] of left) if (s === 'sent') left.set(id, 'unknown');
+      if ([...left].some(([id, s]) => states.get(id) !== s)) update(left);
+    }
+    return states;
+  } finally {
+    unsubscribe();
+  }
+}
