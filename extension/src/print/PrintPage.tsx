@@ -259,21 +259,18 @@ export function PrintPage() {
     const openIds = new Set(open.map((d) => d.orderId));
     const labels = plan.browser.filter((l) => openIds.has(l.orderId)).map((l) => l.label);
     const f = frame.current;
-    // The frame loads the document only now: parsing and laying out 1,000 SVG pages up front
-    // would double the time to ready-to-print for a preview nobody looks at in the frame.
-    const whole = labels.length === plan.browser.length;
-    const url = whole
-      ? docUrl
-      : URL.createObjectURL(
-          new Blob([renderLabelDocument(labels, 'shipmask')], { type: 'text/html;charset=utf-8' }),
-        );
-    if (f.getAttribute('src') !== url) {
-      await new Promise<void>((resolve) => {
-        f.addEventListener('load', () => resolve(), { once: true });
-        f.src = url;
-      });
-    }
-    if (!whole) setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    // The frame loads a document made now, from the labels still open: the page's preview URL
+    // may have been replaced (and revoked) since this handler was created, and a revoked blob
+    // URL loads an error page the print call cannot reach. Loading only at print time also keeps
+    // 1,000 SVG pages out of the way of the preview.
+    const url = URL.createObjectURL(
+      new Blob([renderLabelDocument(labels, 'shipmask')], { type: 'text/html;charset=utf-8' }),
+    );
+    await new Promise<void>((resolve) => {
+      f.addEventListener('load', () => resolve(), { once: true });
+      f.src = url;
+    });
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
     f.contentWindow?.print();
     await mark(
       created.id,
