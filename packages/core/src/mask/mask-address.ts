@@ -123,13 +123,13 @@ function readParts(s: string): Part[] {
   let pos = p.text.length;
   // `上海市上海市…`, `北京市市辖区…`: skip a repeated municipality name or a placeholder.
   // Only when no city of the province is written there (`吉林省吉林市…` is a city).
-  const cities = ix.cities.get(province);
+  const cities = ix.citiesOf(province);
   let c = matchAt(cities, s, pos);
   if (!c) {
     const again = matchAt(ix.provinces, s, pos);
     if (again && again.div.name === province) pos += again.text.length;
     for (const ph of PLACEHOLDERS) {
-      if (s.startsWith(ph, pos) && !matchAt(ix.counties.get(province), s, pos)) pos += ph.length;
+      if (s.startsWith(ph, pos) && !matchAt(ix.directCountiesOf(province), s, pos)) pos += ph.length;
     }
   }
   const parts: Part[] = [part('province', p, 0, pos)];
@@ -137,11 +137,11 @@ function readParts(s: string): Part[] {
   if (c) {
     parts.push(part('city', c, pos));
     pos += c.text.length;
-    const d = matchAt(ix.countiesOfCity.get(c.div), s, pos);
+    const d = matchAt(ix.countiesOfCity(c.div), s, pos);
     if (d) parts.push(part('district', d, pos));
   } else {
     const d =
-      matchAt(ix.counties.get(province), s, pos) ?? matchAt(ix.countiesInProvince.get(province), s, pos);
+      matchAt(ix.directCountiesOf(province), s, pos) ?? matchAt(ix.countiesInProvince(province), s, pos);
     if (d) parts.push(part('district', d, pos));
   }
   // A province matched by its short name may really be a city (`吉林市…`): try that reading.
@@ -155,14 +155,14 @@ function readParts(s: string): Part[] {
 
 function readWithoutProvince(s: string): Part[] {
   const ix = divisionIndex();
-  const c = matchAt(ix.allCities, s, 0);
+  const c = matchAt(ix.allCities(), s, 0);
   if (c) {
     const parts = [part('city', c, 0)];
-    const d = matchAt(ix.countiesOfCity.get(c.div), s, c.text.length);
+    const d = matchAt(ix.countiesOfCity(c.div), s, c.text.length);
     if (d) parts.push(part('district', d, c.text.length));
     return parts;
   }
-  const d = matchAt(ix.allCounties, s, 0);
+  const d = matchAt(ix.allCounties(), s, 0);
   // A county alone must be written in full (`天河区`), not a short form that may be a street.
   if (d && d.text === d.div.name) return [part('district', d, 0)];
   return [];
