@@ -2,7 +2,8 @@
 // the SPA leaves the order list (and comes back when it returns).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
-import { demoUi } from './demo-ui.ts';
+import type { Page } from 'playwright-core';
+import { demoUi, visibleOrderIds, waitForSwap } from './demo-ui.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { panel, readPanelCount } from './panel.ts';
 
@@ -18,7 +19,82 @@ afterAll(async () => {
   await demo?.close();
 });
 
+/**
+ * Each mark's order id and whether it sits on the row that shows that order (4 px below the row's
+ * top edge); also how many rows are in the viewport, to know marks are not just missing.
+ */
+async function placement(page: Page): Promise<{ marks: number; misplaced: string[]; visibleRows: number }> {
+  const ui = demoUi.douyin;
+  return page.evaluate(
+    ([rowSel, idSel]) => {
+      const rows = Array.from(document.querySelectorAll(rowSel));
+      const boxOf = new Map(
+        rows.map((r) => [
+          /(\d{6,})/u.exec(r.querySelector(idSel)?.textContent ?? '')?.[1] ?? '',
+          r.getBoundingClientRect(),
+        ]),
+      );
+      const marks = Array.from(
+        document.querySelector('shipmask-rows')?.shadowRoot?.querySelectorAll<HTMLElement>('.sm-row') ?? [],
+      );
+      const misplaced: string[] = [];
+      for (const m of marks) {
+        const id = m.dataset.orderId ?? '';
+        const box = boxOf.get(id);
+        const top = m.getBoundingClientRect().top;
+        // Marks sit 4 px below the row's top edge.
+        if (!box || Math.abs(top - (box.top + 4)) > 2) misplaced.push(`${id}@${Math.round(top)}`);
+      }
+      // Shown: inside the viewport and inside the list's own box (it may scroll and clip).
+      const list = document.querySelector('.order-list')!.getBoundingClientRect();
+      const visibleRows = [...boxOf.values()].filter(
+        (b) => b.bottom > Math.max(0, list.top) && b.top < Math.min(innerHeight, list.bottom),
+      ).length;
+      return { marks: marks.length, misplaced, visibleRows };
+    },
+    [ui.row, ui.orderId] as const,
+  );
+}
+
 describe('overlay UI', () => {
+  it('keeps each mark on its row: window scroll, page swap, and a list that scrolls in its own container', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${demo.url}/douyin/orders?pageSize=50`);
+    await expect.poll(() => readPanelCount(page)).toBe(50);
+    const settled = async (): Promise<void> => {
+      await expect
+        .poll(async () => {
+          const p = await placement(page);
+          return p.misplaced.length === 0 && p.marks >= p.visibleRows && p.visibleRows > 0;
+        })
+        .toBe(true);
+    };
+    await settled();
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    await settled();
+    // A page swap re-labels the marks in place: every mark names a row now on the page.
+    const before = await visibleOrderIds(page, 'douyin');
+    await page.locator(demoUi.douyin.next).first().click();
+    const after = await waitForSwap(page, 'douyin', before);
+    await settled();
+    const ids = new Set(after);
+    const marked = await page
+      .locator('shipmask-rows .sm-row')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-order-id') ?? ''));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.filter((id) => !ids.has(id))).toEqual([]);
+    // The list scrolls inside a fixed-height container (as real back-offices do).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.addStyleTag({ content: '.order-list { height: 600px; overflow: auto; }' });
+    await settled();
+    // Small steps keep rows in view (no observer crossing), large ones bring new rows in.
+    for (const dy of [40, 40, 900, -25]) {
+      await page.locator('.order-list').evaluate((el, by) => el.scrollBy(0, by), dy);
+      await settled();
+    }
+    await page.close();
+  });
+
   it('switches to English and back', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${demo.url}/douyin/orders`);

@@ -17,7 +17,8 @@ const MARGIN = '400px 0px';
  * host page is neither shifted nor restyled. Only rows near the viewport get marks: an
  * IntersectionObserver reports them with their boxes, after the browser's own layout, so the
  * overlay never forces a layout of the page; a ResizeObserver on the list re-reads those few boxes
- * when rows above them change height. A page of 200 rows costs what ~15 visible rows cost.
+ * when rows above them change height, and a scroll inside a container re-reads them once per frame.
+ * A page of 200 rows costs what ~15 visible rows cost.
  */
 export function createRowOverlay(container: HTMLElement, win: Window, listSelector: string) {
   let rows: readonly RowRead[] = [];
@@ -28,9 +29,19 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
   let onToggle: (orderId: string) => void = () => undefined;
   const spots = new Map<Element, Spot>();
 
+  // Scroll offsets kept from scroll events: reading `scrollY` in the observer callback would force a
+  // layout whenever the page changed since the observer's own pass. Scroll events run before the
+  // observer's pass in each frame, so the kept offsets match the boxes it reports.
+  let scrollX = win.scrollX;
+  let scrollY = win.scrollY;
+  const onScroll = (): void => {
+    scrollX = win.scrollX;
+    scrollY = win.scrollY;
+  };
+  win.addEventListener('scroll', onScroll, { passive: true });
   const spotOf = (rect: DOMRectReadOnly): Spot => ({
-    top: rect.top + win.scrollY + 4,
-    right: rect.right + win.scrollX - 8,
+    top: rect.top + scrollY + 4,
+    right: rect.right + scrollX - 8,
   });
 
   const draw = (): void => {
@@ -62,15 +73,28 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
     },
     { rootMargin: MARGIN },
   );
-  // Layout is clean when a ResizeObserver callback runs: re-reading the few marked rows is cheap.
-  const resized = new ResizeObserver(() => {
+  /** Re-read the boxes of the few marked rows (layout is clean in observer callbacks). */
+  const reread = (): void => {
+    onScroll();
     for (const el of spots.keys()) {
       if (!el.isConnected) spots.delete(el);
       else spots.set(el, spotOf(el.getBoundingClientRect()));
     }
     draw();
-  });
+  };
+  const resized = new ResizeObserver(reread);
   resized.observe(win.document.documentElement);
+  // Back-offices often scroll the order list inside a container, not the window: the rows then
+  // move without crossing the observer's margin. Follow such scrolls once per frame.
+  let frame = 0;
+  const onInnerScroll = (e: Event): void => {
+    if (e.target === win.document || frame) return;
+    frame = win.requestAnimationFrame(() => {
+      frame = 0;
+      reread();
+    });
+  };
+  win.document.addEventListener('scroll', onInnerScroll, { capture: true, passive: true });
 
   return {
     update(next: {
@@ -95,11 +119,21 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
         resized.disconnect();
         resized.observe(win.document.documentElement);
         if (list) resized.observe(list);
+        ({ rows, badges, selected, lang, onToggle } = next);
+        // New row elements: the observer reports each of them after the next layout, and that
+        // callback draws. Drawing now would only remove the old marks to re-create them a frame
+        // later. The old marks stay for that frame unless no row is left to report.
+        const waiting = next.rows.some((r) => !before.has(r.element));
+        if (!waiting) draw();
+        return;
       }
       ({ rows, badges, selected, lang, onToggle } = next);
       draw();
     },
     destroy(): void {
+      win.removeEventListener('scroll', onScroll);
+      win.document.removeEventListener('scroll', onInnerScroll, { capture: true });
+      if (frame) win.cancelAnimationFrame(frame);
       near.disconnect();
       resized.disconnect();
       render(null, container);
