@@ -25,7 +25,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'harness',
-          include: ['test/demo/**/*.test.ts', 'test/print/**/*.test.ts', 'test/lint/**/*.test.ts'],
+          include: [
+            'test/demo/**/*.test.ts',
+            'test/print/**/*.test.ts',
+            'test/lint/**/*.test.ts',
+            'test/bench/**/*.test.ts',
+          ],
           testTimeout: 60_000,
           environment: 'node',
         },

@@ -14,7 +14,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     resolve: { alias: { '@shipmask/core': coreSrc } },
-    build: { sourcemap: false },
+    build: { sourcemap: false, minify: process.env.SHIPMASK_NOMINIFY ? false : undefined },
   }),
   manifest: ({ mode }) => ({
     name: mode === 'production' ? 'shipmask' : 'shipmask (test)',

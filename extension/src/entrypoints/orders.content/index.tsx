@@ -28,11 +28,12 @@ async function mountHost(ctx: ContentScriptContext, name: string, style: Partial
  */
 function costMeter(host: HTMLElement, mountMs: number): CostMeter {
   if (import.meta.env.MODE === 'production') return { record: () => undefined };
-  const cost = { mount: mountMs, first: -1, last: 0, reads: 0, total: 0 };
+  const cost = { mount: mountMs, first: -1, last: 0, reads: 0, total: 0, phases: [] as unknown[] };
   return {
-    record(ms) {
+    record(ms, phases) {
       if (cost.first < 0) cost.first = ms;
       cost.last = ms;
+      cost.phases.push(phases);
       cost.reads++;
       cost.total += ms;
       host.dataset.smCost = JSON.stringify(cost);

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { extensionThreadTime, type TraceEvent } from './thread-time.ts';
+
+const EXT = 'chrome-extension://abc/content-scripts/orders.js';
+const PAGE = 'http://127.0.0.1/page.js';
+
+/** A renderer main thread (pid 1, tid 1) profiled from t=1000 µs, samples every `step` µs. */
+function trace(
+  tasks: { ts: number; dur: number; tdur: number }[],
+  leaves: number[],
+  step = 100,
+): TraceEvent[] {
+  const nodes = [
+    { id: 1, callFrame: { functionName: '(root)' } },
+    { id: 2, parent: 1, callFrame: { functionName: 'pageCode', url: PAGE } },
+    { id: 3, parent: 2, callFrame: { functionName: 'readRow', url: EXT } },
+    { id: 4, parent: 1, callFrame: { functionName: '(idle)' } },
+  ];
+  const half = Math.floor(leaves.length / 2);
+  const chunk = (from: number, to: number, withNodes: boolean): TraceEvent => ({
+    name: 'ProfileChunk',
+    ph: 'P',
+    pid: 1,
+    tid: 7, // the sampler's own thread
+    ts: 5000 + from,
+    id: '0x1',
+    args: {
+      data: {
+        cpuProfile: { ...(withNodes ? { nodes } : {}), samples: leaves.slice(from, to) },
+        timeDeltas: leaves.slice(from, to).map(() => step),
+      },
+    },
+  });
+  return [
+    { name: 'Profile', ph: 'P', pid: 1, tid: 1, ts: 900, id: '0x1', args: { data: { startTime: 1000 } } },
+    // Chunks out of order on purpose; node ids arrive in the first chunk only.
+    chunk(half, leaves.length, false),
+    chunk(0, half, true),
+    ...tasks.map((t) => ({ name: 'RunTask', ph: 'X', pid: 1, tid: 1, ...t })),
+    // Another thread's task and a nested task must not count twice.
+    { name: 'RunTask', ph: 'X', pid: 1, tid: 2, ts: 1000, dur: 10_000, tdur: 10_000 },
+  ];
+}
+
+describe('extensionThreadTime', () => {
+  it('splits each task’s thread time by its share of extension samples', () => {
+    // Samples at 1100..2000 (10): first 5 page code, last 5 extension code; one task covering them
+    // ran 1 ms of wall time but only 0.5 ms on the CPU (preempted half the time).
+    const t = extensionThreadTime(
+      trace([{ ts: 1000, dur: 1001, tdur: 500 }], [2, 2, 2, 2, 2, 3, 3, 3, 3, 3]),
+    );
+    expect(t.wallMs).toBeCloseTo(0.5, 6);
+    expect(t.cpuMs).toBeCloseTo(0.25, 6);
+    expect(t.outsideMs).toBe(0);
+  });
+
+  it('counts nested tasks once, ignores idle samples, and reports extension samples outside tasks', () => {
+    const leaves = [3, 3, 4, 4, 3, 3, 3, 3, 2, 2];
+    // Task A (1000–1400 µs) holds samples 1100..1400 (3,3,4,4); its nested task must not count again.
+    // Task B (1450–2001) holds 1500..2000 (3,3,3,3,2,2). Nothing outside.
+    const t = extensionThreadTime(
+      trace(
+        [
+          { ts: 1000, dur: 401, tdur: 400 },
+          { ts: 1050, dur: 100, tdur: 100 },
+          { ts: 1450, dur: 551, tdur: 300 },
+        ],
+        leaves,
+      ),
+    );
+    // A: 2 of 4 sample-intervals ext → 200 µs; B: 4 of 6 → 200 µs.
+    expect(t.cpuMs).toBeCloseTo(0.4, 6);
+    expect(t.wallMs).toBeCloseTo(0.6, 6);
+    const outside = extensionThreadTime(trace([{ ts: 1000, dur: 301, tdur: 300 }], [3, 3, 3, 3, 3]));
+    expect(outside.outsideMs).toBeCloseTo(0.2, 6);
+    expect(outside.cpuMs).toBeCloseTo(0.3, 6);
+  });
+
+  it('gives zeros for a trace with no extension code or no profile', () => {
+    expect(extensionThreadTime(trace([{ ts: 1000, dur: 2000, tdur: 2000 }], [2, 2, 4]))).toEqual({
+      cpuMs: 0,
+      wallMs: 0,
+      outsideMs: 0,
+    });
+    expect(extensionThreadTime([])).toEqual({ cpuMs: 0, wallMs: 0, outsideMs: 0 });
+  });
+});
