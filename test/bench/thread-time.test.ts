@@ -4,11 +4,11 @@ import { extensionThreadTime, type TraceEvent } from './thread-time.ts';
 const EXT = 'chrome-extension://abc/content-scripts/orders.js';
 const PAGE = 'http://127.0.0.1/page.js';
 
-/** A renderer main thread (pid 1, tid 1) profiled from t=1000 µs, samples every `step` µs. */
+/** A renderer main thread (pid 1, tid 1) profiled from t=1000 µs, the i-th sample `step(i)` µs after the one before. */
 function trace(
   tasks: { ts: number; dur: number; tdur: number }[],
   leaves: number[],
-  step = 100,
+  step: (i: number) => number = () => 100,
 ): TraceEvent[] {
   const nodes = [
     { id: 1, callFrame: { functionName: '(root)' } },
@@ -27,7 +27,7 @@ function trace(
     args: {
       data: {
         cpuProfile: { ...(withNodes ? { nodes } : {}), samples: leaves.slice(from, to) },
-        timeDeltas: leaves.slice(from, to).map(() => step),
+        timeDeltas: leaves.slice(from, to).map((_, i) => step(from + i)),
       },
     },
   });
@@ -74,6 +74,19 @@ describe('extensionThreadTime', () => {
     const outside = extensionThreadTime(trace([{ ts: 1000, dur: 301, tdur: 300 }], [3, 3, 3, 3, 3]));
     expect(outside.outsideMs).toBeCloseTo(0.2, 6);
     expect(outside.cpuMs).toBeCloseTo(0.3, 6);
+  });
+
+  it('does not hand a preempted stretch to the frame that was on top', () => {
+    // 10 samples 100 µs apart, but the 6th (extension code) came 5 ms late: the thread was off the
+    // CPU. The task's thread time (1.4 ms) splits 1 : 9 by sample, not 5 ms : 0.9 ms by wall.
+    const t = extensionThreadTime(
+      trace([{ ts: 1000, dur: 6000, tdur: 1400 }], [2, 2, 2, 2, 2, 3, 2, 2, 2, 2], (i) =>
+        i === 5 ? 5000 : 100,
+      ),
+    );
+    expect(t.wallMs).toBeCloseTo(5, 6);
+    // Clamped at 3 × the 100 µs median: 300 of (9 × 100 + 300) → 1.4 ms × 0.25.
+    expect(t.cpuMs).toBeCloseTo(0.35, 6);
   });
 
   it('gives zeros for a trace with no extension code or no profile', () => {

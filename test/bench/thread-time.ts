@@ -5,8 +5,9 @@
 // thread is preempted by the browser, GPU and raster threads and by the test runner, and every
 // preempted stretch lands on whatever JS frame was on top; a trace shows content-script tasks with
 // twice as much wall time as thread time. So each top-level task's thread time is split by the
-// share of its samples whose leaf frame is extension code (preemption assumed spread evenly
-// within one task), and summed.
+// share of its samples whose leaf frame is extension code, and summed. For that share a sample
+// counts for its delta clamped at 3× the median interval: a delta far above the interval is the
+// thread descheduled, and would otherwise hand the whole stretch to one frame.
 
 /** The fields of a Chromium trace event this module reads. */
 export interface TraceEvent {
@@ -94,7 +95,14 @@ export function extensionThreadTime(
   let outside = 0;
   for (const p of profiles.values()) {
     // Node ids arrive across chunks: classify once all are read.
-    const samples = p.samples.map((s) => ({ at: s.at, delta: s.delta, ext: p.ext.has(s.node) }));
+    const sorted = p.samples.map((s) => s.delta).sort((a, b) => a - b);
+    const cap = 3 * (sorted[Math.floor(sorted.length / 2)] ?? 0);
+    const samples = p.samples.map((s) => ({
+      at: s.at,
+      delta: s.delta,
+      weight: Math.min(s.delta, cap),
+      ext: p.ext.has(s.node),
+    }));
     if (!samples.some((s) => s.ext)) continue;
     // Top-level tasks of the profiled thread, outermost only.
     const tasks = events
@@ -118,12 +126,16 @@ export function extensionThreadTime(
       }
       let all = 0;
       let ext = 0;
+      let extWall = 0;
       while (i < samples.length && samples[i]!.at < end) {
         const s = samples[i++]!;
-        all += s.delta;
-        if (s.ext) ext += s.delta;
+        all += s.weight;
+        if (s.ext) {
+          ext += s.weight;
+          extWall += s.delta;
+        }
       }
-      inTask += ext;
+      inTask += extWall;
       if (ext > 0 && all > 0) cpu += ((t.tdur ?? t.dur ?? 0) * ext) / all;
     }
     for (; i < samples.length; i++) if (samples[i]!.ext) outside += samples[i]!.delta;
