@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionThreadTime, type TraceEvent } from './thread-time.ts';
+import { busiestRendererMs, extensionThreadTime, type TraceEvent } from './thread-time.ts';
 
 const EXT = 'chrome-extension://abc/content-scripts/orders.js';
 const PAGE = 'http://127.0.0.1/page.js';
@@ -96,5 +96,39 @@ describe('extensionThreadTime', () => {
       outsideMs: 0,
     });
     expect(extensionThreadTime([])).toEqual({ cpuMs: 0, wallMs: 0, outsideMs: 0 });
+  });
+});
+
+describe('busiestRendererMs', () => {
+  it('sums the outermost tasks of the busiest renderer main thread, in thread time', () => {
+    const meta = (pid: number, tid: number, name: string): TraceEvent => ({
+      name: 'thread_name',
+      ph: 'M',
+      pid,
+      tid,
+      ts: 0,
+      args: { name },
+    });
+    const task = (pid: number, tid: number, ts: number, dur: number, tdur: number): TraceEvent => ({
+      name: 'RunTask',
+      ph: 'X',
+      pid,
+      tid,
+      ts,
+      dur,
+      tdur,
+    });
+    const events = [
+      meta(1, 1, 'CrRendererMain'),
+      meta(2, 2, 'CrRendererMain'),
+      meta(1, 5, 'Compositor'),
+      task(1, 1, 0, 1000, 600),
+      task(1, 1, 100, 200, 150), // nested
+      task(1, 1, 2000, 500, 400),
+      task(2, 2, 0, 3000, 300), // a quieter renderer
+      task(1, 5, 0, 9000, 9000), // not a main thread
+    ];
+    expect(busiestRendererMs(events)).toBeCloseTo(1, 6);
+    expect(busiestRendererMs([])).toBe(0);
   });
 });

@@ -143,3 +143,29 @@ export function extensionThreadTime(
   }
   return { cpuMs: cpu / 1000, wallMs: (wall + outside) / 1000, outsideMs: outside / 1000 };
 }
+
+/**
+ * Thread time (ms) of the busiest renderer main thread in the trace (the page under test): the
+ * sum of its outermost tasks' `tdur`, i.e. all main-thread work — script, style, layout, paint.
+ * @example
+ * const ms = busiestRendererMs(traceEvents);
+ */
+export function busiestRendererMs(events: readonly TraceEvent[]): number {
+  const mains = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const ends = new Map<string, number>();
+  const totals = new Map<string, number>();
+  const tasks = events
+    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => a.ts - b.ts);
+  for (const t of tasks) {
+    const key = `${t.pid}:${t.tid}`;
+    if (t.ts < (ends.get(key) ?? -Infinity)) continue; // nested in the previous outermost task
+    ends.set(key, t.ts + (t.dur ?? 0));
+    totals.set(key, (totals.get(key) ?? 0) + (t.tdur ?? t.dur ?? 0));
+  }
+  return Math.max(0, ...totals.values()) / 1000;
+}
