@@ -41,6 +41,7 @@ async function traced(cdp: Cdp, act: () => Promise<void>): Promise<{ ext: Thread
   cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', {
     traceConfig: {
+      // devtools.timeline, not `toplevel`: the latter misses the tasks that evaluate content scripts.
       includedCategories: ['disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'],
       recordMode: 'recordAsMuchAsPossible',
     },
@@ -136,7 +137,8 @@ const suite: BenchSuite = {
         value: jsLoad,
         unit: 'ms',
         target: '< 50 ms',
-        ok: jsLoad < 50,
+        // Samples outside every task would be uncounted time: the measurement itself failed.
+        ok: jsLoad < 50 && outside < 1,
         note: `median of ${RUNS}; each task's thread time split by its share of V8 samples in extension code`,
       },
       {
@@ -144,7 +146,7 @@ const suite: BenchSuite = {
         value: jsSwap,
         unit: 'ms',
         target: '< 10 ms',
-        ok: jsSwap < 10,
+        ok: jsSwap < 10 && outside < 1,
         note: `median of ${RUNS}`,
       },
       {

@@ -15,6 +15,9 @@ function trace(
     { id: 2, parent: 1, callFrame: { functionName: 'pageCode', url: PAGE } },
     { id: 3, parent: 2, callFrame: { functionName: 'readRow', url: EXT } },
     { id: 4, parent: 1, callFrame: { functionName: '(idle)' } },
+    { id: 5, parent: 3, callFrame: { functionName: 'querySelector', url: '' } }, // native, called by us
+    { id: 6, parent: 2, callFrame: { functionName: 'querySelector', url: '' } }, // native, called by the page
+    { id: 7, parent: 1, callFrame: { functionName: '(garbage collector)' } },
   ];
   const half = Math.floor(leaves.length / 2);
   const chunk = (from: number, to: number, withNodes: boolean): TraceEvent => ({
@@ -87,6 +90,15 @@ describe('extensionThreadTime', () => {
     expect(t.wallMs).toBeCloseTo(5, 6);
     // Clamped at 3 × the 100 µs median: 300 of (9 × 100 + 300) → 1.4 ms × 0.25.
     expect(t.cpuMs).toBeCloseTo(0.35, 6);
+  });
+
+  it('bills a native function to the frame that called it; GC to no one', () => {
+    // 4 samples in our querySelector, 4 in the page's, 2 in GC: a 1 ms task of thread time.
+    const t = extensionThreadTime(
+      trace([{ ts: 1000, dur: 1001, tdur: 1000 }], [5, 5, 5, 5, 6, 6, 6, 6, 7, 7]),
+    );
+    expect(t.cpuMs).toBeCloseTo(0.4, 6);
+    expect(t.wallMs).toBeCloseTo(0.4, 6);
   });
 
   it('gives zeros for a trace with no extension code or no profile', () => {

@@ -5,7 +5,9 @@
 // thread is preempted by the browser, GPU and raster threads and by the test runner, and every
 // preempted stretch lands on whatever JS frame was on top; a trace shows content-script tasks with
 // twice as much wall time as thread time. So each top-level task's thread time is split by the
-// share of its samples whose leaf frame is extension code, and summed. For that share a sample
+// share of its samples in extension code (its frames and the native functions they call), and
+// summed. Whole tasks are not billed: the page's frame layout runs in the same task as our
+// ResizeObserver callback. For that share a sample
 // counts for its delta clamped at 3× the median interval: a delta far above the interval is the
 // thread descheduled, and would otherwise hand the whole stretch to one frame.
 
@@ -45,6 +47,35 @@ export interface ThreadTime {
   readonly outsideMs: number;
 }
 
+/** A scheduler task: `RunTask` (devtools.timeline) or `ThreadControllerImpl::RunTask` (toplevel). */
+const TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+type ProfileNode = NonNullable<
+  NonNullable<NonNullable<NonNullable<TraceEvent['args']>['data']>['cpuProfile']>['nodes']
+>[number];
+
+/**
+ * Nodes whose time is the extension's: its own frames, and native functions (`querySelector`,
+ * `observe`, `fetch`: nodes without a script URL) called from them. `(program)`,
+ * `(garbage collector)` and `(idle)` hang off the root and belong to no one.
+ */
+function extensionNodes(nodes: ReadonlyMap<number, ProfileNode>, urlPrefix: string): Set<number> {
+  const owner = new Map<number, string>();
+  const ownerOf = (id: number): string => {
+    const known = owner.get(id);
+    if (known !== undefined) return known;
+    const n = nodes.get(id);
+    const url = n?.callFrame.url ?? '';
+    const name = n?.callFrame.functionName ?? '';
+    const own = url !== '' ? url : name.startsWith('(') || n?.parent === undefined ? '' : ownerOf(n.parent);
+    owner.set(id, own);
+    return own;
+  };
+  const out = new Set<number>();
+  for (const id of nodes.keys()) if (ownerOf(id).startsWith(urlPrefix)) out.add(id);
+  return out;
+}
+
 interface Sample {
   readonly at: number;
   readonly delta: number;
@@ -62,7 +93,14 @@ export function extensionThreadTime(
   // Profiles: one per (pid, id), started on the thread whose tid the `Profile` event carries.
   const profiles = new Map<
     string,
-    { pid: number; tid: number; start: number; ext: Set<number>; samples: Sample[]; clock: number }
+    {
+      pid: number;
+      tid: number;
+      start: number;
+      nodes: Map<number, ProfileNode>;
+      samples: Sample[];
+      clock: number;
+    }
   >();
   for (const e of events) {
     if (e.name !== 'Profile' || e.id === undefined) continue;
@@ -71,7 +109,7 @@ export function extensionThreadTime(
       pid: e.pid,
       tid: e.tid,
       start,
-      ext: new Set(),
+      nodes: new Map(),
       samples: [],
       clock: start,
     });
@@ -81,7 +119,7 @@ export function extensionThreadTime(
     const p = profiles.get(`${e.pid}:${e.id ?? ''}`);
     const data = e.args?.data;
     if (!p || !data) continue;
-    for (const n of data.cpuProfile?.nodes ?? []) if (n.callFrame.url?.startsWith(urlPrefix)) p.ext.add(n.id);
+    for (const n of data.cpuProfile?.nodes ?? []) p.nodes.set(n.id, n);
     const samples = data.cpuProfile?.samples ?? [];
     const deltas = data.timeDeltas ?? [];
     samples.forEach((node, i) => {
@@ -95,20 +133,20 @@ export function extensionThreadTime(
   let outside = 0;
   for (const p of profiles.values()) {
     // Node ids arrive across chunks: classify once all are read.
+    const ext = extensionNodes(p.nodes, urlPrefix);
     const sorted = p.samples.map((s) => s.delta).sort((a, b) => a - b);
     const cap = 3 * (sorted[Math.floor(sorted.length / 2)] ?? 0);
     const samples = p.samples.map((s) => ({
       at: s.at,
       delta: s.delta,
       weight: Math.min(s.delta, cap),
-      ext: p.ext.has(s.node),
+      ext: ext.has(s.node),
     }));
     if (!samples.some((s) => s.ext)) continue;
     // Top-level tasks of the profiled thread, outermost only.
     const tasks = events
       .filter(
-        (e) =>
-          e.pid === p.pid && e.tid === p.tid && e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined,
+        (e) => e.pid === p.pid && e.tid === p.tid && e.ph === 'X' && TASKS.has(e.name) && e.dur !== undefined,
       )
       .sort((a, b) => a.ts - b.ts);
     const top: TraceEvent[] = [];
@@ -159,7 +197,7 @@ export function busiestRendererMs(events: readonly TraceEvent[]): number {
   const ends = new Map<string, number>();
   const totals = new Map<string, number>();
   const tasks = events
-    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
+    .filter((e) => e.ph === 'X' && TASKS.has(e.name) && mains.has(`${e.pid}:${e.tid}`))
     .sort((a, b) => a.ts - b.ts);
   for (const t of tasks) {
     const key = `${t.pid}:${t.tid}`;

@@ -53,10 +53,17 @@ try {
       let total = 0;
       (profile.samples ?? []).forEach((id, i) => {
         const n = byId.get(id)!;
-        const dt = (profile.timeDeltas?.[i] ?? 0) / 1000;
-        if (!n.callFrame.url.startsWith('chrome-extension://')) return;
+        // A delta far above the 50 µs interval is the thread preempted, not running: clamp it.
+        const dt = Math.min(profile.timeDeltas?.[i] ?? 0, 150) / 1000;
+        // Native functions (no URL) count for the extension when its code called them.
+        let owner: Node | undefined = n;
+        while (owner && !owner.callFrame.url && !owner.callFrame.functionName.startsWith('('))
+          owner = byId.get(parent.get(owner.id) ?? -1);
+        if (!owner?.callFrame.url.startsWith('chrome-extension://')) return;
         total += dt;
-        const k = `${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber}`;
+        const k = n.callFrame.url
+          ? `${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber}`
+          : `native ${n.callFrame.functionName}`;
         self.set(k, (self.get(k) ?? 0) + dt);
         const seen = new Set<string>();
         for (let p: number | undefined = id; p !== undefined; p = parent.get(p)) {
