@@ -68,24 +68,24 @@ export function readRow(
   if (vn) receiver.virtual = vn;
 
   const phoneText = raw(row, f.receiverPhone);
+  // A mask reports the input's form exactly as classifyField would (core contract test): one
+  // parse per value, not two.
   if (phoneText) {
-    const c = classifyField(phoneText, 'phone');
-    if (c.form === 'ciphertext') cipher.phone = phoneText;
-    else if (c.form === 'virtual') receiver.virtual ??= parseVirtualNumber(phoneText) ?? undefined;
+    const masked = maskPhone(phoneText);
+    if (masked.form === 'ciphertext') cipher.phone = phoneText;
+    else if (masked.form === 'virtual') receiver.virtual ??= parseVirtualNumber(phoneText) ?? undefined;
     else {
-      if (c.form === 'plain') revealed = true;
-      const masked = maskPhone(phoneText);
+      if (masked.form === 'plain') revealed = true;
       if (masked.value) receiver.phone = masked.value;
-      if (c.form === 'invalid') receiver.phoneInvalid = true;
+      if (masked.form === 'invalid') receiver.phoneInvalid = true;
     }
   }
   const nameText = raw(row, f.receiverName);
   if (nameText) {
-    const c = classifyField(nameText, 'name');
-    if (c.form === 'ciphertext') cipher.name = nameText;
+    const masked = maskName(nameText);
+    if (masked.form === 'ciphertext') cipher.name = nameText;
     else {
-      if (c.form === 'plain') revealed = true;
-      const masked = maskName(nameText);
+      if (masked.form === 'plain') revealed = true;
       if (masked.value) receiver.name = masked.value;
     }
   }

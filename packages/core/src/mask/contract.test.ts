@@ -70,3 +70,20 @@ describe('mask outputs classify as safe to store', () => {
     );
   });
 });
+
+describe('a mask reports the same form of its input as classifyField', () => {
+  // Callers that mask anyway (the page reader) take `form` from the mask and skip classifyField.
+  // Not for addresses: classifyField calls text that is no address at all `invalid`, maskAddress
+  // calls it `plain` (and masks it whole).
+  it.each([
+    ['phone', maskPhone],
+    ['name', maskName],
+  ] as const)('%s', (kind, mask) => {
+    fc.assert(
+      fc.property(realistic, (s) => {
+        expect(mask(s).form).toBe(classifyField(s, kind).form);
+      }),
+      RUNS,
+    );
+  });
+});
