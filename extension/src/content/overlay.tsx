@@ -9,6 +9,24 @@ interface Spot {
   readonly right: number;
 }
 
+/** Same marks in the same places (badge lists compared by identity: they are recomputed as a whole). */
+function sameMarks(a: readonly RowMark[], b: readonly RowMark[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x.orderId !== y.orderId ||
+      x.top !== y.top ||
+      x.right !== y.right ||
+      x.selected !== y.selected ||
+      x.badges !== y.badges
+    )
+      return false;
+  }
+  return true;
+}
+
 /** Rows this far outside the viewport still get their marks (no pop-in while scrolling). */
 const MARGIN = '400px 0px';
 
@@ -28,6 +46,11 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
   let lang: Lang = 'zh';
   let onToggle: (orderId: string) => void = () => undefined;
   const spots = new Map<Element, Spot>();
+  let drawn: { marks: readonly RowMark[]; lang: Lang | undefined; onToggle: unknown } = {
+    marks: [],
+    lang: undefined,
+    onToggle: undefined,
+  };
 
   // Scroll offsets kept from scroll events: reading `scrollY` in the observer callback would force a
   // layout whenever the page changed since the observer's own pass. Scroll events run before the
@@ -59,6 +82,10 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
       });
     }
     marks.sort((a, b) => a.top - b.top);
+    // The intersection and resize observers often report the same boxes one after the other
+    // (a swap fires both): an unchanged layer is not rendered again.
+    if (lang === drawn.lang && onToggle === drawn.onToggle && sameMarks(marks, drawn.marks)) return;
+    drawn = { marks, lang, onToggle };
     render(<RowLayer marks={marks} lang={lang} onToggle={onToggle} />, container);
   };
 
@@ -131,6 +158,7 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
       draw();
     },
     destroy(): void {
+      drawn = { marks: [], lang: undefined, onToggle: undefined };
       win.removeEventListener('scroll', onScroll);
       win.document.removeEventListener('scroll', onInnerScroll, { capture: true });
       if (frame) win.cancelAnimationFrame(frame);
