@@ -14,6 +14,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     resolve: { alias: { '@shipmask/core': coreSrc } },
+    // SHIPMASK_NOMINIFY=1 keeps function names for test/scripts/profile-overlay.ts.
     build: { sourcemap: false, minify: process.env.SHIPMASK_NOMINIFY ? false : undefined },
   }),
   manifest: ({ mode }) => ({

@@ -1,5 +1,7 @@
 // Dev aid: where the content script's main-thread time goes on 200 Douyin orders (self time by
-// function, from a V8 CPU profile). `npx tsx test/scripts/profile-overlay.ts`
+// function, from a V8 CPU profile). Build with names first:
+// `(cd extension && SHIPMASK_NOMINIFY=1 npx wxt build --mode test) && npx tsx test/scripts/profile-overlay.ts`
+// (`pnpm build:test` restores the minified build the tests and benchmarks use).
 import { startDemoServer } from '../demo/server.ts';
 import { demoUi } from '../e2e/demo-ui.ts';
 import { launchWithExtension } from '../e2e/harness.ts';
