@@ -12,6 +12,7 @@ import {
   type ReceiverView,
   type VirtualNumber,
 } from '@shipmask/core';
+import { maskedMemo } from './masked-memo';
 import type { FieldRule, SiteAdapter } from './types';
 
 /** One order row as read off the page. */
@@ -27,6 +28,10 @@ const DIGIT = /[0-9\uFF10-\uFF19]/u;
 function maskFreeText(text: string): string {
   return DIGIT.test(text) ? maskText(text).value : text;
 }
+
+// Already-masked names and addresses repeat across a page's rows: mask each distinct one once.
+const maskNameOnce = maskedMemo(maskName);
+const maskAddressOnce = maskedMemo(maskAddress);
 
 /** Read a field's raw text (or attribute) from inside `root`. Raw text never leaves this module. */
 function raw(root: Element, rule: FieldRule | undefined): string | undefined {
@@ -82,7 +87,7 @@ export function readRow(
   }
   const nameText = raw(row, f.receiverName);
   if (nameText) {
-    const masked = maskName(nameText);
+    const masked = maskNameOnce(nameText);
     if (masked.form === 'ciphertext') cipher.name = nameText;
     else {
       if (masked.form === 'plain') revealed = true;
@@ -95,7 +100,7 @@ export function readRow(
     if (c.form === 'ciphertext') cipher.address = addressText;
     else {
       if (c.form === 'plain') revealed = true;
-      const masked = maskAddress(addressText);
+      const masked = maskAddressOnce(addressText);
       if (masked.value) receiver.address = masked.value;
     }
   }
