@@ -67,7 +67,13 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
     right: rect.right + scrollX - 8,
   });
 
+  // Set while new rows wait for the intersection observer's first report on them.
+  let awaiting = false;
+
   const draw = (): void => {
+    // A resize or scroll in the swap's own frame would draw an empty layer, only for the observer's
+    // report to re-create it a moment later: the old marks stay until that report.
+    if (awaiting) return;
     const marks: RowMark[] = [];
     for (const [el, spot] of spots) {
       const i = index.get(el);
@@ -91,6 +97,7 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
 
   const near = new IntersectionObserver(
     (entries) => {
+      awaiting = false;
       for (const e of entries) {
         if (e.isIntersecting && e.boundingClientRect.height > 0)
           spots.set(e.target, spotOf(e.boundingClientRect));
@@ -148,10 +155,10 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
         if (list) resized.observe(list);
         ({ rows, badges, selected, lang, onToggle } = next);
         // New row elements: the observer reports each of them after the next layout, and that
-        // callback draws. Drawing now would only remove the old marks to re-create them a frame
-        // later. The old marks stay for that frame unless no row is left to report.
-        const waiting = next.rows.some((r) => !before.has(r.element));
-        if (!waiting) draw();
+        // callback draws (see `awaiting`). Without new rows (none left, or the same elements),
+        // draw now.
+        awaiting = next.rows.some((r) => !before.has(r.element));
+        draw();
         return;
       }
       ({ rows, badges, selected, lang, onToggle } = next);
@@ -159,6 +166,7 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
     },
     destroy(): void {
       drawn = { marks: [], lang: undefined, onToggle: undefined };
+      awaiting = false;
       win.removeEventListener('scroll', onScroll);
       win.document.removeEventListener('scroll', onInnerScroll, { capture: true });
       if (frame) win.cancelAnimationFrame(frame);
