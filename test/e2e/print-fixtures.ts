@@ -4,6 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { demoOrders, demoShop, type DemoOrder } from '../demo/data.ts';
+import { toCsv } from '../demo/csv.ts';
+import { exportHeaders } from '../demo/export.ts';
 import { chinaDateTime } from '../demo/format.ts';
 
 export const douyinShop = { platform: 'douyin', shopId: demoShop('douyin').id } as const;
@@ -31,8 +33,6 @@ export function douyinViews(count: number) {
   return demoOrders('douyin', { count }).map(douyinView);
 }
 
-const csvCell = (s: string): string => (/[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s);
-
 /**
  * A WeChat order export (the platform's column names) whose 详细地址 holds the detailed address,
  * as an export a merchant is allowed to hold may: the print page reads it into memory only.
@@ -47,54 +47,31 @@ export function wechatExport(
         .filter((o) => o.virtualNumber && o.plain.fullAddress !== '')
         .slice(0, count)
     : demoOrders('wechat', { count });
-  const header = [
-    '订单号',
-    '商品名称',
-    '商品编码',
-    '商品数量',
-    '收件人姓名',
-    '收件人手机号',
-    '虚拟号分机号',
-    '省份',
-    '城市',
-    '区县',
-    '详细地址',
-    '买家备注',
-    '下单时间',
-    '订单状态',
-    '商品类目',
-    '快递公司',
-    '快递单号',
-  ];
-  const lines = [header.join(',')];
+  const lines: string[][] = [];
   for (const o of orders) {
     const vn = o.virtualNumber;
     const it = o.items[0]!;
-    lines.push(
-      [
-        o.orderId,
-        it.name,
-        it.sku,
-        String(it.quantity),
-        o.masked.name,
-        vn ? `${vn.main}-${vn.ext}` : o.masked.phone,
-        vn ? vn.ext : '',
-        o.plain.province,
-        o.plain.city,
-        o.plain.district,
-        o.plain.fullAddress === '' ? '' : `${o.plain.town}${o.plain.street}${o.plain.detail}`,
-        '',
-        chinaDateTime(o.createdAt),
-        '待发货',
-        o.category,
-        '',
-        '',
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    lines.push([
+      o.orderId,
+      it.name,
+      it.sku,
+      String(it.quantity),
+      o.masked.name,
+      vn ? `${vn.main}-${vn.ext}` : o.masked.phone,
+      vn ? vn.ext : '',
+      o.plain.province,
+      o.plain.city,
+      o.plain.district,
+      o.plain.fullAddress === '' ? '' : `${o.plain.town}${o.plain.street}${o.plain.detail}`,
+      '',
+      chinaDateTime(o.createdAt),
+      '待发货',
+      o.category,
+      '',
+      '',
+    ]);
   }
-  return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, orders };
+  return { csv: toCsv([exportHeaders.wechat, ...lines]), orders };
 }
 
 /** Send a message to the background from an extension page (as `send()` does). */
