@@ -3,7 +3,7 @@ import { readCounter, readRow, readShopId, type RowRead } from '../adapters/read
 import type { SiteAdapter } from '../adapters/types';
 import { watchOrderList } from '../adapters/watch';
 import type { ContentRequest, QuotaView, Reply, ShopRef } from '../messages';
-import { Panel } from '../ui/Panel';
+import { Panel, type PanelActions } from '../ui/Panel';
 import { RevealWarning } from '../ui/RevealWarning';
 import { badgesFor, type Badge } from './badges';
 import { strings as stringsFor, type Lang } from './i18n';
@@ -100,6 +100,31 @@ export function startOverlay(
     draw();
   };
 
+  // One set of handlers for the page's life: unchanged props let the panel skip its controls.
+  const panelActions: PanelActions = {
+    onLang() {
+      state.lang = state.lang === 'zh' ? 'en' : 'zh';
+      recomputeBadges(now());
+      draw();
+    },
+    onCollapse() {
+      state.collapsed = !state.collapsed;
+      draw();
+    },
+    onSelectAll() {
+      for (const r of state.rows) state.selected.add(r.order.orderId);
+      draw();
+    },
+    onClear() {
+      state.selected.clear();
+      draw();
+    },
+    onAction(purpose) {
+      const orderIds = state.rows.map((r) => r.order.orderId).filter((id) => state.selected.has(id));
+      if (orderIds.length) void call({ type: 'selection/open', shop: shop(), orderIds, purpose });
+    },
+  };
+
   function draw(): void {
     if (stopped) return;
     overlay.update({
@@ -119,27 +144,7 @@ export function startOverlay(
         lang={state.lang}
         collapsed={state.collapsed}
         offline={state.offline}
-        onLang={() => {
-          state.lang = state.lang === 'zh' ? 'en' : 'zh';
-          recomputeBadges(now());
-          draw();
-        }}
-        onCollapse={() => {
-          state.collapsed = !state.collapsed;
-          draw();
-        }}
-        onSelectAll={() => {
-          for (const r of state.rows) state.selected.add(r.order.orderId);
-          draw();
-        }}
-        onClear={() => {
-          state.selected.clear();
-          draw();
-        }}
-        onAction={(purpose) => {
-          const orderIds = state.rows.map((r) => r.order.orderId).filter((id) => state.selected.has(id));
-          if (orderIds.length) void call({ type: 'selection/open', shop: shop(), orderIds, purpose });
-        }}
+        {...panelActions}
       />,
       mounts.panel,
     );

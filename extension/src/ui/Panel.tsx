@@ -1,18 +1,12 @@
 import type { PlatformId } from '@shipmask/core';
+import { Component } from 'preact';
 import type { Badge, BadgeKind } from '../content/badges';
 import { strings, type Lang } from '../content/i18n';
 import type { QuotaView } from '../messages';
 import { QuotaMeter } from './QuotaMeter';
 
-export interface PanelProps {
-  readonly platform: PlatformId;
-  readonly orderCount: number;
-  readonly badges: readonly (readonly Badge[])[];
-  readonly quota: QuotaView | null;
-  readonly selected: number;
-  readonly lang: Lang;
-  readonly collapsed: boolean;
-  readonly offline?: boolean;
+/** What the panel's controls do; pass the same object for the page's life. */
+export interface PanelActions {
   readonly onLang: () => void;
   readonly onCollapse: () => void;
   readonly onSelectAll: () => void;
@@ -21,7 +15,83 @@ export interface PanelProps {
   readonly onAction: (purpose: 'print' | 'handoff') => void;
 }
 
+export interface PanelProps extends PanelActions {
+  readonly platform: PlatformId;
+  readonly orderCount: number;
+  readonly badges: readonly (readonly Badge[])[];
+  readonly quota: QuotaView | null;
+  readonly selected: number;
+  readonly lang: Lang;
+  readonly collapsed: boolean;
+  readonly offline?: boolean;
+}
+
 const summaryKinds: readonly BadgeKind[] = ['cipher', 'virtual', 'masked', 'exempt', 'invalid', 'expired'];
+
+interface ControlsProps {
+  readonly quota: QuotaView | null;
+  readonly selected: number;
+  readonly lang: Lang;
+  readonly onSelectAll: () => void;
+  readonly onClear: () => void;
+  readonly onAction: (purpose: 'print' | 'handoff') => void;
+}
+
+/**
+ * Quota meter, selection and bulk actions. A page swap changes none of their props (the summary
+ * above does change): they are not rendered again.
+ */
+class Controls extends Component<ControlsProps> {
+  override shouldComponentUpdate(next: ControlsProps): boolean {
+    const p = this.props;
+    return (
+      p.quota !== next.quota ||
+      p.selected !== next.selected ||
+      p.lang !== next.lang ||
+      p.onSelectAll !== next.onSelectAll ||
+      p.onClear !== next.onClear ||
+      p.onAction !== next.onAction
+    );
+  }
+
+  override render() {
+    const p = this.props;
+    const t = strings(p.lang);
+    return (
+      <>
+        <QuotaMeter quota={p.quota} t={t} />
+        <div class="sm-selection">
+          <span data-testid="selected-count">{t.selected(p.selected)}</span>
+          <button type="button" onClick={p.onSelectAll}>
+            {t.selectAll}
+          </button>
+          <button type="button" onClick={p.onClear} disabled={p.selected === 0}>
+            {t.clearSelection}
+          </button>
+        </div>
+        <div class="sm-actions">
+          <button
+            type="button"
+            class="sm-primary"
+            data-testid="action-print"
+            disabled={p.selected === 0}
+            onClick={() => p.onAction('print')}
+          >
+            {t.printLabels}
+          </button>
+          <button
+            type="button"
+            data-testid="action-handoff"
+            disabled={p.selected === 0}
+            onClick={() => p.onAction('handoff')}
+          >
+            {t.handOff}
+          </button>
+        </div>
+      </>
+    );
+  }
+}
 
 /** The docked panel on a back-office order page: summary, quota meter, selection. */
 export function Panel(p: PanelProps) {
@@ -70,35 +140,14 @@ export function Panel(p: PanelProps) {
                 </li>
               ))}
           </ul>
-          <QuotaMeter quota={p.quota} t={t} />
-          <div class="sm-selection">
-            <span data-testid="selected-count">{t.selected(p.selected)}</span>
-            <button type="button" onClick={p.onSelectAll}>
-              {t.selectAll}
-            </button>
-            <button type="button" onClick={p.onClear} disabled={p.selected === 0}>
-              {t.clearSelection}
-            </button>
-          </div>
-          <div class="sm-actions">
-            <button
-              type="button"
-              class="sm-primary"
-              data-testid="action-print"
-              disabled={p.selected === 0}
-              onClick={() => p.onAction('print')}
-            >
-              {t.printLabels}
-            </button>
-            <button
-              type="button"
-              data-testid="action-handoff"
-              disabled={p.selected === 0}
-              onClick={() => p.onAction('handoff')}
-            >
-              {t.handOff}
-            </button>
-          </div>
+          <Controls
+            quota={p.quota}
+            selected={p.selected}
+            lang={p.lang}
+            onSelectAll={p.onSelectAll}
+            onClear={p.onClear}
+            onAction={p.onAction}
+          />
         </div>
       )}
     </aside>
