@@ -118,6 +118,7 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
   };
   const resized = new ResizeObserver(reread);
   resized.observe(win.document.documentElement);
+  let observedList: Element | null = null;
   // Back-offices often scroll the order list inside a container, not the window: the rows then
   // move without crossing the observer's margin. Follow such scrolls once per frame.
   let frame = 0;
@@ -139,25 +140,38 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
       onToggle: (orderId: string) => void;
     }): void {
       if (next.rows !== rows) {
-        const before = new Set(rows.map((r) => r.element));
-        const after = new Set(next.rows.map((r) => r.element));
-        for (const el of before) {
+        const before = index;
+        const after = new Map<Element, number>();
+        next.rows.forEach((r, i) => after.set(r.element, i));
+        for (const el of before.keys()) {
           if (!after.has(el)) {
             near.unobserve(el);
             spots.delete(el);
           }
         }
-        for (const el of after) if (!before.has(el)) near.observe(el);
-        index = new Map(next.rows.map((r, i) => [r.element, i]));
+        let added = false;
+        let kept = false;
+        for (const el of after.keys()) {
+          if (!before.has(el)) {
+            near.observe(el);
+            added = true;
+          } else kept = true;
+        }
+        index = after;
+        // Observing a target reports it once at once: no re-read for a swap to new rows only.
         const list = win.document.querySelector(listSelector);
-        resized.disconnect();
-        resized.observe(win.document.documentElement);
-        if (list) resized.observe(list);
+        // Rows kept from before (an SPA reusing elements) may have moved without crossing the
+        // intersection margin: observing the list again gets one re-read after layout.
+        if (list !== observedList || kept) {
+          if (observedList) resized.unobserve(observedList);
+          if (list) resized.observe(list);
+          observedList = list;
+        }
         ({ rows, badges, selected, lang, onToggle } = next);
         // New row elements: the observer reports each of them after the next layout, and that
         // callback draws (see `awaiting`). Without new rows (none left, or the same elements),
         // draw now.
-        awaiting = next.rows.some((r) => !before.has(r.element));
+        awaiting = added;
         draw();
         return;
       }
