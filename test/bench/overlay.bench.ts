@@ -17,6 +17,8 @@ import { busiestRendererMs, extensionThreadTime, type ThreadTime, type TraceEven
 import type { BenchSuite } from './types.ts';
 
 const RUNS = 7;
+const spread = (xs: number[]): string =>
+  `runs ${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} ms`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 type Cdp = Awaited<ReturnType<BrowserContext['newCDPSession']>>;
@@ -139,7 +141,7 @@ const suite: BenchSuite = {
         target: '< 50 ms',
         // Samples outside every task would be uncounted time: the measurement itself failed.
         ok: jsLoad < 50 && outside < 1,
-        note: `median of ${RUNS}; each task's thread time split by its share of V8 samples in extension code`,
+        note: `median of ${RUNS} (${spread(withExt.map((s) => s.traced.load.cpuMs))}); each task's thread time split by its share of V8 samples in extension code`,
       },
       {
         name: 'content-script main-thread time per page swap (thread CPU)',
@@ -147,7 +149,7 @@ const suite: BenchSuite = {
         unit: 'ms',
         target: '< 10 ms',
         ok: jsSwap < 10 && outside < 1,
-        note: `median of ${RUNS}`,
+        note: `median of ${RUNS} (${spread(withExt.map((s) => s.traced.swap.cpuMs))})`,
       },
       {
         name: 'same, wall-clock samples at load (preemption included, informational)',

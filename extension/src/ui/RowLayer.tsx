@@ -43,8 +43,8 @@ export function RowLayer({
               onChange={() => onToggle(m.orderId)}
             />
           </label>
-          {m.badges.map((b) => (
-            <span key={b.kind} class={`sm-badge sm-b-${b.kind}`} data-kind={b.kind} title={b.title}>
+          {m.badges.map((b, i) => (
+            <span key={i} class={`sm-badge sm-b-${b.kind}`} data-kind={b.kind} title={b.title}>
               {b.label}
             </span>
           ))}
