@@ -17,9 +17,9 @@ import {
   type OpenedBatch,
   type OpenErrorCode,
   type ReturnResult,
-  type ShipCarrierCode,
   type TaskResult,
 } from '@shipmask/core';
+import { CARRIERS } from '../print/build';
 import type { ComponentClient, ComponentState } from '../print/component-client';
 import {
   COMPONENT_IDS,
@@ -52,17 +52,6 @@ interface Row {
 }
 
 const EMPTY_ROW: Row = { carrier: '', waybill: '', cannot: false, reason: '' };
-const CARRIERS: readonly ShipCarrierCode[] = [
-  'ZTO',
-  'YTO',
-  'YUNDA',
-  'JTSD',
-  'STO',
-  'SF',
-  'JD',
-  'EMS',
-  'DBKD',
-];
 
 const formatTime = (t: number): string =>
   new Date(t).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
