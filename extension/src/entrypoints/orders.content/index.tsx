@@ -24,16 +24,24 @@ async function mountHost(ctx: ContentScriptContext, name: string, style: Partial
 
 /**
  * Test and dev builds publish the overlay's own main-thread time on the panel host
- * (`data-sm-cost`: mount, first read, last read, reads) for `pnpm bench`; production builds do not.
+ * (`data-sm-cost`: mount, first read, last read and its phases, reads) for `pnpm bench`; production
+ * builds do not.
  */
 function costMeter(host: HTMLElement, mountMs: number): CostMeter {
   if (import.meta.env.MODE === 'production') return { record: () => undefined };
-  const cost = { mount: mountMs, first: -1, last: 0, reads: 0, total: 0, phases: [] as unknown[] };
+  const cost: {
+    mount: number;
+    first: number;
+    last: number;
+    reads: number;
+    total: number;
+    lastPhases?: Readonly<Record<string, number>>;
+  } = { mount: mountMs, first: -1, last: 0, reads: 0, total: 0 };
   return {
     record(ms, phases) {
       if (cost.first < 0) cost.first = ms;
       cost.last = ms;
-      cost.phases.push(phases);
+      if (phases) cost.lastPhases = phases;
       cost.reads++;
       cost.total += ms;
       host.dataset.smCost = JSON.stringify(cost);
