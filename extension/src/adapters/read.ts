@@ -25,13 +25,32 @@ export interface RowRead {
 
 /** Phones, ID numbers and extensions all need digits: text without any skips `maskText`. */
 const DIGIT = /[0-9\uFF10-\uFF19]/u;
-function maskFreeText(text: string): string {
-  return DIGIT.test(text) ? maskText(text).value : text;
-}
+
+/**
+ * Free text (item names, remarks) with phones and ID numbers masked. Texts in which `maskText`
+ * finds nothing are remembered: such a key is exactly the value the order view keeps anyway, so
+ * the memory holds nothing the store would not (invariant 1). Item names repeat across a page.
+ */
+const freeText = ((): ((text: string) => string) => {
+  const clean = new Set<string>();
+  return (text) => {
+    if (clean.has(text) || !DIGIT.test(text)) return text;
+    const masked = maskText(text).value;
+    if (masked === text) {
+      if (clean.size >= 4096) clean.clear();
+      clean.add(text);
+    }
+    return masked;
+  };
+})();
 
 // Already-masked names and addresses repeat across a page's rows: mask each distinct one once.
 const maskNameOnce = maskedMemo(maskName);
-const maskAddressOnce = maskedMemo(maskAddress);
+/** An address's form (classifyField) and its mask in one remembered result. */
+const maskAddressOnce = maskedMemo((text: string) => ({
+  ...maskAddress(text),
+  form: classifyField(text, 'address').form,
+}));
 
 /** Read a field's raw text (or attribute) from inside `root`. Raw text never leaves this module. */
 function raw(root: Element, rule: FieldRule | undefined): string | undefined {
@@ -47,6 +66,50 @@ function raw(root: Element, rule: FieldRule | undefined): string | undefined {
 function instant(root: Element, rule: FieldRule | undefined): number | undefined {
   const text = raw(root, rule);
   return text ? parseChinaDateTime(text) : undefined;
+}
+
+/** Per-adapter data derived once: the quantity rule applied to each quantity element itself. */
+const scopedQuantity = new WeakMap<SiteAdapter, FieldRule>();
+function quantityRule(adapter: SiteAdapter, q: FieldRule): FieldRule {
+  let rule = scopedQuantity.get(adapter);
+  if (!rule) scopedQuantity.set(adapter, (rule = { ...q, selector: ':scope' }));
+  return rule;
+}
+
+type Cipher = { name?: string; phone?: string; address?: string };
+
+/** A dedicated ciphertext field (Douyin shows it beside the masked value on some pages). */
+function cipherField(row: Element, rule: FieldRule | undefined, kind: 'name' | 'phone' | 'address') {
+  const text = raw(row, rule);
+  return text && classifyField(text, kind).form === 'ciphertext' ? text : undefined;
+}
+
+function readItems(row: Element, adapter: SiteAdapter): OrderItem[] {
+  const items: OrderItem[] = [];
+  const spec = adapter.items;
+  if (!spec) return items;
+  let quantities: NodeListOf<Element> | undefined;
+  let qRule: FieldRule | undefined;
+  if (adapter.quantities) {
+    quantities = row.querySelectorAll(adapter.quantities.selector);
+    qRule = quantityRule(adapter, adapter.quantities);
+  }
+  const lines = row.querySelectorAll(spec.row);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const name = raw(line, spec.name);
+    if (!name) continue;
+    const q = quantities?.[index];
+    const qty = Number(raw(line, spec.quantity) ?? (q ? raw(q, qRule) : undefined) ?? '1');
+    const sku = raw(line, spec.sku);
+    const item: { -readonly [K in keyof OrderItem]: OrderItem[K] } = {
+      name: freeText(name),
+      quantity: Number.isFinite(qty) && qty > 0 ? qty : 1,
+    };
+    if (sku) item.sku = sku;
+    items.push(item);
+  }
+  return items;
 }
 
 /**
@@ -66,7 +129,8 @@ export function readRow(
   let revealed = false;
 
   const receiver: { -readonly [K in keyof ReceiverView]: ReceiverView[K] } = {};
-  const cipher: { name?: string; phone?: string; address?: string } = {};
+  const cipher: Cipher = {};
+  let ciphered = false;
 
   const vnText = raw(row, f.virtualNumber);
   const vn: VirtualNumber | null = vnText ? parseVirtualNumber(vnText) : null;
@@ -77,8 +141,10 @@ export function readRow(
   // parse per value, not two.
   if (phoneText) {
     const masked = maskPhone(phoneText);
-    if (masked.form === 'ciphertext') cipher.phone = phoneText;
-    else if (masked.form === 'virtual') receiver.virtual ??= parseVirtualNumber(phoneText) ?? undefined;
+    if (masked.form === 'ciphertext') {
+      cipher.phone = phoneText;
+      ciphered = true;
+    } else if (masked.form === 'virtual') receiver.virtual ??= parseVirtualNumber(phoneText) ?? undefined;
     else {
       if (masked.form === 'plain') revealed = true;
       if (masked.value) receiver.phone = masked.value;
@@ -88,74 +154,58 @@ export function readRow(
   const nameText = raw(row, f.receiverName);
   if (nameText) {
     const masked = maskNameOnce(nameText);
-    if (masked.form === 'ciphertext') cipher.name = nameText;
-    else {
+    if (masked.form === 'ciphertext') {
+      cipher.name = nameText;
+      ciphered = true;
+    } else {
       if (masked.form === 'plain') revealed = true;
       if (masked.value) receiver.name = masked.value;
     }
   }
   const addressText = raw(row, f.receiverAddress);
   if (addressText) {
-    const c = classifyField(addressText, 'address');
-    if (c.form === 'ciphertext') cipher.address = addressText;
-    else {
-      if (c.form === 'plain') revealed = true;
-      const masked = maskAddressOnce(addressText);
+    const masked = maskAddressOnce(addressText);
+    if (masked.form === 'ciphertext') {
+      cipher.address = addressText;
+      ciphered = true;
+    } else {
+      if (masked.form === 'plain') revealed = true;
       if (masked.value) receiver.address = masked.value;
     }
   }
-  for (const [key, rule] of [
-    ['name', f.cipherName],
-    ['phone', f.cipherPhone],
-    ['address', f.cipherAddress],
-  ] as const) {
-    const text = raw(row, rule);
-    if (text && classifyField(text, key === 'phone' ? 'phone' : key).form === 'ciphertext')
-      cipher[key] = text;
+  if (f.cipherName || f.cipherPhone || f.cipherAddress) {
+    const name = cipherField(row, f.cipherName, 'name');
+    const phone = cipherField(row, f.cipherPhone, 'phone');
+    const address = cipherField(row, f.cipherAddress, 'address');
+    if (name) cipher.name = name;
+    if (phone) cipher.phone = phone;
+    if (address) cipher.address = address;
+    ciphered ||= Boolean(name || phone || address);
   }
-  if (Object.keys(cipher).length) receiver.cipher = cipher;
+  if (ciphered) receiver.cipher = cipher;
   if (f.phoneInvalid && raw(row, f.phoneInvalid) !== undefined) receiver.phoneInvalid = true;
 
-  const items: OrderItem[] = [];
-  if (adapter.items) {
-    const quantities = adapter.quantities
-      ? Array.from(row.querySelectorAll(adapter.quantities.selector), (el) =>
-          raw(el, { ...adapter.quantities!, selector: ':scope' }),
-        )
-      : [];
-    Array.from(row.querySelectorAll(adapter.items.row)).forEach((line, index) => {
-      const name = raw(line, adapter.items!.name);
-      if (!name) return;
-      const qty = Number(raw(line, adapter.items!.quantity) ?? quantities[index] ?? '1');
-      const sku = raw(line, adapter.items!.sku);
-      items.push({
-        name: maskFreeText(name),
-        quantity: Number.isFinite(qty) && qty > 0 ? qty : 1,
-        ...(sku ? { sku } : {}),
-      });
-    });
-  }
+  const items = readItems(row, adapter);
   const statusText = raw(row, f.status) ?? '';
   const status: OrderStatus = adapter.statuses[statusText] ?? 'awaiting_shipment';
   const category = raw(row, f.category);
   const remarkText = raw(row, f.remark);
-  const createdAt = instant(row, f.createdAt) ?? now;
   const receivedAt = instant(row, f.receivedAt);
   const completedAt = instant(row, f.completedAt);
 
-  const order: OrderView = {
+  const order: { -readonly [K in keyof OrderView]: OrderView[K] } = {
     platform: adapter.platform,
     shopId,
     orderId,
     status,
-    createdAt,
+    createdAt: instant(row, f.createdAt) ?? now,
     items,
     receiver,
-    ...(category ? { category } : {}),
-    ...(remarkText ? { remark: maskFreeText(remarkText) } : {}),
-    ...(receivedAt !== undefined ? { receivedAt } : {}),
-    ...(completedAt !== undefined ? { completedAt } : {}),
   };
+  if (category) order.category = category;
+  if (remarkText) order.remark = freeText(remarkText);
+  if (receivedAt !== undefined) order.receivedAt = receivedAt;
+  if (completedAt !== undefined) order.completedAt = completedAt;
   return { element: row, order, revealed };
 }
 
