@@ -76,6 +76,30 @@ describe('parseChinaDateTime', () => {
       { numRuns: 1000 },
     );
   });
+  it('accepts exactly the calendar dates Date.UTC keeps as written, leap years included (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (year, month, day) => {
+          const utc = new Date(Date.UTC(year, month - 1, day));
+          const real =
+            month >= 1 &&
+            day >= 1 &&
+            utc.getUTCFullYear() === year &&
+            utc.getUTCMonth() === month - 1 &&
+            utc.getUTCDate() === day;
+          const t = parseChinaDateTime(`${year}-${month}-${day} 08:00`);
+          expect(t).toBe(real ? utc.getTime() : undefined);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(parseChinaDateTime('2024-02-29')).toBe(Date.parse('2024-02-28T16:00:00Z'));
+    expect(parseChinaDateTime('2100-02-29')).toBeUndefined();
+    expect(parseChinaDateTime('2000-02-29')).toBe(Date.parse('2000-02-28T16:00:00Z'));
+  });
   it('finishes on a 100,000-character input', () => {
     expect(parseChinaDateTime('2026-11-03 '.repeat(10_000))).toBeUndefined();
   });

@@ -103,12 +103,19 @@ const CHINA_DATE_TIME =
 export function parseChinaDateTime(text: string): Instant | undefined {
   const m = CHINA_DATE_TIME.exec(text.length > 64 ? '' : text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m
-    .slice(1)
-    .map((v) => (v === undefined ? 0 : Number(v))) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
-    return undefined;
-  const t = chinaMidnight(year, month, day) + ((hour * 60 + minute) * 60 + second) * 1000;
-  const back = chinaDate(t);
-  return back.year === year && back.month === month && back.day === day ? t : undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  return chinaMidnight(year, month, day) + ((hour * 60 + minute) * 60 + second) * 1000;
+}
+
+/** Gregorian month lengths (proleptic, as `Date.UTC` counts them). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
