@@ -31,7 +31,7 @@ interface Sample {
   /** Thread time of the page's whole main thread (script, style, layout, paint): load, and the swap. */
   load: number;
   swap: number;
-  own?: { first: number; last: number };
+  own?: { first: number; last: number; lastPhases?: Record<string, number> };
   /** Content-script time from one trace per window (tasks' thread time + V8 samples): load, swap. */
   traced: { load: ThreadTime; swap: ThreadTime };
 }
@@ -88,8 +88,8 @@ async function sample(context: BrowserContext, url: string, withExtension: boole
   let own: Sample['own'];
   if (withExtension) {
     const raw = await page.locator('shipmask-panel').getAttribute('data-sm-cost');
-    const c = JSON.parse(raw ?? '{}') as { first: number; last: number };
-    own = { first: c.first, last: c.last };
+    const c = JSON.parse(raw ?? '{}') as NonNullable<Sample['own']>;
+    own = { first: c.first, last: c.last, ...(c.lastPhases ? { lastPhases: c.lastPhases } : {}) };
   }
   await page.close();
   return {
@@ -122,6 +122,15 @@ const suite: BenchSuite = {
       await plain.close();
       await demo.close();
     }
+    // SHIPMASK_BENCH_TASKS=1: where each run's swap time went, task by task (for the note on #6).
+    if (process.env.SHIPMASK_BENCH_TASKS)
+      for (const [i, s] of withExt.entries())
+        process.stderr.write(
+          `swap run ${i}: ${s.traced.swap.cpuMs.toFixed(1)} ms = ${s.traced.swap.tasks
+            .filter((t) => t.extMs >= 0.2)
+            .map((t) => `${t.extMs.toFixed(1)}/${t.threadMs.toFixed(1)} (${t.samples} samples) ${t.top}`)
+            .join(', ')}; own phases (wall) ${JSON.stringify(s.own?.lastPhases ?? {})}\n`,
+        );
     const jsLoad = median(withExt.map((s) => s.traced.load.cpuMs));
     const jsSwap = median(withExt.map((s) => s.traced.swap.cpuMs));
     const wallLoad = median(withExt.map((s) => s.traced.load.wallMs));

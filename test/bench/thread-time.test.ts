@@ -73,6 +73,10 @@ describe('extensionThreadTime', () => {
     );
     // A: 2 of 4 sample-intervals ext → 200 µs; B: 4 of 6 → 200 µs.
     expect(t.cpuMs).toBeCloseTo(0.4, 6);
+    expect(t.tasks.map((x) => [x.threadMs, Number(x.extMs.toFixed(6)), x.samples, x.top])).toEqual([
+      [0.4, 0.2, 4, 'readRow'],
+      [0.3, 0.2, 6, 'readRow'],
+    ]);
     expect(t.wallMs).toBeCloseTo(0.6, 6);
     const outside = extensionThreadTime(trace([{ ts: 1000, dur: 301, tdur: 300 }], [3, 3, 3, 3, 3]));
     expect(outside.outsideMs).toBeCloseTo(0.2, 6);
@@ -106,8 +110,9 @@ describe('extensionThreadTime', () => {
       cpuMs: 0,
       wallMs: 0,
       outsideMs: 0,
+      tasks: [],
     });
-    expect(extensionThreadTime([])).toEqual({ cpuMs: 0, wallMs: 0, outsideMs: 0 });
+    expect(extensionThreadTime([])).toEqual({ cpuMs: 0, wallMs: 0, outsideMs: 0, tasks: [] });
   });
 });
 

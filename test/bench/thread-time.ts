@@ -45,6 +45,13 @@ export interface ThreadTime {
   readonly wallMs: number;
   /** Extension samples that fell outside every task (ms, wall): should be ~0. */
   readonly outsideMs: number;
+  /** Each task that ran extension code: its thread time, the extension's part, the busiest function. */
+  readonly tasks: readonly {
+    readonly threadMs: number;
+    readonly extMs: number;
+    readonly samples: number;
+    readonly top: string;
+  }[];
 }
 
 /** A scheduler task: `RunTask` (devtools.timeline) or `ThreadControllerImpl::RunTask` (toplevel). */
@@ -131,6 +138,7 @@ export function extensionThreadTime(
   let cpu = 0;
   let wall = 0;
   let outside = 0;
+  const perTask: { threadMs: number; extMs: number; samples: number; top: string }[] = [];
   for (const p of profiles.values()) {
     // Node ids arrive across chunks: classify once all are read.
     const ext = extensionNodes(p.nodes, urlPrefix);
@@ -141,6 +149,7 @@ export function extensionThreadTime(
       delta: s.delta,
       weight: Math.min(s.delta, cap),
       ext: ext.has(s.node),
+      node: s.node,
     }));
     if (!samples.some((s) => s.ext)) continue;
     // Top-level tasks of the profiled thread, outermost only.
@@ -165,21 +174,36 @@ export function extensionThreadTime(
       let all = 0;
       let ext = 0;
       let extWall = 0;
+      let count = 0;
+      const byName = new Map<string, number>();
       while (i < samples.length && samples[i]!.at < end) {
         const s = samples[i++]!;
         all += s.weight;
+        count++;
         if (s.ext) {
           ext += s.weight;
           extWall += s.delta;
+          const name = p.nodes.get(s.node)?.callFrame.functionName || '(anonymous)';
+          byName.set(name, (byName.get(name) ?? 0) + s.weight);
         }
       }
       inTask += extWall;
-      if (ext > 0 && all > 0) cpu += ((t.tdur ?? t.dur ?? 0) * ext) / all;
+      if (ext > 0 && all > 0) {
+        const thread = t.tdur ?? t.dur ?? 0;
+        cpu += (thread * ext) / all;
+        const top = [...byName].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+        perTask.push({ threadMs: thread / 1000, extMs: (thread * ext) / all / 1000, samples: count, top });
+      }
     }
     for (; i < samples.length; i++) if (samples[i]!.ext) outside += samples[i]!.delta;
     wall += inTask;
   }
-  return { cpuMs: cpu / 1000, wallMs: (wall + outside) / 1000, outsideMs: outside / 1000 };
+  return {
+    cpuMs: cpu / 1000,
+    wallMs: (wall + outside) / 1000,
+    outsideMs: outside / 1000,
+    tasks: perTask,
+  };
 }
 
 /**
