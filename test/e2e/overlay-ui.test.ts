@@ -23,7 +23,9 @@ afterAll(async () => {
  * Each mark's order id and whether it sits on the row that shows that order (4 px below the row's
  * top edge); also how many rows are in the viewport, to know marks are not just missing.
  */
-async function placement(page: Page): Promise<{ marks: number; misplaced: string[]; visibleRows: number }> {
+async function placement(
+  page: Page,
+): Promise<{ marks: number; misplaced: string[]; clipped: string[]; visibleRows: number }> {
   const ui = demoUi.douyin;
   return page.evaluate(
     ([rowSel, idSel]) => {
@@ -38,19 +40,23 @@ async function placement(page: Page): Promise<{ marks: number; misplaced: string
         document.querySelector('shipmask-rows')?.shadowRoot?.querySelectorAll<HTMLElement>('.sm-row') ?? [],
       );
       const misplaced: string[] = [];
+      // Marks of rows the list's own box clips away would float over the page around it.
+      const clipped: string[] = [];
+      const listBox = document.querySelector('.order-list')!.getBoundingClientRect();
       for (const m of marks) {
         const id = m.dataset.orderId ?? '';
         const box = boxOf.get(id);
         const top = m.getBoundingClientRect().top;
         // Marks sit 4 px below the row's top edge.
         if (!box || Math.abs(top - (box.top + 4)) > 2) misplaced.push(`${id}@${Math.round(top)}`);
+        if (box && (box.bottom <= listBox.top || box.top >= listBox.bottom)) clipped.push(id);
       }
       // Shown: inside the viewport and inside the list's own box (it may scroll and clip).
       const list = document.querySelector('.order-list')!.getBoundingClientRect();
       const visibleRows = [...boxOf.values()].filter(
         (b) => b.bottom > Math.max(0, list.top) && b.top < Math.min(innerHeight, list.bottom),
       ).length;
-      return { marks: marks.length, misplaced, visibleRows };
+      return { marks: marks.length, misplaced, clipped, visibleRows };
     },
     [ui.row, ui.orderId] as const,
   );
@@ -65,7 +71,12 @@ describe('overlay UI', () => {
       await expect
         .poll(async () => {
           const p = await placement(page);
-          return p.misplaced.length === 0 && p.marks >= p.visibleRows && p.visibleRows > 0;
+          return (
+            p.misplaced.length === 0 &&
+            p.clipped.length === 0 &&
+            p.marks >= p.visibleRows &&
+            p.visibleRows > 0
+          );
         })
         .toBe(true);
     };
