@@ -3,129 +3,114 @@ import { createMarkLayer, type RowMark } from '../ui/mark-layer';
 import type { Badge } from './badges';
 import type { Lang } from './i18n';
 
-/** A marked row: which row, and its mark's place in document coordinates (px). */
 interface Spot {
-  readonly el: Element;
-  readonly i: number;
   readonly top: number;
   readonly right: number;
 }
 
-/** Rows this far above or below the viewport still get their marks (no pop-in while scrolling). */
-const MARGIN_PX = 400;
-
-/**
- * The list and its ancestors that clip it (a list scrolling in its own container): rows scrolled
- * out of such a box get no mark, so no mark floats over the page around it. `body` and `html` are
- * the viewport's own scrolling and are not included. Read on every measure (style is clean there,
- * and a page may turn a box into a scroller at any time).
- */
-function clipsOf(list: Element | null, win: Window): Element[] {
-  const clips: Element[] = [];
-  const doc = win.document;
-  for (let el = list; el && el !== doc.body && el !== doc.documentElement; el = el.parentElement) {
-    const s = win.getComputedStyle(el);
-    if (s.overflowY !== 'visible' || s.overflowX !== 'visible') clips.push(el);
-  }
-  return clips;
-}
+/** Rows this far outside the viewport still get their marks (no pop-in while scrolling). */
+const MARGIN = '400px 0px';
 
 /**
  * Lay row marks over the rows: one absolutely positioned layer in document coordinates, so the
- * host page is neither shifted nor restyled. Only rows near the viewport get marks.
- *
- * Boxes are read only where the browser has just laid the page out: in a ResizeObserver callback.
- * A page swap, a scroll (of the window or of a container) and a resize each re-arm one observer
- * on the root element, which reports in the same frame's rendering update; the callback finds
- * the rows near the viewport by binary search over their boxes (rows follow each other down the
- * page), so a swap of 200 rows reads ~40 boxes, never forces a layout, and needs no per-row
- * observer. (Issue 6: under 10 ms of main-thread time per swap.)
+ * host page is neither shifted nor restyled. Only rows near the viewport get marks: an
+ * IntersectionObserver reports them with their boxes, after the browser's own layout, so the
+ * overlay never forces a layout of the page; a ResizeObserver on the list re-reads those few boxes
+ * when rows above them change height, and a scroll inside a container re-reads them once per frame.
+ * A page of 200 rows costs what ~15 visible rows cost.
  */
 export function createRowOverlay(container: HTMLElement, win: Window, listSelector: string) {
-  const doc = win.document;
   let rows: readonly RowRead[] = [];
+  let index = new Map<Element, number>();
   let badges: readonly (readonly Badge[])[] = [];
   let selected: ReadonlySet<string> = new Set();
   let lang: Lang = 'zh';
   let onToggle: (orderId: string) => void = () => undefined;
-  let spots: readonly Spot[] = [];
+  const spots = new Map<Element, Spot>();
   const layer = createMarkLayer(container);
-  let list: Element | null = null;
 
-  // Set from a swap until the next measure: the old marks stay rather than an empty layer.
+  // Scroll offsets kept from scroll events: reading `scrollY` in the observer callback would force a
+  // layout whenever the page changed since the observer's own pass. Scroll events run before the
+  // observer's pass in each frame, so the kept offsets match the boxes it reports.
+  let scrollX = win.scrollX;
+  let scrollY = win.scrollY;
+  const onScroll = (): void => {
+    scrollX = win.scrollX;
+    scrollY = win.scrollY;
+  };
+  win.addEventListener('scroll', onScroll, { passive: true });
+  const spotOf = (rect: DOMRectReadOnly): Spot => ({
+    top: rect.top + scrollY + 4,
+    right: rect.right + scrollX - 8,
+  });
+
+  // Set while new rows wait for the intersection observer's first report on them.
   let awaiting = false;
 
   const draw = (): void => {
+    // A resize or scroll in the swap's own frame would draw an empty layer, only for the observer's
+    // report to re-create it a moment later: the old marks stay until that report.
     if (awaiting) return;
     const marks: RowMark[] = [];
-    for (const s of spots) {
-      const r = rows[s.i];
-      if (!r || r.element !== s.el) continue;
+    for (const [el, spot] of spots) {
+      const i = index.get(el);
+      const r = i === undefined ? undefined : rows[i];
+      if (!r) continue;
       marks.push({
         orderId: r.order.orderId,
-        top: s.top,
-        right: s.right,
-        badges: badges[s.i] ?? [],
+        top: spot.top,
+        right: spot.right,
+        badges: badges[i!] ?? [],
         selected: selected.has(r.order.orderId),
       });
     }
+    marks.sort((a, b) => a.top - b.top);
+    // The layer patches only what changed: the intersection and resize observers often report the
+    // same boxes one after the other (a swap fires both), and the second report touches nothing.
     layer.render(marks, lang, onToggle);
   };
 
-  /** Find the rows near the viewport. Layout is clean here: reading boxes forces nothing. */
-  const measure = (): void => {
-    awaiting = false;
-    let top = -MARGIN_PX;
-    let bottom = win.innerHeight + MARGIN_PX;
-    let left = -Infinity;
-    let right = Infinity;
-    for (const c of clipsOf(list, win)) {
-      const b = c.getBoundingClientRect();
-      top = Math.max(top, b.top);
-      bottom = Math.min(bottom, b.bottom);
-      left = Math.max(left, b.left);
-      right = Math.min(right, b.right);
-    }
-    const sx = win.scrollX;
-    const sy = win.scrollY;
-    const n = rows.length;
-    const box = (i: number): DOMRect => rows[i]!.element.getBoundingClientRect();
-    // The first row reaching the band; a hidden row (no box) makes the order unknowable: scan all.
-    let lo = 0;
-    let hi = n;
-    let ordered = true;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const b = box(mid);
-      if (b.height === 0) {
-        ordered = false;
-        break;
+  const near = new IntersectionObserver(
+    (entries) => {
+      awaiting = false;
+      for (const e of entries) {
+        if (e.isIntersecting) {
+          const rect = e.boundingClientRect;
+          if (rect.height > 0) {
+            spots.set(e.target, spotOf(rect));
+            continue;
+          }
+        }
+        // After a swap most of the page's rows are far away and none is marked yet.
+        if (spots.size) spots.delete(e.target);
       }
-      if (b.bottom < top) lo = mid + 1;
-      else hi = mid;
+      draw();
+    },
+    { rootMargin: MARGIN },
+  );
+  /** Re-read the boxes of the few marked rows (layout is clean in observer callbacks). */
+  const reread = (): void => {
+    onScroll();
+    for (const el of spots.keys()) {
+      if (!el.isConnected) spots.delete(el);
+      else spots.set(el, spotOf(el.getBoundingClientRect()));
     }
-    const next: Spot[] = [];
-    for (let i = ordered ? lo : 0; i < n; i++) {
-      const b = box(i);
-      if (b.height === 0 || b.bottom < top || b.right < left || b.left > right) continue;
-      if (b.top > bottom) {
-        if (ordered) break;
-        continue;
-      }
-      next.push({ el: rows[i]!.element, i, top: b.top + sy + 4, right: b.right + sx - 8 });
-    }
-    spots = next;
     draw();
   };
-
-  const probe = new ResizeObserver(measure);
-  /** Measure in the next rendering update (this frame's, when called from a scroll event). */
-  const arm = (): void => {
-    probe.unobserve(doc.documentElement);
-    probe.observe(doc.documentElement);
+  const resized = new ResizeObserver(reread);
+  resized.observe(win.document.documentElement);
+  let observedList: Element | null = null;
+  // Back-offices often scroll the order list inside a container, not the window: the rows then
+  // move without crossing the observer's margin. Follow such scrolls once per frame.
+  let frame = 0;
+  const onInnerScroll = (e: Event): void => {
+    if (e.target === win.document || frame) return;
+    frame = win.requestAnimationFrame(() => {
+      frame = 0;
+      reread();
+    });
   };
-  // Window scrolls target the document; container scrolls reach it in the capture phase.
-  doc.addEventListener('scroll', arm, { capture: true, passive: true });
+  win.document.addEventListener('scroll', onInnerScroll, { capture: true, passive: true });
 
   return {
     update(next: {
@@ -135,28 +120,59 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
       lang: Lang;
       onToggle: (orderId: string) => void;
     }): void {
-      const swapped = next.rows !== rows;
+      if (next.rows !== rows) {
+        const before = index;
+        const after = new Map<Element, number>();
+        next.rows.forEach((r, i) => after.set(r.element, i));
+        let kept = false;
+        for (const el of after.keys()) if (before.has(el)) kept = true;
+        if (kept) {
+          for (const el of before.keys()) {
+            if (!after.has(el)) {
+              near.unobserve(el);
+              spots.delete(el);
+            }
+          }
+        } else {
+          // A swap to all-new rows (the common case): one call instead of one per old row.
+          near.disconnect();
+          spots.clear();
+        }
+        let added = false;
+        for (const el of after.keys()) {
+          if (!before.has(el)) {
+            near.observe(el);
+            added = true;
+          }
+        }
+        index = after;
+        // Observing a target reports it once at once: no re-read for a swap to new rows only.
+        const list = win.document.querySelector(listSelector);
+        // Rows kept from before (an SPA reusing elements) may have moved without crossing the
+        // intersection margin: observing the list again gets one re-read after layout.
+        if (list !== observedList || kept) {
+          if (observedList) resized.unobserve(observedList);
+          if (list) resized.observe(list);
+          observedList = list;
+        }
+        ({ rows, badges, selected, lang, onToggle } = next);
+        // New row elements: the observer reports each of them after the next layout, and that
+        // callback draws (see `awaiting`). Without new rows (none left, or the same elements),
+        // draw now.
+        awaiting = added;
+        draw();
+        return;
+      }
       ({ rows, badges, selected, lang, onToggle } = next);
-      if (!swapped) return draw();
-      // The list's own size changes (rows above the fold growing) move the rows: measure then too.
-      const l = doc.querySelector(listSelector);
-      if (l !== list) {
-        if (list) probe.unobserve(list);
-        if (l) probe.observe(l);
-        list = l;
-      }
-      if (rows.length === 0) {
-        spots = [];
-        awaiting = false;
-        return draw();
-      }
-      awaiting = true;
-      arm();
+      draw();
     },
     destroy(): void {
       awaiting = false;
-      doc.removeEventListener('scroll', arm, { capture: true });
-      probe.disconnect();
+      win.removeEventListener('scroll', onScroll);
+      win.document.removeEventListener('scroll', onInnerScroll, { capture: true });
+      if (frame) win.cancelAnimationFrame(frame);
+      near.disconnect();
+      resized.disconnect();
       layer.destroy();
     },
   };
