@@ -38,7 +38,6 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
     scrollX = win.scrollX;
     scrollY = win.scrollY;
   };
-  win.addEventListener('scroll', onScroll, { passive: true });
   const spotOf = (rect: DOMRectReadOnly): Spot => ({
     top: rect.top + scrollY + 4,
     right: rect.right + scrollX - 8,
@@ -103,14 +102,17 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
   // Back-offices often scroll the order list inside a container, not the window: the rows then
   // move without crossing the observer's margin. Follow such scrolls once per frame.
   let frame = 0;
-  const onInnerScroll = (e: Event): void => {
-    if (e.target === win.document || frame) return;
+  // One listener for both: window scrolls target the document, container scrolls reach it in the
+  // capture phase (a page swap scrolls several times: one callback each, not two).
+  const onAnyScroll = (e: Event): void => {
+    if (e.target === win.document) return onScroll();
+    if (frame) return;
     frame = win.requestAnimationFrame(() => {
       frame = 0;
       reread();
     });
   };
-  win.document.addEventListener('scroll', onInnerScroll, { capture: true, passive: true });
+  win.document.addEventListener('scroll', onAnyScroll, { capture: true, passive: true });
 
   return {
     update(next: {
@@ -168,8 +170,7 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
     },
     destroy(): void {
       awaiting = false;
-      win.removeEventListener('scroll', onScroll);
-      win.document.removeEventListener('scroll', onInnerScroll, { capture: true });
+      win.document.removeEventListener('scroll', onAnyScroll, { capture: true });
       if (frame) win.cancelAnimationFrame(frame);
       near.disconnect();
       resized.disconnect();
