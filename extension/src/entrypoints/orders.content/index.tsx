@@ -4,6 +4,15 @@ import { startOverlay, type CostMeter, type Send } from '../../content/app';
 import { allBackOfficeMatches } from '../../origins';
 import '../../ui/panel.css';
 
+/** The part of the Navigation API used here (Chromium 102+; TypeScript's DOM types lack it). */
+interface NavigationLike {
+  addEventListener(
+    type: 'navigate',
+    listener: (e: { readonly destination: { readonly url: string } }) => void,
+    options: { readonly signal: AbortSignal },
+  ): void;
+}
+
 /** A shadow-root host of ours, styled from outside so the page's layout is untouched. */
 async function mountHost(ctx: ContentScriptContext, name: string, style: Partial<CSSStyleDeclaration>) {
   const ui = await createShadowRootUi(ctx, {
@@ -97,11 +106,25 @@ export default defineContentScript({
 
     await start(location.href);
     // SPA navigation: stop cleanly when the page leaves the order list, start when it returns.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-      // The event's URL, not `location`: the isolated world may not see the new one yet.
-      if (adapterFor(newUrl.href)) void start(newUrl.href);
+    // Adapters match origin + path, so a change of query or hash alone (`?page=2`, which list
+    // pages make on every swap) decides nothing and costs one string comparison.
+    const pathOf = (href: string): string => {
+      const end = href.search(/[?#]/u);
+      return end < 0 ? href : href.slice(0, end);
+    };
+    let lastPath = pathOf(location.href);
+    const onUrl = (href: string): void => {
+      const path = pathOf(href);
+      if (path === lastPath) return;
+      lastPath = path;
+      if (adapterFor(href)) void start(href);
       else halt();
-    });
+    };
+    const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
+    // The event's URL, not `location`: the isolated world may not see the new one yet.
+    if (navigation)
+      navigation.addEventListener('navigate', (e) => onUrl(e.destination.url), { signal: ctx.signal });
+    else ctx.setInterval(() => onUrl(location.href), 1000);
     ctx.onInvalidated(halt);
   },
 });
