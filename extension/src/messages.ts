@@ -17,8 +17,19 @@ export interface ShopRef {
 
 /** Requests a content script may send. */
 export type ContentRequest =
-  /** Orders currently visible on the page, already masked by the adapter. */
-  | { readonly type: 'orders/seen'; readonly shop: ShopRef; readonly orders: readonly OrderView[] }
+  /**
+   * Orders currently visible on the page, already masked by the adapter. `summary`: the rows were
+   * read without their items and remark (a page swap reads only what badges, the quota's order
+   * volume and retention need); the store keeps whatever detail it already holds. The detail of
+   * an order is sent when the merchant selects it (data minimisation: buyers' remarks are stored
+   * only for orders the merchant prints or hands off).
+   */
+  | {
+      readonly type: 'orders/seen';
+      readonly shop: ShopRef;
+      readonly orders: readonly OrderView[];
+      readonly summary?: true;
+    }
   /** A trusted click on the platform's reveal control (小眼睛 / 查看). */
   | {
       readonly type: 'reveal/recorded';

@@ -199,6 +199,15 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
       .nth(N - 1)
       .waitFor({ timeout: 30_000 });
     expect(await sp.locator('.sp-order').count()).toBe(N);
+    // Items and remarks were read off the rows when the merchant selected them (a page swap
+    // stores summaries only): every order shows what to ship.
+    const shown = await sp.locator('.sp-order').allInnerTexts();
+    const byId = new Map(demoOrders(platform, { count: COUNT }).map((o) => [o.orderId, o]));
+    const missingItems = ids.filter((id) => {
+      const text = shown.find((t) => t.includes(id));
+      return !text || !byId.get(id)!.items.every((it) => text.includes(it.name));
+    });
+    expect(missingItems).toEqual([]);
     const waybills = ids.map((_, i) => `ZT${String(7_800_000_000 + i * 7)}`);
     // Tracking numbers typed for the first two, the rest pasted in order.
     await sp.locator('.sp-waybill').nth(0).fill(waybills[0]!);

@@ -116,6 +116,24 @@ describe('readRow', () => {
     expect(document.querySelector('img')).toBeNull();
   });
 
+  it('reads a summary without items and remark', () => {
+    const row = rowOf({ id: '订单号 9', name: '张*', phone: '132****3639', remark: '放门口' });
+    const item = document.createElement('div');
+    item.className = 'item';
+    item.append(
+      Object.assign(document.createElement('span'), { className: 'item-name', textContent: '保温杯' }),
+    );
+    row.append(item);
+    const summary = readRow(row, adapter, 's', NOW, false)!.order;
+    const full = readRow(row, adapter, 's', NOW)!.order;
+    expect(summary.items).toEqual([]);
+    expect(summary.remark).toBeUndefined();
+    expect(full.items).toEqual([{ name: '保温杯', quantity: 1 }]);
+    expect(full.remark).toBe('放门口');
+    const { items: _items, remark: _remark, ...rest } = full;
+    expect(summary).toEqual({ ...rest, items: [] });
+  });
+
   it('skips rows without an order id', () => {
     expect(readRow(rowOf({ name: '张*' }), adapter, 's', NOW)).toBeUndefined();
   });

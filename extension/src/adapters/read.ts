@@ -116,12 +116,19 @@ function readItems(row: Element, adapter: SiteAdapter): OrderItem[] {
  * Read one order row into a masked `OrderView`. Whatever the page shows — masked, ciphertext,
  * virtual number, or plaintext after a reveal — only masked / ciphertext / virtual values come out
  * (invariant 1). Returns undefined when the row has no order id.
+ *
+ * `detail: false` reads a summary: no items (empty) and no remark. A page swap reads summaries
+ * (badges, the order volume and retention need no more); an order's detail is read when the
+ * merchant selects it.
+ * @example
+ * const summary = readRow(row, douyin, 'shop1', Date.now(), false);
  */
 export function readRow(
   row: Element,
   adapter: SiteAdapter,
   shopId: string,
   now: number,
+  detail = true,
 ): RowRead | undefined {
   const f = adapter.fields;
   const orderId = raw(row, f.orderId);
@@ -185,11 +192,11 @@ export function readRow(
   if (ciphered) receiver.cipher = cipher;
   if (f.phoneInvalid && raw(row, f.phoneInvalid) !== undefined) receiver.phoneInvalid = true;
 
-  const items = readItems(row, adapter);
+  const items = detail ? readItems(row, adapter) : [];
   const statusText = raw(row, f.status) ?? '';
   const status: OrderStatus = adapter.statuses[statusText] ?? 'awaiting_shipment';
   const category = raw(row, f.category);
-  const remarkText = raw(row, f.remark);
+  const remarkText = detail ? raw(row, f.remark) : undefined;
   const receivedAt = instant(row, f.receivedAt);
   const completedAt = instant(row, f.completedAt);
 

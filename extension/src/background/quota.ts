@@ -221,6 +221,7 @@ export class Ledgers {
     shop: ShopRef,
     orders: readonly OrderView[],
     now: Instant,
+    options: { readonly keepDetail?: boolean } = {},
   ): Promise<{ stored: number; added: number; ledger: QuotaLedger }> {
     return this.options.locks.request(ledgerLockName(shop), async () => {
       let ledger = await this.loadLocked(shop);
@@ -242,7 +243,7 @@ export class Ledgers {
           return { id: storedEventId(shop, event.id), at: event.at, event };
         });
       };
-      const r = await this.options.store.putOrders(orders, now, { shop, eventsFor });
+      const r = await this.options.store.putOrders(orders, now, { shop, eventsFor }, options);
       for (const e of r.events) if (e.added) ledger = applyEvent(ledger, e.record.event);
       this.keep(shop, ledger);
       return { stored: r.stored, added: r.added, ledger };

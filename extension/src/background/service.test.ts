@@ -136,6 +136,37 @@ describe('orders', () => {
     expect(shops.map((s) => [s.platform, s.shopId])).toEqual([['wechat', 'demo']]);
   });
 
+  it('a summary (page swap) keeps the detail a selection stored; a new order is stored as summarised', async () => {
+    const h = harness();
+    const detail = order(wechat, 'a', {
+      remark: '请尽快发货',
+      items: [{ name: '保温杯', quantity: 2, sku: 'B-1' }],
+    });
+    await h.send({ type: 'orders/seen', shop: wechat, orders: [detail] });
+    h.setNow(() => NOW + 1000);
+    const summary = (o: OrderView): OrderView => {
+      const { remark: _remark, ...rest } = o;
+      return { ...rest, items: [] };
+    };
+    const r = await h.send<OrdersSeenResult>({
+      type: 'orders/seen',
+      shop: wechat,
+      orders: [summary({ ...detail, status: 'shipped' }), summary(order(wechat, 'b', { remark: 'x' }))],
+      summary: true,
+    });
+    expect(r).toEqual({ stored: 2, added: 1 });
+    const stored = await h.bg.store.ordersOf(wechat);
+    const a = stored.find((o) => o.orderId === 'a')!;
+    expect(a.view).toEqual({ ...detail, status: 'shipped' });
+    expect(stored.find((o) => o.orderId === 'b')!.view).toEqual(summary(order(wechat, 'b')));
+    // Without the flag a view replaces the stored one whole (the selection's fresh read).
+    await h.send({ type: 'orders/seen', shop: wechat, orders: [summary(detail)] });
+    expect((await h.bg.store.ordersOf(wechat)).find((o) => o.orderId === 'a')!.view).toEqual(summary(detail));
+    await expect(h.send({ type: 'orders/seen', shop: wechat, orders: [], summary: false })).rejects.toThrow(
+      /invalid-message.*summary/u,
+    );
+  });
+
   it('never stores an order carrying plaintext', async () => {
     const h = harness();
     const reply = await h.bg.route(

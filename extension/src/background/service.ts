@@ -63,7 +63,7 @@ export function createService(options: ServiceOptions): Service {
     async 'orders/seen'(req, ctx) {
       await noteTab(req.shop, ctx);
       // Masked orders and, for new ones, the order volume of ratio rules, in one transaction.
-      const r = await ledgers.recordOrders(req.shop, req.orders, now());
+      const r = await ledgers.recordOrders(req.shop, req.orders, now(), { keepDetail: req.summary === true });
       return { stored: r.stored, added: r.added };
     },
     async 'reveal/recorded'(req, ctx) {

@@ -257,7 +257,13 @@ function request(o: Obj, type: RequestType): PageRequest {
       const shop = shopRef(o.shop, 'shop');
       if (!Array.isArray(o.orders)) return fail('orders', 'expected an array');
       if (o.orders.length > LIMITS.orders) fail('orders', `more than ${LIMITS.orders}`);
-      return { type, shop, orders: o.orders.map((x, i) => orderView(x, `orders[${i}]`, shop)) };
+      if (o.summary !== undefined && o.summary !== true) fail('summary', 'expected true or nothing');
+      return {
+        type,
+        shop,
+        orders: o.orders.map((x, i) => orderView(x, `orders[${i}]`, shop)),
+        ...(o.summary === true ? { summary: true as const } : {}),
+      };
     }
     case 'reveal/recorded':
       return {

@@ -1,3 +1,4 @@
+import type { OrderView } from '@shipmask/core';
 import { render } from 'preact';
 import { readCounter, readRow, readShopId, type RowRead } from '../adapters/read';
 import type { SiteAdapter } from '../adapters/types';
@@ -94,9 +95,35 @@ export function startOverlay(
     state.badges = state.rows.map((r) => badgesFor(r.order, r.revealed, t, strings));
   };
 
+  // A swap stores summaries; an order's items and remark are read and sent when it is selected,
+  // while its row is on the page. `detailed`: orders whose detail this page has sent.
+  const detailed = new Set<string>();
+  let detailSent: Promise<unknown> = Promise.resolve();
+  const sendDetail = (orderIds: ReadonlySet<string>): Promise<unknown> => {
+    const shopRef = shop();
+    const t = now();
+    const orders: OrderView[] = [];
+    for (const r of state.rows) {
+      const id = r.order.orderId;
+      if (!orderIds.has(id) || detailed.has(id) || !r.element.isConnected) continue;
+      const full = readRow(r.element, adapter, shopRef.shopId, t);
+      if (full?.order.orderId !== id) continue;
+      detailed.add(id);
+      orders.push(full.order);
+    }
+    if (orders.length) {
+      const sent = call({ type: 'orders/seen', shop: shopRef, orders });
+      detailSent = Promise.all([detailSent, sent]);
+    }
+    return detailSent;
+  };
+
   const toggle = (orderId: string): void => {
     if (state.selected.has(orderId)) state.selected.delete(orderId);
-    else state.selected.add(orderId);
+    else {
+      state.selected.add(orderId);
+      void sendDetail(new Set([orderId]));
+    }
     draw();
   };
 
@@ -113,6 +140,7 @@ export function startOverlay(
     },
     onSelectAll() {
       for (const r of state.rows) state.selected.add(r.order.orderId);
+      void sendDetail(state.selected);
       draw();
     },
     onClear() {
@@ -121,7 +149,11 @@ export function startOverlay(
     },
     onAction(purpose) {
       const orderIds = state.rows.map((r) => r.order.orderId).filter((id) => state.selected.has(id));
-      if (orderIds.length) void call({ type: 'selection/open', shop: shop(), orderIds, purpose });
+      if (!orderIds.length) return;
+      // The selection's detail is stored before the page that prints or hands it off reads it.
+      void sendDetail(state.selected).then(() =>
+        call({ type: 'selection/open', shop: shop(), orderIds, purpose }),
+      );
     },
   };
 
@@ -159,7 +191,7 @@ export function startOverlay(
     const shopRef = shop();
     const reads: RowRead[] = [];
     for (const el of rows) {
-      const r = readRow(el, adapter, shopRef.shopId, t);
+      const r = readRow(el, adapter, shopRef.shopId, t, false);
       if (r) reads.push(r);
     }
     const readMs = performance.now();
@@ -173,7 +205,7 @@ export function startOverlay(
     const key = reads.map((r) => `${r.order.orderId}:${r.order.status}`).join(',');
     if (key !== lastSeen && reads.length) {
       lastSeen = key;
-      void call({ type: 'orders/seen', shop: shopRef, orders: reads.map((r) => r.order) });
+      void call({ type: 'orders/seen', shop: shopRef, orders: reads.map((r) => r.order), summary: true });
     }
     const counter = readCounter(doc, adapter);
     if (counter !== undefined && counter !== lastCounter) {

@@ -96,6 +96,13 @@ export class Store {
       readonly shop: ShopRef;
       readonly eventsFor: (added: readonly OrderView[]) => readonly EventItem<E>[];
     },
+    options: {
+      /**
+       * The views are summaries (read without items and remark): an order already stored keeps
+       * its items and remark.
+       */
+      readonly keepDetail?: boolean;
+    } = {},
   ): Promise<{ stored: number; added: number; events: AppendResult<E>[] }> {
     if (orders.length === 0) return { stored: 0, added: 0, events: [] };
     const db = await this.db();
@@ -112,8 +119,16 @@ export class Store {
     const olds = await Promise.all(views.map((v) => store.get([v.platform, v.shopId, v.orderId])));
     const shops = new Map<string, ShopRef>();
     const writes: Promise<unknown>[] = [];
-    views.forEach((view, i) => {
+    views.forEach((seen, i) => {
       const old = olds[i];
+      const view: OrderView =
+        options.keepDetail && old
+          ? {
+              ...seen,
+              items: old.view.items,
+              ...(old.view.remark !== undefined ? { remark: old.view.remark } : {}),
+            }
+          : seen;
       // Unchanged and seen within the hour: no write (page swaps resend the same rows).
       if (
         old &&
