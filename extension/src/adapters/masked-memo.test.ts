@@ -1,7 +1,7 @@
-import { maskAddress, maskName, type Masked } from '@shipmask/core';
+import { maskAddress, maskName, maskText, type Masked } from '@shipmask/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskedMemo } from './masked-memo';
+import { cleanTextMemo, maskedMemo } from './masked-memo';
 
 /** A mask that counts its calls. */
 function counting<M extends Masked>(mask: (v: string) => M) {
@@ -49,5 +49,17 @@ describe('maskedMemo', () => {
     memo(names[0]!); // gone: the memo started over at the 4,097th
     memo(names[4999]!); // kept: remembered after the restart
     expect(c.calls).toEqual([names[0]]);
+  });
+});
+
+describe('cleanTextMemo', () => {
+  it('remembers only text the mask left alone (invariant 1)', () => {
+    const calls: string[] = [];
+    const free = cleanTextMemo((t) => (calls.push(t), maskText(t).value));
+    expect(free('保温杯 500ml')).toBe('保温杯 500ml');
+    expect(free('保温杯 500ml')).toBe('保温杯 500ml');
+    expect(free('电话13476567876')).not.toContain('13476567876');
+    expect(free('电话13476567876')).not.toContain('13476567876');
+    expect(calls).toEqual(['保温杯 500ml', '电话13476567876', '电话13476567876']);
   });
 });

@@ -36,3 +36,25 @@ export function maskedMemo<M extends Masked>(mask: (value: string) => M): (value
     return result;
   };
 }
+
+/**
+ * `mask` for free text (item names, remarks), remembering the texts in which it found nothing to
+ * mask: such a key is exactly the value the order view keeps anyway, so the memo holds nothing the
+ * store would not (invariant 1). Texts it changed are masked every time and kept nowhere.
+ * @example
+ * const free = cleanTextMemo((t) => maskText(t).value);
+ * free('保温杯 500ml'); // computed, remembered
+ * free('电话13476567876'); // masked, not remembered
+ */
+export function cleanTextMemo(mask: (text: string) => string): (text: string) => string {
+  const clean = new Set<string>();
+  return (text) => {
+    if (clean.has(text)) return text;
+    const masked = mask(text);
+    if (masked === text) {
+      if (clean.size >= MAX_ENTRIES) clean.clear();
+      clean.add(text);
+    }
+    return masked;
+  };
+}

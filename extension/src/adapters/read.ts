@@ -12,7 +12,7 @@ import {
   type ReceiverView,
   type VirtualNumber,
 } from '@shipmask/core';
-import { maskedMemo } from './masked-memo';
+import { cleanTextMemo, maskedMemo } from './masked-memo';
 import type { FieldRule, SiteAdapter } from './types';
 
 /** One order row as read off the page. */
@@ -26,23 +26,8 @@ export interface RowRead {
 /** Phones, ID numbers and extensions all need digits: text without any skips `maskText`. */
 const DIGIT = /[0-9\uFF10-\uFF19]/u;
 
-/**
- * Free text (item names, remarks) with phones and ID numbers masked. Texts in which `maskText`
- * finds nothing are remembered: such a key is exactly the value the order view keeps anyway, so
- * the memory holds nothing the store would not (invariant 1). Item names repeat across a page.
- */
-const freeText = ((): ((text: string) => string) => {
-  const clean = new Set<string>();
-  return (text) => {
-    if (clean.has(text) || !DIGIT.test(text)) return text;
-    const masked = maskText(text).value;
-    if (masked === text) {
-      if (clean.size >= 4096) clean.clear();
-      clean.add(text);
-    }
-    return masked;
-  };
-})();
+/** Free text (item names, remarks) with phones and ID numbers masked; item names repeat. */
+const freeText = cleanTextMemo((text) => (DIGIT.test(text) ? maskText(text).value : text));
 
 // Already-masked names and addresses repeat across a page's rows: mask each distinct one once.
 const maskNameOnce = maskedMemo(maskName);
@@ -68,14 +53,6 @@ function instant(root: Element, rule: FieldRule | undefined): number | undefined
   return text ? parseChinaDateTime(text) : undefined;
 }
 
-/** Per-adapter data derived once: the quantity rule applied to each quantity element itself. */
-const scopedQuantity = new WeakMap<SiteAdapter, FieldRule>();
-function quantityRule(adapter: SiteAdapter, q: FieldRule): FieldRule {
-  let rule = scopedQuantity.get(adapter);
-  if (!rule) scopedQuantity.set(adapter, (rule = { ...q, selector: ':scope' }));
-  return rule;
-}
-
 type Cipher = { name?: string; phone?: string; address?: string };
 
 /** A dedicated ciphertext field (Douyin shows it beside the masked value on some pages). */
@@ -88,12 +65,9 @@ function readItems(row: Element, adapter: SiteAdapter): OrderItem[] {
   const items: OrderItem[] = [];
   const spec = adapter.items;
   if (!spec) return items;
-  let quantities: NodeListOf<Element> | undefined;
-  let qRule: FieldRule | undefined;
-  if (adapter.quantities) {
-    quantities = row.querySelectorAll(adapter.quantities.selector);
-    qRule = quantityRule(adapter, adapter.quantities);
-  }
+  // The quantity rule, applied to each quantity element itself.
+  const qRule: FieldRule | undefined = adapter.quantities && { ...adapter.quantities, selector: ':scope' };
+  const quantities = adapter.quantities && row.querySelectorAll(adapter.quantities.selector);
   const lines = row.querySelectorAll(spec.row);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
