@@ -44,6 +44,8 @@ export {
 } from './problems.js';
 export {
   createOrderReader,
+  DEFAULT_MAX_PROBLEMS,
+  type OmittedProblems,
   type OrderReader,
   type OrderReaderOptions,
   type OrderRecord,
