@@ -47,3 +47,4 @@ export {
   type ReturnChange,
   type ReturnMerge,
 } from './replay.js';
+export { shipFromReturn, type ReturnShipping } from './ship.js';
