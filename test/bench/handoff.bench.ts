@@ -141,8 +141,43 @@ const suite: BenchSuite = {
         }
       }
     }
+    rows.push(...(await hostilePastes()));
     return rows;
   },
 };
+
+/**
+ * Issue 14 item 3: finding a payload in pasted text is linear in its length. The paste is
+ * whitespace-separated runs whose header states a 1 MiB payload (each run used to make the search
+ * re-read the rest of the text: 80,000 characters took 15 s), then a real link at the end.
+ */
+async function hostilePastes(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const link = await sealBatch(batchOf('wechat', 'virtual', 5), { base: BASE, random });
+  if (!link.ok) throw new Error(link.error.code);
+  const tok = b64url(new Uint8Array([1, 0, 0x80, 0x80, 0x40, 12])); // version 1, states 1 MiB
+  for (const chars of [400_000, 1_000_000]) {
+    const noise = `${tok} `.repeat(Math.ceil(chars / (tok.length + 1))).slice(0, chars);
+    const rejectMs = await medianMs(() => openBatch(noise, { now: DEMO_NOW }), 5);
+    const findMs = await medianMs(() => openBatch(`${noise}\n${link.value.text}`, { now: DEMO_NOW }), 5);
+    rows.push(
+      {
+        name: `hostile paste ${chars.toLocaleString('en')} chars: openBatch rejects`,
+        value: rejectMs,
+        unit: 'ms',
+        target: '< 1,000 ms',
+        ok: rejectMs < 1000,
+      },
+      {
+        name: `hostile paste ${chars.toLocaleString('en')} chars + link: openBatch finds it`,
+        value: findMs,
+        unit: 'ms',
+        target: '< 1,000 ms',
+        ok: findMs < 1000,
+      },
+    );
+  }
+  return rows;
+}
 
 export default suite;

@@ -418,7 +418,7 @@ describe('supplier page opened from disk (file://)', () => {
       const code = await sp.locator('.sp-code').inputValue();
       await sp.locator('.sp-qr').waitFor();
       await sp.screenshot({ path: `${OUT}file-supplier-code.png`, fullPage: true });
-      const back = await openReturn(code, locked.keep);
+      const back = await openReturn(code, locked.keep, { now: Date.now() });
       if (!back.ok) throw new Error(back.error.code);
       expect(back.value.results).toEqual([
         { orderId: orders[0]!.orderId, status: 'cannot-ship', reason: '缺货，下周补发' },

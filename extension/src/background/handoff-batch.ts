@@ -1,16 +1,20 @@
 /**
  * Hand-off batch records (the `batches` store) and the pure rules over them: a batch's status,
- * and merging a supplier's return code into it so that importing the same code twice changes
- * nothing and an older code never overwrites a newer one.
+ * and merging a supplier's return code into it by core's replay rules (`mergeReturnResults`:
+ * importing the same code twice changes nothing, an older code never overwrites a newer one,
+ * equal instants are decided the same way in any import order, results for orders outside the
+ * batch are refused).
  * @module
  */
-import type {
-  BatchKeyMaterial,
-  HandoffOrder,
-  Instant,
-  OpenedReturn,
-  PlatformId,
-  ReturnResult,
+import {
+  mergeReturnResults,
+  type BatchKeyMaterial,
+  type HandoffError,
+  type HandoffOrder,
+  type Instant,
+  type OpenedReturn,
+  type PlatformId,
+  type StoredReturnResult,
 } from '@shipmask/core';
 import type {
   BatchDetail,
@@ -21,10 +25,7 @@ import type {
 } from '../handoff-messages';
 
 /** A stored result: the supplier's result and the instant its return code was sealed. */
-export interface StoredResult {
-  readonly result: ReturnResult;
-  readonly sealedAt: Instant;
-}
+export type StoredResult = StoredReturnResult;
 
 /**
  * One batch as stored. `orders` are the orders as sealed (masked; core's `checkBatch` passed
@@ -45,12 +46,6 @@ export interface BatchRecord {
   /** Return codes imported that changed something: when, sealed when, how many changes. */
   readonly imports: readonly { readonly at: Instant; readonly sealedAt: Instant; readonly changed: number }[];
 }
-
-const sameResult = (a: ReturnResult, b: ReturnResult): boolean =>
-  a.status === b.status &&
-  (a.status === 'shipped'
-    ? b.status === 'shipped' && a.carrier === b.carrier && a.waybill === b.waybill
-    : b.status === 'cannot-ship' && a.reason === b.reason);
 
 /**
  * Status rule: `shipped` when every order has a result (shipped, or marked as impossible by
@@ -119,52 +114,36 @@ export interface MergeOutcome {
 }
 
 /**
- * Merge an opened return code into a batch. Per order: a result equal to the stored one is
- * `unchanged`; a result from a code sealed before the stored one is `stale` (kept as stored: the
- * supplier's later code wins, whatever the import order); anything else replaces it. The record
- * is returned unchanged (same object) when nothing changed, so a second import of a code writes
- * nothing.
+ * Merge an opened return code into a batch with core's replay rules (`mergeReturnResults`). The
+ * record is returned unchanged (same object) when nothing moved, so a second import of a code
+ * writes nothing; an import that changed results is logged in `imports`. A code of another
+ * batch (`wrong-batch`) or naming an order outside it (`unknown-order`) merges nothing.
  * @example
- * const { changes } = mergeReturn(record, opened, Date.now());
+ * const m = mergeReturn(record, opened, Date.now());
+ * if (m.ok) save(m.value.record);
  */
-export function mergeReturn(record: BatchRecord, opened: OpenedReturn, now: Instant): MergeOutcome {
-  const inBatch = new Set(record.orders.map((o) => o.orderId));
-  const results: Record<string, StoredResult> = { ...record.results };
-  const changes: ResultChange[] = [];
-  let unchanged = 0;
-  let stale = 0;
-  let touched = false;
-  for (const r of opened.results) {
-    if (!inBatch.has(r.orderId)) continue; // core refuses these already (unknown-order)
-    const old = results[r.orderId];
-    if (old && sameResult(old.result, r)) {
-      unchanged++;
-      // Same value from a later code: remember the later instant (an older code must not win).
-      if (opened.sealedAt > old.sealedAt) {
-        results[r.orderId] = { result: old.result, sealedAt: opened.sealedAt };
-        touched = true;
-      }
-      continue;
-    }
-    if (old && old.sealedAt > opened.sealedAt) {
-      stale++;
-      continue;
-    }
-    results[r.orderId] = { result: r, sealedAt: opened.sealedAt };
-    changes.push(
-      old ? { orderId: r.orderId, before: old.result, after: r } : { orderId: r.orderId, after: r },
-    );
-  }
-  if (changes.length === 0)
-    return { record: touched ? { ...record, results } : record, changes, unchanged, stale };
-  return {
-    record: {
-      ...record,
-      results,
-      imports: [...record.imports, { at: now, sealedAt: opened.sealedAt, changed: changes.length }],
-    },
-    changes,
-    unchanged,
-    stale,
-  };
+export function mergeReturn(
+  record: BatchRecord,
+  opened: OpenedReturn,
+  now: Instant,
+):
+  | { readonly ok: true; readonly value: MergeOutcome }
+  | { readonly ok: false; readonly error: HandoffError<'wrong-batch' | 'unknown-order'> } {
+  const merged = mergeReturnResults(record.results, opened, {
+    batchId: record.id,
+    orderIds: record.orders.map((o) => o.orderId),
+  });
+  if (!merged.ok) return merged;
+  const { results, changes, unchanged, stale } = merged.value;
+  const moved = results !== record.results;
+  const next: BatchRecord = !moved
+    ? record
+    : changes.length === 0
+      ? { ...record, results }
+      : {
+          ...record,
+          results,
+          imports: [...record.imports, { at: now, sealedAt: opened.sealedAt, changed: changes.length }],
+        };
+  return { ok: true, value: { record: next, changes, unchanged, stale } };
 }

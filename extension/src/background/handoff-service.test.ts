@@ -201,6 +201,37 @@ describe('hand-off service: sealed file', () => {
   });
 });
 
+describe('hand-off service: hostile return codes (issue 14 item 2)', () => {
+  it('refuses a code sealed an hour in the future (it would win every later import) and stores nothing', async () => {
+    const { h, orders } = await setup(2);
+    const sealed = await h['handoff/seal']({
+      type: 'handoff/seal',
+      shop,
+      orderIds: orders.map((o) => o.orderId),
+      supplier: { name: 'A' },
+      expiresInDays: 7,
+    });
+    if (!sealed.ok) throw new Error(sealed.message);
+    const opened = await openBatch(sealed.text, { now: NOW });
+    if (!opened.ok) throw new Error(opened.error.code);
+    const ahead = await sealReturn(
+      opened.value,
+      [{ orderId: orders[0]!.orderId, status: 'shipped', carrier: 'ZTO', waybill: 'ZT1234567' }],
+      { random, now: NOW + 3_600_000 },
+    );
+    if (!ahead.ok) throw new Error(ahead.error.code);
+    const r = await h['handoff/import']({
+      type: 'handoff/import',
+      batchId: sealed.batch.batchId,
+      code: ahead.value.code,
+    });
+    expect(r).toMatchObject({ ok: false, code: 'bad-time' });
+    const b = await h['handoff/batch']({ type: 'handoff/batch', batchId: sealed.batch.batchId });
+    expect(b?.imports).toBe(0);
+    expect(b?.items.every((it) => it.result === undefined)).toBe(true);
+  });
+});
+
 describe('mergeReturn', () => {
   const record = (ids: string[]): BatchRecord => ({
     id: 'b1',
@@ -216,6 +247,11 @@ describe('mergeReturn', () => {
     imports: [],
   });
   const ids = ['1', '2', '3', '4'];
+  const merged = (r: BatchRecord, c: OpenedReturn) => {
+    const m = mergeReturn(r, c, NOW);
+    if (!m.ok) throw new Error(m.error.message);
+    return m.value;
+  };
   const result = fc.oneof(
     fc.record({
       orderId: fc.constantFrom(...ids),
@@ -240,8 +276,8 @@ describe('mergeReturn', () => {
       fc.property(fc.array(code, { maxLength: 5 }), (codes: OpenedReturn[]) => {
         let r = record(ids);
         for (const c of codes) {
-          const once = mergeReturn(r, c, NOW);
-          const twice = mergeReturn(once.record, c, NOW);
+          const once = merged(r, c);
+          const twice = merged(once.record, c);
           expect(twice.changes).toEqual([]);
           expect(twice.record).toBe(once.record);
           r = once.record;
@@ -256,6 +292,38 @@ describe('mergeReturn', () => {
         expect(['sent', 'partly-shipped', 'shipped']).toContain(s);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  // Issue 14 item 2: the replay rules are core's; a code naming an order outside the batch, or
+  // of another batch, merges nothing (the old merge skipped such lines and kept the rest).
+  it('refuses a code with a result for an order outside the batch or of another batch', () => {
+    const r = record(['1', '2']);
+    const ship = (orderId: string): ReturnResult => ({
+      orderId,
+      status: 'shipped',
+      carrier: 'ZTO',
+      waybill: 'ZT1234567',
+    });
+    expect(
+      mergeReturn(r, { batchId: 'b1', sealedAt: NOW, results: [ship('1'), ship('9')] }, NOW),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-order', orderId: '9' },
+    });
+    expect(mergeReturn(r, { batchId: 'b2', sealedAt: NOW, results: [ship('1')] }, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-batch' },
+    });
+    // Equal instants: the same stored result in either import order.
+    const x: OpenedReturn = { batchId: 'b1', sealedAt: NOW, results: [ship('1')] };
+    const y: OpenedReturn = {
+      batchId: 'b1',
+      sealedAt: NOW,
+      results: [{ orderId: '1', status: 'shipped', carrier: 'ZTO', waybill: 'ZT7654321' }],
+    };
+    expect(merged(merged(r, x).record, y).record.results).toEqual(
+      merged(merged(r, y).record, x).record.results,
     );
   });
 

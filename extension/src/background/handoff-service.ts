@@ -169,14 +169,19 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
       const t = now();
       const record = await getBatch(store, req.batchId);
       if (!record) return { ok: false, code: 'unknown-batch', message: 'no such batch' };
-      const opened = await openReturn(req.code, record.keep);
+      // Issue 14 item 2: core checks every result, the batch's orders and the sealing instant
+      // (not in the future, not before the batch was created: record.createdAt for key
+      // material stored before core kept it).
+      const opened = await openReturn(req.code, record.keep, { now: t, createdAt: record.createdAt });
       if (!opened.ok) return { ok: false, ...opened.error };
       const updated = await updateBatch(store, req.batchId, (r) => {
-        const m = mergeReturn(r, opened.value, t);
-        return { record: m.record, value: m };
+        const m: ReturnType<typeof mergeReturn> = mergeReturn(r, opened.value, t);
+        return { record: m.ok ? m.value.record : r, value: m };
       });
       if (!updated.found) return { ok: false, code: 'unknown-batch', message: 'no such batch' };
-      const m = updated.value;
+      const merged = updated.value;
+      if (!merged.ok) return { ok: false, ...merged.error };
+      const m = merged.value;
       if (m.changes.length > 0) {
         await store.audit({
           at: t,

@@ -202,6 +202,7 @@ const returnErrorsZh: Record<ReturnErrorCode, string> = {
   tampered: '回执码被改动过。',
   'unknown-order': '有订单不在这个供货单里。',
   'invalid-result': '有快递单号格式不对（只能是字母和数字，且不能像手机号）。',
+  'bad-time': '这台设备的时间不对（早于供货单创建时间），请校准时间后再生成回执码。',
   'crypto-failed': '这个浏览器缺少需要的加密功能。',
 };
 
@@ -215,6 +216,8 @@ const returnErrorsEn: Record<ReturnErrorCode, string> = {
   'unknown-order': 'An order is not in this order sheet.',
   'invalid-result':
     'A tracking number is malformed (letters and digits only, and not shaped like a mobile number).',
+  'bad-time':
+    "This device's clock is wrong (earlier than when the order sheet was made); set the clock and make the code again.",
   'crypto-failed': 'This browser lacks the encryption it needs.',
 };
 

@@ -19,7 +19,7 @@ import type {
 } from '../../handoff-messages';
 import type { ShopRef } from '../../messages';
 import { qrDataUrl } from '../../supplier/qr';
-import { bulkShipFileOf, carrierName, shipLines } from './ship-rows';
+import { carrierName, shippingOf } from './ship-rows';
 
 type Lang = 'zh' | 'en';
 
@@ -75,6 +75,7 @@ const W = {
     stale: (n: number) => `${n} 条结果比已导入的旧，未覆盖`,
     bulkFile: '下载批量发货文件',
     bulkLines: '批量发货文本（可粘贴到后台“批量发货”）',
+    shipLeftOut: (n: number) => `${n} 个已发订单没有写入：快递公司或单号平台不接受，请在后台手动发货`,
     waybill: '快递单号',
     result: '结果',
     reason: '原因',
@@ -139,6 +140,8 @@ const W = {
     stale: (n: number) => `${n} results are older than what was imported; kept`,
     bulkFile: 'Download bulk-ship file',
     bulkLines: "Bulk-ship lines (paste into the back-office's bulk ship)",
+    shipLeftOut: (n: number) =>
+      `${n} shipped orders were left out: the platform does not accept their carrier or number; ship them by hand`,
     waybill: 'Tracking number',
     result: 'Result',
     reason: 'Reason',
@@ -366,8 +369,9 @@ export function HandoffPage(props: { search: string }) {
     () => (sealed?.kind === 'link' && config.baseUrl ? qrDataUrl(sealed.text) : undefined),
     [sealed],
   );
-  const shipFile = useMemo(() => (open ? bulkShipFileOf(open) : undefined), [open]);
-  const lines = useMemo(() => (open ? shipLines(open) : ''), [open]);
+  const shipping = useMemo(() => (open ? shippingOf(open) : undefined), [open]);
+  const shipFile = shipping?.file;
+  const lines = shipping?.lines ?? '';
 
   return (
     <main class="ho">
@@ -591,6 +595,9 @@ export function HandoffPage(props: { search: string }) {
                 </table>
               )}
             </div>
+          )}
+          {shipFile && shipFile.problems.length > 0 && (
+            <p class="ho-warn ho-ship-problems">{w.shipLeftOut(shipFile.problems.length)}</p>
           )}
           {shipFile && shipFile.written > 0 && (
             <div class="ho-ship">

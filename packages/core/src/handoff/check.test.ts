@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkBatch, containsMobile, isDetailedAddress, isPlaceholderName } from './check.js';
+import { BATCH_LIMITS, checkBatch, containsMobile, isDetailedAddress, isPlaceholderName } from './check.js';
 import { batchArb, smallBatch } from './fixtures.test-helper.js';
 import type { HandoffBatch, HandoffOrder, HandoffReceiver } from './types.js';
 
@@ -177,6 +177,15 @@ describe('checkBatch', () => {
       withReceiver({ virtual: { main: '1347656787', ext: '3639' } }),
       withReceiver({ virtual: { main: '13476567876', ext: '36390' } }),
       withReceiver({ cipher: { name: '张*' } }),
+      // Issue 14: item lines in the whole batch are limited too (opening allocates per line).
+      {
+        ...b,
+        orders: Array.from({ length: BATCH_LIMITS.items / BATCH_LIMITS.itemsPerOrder + 1 }, (_, i) => ({
+          ...b.orders[0]!,
+          orderId: String(i),
+          items: Array.from({ length: BATCH_LIMITS.itemsPerOrder }, () => ({ name: 'a', quantity: 1 })),
+        })),
+      },
     ];
     for (const x of bad) {
       const r = checkBatch(x as HandoffBatch);

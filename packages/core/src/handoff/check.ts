@@ -22,10 +22,14 @@ import type { HandoffBatch, HandoffOrder, HandoffReceiver } from './types.js';
 export const BATCH_LIMITS = {
   orders: 20_000,
   itemsPerOrder: 200,
-  /** Characters of a text field (shop, item name, SKU, remark, receiver text, carrier). */
+  /** Item lines in the whole batch (bounds what opening a link may allocate). */
+  items: 100_000,
+  /** Characters of a text field (shop, item name, SKU, remark, receiver text). */
   text: 1_000,
   /** Characters of one ciphertext field. */
   cipher: 4_096,
+  /** Characters of a carrier. */
+  carrier: 64,
   orderId: 64,
   batchId: 64,
   quantity: 1_000_000,
@@ -139,6 +143,10 @@ export function checkBatch(batch: HandoffBatch): HandoffResult<HandoffBatch, Che
     });
   if (!isList(batch.orders) || batch.orders.length > BATCH_LIMITS.orders)
     return bad(`orders must be a list of at most ${BATCH_LIMITS.orders}`, { field: 'orders' });
+  let items = 0;
+  for (const o of batch.orders) items += isList(o?.items) ? o.items.length : 0;
+  if (items > BATCH_LIMITS.items)
+    return bad(`a batch holds at most ${BATCH_LIMITS.items} item lines`, { field: 'orders' });
   const seen = new Set<string>();
   const orders: HandoffOrder[] = [];
   for (const o of batch.orders) {
@@ -193,8 +201,9 @@ function checkOrder(o: HandoffOrder, orderId: string): HandoffResult<HandoffOrde
   // Issue 9: remarks pass through maskText; whatever it misses is caught by the scan below.
   const remark = rawRemark === undefined ? '' : maskText(rawRemark).value;
   if (containsMobile(remark)) return plain('the remark holds a mobile number', 'remark');
-  const carrier = text(o.carrier, 64, true);
-  if (carrier === false) return bad('carrier must be a string of at most 64 characters', 'carrier');
+  const carrier = text(o.carrier, BATCH_LIMITS.carrier, true);
+  if (carrier === false)
+    return bad(`carrier must be a string of at most ${BATCH_LIMITS.carrier} characters`, 'carrier');
   if (carrier !== undefined && containsMobile(carrier))
     return plain('the carrier holds a mobile number', 'carrier');
   const rec = checkReceiver(o.receiver, orderId);

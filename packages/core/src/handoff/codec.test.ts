@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkBatch } from './check.js';
+import { ByteWriter } from './bytes.js';
+import { BATCH_LIMITS, checkBatch } from './check.js';
 import { decodeBody, encodeBody } from './codec.js';
 import { batchArb, smallBatch } from './fixtures.test-helper.js';
 
@@ -12,7 +13,7 @@ const header = (b: { batchId: string; expiresAt: number }) => ({
 describe('encodeBody / decodeBody (format 1)', () => {
   it('round-trips the small batch exactly', () => {
     const b = smallBatch();
-    expect(decodeBody(encodeBody(b), header(b))).toEqual(b);
+    expect(decodeBody(encodeBody(b), header(b))).toEqual({ ok: true, value: b });
   });
 
   it('round-trips every checked batch (property, 1,000 runs)', { timeout: 60_000 }, () => {
@@ -22,7 +23,7 @@ describe('encodeBody / decodeBody (format 1)', () => {
         expect(checked.ok).toBe(true);
         if (!checked.ok) return;
         const b = checked.value;
-        expect(decodeBody(encodeBody(b), header(b))).toEqual(b);
+        expect(decodeBody(encodeBody(b), header(b))).toEqual({ ok: true, value: b });
       }),
       { numRuns: 1000 },
     );
@@ -43,7 +44,7 @@ describe('encodeBody / decodeBody (format 1)', () => {
         { orderId: '7', items: [{ name: 'c', sku: 'x', quantity: 1 }], receiver: { phone: '010-****5678' } },
       ],
     };
-    expect(decodeBody(encodeBody(b), header(b))).toEqual(b);
+    expect(decodeBody(encodeBody(b), header(b))).toEqual({ ok: true, value: b });
   });
 
   it('stores a 19-digit order id, masked phone and virtual number in few bytes', () => {
@@ -73,7 +74,7 @@ describe('encodeBody / decodeBody (format 1)', () => {
           { text: bytes, raw: bytes.subarray(bytes.length >> 1) },
           { batchId: 'x', expiresAt: 1e12 },
         );
-        expect(r === undefined || typeof r === 'object').toBe(true);
+        expect(typeof r.ok).toBe('boolean');
       }),
       { numRuns: 1000 },
     );
@@ -81,9 +82,81 @@ describe('encodeBody / decodeBody (format 1)', () => {
     const { text, raw } = encodeBody(b);
     const longer = new Uint8Array(text.length + 1);
     longer.set(text);
-    expect(decodeBody({ text: longer, raw }, header(b))).toBeUndefined();
-    expect(decodeBody({ text: text.subarray(0, text.length - 1), raw }, header(b))).toBeUndefined();
-    expect(decodeBody({ text, raw: raw.subarray(1) }, header(b))).toBeUndefined();
-    expect(decodeBody({ text, raw: new Uint8Array([...raw, 0]) }, header(b))).toBeUndefined();
+    expect(decodeBody({ text: longer, raw }, header(b))).toEqual({ ok: false, code: 'malformed' });
+    expect(decodeBody({ text: text.subarray(0, text.length - 1), raw }, header(b))).toEqual({
+      ok: false,
+      code: 'malformed',
+    });
+    expect(decodeBody({ text, raw: raw.subarray(1) }, header(b))).toEqual({ ok: false, code: 'malformed' });
+    expect(decodeBody({ text, raw: new Uint8Array([...raw, 0]) }, header(b))).toEqual({
+      ok: false,
+      code: 'malformed',
+    });
+  });
+
+  // Issue 14 item 3: limits are checked as counts and lengths are read, before allocating.
+  it('refuses a body past the batch limits with too-large and the field, before reading on', () => {
+    const start = (orders: number): ByteWriter => {
+      const w = new ByteWriter();
+      w.string('店'); // shop
+      w.byte(1); // wechat
+      w.varint(1000); // expiresAt - createdAt
+      w.varint(orders);
+      return w;
+    };
+    const h = { batchId: 'b', expiresAt: 1e12 };
+    // Millions of orders stated in a few bytes, followed by 16 MiB of zeros (a decoded bomb).
+    const many = start(3_000_000).finish();
+    const bomb = new Uint8Array(16 * 1024 * 1024);
+    bomb.set(many);
+    expect(decodeBody({ text: bomb, raw: new Uint8Array(0) }, h)).toEqual({
+      ok: false,
+      code: 'too-large',
+      field: 'orders',
+    });
+    expect(
+      decodeBody({ text: start(BATCH_LIMITS.orders + 1).finish(), raw: new Uint8Array(0) }, h),
+    ).toMatchObject({
+      code: 'too-large',
+      field: 'orders',
+    });
+    // Items per order, then items in all.
+    const perOrder = start(2);
+    perOrder.byte(1); // ids: one length, deltas
+    perOrder.varint(3);
+    perOrder.varint(200); // +100
+    perOrder.varint(2); // +1
+    perOrder.varint(1);
+    perOrder.varint(BATCH_LIMITS.itemsPerOrder + 1);
+    expect(decodeBody({ text: perOrder.finish(), raw: new Uint8Array(0) }, h)).toMatchObject({
+      code: 'too-large',
+      field: 'orders[1].items',
+    });
+    const n = Math.ceil(BATCH_LIMITS.items / BATCH_LIMITS.itemsPerOrder) + 1;
+    const all = start(n);
+    all.byte(0); // ids one by one
+    for (let i = 0; i < n; i++) {
+      all.varint(3);
+      all.bigVarint(BigInt(100 + i));
+    }
+    for (let i = 0; i < n; i++) all.varint(BATCH_LIMITS.itemsPerOrder);
+    const body = new Uint8Array(4 * 1024 * 1024); // room for what the counts would need
+    body.set(all.finish());
+    expect(decodeBody({ text: body, raw: new Uint8Array(0) }, h)).toMatchObject({
+      code: 'too-large',
+      field: 'items',
+    });
+    // A shop name longer than the text limit is refused before it is decoded.
+    const longShop = new ByteWriter();
+    longShop.string('店'.repeat(BATCH_LIMITS.text + 1));
+    longShop.byte(1);
+    longShop.varint(1000);
+    longShop.varint(0);
+    longShop.byte(0);
+    longShop.byte(0);
+    expect(decodeBody({ text: longShop.finish(), raw: new Uint8Array(0) }, h)).toEqual({
+      ok: false,
+      code: 'malformed',
+    });
   });
 });

@@ -16,7 +16,18 @@
  */
 import type { VirtualNumber } from '../types.js';
 import { ByteReader, ByteWriter } from './bytes.js';
+import { BATCH_LIMITS } from './check.js';
 import type { HandoffBatch, HandoffItem, HandoffOrder } from './types.js';
+
+/**
+ * UTF-8 bytes of at most `chars` UTF-16 units: 3 per unit (a surrogate pair is 2 units, 4
+ * bytes). The decoder refuses a longer string before reading it (issue 14 item 3).
+ */
+const bytesFor = (chars: number): number => chars * 3;
+const TEXT_BYTES = bytesFor(BATCH_LIMITS.text);
+const CARRIER_BYTES = bytesFor(BATCH_LIMITS.carrier);
+const CIPHER_BYTES = bytesFor(BATCH_LIMITS.cipher);
+const ORDER_ID_BYTES = bytesFor(BATCH_LIMITS.orderId);
 
 const PLATFORMS = ['douyin', 'wechat', 'jd'] as const;
 
@@ -58,16 +69,18 @@ class Interner {
 
 class Uninterner {
   private readonly list: (readonly [string, string])[] = [];
+  /** `maxBytes`: the largest UTF-8 size of one value (of each half of a pair). */
   constructor(
     private readonly r: ByteReader,
+    private readonly maxBytes: number,
     private readonly pairs = false,
   ) {}
   getPair(): readonly [string, string] | undefined {
     const ref = this.r.varint();
     if (ref === 0) return undefined;
     if (ref === 1) {
-      const s = this.r.string();
-      const pair = [s, this.pairs ? this.r.string() : ''] as const;
+      const s = this.r.string(this.maxBytes);
+      const pair = [s, this.pairs ? this.r.string(this.maxBytes) : ''] as const;
       this.list.push(pair);
       return pair;
     }
@@ -197,7 +210,7 @@ function readOrderIds(r: ByteReader, n: number): string[] {
   if (mode !== 0) return r.fail([]);
   for (let i = 0; i < n && !r.failed; i++) {
     const len = r.varint();
-    if (len === 0) ids.push(r.string(256));
+    if (len === 0) ids.push(r.string(ORDER_ID_BYTES));
     else {
       const v = r.bigVarint(20);
       const s = v.toString().padStart(len, '0');
@@ -328,31 +341,51 @@ export function encodeBody(b: HandoffBatch): EncodedBody {
   return { text: w.finish(), raw: rw.finish() };
 }
 
+/** Result of `decodeBody`: the batch, or why not (`too-large`: a `BATCH_LIMITS` limit is exceeded). */
+export type DecodedBody =
+  | { readonly ok: true; readonly value: HandoffBatch }
+  | { readonly ok: false; readonly code: 'too-large' | 'malformed'; readonly field?: string };
+
+const MALFORMED = { ok: false, code: 'malformed' } as const;
+
 /**
- * Decode a version-1 body; `undefined` when it is malformed. Never throws.
+ * Decode a version-1 body. Rule (issue 14 item 3): the batch limits (`BATCH_LIMITS`: orders,
+ * items per order, items in all, text sizes) are checked as each count or length is read,
+ * before anything is allocated for it, so a small body that states millions of orders fails at
+ * once with `too-large` and the field; anything else that does not decode is `malformed`. The
+ * caller still checks the decoded batch (`checkBatch`). Never throws.
  * @example
- * decodeBody(encodeBody(checked), { batchId: checked.batchId, expiresAt: checked.expiresAt }); // deep-equals checked
+ * decodeBody(encodeBody(checked), { batchId: checked.batchId, expiresAt: checked.expiresAt }); // { ok: true, value: checked }
  */
 export function decodeBody(
   body: EncodedBody,
   header: { readonly batchId: string; readonly expiresAt: number },
-): HandoffBatch | undefined {
+): DecodedBody {
   const bytes = body.text;
   const r = new ByteReader(bytes);
   const rr = new ByteReader(body.raw);
-  const shop = r.string();
+  const tooLarge = (field: string): DecodedBody => ({ ok: false, code: 'too-large', field });
+  const shop = r.string(TEXT_BYTES);
   const p = r.byte();
   const platform = p === 255 ? r.string(32) : PLATFORMS[p];
-  if (platform === undefined) return undefined;
+  if (platform === undefined) return MALFORMED;
   const createdAt = header.expiresAt - r.varint();
   const n = r.varint();
-  if (r.failed || n > bytes.length) return undefined;
+  if (r.failed) return MALFORMED;
+  if (n > BATCH_LIMITS.orders) return tooLarge('orders');
+  if (n > bytes.length) return MALFORMED;
   const ids = readOrderIds(r, n);
   const itemCounts: number[] = [];
-  for (let i = 0; i < n && !r.failed; i++) itemCounts.push(r.varint());
-  const totalItems = itemCounts.reduce((a, b) => a + b, 0);
-  if (r.failed || totalItems > bytes.length) return undefined;
-  const productsIn = new Uninterner(r, true);
+  let totalItems = 0;
+  for (let i = 0; i < n && !r.failed; i++) {
+    const count = r.varint();
+    if (count > BATCH_LIMITS.itemsPerOrder) return tooLarge(`orders[${i}].items`);
+    totalItems += count;
+    if (totalItems > BATCH_LIMITS.items) return tooLarge('items');
+    itemCounts.push(count);
+  }
+  if (r.failed || totalItems > bytes.length) return MALFORMED;
+  const productsIn = new Uninterner(r, TEXT_BYTES, true);
   const products: { name: string; sku: string }[] = [];
   for (let i = 0; i < totalItems && !r.failed; i++) {
     const [name, sku] = productsIn.getPair() ?? ['', ''];
@@ -360,19 +393,19 @@ export function decodeBody(
   }
   const quantities: number[] = [];
   for (let i = 0; i < totalItems && !r.failed; i++) quantities.push(r.varint());
-  const remarksIn = new Uninterner(r);
+  const remarksIn = new Uninterner(r, TEXT_BYTES);
   const remarks: (string | undefined)[] = [];
   for (let i = 0; i < n && !r.failed; i++) remarks.push(remarksIn.get());
-  const carriersIn = new Uninterner(r);
+  const carriersIn = new Uninterner(r, CARRIER_BYTES);
   const carriers: (string | undefined)[] = [];
   for (let i = 0; i < n && !r.failed; i++) carriers.push(carriersIn.get());
   const flags: number[] = [];
   for (let i = 0; i < n && !r.failed; i++) flags.push(r.byte());
-  if (r.failed) return undefined;
+  if (r.failed) return MALFORMED;
 
-  const namesIn = new Uninterner(r);
+  const namesIn = new Uninterner(r, TEXT_BYTES);
   const nameOf: (string | undefined)[] = flags.map((f) => (f & F_NAME ? (namesIn.get() ?? '') : undefined));
-  const phoneIn = new Uninterner(r);
+  const phoneIn = new Uninterner(r, TEXT_BYTES);
   const phoneOf: (string | number | undefined)[] = flags.map((f) => {
     const kind = (f >> F_PHONE_SHIFT) & 3;
     if (kind === 0) return undefined;
@@ -387,7 +420,7 @@ export function decodeBody(
     }
     return phoneIn.get() ?? '';
   });
-  const addressesIn = new Uninterner(r);
+  const addressesIn = new Uninterner(r, TEXT_BYTES);
   const addressOf = flags.map((f) => (f & F_ADDRESS ? (addressesIn.get() ?? '') : undefined));
   const mainList: string[] = [];
   const mainOf = flags.map((f) => {
@@ -407,7 +440,7 @@ export function decodeBody(
     const e = (r.byte() << 8) | r.byte();
     return e > 9999 ? r.fail(undefined) : String(e).padStart(4, '0');
   });
-  const templatesIn = new Uninterner(r);
+  const templatesIn = new Uninterner(r, CIPHER_BYTES);
   const cipherTemplates = flags.map((f) => ({
     name: f & F_CNAME ? (templatesIn.get() ?? '') : undefined,
     phone: f & F_CPHONE ? (templatesIn.get() ?? '') : undefined,
@@ -418,7 +451,7 @@ export function decodeBody(
     const at = t.indexOf('\0');
     if (at < 0) return t;
     const chars = r.varint();
-    if (chars > 8192) return r.fail(t);
+    if (chars > BATCH_LIMITS.cipher) return r.fail(t);
     const blob = rr.bytes(Math.ceil((chars * 6) / 8));
     if (rr.failed) return r.fail(t);
     return t.slice(0, at) + unpackSextets(blob, chars) + t.slice(at + 1);
@@ -428,7 +461,7 @@ export function decodeBody(
     phone: fill(c.phone),
     address: fill(c.address),
   }));
-  if (r.failed || r.remaining !== 0 || rr.remaining !== 0) return undefined;
+  if (r.failed || r.remaining !== 0 || rr.remaining !== 0) return MALFORMED;
 
   const orders: HandoffOrder[] = [];
   let item = 0;
@@ -451,7 +484,7 @@ export function decodeBody(
     const ext = extOf[i];
     const phone = phoneOf[i];
     if (typeof phone === 'number') {
-      if (ext === undefined) return undefined;
+      if (ext === undefined) return MALFORMED;
       receiver.phone = `1${String(phone).padStart(2, '0')}****${ext}`;
     } else if (phone !== undefined) receiver.phone = phone;
     if (addressOf[i] !== undefined) receiver.address = addressOf[i];
@@ -474,11 +507,14 @@ export function decodeBody(
     orders.push(order);
   }
   return {
-    shop,
-    platform: platform as HandoffBatch['platform'],
-    batchId: header.batchId,
-    createdAt,
-    expiresAt: header.expiresAt,
-    orders,
+    ok: true,
+    value: {
+      shop,
+      platform: platform as HandoffBatch['platform'],
+      batchId: header.batchId,
+      createdAt,
+      expiresAt: header.expiresAt,
+      orders,
+    },
   };
 }

@@ -50,6 +50,11 @@ export type ReturnErrorCode =
   | 'unknown-order'
   /** A result is malformed (empty waybill number, too long a field, duplicate order). */
   | 'invalid-result'
+  /**
+   * The code's sealing instant is more than `RETURN_CLOCK_SKEW_MS` in the future or before the
+   * batch was created (one of the two clocks is wrong), or sealing on a clock that would be.
+   */
+  | 'bad-time'
   | 'crypto-failed';
 
 /**

@@ -36,4 +36,15 @@ export {
   type ReturnResult,
   type OpenedReturn,
   type SealReturnOptions,
+  type OpenReturnOptions,
 } from './return-code.js';
+export { checkReturnResult, normalizeReturnResult, RETURN_LIMITS } from './result-check.js';
+export { sealedAtProblem, RETURN_CLOCK_SKEW_MS } from './sealed-at.js';
+export {
+  mergeReturnResults,
+  compareStoredResults,
+  type StoredReturnResult,
+  type ReturnChange,
+  type ReturnMerge,
+} from './replay.js';
+export { shipFromReturn, type ReturnShipping } from './ship.js';

@@ -11,17 +11,29 @@
  * (interned) and waybill number (digits as a signed delta from the previous numeric waybill,
  * since one e-waybill account hands out near-consecutive numbers) or the reason. The text is
  * base64url; whitespace, line breaks and text around it are tolerated.
+ *
+ * What a return code proves, and what it does not (issue 14 item 2): a code that opens proves
+ * only that whoever sealed it held the batch's key: the link (or its passphrase), which the
+ * supplier has, but so does anyone the link was forwarded to or who read it in the chat it was
+ * sent through. It does not prove who sealed it, that a parcel was shipped, that the waybill
+ * number exists at the carrier or belongs to this order, or when it was sealed (`sealedAt` is
+ * the sealer's clock, bounded only by `RETURN_CLOCK_SKEW_MS`), and an older code can be pasted
+ * again (`mergeReturnResults` decides which code wins, the same way in any import order).
+ * So `openReturn` checks every result with the rule `sealReturn` applies
+ * (`checkReturnResult`), refuses a `sealedAt` in the future or before the batch was created,
+ * and names only orders of the batch (by index into the kept order ids); the merchant should
+ * treat the numbers as the supplier's claim, as the platform does when they are uploaded.
  * @module
  */
-import { maskText } from '../mask/mask-text.js';
 import { encodeBase64url } from './base64url.js';
 import { ByteReader, ByteWriter } from './bytes.js';
-import { containsMobile } from './check.js';
 import { deflateWith, inflateWith } from './compress.js';
 import { aesGcmDecrypt, aesGcmEncrypt, returnKey } from './crypto.js';
 import { fail, type HandoffResult, type ReturnErrorCode } from './errors.js';
 import { findPayload, type HeaderProbe } from './payload-text.js';
+import { checkReturnResult, normalizeReturnResult, RETURN_LIMITS } from './result-check.js';
 import { decodeKey, type OpenedBatch } from './seal.js';
+import { sealedAtProblem } from './sealed-at.js';
 import type { BatchKeyMaterial, RandomBytes } from './types.js';
 
 /** Version byte of return codes (distinct from batch links, so neither is taken for the other). */
@@ -59,7 +71,19 @@ export interface SealReturnOptions {
   readonly now: number;
 }
 
-const WAYBILL = /^[A-Za-z0-9-]{1,64}$/u;
+/** Options of `openReturn`. */
+export interface OpenReturnOptions {
+  /** The current instant: a code sealed more than `RETURN_CLOCK_SKEW_MS` after it is refused. */
+  readonly now: number;
+  /**
+   * When the batch was created, for key material kept without it (`BatchKeyMaterial.createdAt`
+   * is used otherwise): a code sealed more than `RETURN_CLOCK_SKEW_MS` before it is refused.
+   */
+  readonly createdAt?: number;
+}
+
+/** A numeric waybill number, written as a delta (the only form `sealReturn` writes as one). */
+const NUMERIC_WAYBILL = /^[1-9][0-9]{0,39}$/u;
 
 /** `Array.isArray` without narrowing to `any[]`. */
 function isList(v: unknown): boolean {
@@ -79,8 +103,10 @@ function header(w: ByteWriter, total: number, batchId: string): void {
 
 /**
  * Seal the supplier's results for the merchant. Refuses results for orders not in the batch
- * (`unknown-order`), duplicates and malformed waybill numbers (`invalid-result`); reasons pass
- * through `maskText`. Never rejects.
+ * (`unknown-order`), duplicates and results that break `checkReturnResult` after carrier and
+ * waybill are trimmed and the reason passed through `maskText` (`invalid-result`, naming the
+ * order and field), and a `now` more than `RETURN_CLOCK_SKEW_MS` before the batch was created
+ * (`bad-time`: the merchant would refuse the code). Never rejects.
  * @example
  * const r = await sealReturn(opened, [{ orderId: '6932718406512345678', status: 'shipped', carrier: 'ZTO', waybill: '78412345678901' }],
  *   { random: (n) => crypto.getRandomValues(new Uint8Array(n)), now: Date.now() });
@@ -110,33 +136,24 @@ export async function sealReturn(
     const seen = new Set<string>();
     const carriers = new Map<string, number>();
     let prev = 0n;
-    for (const r of results) {
-      const i = typeof r?.orderId === 'string' ? index.get(r.orderId) : undefined;
+    if (keep.createdAt !== undefined) {
+      const problem = sealedAtProblem(now, { createdAt: keep.createdAt, now });
+      if (problem) return fail('bad-time', `this device's clock is off: ${problem}`);
+    }
+    for (const input of results) {
+      const i = typeof input?.orderId === 'string' ? index.get(input.orderId) : undefined;
       if (i === undefined)
-        return fail('unknown-order', `order ${String(r?.orderId)} is not in this batch`, {
-          orderId: String(r?.orderId),
+        return fail('unknown-order', `order ${String(input?.orderId)} is not in this batch`, {
+          orderId: String(input?.orderId),
         });
-      if (seen.has(r.orderId))
-        return fail('invalid-result', `order ${r.orderId} has two results`, { orderId: r.orderId });
-      seen.add(r.orderId);
+      if (seen.has(input.orderId))
+        return fail('invalid-result', `order ${input.orderId} has two results`, { orderId: input.orderId });
+      seen.add(input.orderId);
+      const checked = checkReturnResult(normalizeReturnResult(input));
+      if (!checked.ok) return checked;
+      const r = checked.value;
       w.varint(i);
       if (r.status === 'shipped') {
-        if (typeof r.carrier !== 'string' || r.carrier.trim() === '' || r.carrier.length > 64)
-          return fail('invalid-result', 'carrier must be 1–64 characters', {
-            orderId: r.orderId,
-            field: 'carrier',
-          });
-        const waybill = typeof r.waybill === 'string' ? r.waybill.trim() : '';
-        if (!WAYBILL.test(waybill))
-          return fail('invalid-result', 'waybill number must be 1–64 letters, digits or dashes', {
-            orderId: r.orderId,
-            field: 'waybill',
-          });
-        if (containsMobile(waybill) || containsMobile(r.carrier))
-          return fail('invalid-result', 'a waybill number or carrier may not be a mobile number', {
-            orderId: r.orderId,
-            field: 'waybill',
-          });
         w.byte(0);
         const k = carriers.get(r.carrier);
         if (k !== undefined) w.varint(k + 1);
@@ -145,34 +162,19 @@ export async function sealReturn(
           w.varint(0);
           w.string(r.carrier);
         }
-        if (/^[1-9][0-9]{0,39}$/u.test(waybill)) {
-          const v = BigInt(waybill);
+        if (NUMERIC_WAYBILL.test(r.waybill)) {
+          const v = BigInt(r.waybill);
           w.varint(1);
           w.bigSvarint(v - prev);
           prev = v;
         } else {
           w.varint(0);
-          w.string(waybill);
+          w.string(r.waybill);
         }
-      } else if (r.status === 'cannot-ship') {
-        if (typeof r.reason !== 'string' || r.reason.length > 500)
-          return fail('invalid-result', 'reason must be at most 500 characters', {
-            orderId: r.orderId,
-            field: 'reason',
-          });
-        const reason = maskText(r.reason).value;
-        if (containsMobile(reason))
-          return fail('invalid-result', 'the reason holds a mobile number', {
-            orderId: r.orderId,
-            field: 'reason',
-          });
+      } else {
         w.byte(1);
-        w.string(reason);
-      } else
-        return fail('invalid-result', 'status must be shipped or cannot-ship', {
-          orderId: (r as { orderId: string }).orderId,
-          field: 'status',
-        });
+        w.string(r.reason);
+      }
     }
     const body = w.finish();
     const pw = new ByteWriter();
@@ -220,15 +222,22 @@ function probeReturn(head: Uint8Array): HeaderProbe {
 
 /**
  * Open a return code with what the merchant kept for the batch (or the opened batch). Tolerates
- * whitespace, line breaks and text around the code. Never rejects; errors: `not-a-code`,
- * `truncated`, `too-large`, `wrong-batch`, `tampered`, `unknown-order`.
+ * whitespace, line breaks and text around the code. Every result is checked with the rule
+ * `sealReturn` applies (`checkReturnResult`); a result that breaks it, a duplicate or a
+ * non-canonical encoding is `tampered` (naming the order and field). Results name orders by
+ * their index in the batch, so a code carries only orders of its batch (`unknown-order`
+ * otherwise). A `sealedAt` more than `RETURN_CLOCK_SKEW_MS` after `options.now` or before the
+ * batch was created is `bad-time`. A code that opens proves only that its sender holds the link
+ * (see the module comment). Never rejects; errors: `not-a-code`, `truncated`, `too-large`,
+ * `wrong-batch`, `tampered`, `unknown-order`, `bad-time`.
  * @example
- * const r = await openReturn(pastedText, keep);
+ * const r = await openReturn(pastedText, keep, { now: Date.now() });
  * if (r.ok) for (const x of r.value.results) if (x.status === 'shipped') markShipped(x.orderId, x.carrier, x.waybill);
  */
 export async function openReturn(
   code: string,
   source: OpenedBatch | BatchKeyMaterial,
+  options: OpenReturnOptions,
 ): Promise<HandoffResult<OpenedReturn, ReturnErrorCode>> {
   try {
     const keep = keyOf(source);
@@ -270,7 +279,15 @@ export async function openReturn(
     const pr = new ByteReader(packed);
     const size = pr.varint();
     if (pr.failed) return fail('tampered', 'the return code does not decode');
-    const inflated = inflateWith(packed.subarray(pr.pos), NO_DICTIONARY, size, MAX_CODE_BYTES * 8);
+    // The largest body this batch's results can make: sealedAt, count, and per order its index,
+    // kind, carrier and waybill or reason at their limits (a larger stated size is too-large).
+    const largest = 16 + keep.orderIds.length * (12 + 3 * (RETURN_LIMITS.carrier + RETURN_LIMITS.reason));
+    const inflated = inflateWith(
+      packed.subarray(pr.pos),
+      NO_DICTIONARY,
+      size,
+      Math.min(largest, MAX_CODE_BYTES * 8),
+    );
     if (!inflated.ok)
       return fail(
         inflated.code === 'too-large' ? 'too-large' : 'tampered',
@@ -292,11 +309,12 @@ export async function openReturn(
       if (seen.has(i)) return fail('tampered', `order ${orderId} has two results`, { orderId });
       seen.add(i);
       const kind = b.byte();
+      let decoded: ReturnResult;
       if (kind === 0) {
         const ref = b.varint();
         let carrier: string;
         if (ref === 0) {
-          carrier = b.string(256);
+          carrier = b.string(RETURN_LIMITS.carrier * 3);
           carriers.push(carrier);
         } else carrier = carriers[ref - 1] ?? b.fail('');
         const numeric = b.varint();
@@ -304,12 +322,31 @@ export async function openReturn(
         if (numeric === 1) {
           prev += b.bigSvarint(20);
           waybill = prev.toString();
-        } else waybill = b.string(256);
-        results.push({ orderId, status: 'shipped', carrier, waybill });
-      } else if (kind === 1) results.push({ orderId, status: 'cannot-ship', reason: b.string(4096) });
+          if (!NUMERIC_WAYBILL.test(waybill))
+            return fail('tampered', 'a waybill number does not decode', { orderId });
+        } else if (numeric === 0) waybill = b.string(RETURN_LIMITS.waybill * 3);
+        else return fail('tampered', 'the return code does not decode', { orderId });
+        decoded = { orderId, status: 'shipped', carrier, waybill };
+      } else if (kind === 1)
+        decoded = { orderId, status: 'cannot-ship', reason: b.string(RETURN_LIMITS.reason * 3) };
       else return fail('tampered', 'the return code does not decode');
+      if (b.failed) break;
+      // Issue 14 item 2: the rule sealReturn applies, applied again (the sender may be anyone
+      // who holds the link).
+      const checked = checkReturnResult(decoded);
+      if (!checked.ok)
+        return fail('tampered', `a result breaks the sealing rule: ${checked.error.message}`, {
+          orderId,
+          ...(checked.error.field !== undefined ? { field: checked.error.field } : {}),
+        });
+      results.push(checked.value);
     }
     if (b.failed || b.remaining !== 0) return fail('tampered', 'the return code does not decode');
+    const late = sealedAtProblem(sealedAt, {
+      createdAt: options?.createdAt ?? keep.createdAt,
+      now: typeof options?.now === 'number' ? options.now : Number.NaN,
+    });
+    if (late) return fail('bad-time', `the return code is refused: ${late}`);
     return { ok: true, value: { batchId, sealedAt, results } };
   } catch (e) {
     return fail(

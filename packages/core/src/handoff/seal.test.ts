@@ -2,9 +2,12 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64url, encodeBase64url } from './base64url.js';
-import { checkBatch } from './check.js';
+import { BATCH_LIMITS, checkBatch } from './check.js';
 import { MAX_LOG_N, MIN_LOG_N, PASSPHRASE_KDF } from './crypto.js';
+import { ByteWriter } from './bytes.js';
+import { encodeBody } from './codec.js';
 import { dictionaryV1 } from './dictionary.js';
+import { forgeBatchLink } from './forge.test-helper.js';
 import { batchArb, counterRandom, realRandom, smallBatch, T0, WEEK } from './fixtures.test-helper.js';
 import { newBatchId, openBatch, sealBatch, type SealedBatch } from './seal.js';
 
@@ -254,6 +257,63 @@ describe('sealBatch / openBatch', () => {
     const noise = '好'.repeat(50_000) + ' #'.repeat(25_000);
     const o = await openBatch(`${noise}${s.text}`, { now: T0 });
     expect(o.ok).toBe(true);
+  });
+
+  // Issue 14 item 3: the key travels in the link, so anyone can seal one around any body.
+  it(
+    'a 22 KB link that states millions of orders fails fast with too-large, naming the field',
+    { timeout: 60_000 },
+    async () => {
+      const w = new ByteWriter();
+      w.string('店');
+      w.byte(1);
+      w.varint(WEEK);
+      w.varint(3_000_000); // orders
+      const body = new Uint8Array(16 * 1024 * 1024); // the rest: zeros (3M empty orders to the old decoder)
+      body.set(w.finish());
+      const link = await forgeBatchLink(body, { batchId: 'bomb', expiresAt: T0 + WEEK });
+      expect(link.length).toBeLessThan(23_000);
+      expect(await openBatch(link, { now: T0 })).toMatchObject({
+        ok: false,
+        error: { code: 'too-large', field: 'orders' },
+      });
+      // A stated size smaller than what the stream inflates to: stopped and refused.
+      const lie = await forgeBatchLink(body, { batchId: 'bomb', expiresAt: T0 + WEEK }, { size: 1000 });
+      expect(await openBatch(lie, { now: T0 })).toMatchObject({ ok: false, error: { code: 'tampered' } });
+    },
+  );
+
+  // Issue 14 item 3: opening checks the batch like sealBatch (an attacker seals their own link).
+  it('a forged link whose batch sealBatch would refuse or change is tampered, naming order and field', async () => {
+    const h = { batchId: smallBatch().batchId, expiresAt: smallBatch().expiresAt };
+    const forge = async (edit: (o: Record<string, unknown>) => Record<string, unknown>) => {
+      const b = smallBatch();
+      const orders = b.orders.map((o, i) => (i === 1 ? (edit({ ...o }) as unknown as typeof o) : o));
+      return openBatch(
+        await forgeBatchLink(encodeBody({ ...b, orders }).text, h, {
+          raw: encodeBody({ ...b, orders }).raw,
+        }),
+        { now: T0 },
+      );
+    };
+    const orderId = smallBatch().orders[1]!.orderId;
+    expect(await forge((o) => o)).toMatchObject({ ok: true });
+    const cases: [string, (o: Record<string, unknown>) => Record<string, unknown>][] = [
+      ['receiver.phone', (o) => ({ ...o, receiver: { ...(o.receiver as object), phone: '13812345678' } })],
+      ['remark', (o) => ({ ...o, remark: '打 138 1234 5678' })],
+      ['remark', (o) => ({ ...o, remark: '座机 020-87654321' })], // maskText would mask it
+      ['items[0].quantity', (o) => ({ ...o, items: [{ name: '杯', quantity: 0 }] })],
+      ['items[0].name', (o) => ({ ...o, items: [{ name: 'x'.repeat(BATCH_LIMITS.text + 1), quantity: 1 }] })],
+      [
+        'receiver.name',
+        (o) => ({ ...o, receiver: { name: '张三丰', address: '广东省广州市天河区花城广场888号' } }),
+      ],
+    ];
+    for (const [field, edit] of cases)
+      expect(await forge(edit), field).toMatchObject({
+        ok: false,
+        error: { code: 'tampered', orderId, field },
+      });
   });
 
   it('offers a sealed file above the link limit, and openBatch reads the file text', async () => {

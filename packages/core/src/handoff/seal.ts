@@ -289,6 +289,7 @@ export async function sealBatch(
     const keep: BatchKeyMaterial = {
       batchId: b.batchId,
       key: encodeBase64url(key),
+      createdAt: b.createdAt,
       expiresAt: b.expiresAt,
       orderIds: b.orders.map((o) => o.orderId),
     };
@@ -378,27 +379,68 @@ export async function openBatch(
         inflated.code === 'too-large' ? 'too-large' : 'tampered',
         `the content does not expand: ${inflated.code}`,
       );
-    const batch = decodeBody(
+    const decoded = decodeBody(
       { text: inflated.value, raw: packed.subarray(pr.pos) },
       { batchId: h.batchId, expiresAt: h.expiresAt },
     );
-    if (!batch) return fail('tampered', 'the content does not decode');
+    if (!decoded.ok)
+      return decoded.code === 'too-large'
+        ? fail('too-large', `the batch exceeds a limit (${decoded.field ?? 'size'})`, {
+            ...(decoded.field ? { field: decoded.field } : {}),
+          })
+        : fail('tampered', 'the content does not decode');
+    // Issue 14 item 3: anyone can seal a link (the key travels in it), so the batch is checked
+    // like sealBatch checks it; what sealBatch would have refused or changed is `tampered`.
+    const batch = checkOpened(decoded.value);
+    if (!batch.ok) return batch;
     return {
       ok: true,
       value: {
-        batch,
+        batch: batch.value,
         passphrase: usePass,
         keep: {
           batchId: h.batchId,
           key: encodeBase64url(key),
+          createdAt: batch.value.createdAt,
           expiresAt: h.expiresAt,
-          orderIds: batch.orders.map((o) => o.orderId),
+          orderIds: batch.value.orders.map((o) => o.orderId),
         },
       },
     };
   } catch (e) {
     return fail('crypto-failed', `opening failed: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * Check an opened batch with `checkBatch`, the rule `sealBatch` applies: a refusal, or a value
+ * `checkBatch` would change (a remark `maskText` would mask, an empty optional field), means
+ * the batch was not sealed by `sealBatch` and is `tampered`, naming the order and field.
+ */
+function checkOpened(decoded: HandoffBatch): HandoffResult<HandoffBatch, OpenErrorCode> {
+  const checked = checkBatch(decoded);
+  if (!checked.ok)
+    return fail('tampered', `the batch breaks a sealing rule: ${checked.error.message}`, {
+      ...(checked.error.orderId !== undefined ? { orderId: checked.error.orderId } : {}),
+      ...(checked.error.field !== undefined ? { field: checked.error.field } : {}),
+    });
+  for (let i = 0; i < decoded.orders.length; i++) {
+    const a = decoded.orders[i]!;
+    const b = checked.value.orders[i]!;
+    for (const field of ['remark', 'carrier'] as const)
+      if (a[field] !== b[field])
+        return fail('tampered', `the batch breaks a sealing rule: ${field} is not as sealBatch leaves it`, {
+          orderId: a.orderId,
+          field,
+        });
+    for (const key of ['name', 'phone', 'address'] as const)
+      if (a.receiver[key] !== b.receiver[key])
+        return fail('tampered', `the batch breaks a sealing rule: receiver.${key} is blank`, {
+          orderId: a.orderId,
+          field: `receiver.${key}`,
+        });
+  }
+  return checked;
 }
 
 /**

@@ -82,12 +82,17 @@ export interface HandoffBatch {
  * key (base64url, 32 bytes). The key opens only this batch's link and its return codes, and
  * the batch holds no buyer plaintext; keep it with the batch record.
  * @example
- * const keep: BatchKeyMaterial = { batchId: 'q3Zk8Jd0WcLm', key: 'Jm9...43 chars', expiresAt: 1795000000000 };
+ * const keep: BatchKeyMaterial = { batchId: 'q3Zk8Jd0WcLm', key: 'Jm9...43 chars', createdAt: 1794395200000, expiresAt: 1795000000000, orderIds: ['3718000000000001234'] };
  */
 export interface BatchKeyMaterial {
   readonly batchId: string;
   /** The 256-bit content key, base64url. */
   readonly key: string;
+  /**
+   * When the batch was created; a return code sealed before it is refused. Optional only for
+   * key material stored before issue 14 (then `openReturn` takes it from its options).
+   */
+  readonly createdAt?: Instant;
   readonly expiresAt: Instant;
   /** Order ids in the batch, so return codes for other orders are refused. */
   readonly orderIds: readonly string[];
