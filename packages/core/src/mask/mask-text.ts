@@ -57,8 +57,10 @@ export interface MaskedText {
 /**
  * One pass over width-folded text (folding keeps offsets). No nested quantifiers; every branch
  * is bounded, so the scan is linear in the text length.
- * - Mobiles are found with a space, dash or dot between any digits (`1344 096 3639`,
- *   `134.4096.3639`) and an optional `+86` / `0086` / `86` in front.
+ * - Mobiles are found with spaces, dashes or dots between any digits (`1344 096 3639`,
+ *   `134.4096.3639`), one kind of separator per number (so `¥134.50 2026-12-07` is a price
+ *   and a date, not a number), and an optional `+86` / `0086` / `86` in front; not right after
+ *   `JD`, `JDV`, `JDVA`… (`JDVA16012345678` is a JD waybill number, 京东物流).
  * - A virtual number in text must be written tight (`13240968483-9647`, `…转9647`, `…,9647`):
  *   with spaces around the separator the 11 digits are read as a mobile and masked (safe side).
  * - GLUED (issue 20, item 2): a run of 12–14 digits right after a room/building word
@@ -68,7 +70,7 @@ export interface MaskedText {
  *   digits or more (order ids are 18–19) are never read as a glued mobile.
  */
 const FINDER =
-  /(?<!\d)(?:(?<virtual>1\d{10}(?:-|[转轉]|,|，)\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:(?:\+|00)?86[ .-]?)?1[ .-]?[3-9](?:[ .-]?\d){9})|(?<landline>0\d{2,3}-\d{7,8})|(?<=[室楼栋幢元层户座门组弄村巷]|(?<![单编货批型账序代学工票])号)(?<pre>\d{1,3})(?<glued>1[3-9]\d{9}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
+  /(?<!\d)(?<!JD[A-Z]{0,3})(?:(?<virtual>1\d{10}(?:-|[转轉]|,|，)\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:(?:\+|00)?86[ .-]?)?(?:1[3-9]\d{9}|1 ?[3-9](?: ?\d){9}|1-?[3-9](?:-?\d){9}|1\.?[3-9](?:\.?\d){9}))|(?<landline>0\d{2,3}-\d{7,8})|(?<=[室楼栋幢元层户座门组弄村巷]|(?<![单编货批型账序代学工票])号)(?<pre>\d{1,3})(?<glued>1[3-9]\d{9}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
 
 /** A mobile already masked by the rule (`138****5678`): an anchor for a name next to it. */
 const MASKED_MOBILE = /(?<!\d)1[3-9]\d\*{4}\d{4}(?!\d)/gu;
@@ -83,14 +85,14 @@ const HAS_NAME_LABEL = new RegExp(NAME_LABEL.source, 'u');
 
 /** Words that end an address or a name: the next field of a pasted recipient. */
 const FIELD_WORD =
-  /^(?:收件人|收货人|联系人|签收人|姓名|名字|电话|手机|联系电话|联系方式|号码|邮编|邮政编码|备注|地址|收货地址|收件地址|详细地址|所在地区)/u;
+  /^(?:收件人|收货人|联系人|签收人|姓名|名字|电话|手机|联系电话|联系方式|号码|邮编|邮政编码|备注|地址|收货地址|收件地址|详细地址|所在地区|订单|单号|运单|快递|物流|货号|金额|价格|SKU|sku)/u;
 
 /**
  * Words of an address detail. Without a region written in full (`浙江杭州西湖龙井…` may be a
  * tea), the detail must show one of these to be read as an address.
  */
 const ADDRESS_MARK =
-  /[路街巷弄号號栋棟幢楼樓室村镇鎮乡鄉苑座]|小区|单元|大道|花园|社区|公寓|大厦|广场|街道|家园|新村|工业区|园区/u;
+  /[路街巷弄号號栋棟幢楼樓室村镇鎮乡鄉苑座组組]|小区|单元|大道|花园|社区|公寓|大厦|广场|街道|家园|新村|工业区|园区/u;
 
 /** Quick test: text without any of these holds no address worth reading. */
 const ADDRESS_HINT = /[路街巷弄号號栋幢楼樓室村镇乡苑座省市区區县縣州旗盟]|地址/u;
@@ -98,6 +100,9 @@ const ADDRESS_HINT = /[路街巷弄号號栋幢楼樓室村镇乡苑座省市区
 /** Han runs next to a phone that are words, not names. */
 const NOT_A_NAME =
   /^(?:谢谢|多谢|感谢|电话|手机|号码|尽快|发货|收货|送货|快递|包邮|备注|地址|微信|联系|联系人|收件人|本人|家人|朋友|同事|门卫|前台|物业|公司|单位|老板|客服|店主|老师|师傅)/u;
+
+/** A Han run ending like a place or a room (`单元`, `3号楼`) is not a name. */
+const PLACE_END = /(?:[室号楼栋幢层户座门组弄村巷路街镇乡区县市省]|单元)$/u;
 
 /** The longest detail read after a region (characters). */
 const MAX_DETAIL = 160;
@@ -134,7 +139,9 @@ function isFieldSep(c: number): boolean {
     c === 0x3001 ||
     c === 0xff1a ||
     c === 0x3000 ||
-    c === 0xa0
+    c === 0xa0 ||
+    c === 10 ||
+    c === 13
   );
 }
 
@@ -160,7 +167,8 @@ function isSoft(c: number): boolean {
 
 /**
  * The end of the detail that starts at `from`: the first segment always, the next ones while
- * they show an address word or a digit; never past a phone, a field word or a hard stop.
+ * they show an address word or a digit; never past a phone, a field word (`电话`, `订单号`…)
+ * or a hard stop. `marked`: the first segment shows an address word.
  */
 function detailEnd(t: string, from: number, limit: number): { end: number; marked: boolean } {
   const max = Math.min(limit, from + MAX_DETAIL);
@@ -184,7 +192,7 @@ function detailEnd(t: string, from: number, limit: number): { end: number; marke
       if (seg.includes('*')) break;
       const mark = ADDRESS_MARK.test(seg);
       if (!first && !mark && !/\d/u.test(seg)) break;
-      marked ||= mark;
+      if (first) marked = mark;
       end = j;
       first = false;
     }
@@ -256,7 +264,7 @@ function nameAt(t: string, a: number, b: number): boolean {
   if (len < 2 || len > 4) return false;
   for (let k = a; k < b; k++) if (!isHan(t.charCodeAt(k))) return false;
   const w = t.slice(a, b);
-  return startsWithSurname(w) && !NOT_A_NAME.test(w);
+  return startsWithSurname(w) && !NOT_A_NAME.test(w) && !PLACE_END.test(w);
 }
 
 /** Skip up to 3 field separators leftwards from `pos` (exclusive); returns the new end. */
