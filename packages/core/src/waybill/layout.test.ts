@@ -5,6 +5,8 @@ import { layoutLabel, layoutLabels, PRINTER_DOT_MM, type Label, type LayoutOptio
 import { labelTemplates } from './templates.js';
 import { printableOrderArb, seedOptions, seedOrder, trackingArb } from './fixtures.test-util.js';
 import type { OrderView } from '../types.js';
+import { toFullWidth, writtenMobile } from '../classify/fuzz.test-helper.js';
+import { maskText } from '../mask/mask-text.js';
 
 // Property tests run 1,000+ cases; on a shared, loaded machine that can pass 5 s. No timing is
 // asserted, so allow a minute.
@@ -178,5 +180,45 @@ describe('layoutLabels (bulk print)', () => {
     });
     expect(r.refused[0]?.error.code).toBe('no-tracking-number');
     expect(layoutLabels(null as unknown as OrderView[], '76x130')).toEqual({ labels: [], refused: [] });
+  });
+});
+
+describe('layoutLabel: mobiles in every written form (issue 14, item 4)', () => {
+  it('a buyer mobile written with +86, spaces, dashes, dots or full-width digits never reaches a label', () => {
+    fc.assert(
+      fc.property(
+        writtenMobile,
+        fc.constantFrom('address', 'item', 'sku', 'remark'),
+        fc.constantFrom(...ids),
+        ({ written, digits }, where, id) => {
+          const o: OrderView =
+            where === 'address'
+              ? {
+                  ...seedOrder,
+                  receiver: { ...seedOrder.receiver, address: `广东省广州市天河区花城广场8号 ${written}` },
+                }
+              : where === 'remark'
+                ? { ...seedOrder, remark: `请打${written}` }
+                : {
+                    ...seedOrder,
+                    items: [
+                      where === 'item'
+                        ? { name: `杯 ${written}`, quantity: 1 }
+                        : { name: '杯', sku: written, quantity: 1 },
+                    ],
+                  };
+          const label = mustLayout(o, id);
+          const all = label.texts.map((t) => t.text).join('\n');
+          expect(all).not.toContain(digits);
+          expect(all).not.toContain(written);
+          expect(all).not.toContain(toFullWidth(digits));
+          if (where !== 'sku' && where !== 'item')
+            expect(all).toContain(`${digits.slice(0, 3)}****${digits.slice(7)}`);
+          // Exactly as maskText: the same mask for the same text.
+          if (where === 'remark') expect(all).toContain(maskText(`请打${written}`).value);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
