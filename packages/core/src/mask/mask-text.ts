@@ -72,6 +72,12 @@ export interface MaskedText {
 const FINDER =
   /(?<!\d)(?<!JD[A-Z]{0,3})(?:(?<virtual>1\d{10}(?:-|[转轉]|,|，)\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:(?:\+|00)?86[ .-]?)?(?:1[3-9]\d{9}|1 ?[3-9](?: ?\d){9}|1-?[3-9](?:-?\d){9}|1\.?[3-9](?:\.?\d){9}))|(?<landline>0\d{2,3}-\d{7,8})|(?<=[室楼栋幢元层户座门组弄村巷]|(?<![单编货批型账序代学工票])号)(?<pre>\d{1,3})(?<glued>1[3-9]\d{9}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
 
+/**
+ * The same finder without the JD waybill exemption, for text that is printed or sealed
+ * (`maskMobilesIn`): there a mobile-shaped run is masked whatever letters precede it.
+ */
+const FINDER_STRICT = new RegExp(FINDER.source.replace('(?<!JD[A-Z]{0,3})', ''), 'gu');
+
 /** A mobile already masked by the rule (`138****5678`): an anchor for a name next to it. */
 const MASKED_MOBILE = /(?<!\d)1[3-9]\d\*{4}\d{4}(?!\d)/gu;
 
@@ -393,7 +399,9 @@ export function maskText(text: string): MaskedText {
 /**
  * Mask the mobile numbers of free text and nothing else, with the `maskText` rule and finder
  * (tight, `+86`, spaces, dashes, dots, full-width, glued to a room number), except `keep` (11
- * digits: a platform's virtual main number a label must print). For label lines (issue 14, item
+ * digits: a platform's virtual main number a label must print). Stricter than `maskText` in one
+ * way: a mobile-shaped run right after `JD…` is masked too (a label carries its waybill number
+ * in the bar code). For label lines (issue 14, item
  * 4), where landlines and the rest of the text must stay as they are. Linear; never throws.
  * @example
  * maskMobilesIn('广州市天河区花城广场8号 +86 138-1234-5678'); // '广州市天河区花城广场8号 138****5678'
@@ -404,7 +412,7 @@ export function maskMobilesIn(text: string, keep = ''): string {
   const t = foldWidth(text);
   let out = '';
   let last = 0;
-  for (const m of t.matchAll(FINDER)) {
+  for (const m of t.matchAll(FINDER_STRICT)) {
     const g = m.groups ?? {};
     const written = g.mobile ?? g.glued;
     if (written === undefined) continue;
