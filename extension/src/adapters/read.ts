@@ -23,11 +23,12 @@ export interface RowRead {
   readonly revealed: boolean;
 }
 
-/** Phones, ID numbers and extensions all need digits: text without any skips `maskText`. */
-const DIGIT = /[0-9\uFF10-\uFF19]/u;
-
-/** Free text (item names, remarks) with phones and ID numbers masked; item names repeat. */
-const freeText = cleanTextMemo((text) => (DIGIT.test(text) ? maskText(text).value : text));
+/**
+ * Free text (item names, SKUs, category, remarks) through `maskText`: phones, ID numbers,
+ * detailed addresses and names are masked (issue 20: addresses need no digit, so every text
+ * goes through). Item names repeat across rows: each distinct text is masked once.
+ */
+const freeText = cleanTextMemo((text) => maskText(text).value);
 
 // Already-masked names and addresses repeat across a page's rows: mask each distinct one once.
 const maskNameOnce = maskedMemo(maskName);
@@ -80,7 +81,7 @@ function readItems(row: Element, adapter: SiteAdapter): OrderItem[] {
       name: freeText(name),
       quantity: Number.isFinite(qty) && qty > 0 ? qty : 1,
     };
-    if (sku) item.sku = sku;
+    if (sku) item.sku = freeText(sku);
     items.push(item);
   }
   return items;
@@ -183,7 +184,7 @@ export function readRow(
     items,
     receiver,
   };
-  if (category) order.category = category;
+  if (category) order.category = freeText(category);
   if (remarkText) order.remark = freeText(remarkText);
   if (receivedAt !== undefined) order.receivedAt = receivedAt;
   if (completedAt !== undefined) order.completedAt = completedAt;

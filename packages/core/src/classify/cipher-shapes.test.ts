@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cipherShapes, readCipher } from './cipher-shapes.js';
-import { fuzzText, RUNS } from './fuzz.test-helper.js';
+import { fuzzText, mobile, RUNS } from './fuzz.test-helper.js';
 
 describe('readCipher', () => {
   it('reads the issue-3 shapes', () => {
@@ -57,6 +57,34 @@ describe('readCipher', () => {
       '$$$$$$',
     ])
       expect(readCipher(s), s).toBeUndefined();
+  });
+
+  it('a mobile in any part (search index, prefix, body) makes it plaintext, not ciphertext', () => {
+    for (const s of [
+      '$13812345678$1ejKajhsndi0370DKbiU/w==$1$',
+      '#13812345678#0BB1W4Xn5AbCdEfGh1234=#1##',
+      '#ML3B#0BB1W4Xn513812345678AbCd=#1##',
+      '$$9Uq0Xr2bTz138-1234-5678Pn==$1$$',
+      '~AgAAAAHv3c0Bq7Zx9Lr5Tw2m8Kd=~8613812345678~2~~',
+      '~8SPcn5YcviStk1oP01BhNg13812345678==~1~',
+    ])
+      expect(readCipher(s), s).toBeUndefined();
+    // Short digit runs (the Taobao prefix, index tokens) stay ciphertext.
+    expect(readCipher('$132$1ejKajhsndi0370DKbiU/w==$1$')).toBeDefined();
+    expect(readCipher('#1234#0BB1W4Xn5AbCdEfGh1234=#1##')).toBeDefined();
+  });
+  it('a generated mobile placed in any segment is never ciphertext (property)', () => {
+    fc.assert(
+      fc.property(mobile, fc.integer({ min: 0, max: 2 }), fc.constantFrom('', '-'), (m, where, sep) => {
+        const written = sep === '' ? m : `${m.slice(0, 3)}-${m.slice(3, 7)}-${m.slice(7)}`;
+        const parts = ['ML3B', '0BB1W4Xn5AbCdEfGh1234=', '1'];
+        if (where === 2) parts[1] = `0BB1W4${written}Xn5A=`;
+        else parts[where] = written;
+        expect(readCipher(`#${parts[0]}#${parts[1]}#${parts[2]}##`)).toBeUndefined();
+        expect(readCipher(`$${where === 0 ? written : '132'}$${parts[1]}$1$`)?.source).not.toBe('taobao');
+      }),
+      RUNS,
+    );
   });
 
   it('never throws and is stable under surrounding whitespace (property)', () => {

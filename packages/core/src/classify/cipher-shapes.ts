@@ -146,8 +146,18 @@ function isVersion(s: string): boolean {
 }
 
 /**
+ * A mainland mobile number inside a segment, tight or with dashes (`-` is a base64url
+ * character), also inside a longer digit run: a random base64 body holds 11 digits in a row
+ * with odds of about 1 in 10^9 per position, so a segment that does is a number pasted into a
+ * ciphertext-shaped string.
+ */
+const MOBILE_IN_SEGMENT = /1-?[3-9](?:-?\d){9}/u;
+
+/**
  * Read a platform ciphertext: which platform's shape it has, its search index and version.
- * Returns `undefined` when the value is not a ciphertext of a known shape. Never throws.
+ * Returns `undefined` when the value is not a ciphertext of a known shape, or when any part of it
+ * (search index, Taobao prefix or body) carries a mobile number in the clear (issue 14, item 4:
+ * such a value is plaintext, whatever its shape). Never throws.
  * @example
  * readCipher('#ML3B#0BB1W4Xn5AbCdEfGh1234=#1##');
  * // { source: 'douyin', separator: '#', searchIndex: 'ML3B', version: '1', cipher: '0BB1W4Xn5AbCdEfGh1234=' }
@@ -167,7 +177,7 @@ export function readCipher(value: string): CipherReading | undefined {
   if (!isVersion(version)) return undefined;
   const body = parts.slice(0, -1);
   if (body.length === 0 || body.length > 2) return undefined;
-  for (const p of body) if (p.length > 0 && !isB64(p)) return undefined;
+  for (const p of body) if (p.length > 0 && (!isB64(p) || MOBILE_IN_SEGMENT.test(p))) return undefined;
 
   if (body.length === 1) {
     const cipher = body[0] ?? '';

@@ -81,3 +81,21 @@ export function toFullWidth(s: string): string {
 
 /** Number of runs for every property (issue 3: at least 1,000). */
 export const RUNS = { numRuns: 1000 } as const;
+
+/**
+ * A mobile number as people write it (issue 14, item 4): tight, with `+86` / `0086` / `86`,
+ * with spaces, dashes or dots between the 3-4-4 groups, in ASCII or full-width digits. Gives
+ * the written form and its 11 digits.
+ */
+export const writtenMobile: fc.Arbitrary<{ readonly written: string; readonly digits: string }> = fc
+  .tuple(
+    mobile,
+    fc.constantFrom('', '+86', '+86 ', '0086', '86-', '+86-'),
+    fc.constantFrom('', ' ', '-', '.'),
+    fc.boolean(),
+  )
+  .map(([digits, cc, sep, wide]) => {
+    const grouped = `${digits.slice(0, 3)}${sep}${digits.slice(3, 7)}${sep}${digits.slice(7)}`;
+    const written = cc + grouped;
+    return { written: wide ? toFullWidth(written) : written, digits };
+  });

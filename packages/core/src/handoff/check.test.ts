@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BATCH_LIMITS, checkBatch, containsMobile, isDetailedAddress, isPlaceholderName } from './check.js';
 import { batchArb, smallBatch } from './fixtures.test-helper.js';
+import { writtenMobile } from '../classify/fuzz.test-helper.js';
+import { maskText } from '../mask/mask-text.js';
 import type { HandoffBatch, HandoffOrder, HandoffReceiver } from './types.js';
 
 const B = '3718000000000001235';
@@ -54,6 +56,28 @@ describe('containsMobile', () => {
     ]) {
       expect(typeof containsMobile(t)).toBe('boolean');
     }
+  });
+});
+
+describe('containsMobile agrees with maskText (issue 14, item 4)', () => {
+  it('finds a mobile in every written form, as maskText does (property)', () => {
+    fc.assert(
+      fc.property(writtenMobile, fc.constantFrom('备注', '请打 ', '3单元501室'), ({ written }, before) => {
+        const text = `${before}${written}`;
+        expect(containsMobile(text)).toBe(true);
+        expect(containsMobile(maskText(text).value)).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('a sealed remark carries no mobile and no pasted address', () => {
+    const b = smallBatch();
+    const r = checkBatch({
+      ...b,
+      orders: [{ ...b.orders[0]!, remark: '改地址到浙江省杭州市西湖区文三路100号 138.1234.5678' }],
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.orders[0]!.remark).toBe('改地址到浙江省杭州市西湖区**** 138****5678');
   });
 });
 

@@ -13,7 +13,7 @@
 import { classifyField } from '../classify/classify-field.js';
 import { foldWidth } from '../classify/normalize.js';
 import { maskAddress } from '../mask/mask-address.js';
-import { maskText } from '../mask/mask-text.js';
+import { maskMobilesIn, maskText } from '../mask/mask-text.js';
 import { parseVirtualNumber } from '../virtual/parse.js';
 import { fail, type HandoffResult } from './errors.js';
 import type { HandoffBatch, HandoffOrder, HandoffReceiver } from './types.js';
@@ -37,10 +37,6 @@ export const BATCH_LIMITS = {
   instant: 2 ** 48 - 1,
 } as const;
 
-/** Mobile numbers in free text, with any single space or dash between digits, `+86`/`0086` allowed. */
-const MOBILE = /(?<![0-9])(?:(?:\+|00)?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]){8}(?![0-9])/gu;
-/** What follows a main number when the whole is a virtual number (the `maskText` rule). */
-const VIRTUAL_TAIL = /^[ \t]?(?:-|[转轉]|,|，)[ \t]?[0-9]{4}(?![0-9])/u;
 /** The WeChat virtual-number placeholder form: `店小二(转3639)`. */
 const PLACEHOLDER_FORM = /^(.{0,16}?)[(（][转轉][0-9]{4}[)）]$/u;
 /** Placeholder receiver names used instead of the buyer's name. */
@@ -64,12 +60,8 @@ export function containsMobile(text: string): boolean {
     if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) digits++;
   }
   if (digits < 11) return false;
-  const t = foldWidth(text);
-  for (const m of t.matchAll(MOBILE)) {
-    const after = t.slice(m.index + m[0].length, m.index + m[0].length + 8);
-    if (!VIRTUAL_TAIL.test(after)) return true;
-  }
-  return false;
+  // Issue 14, item 4: the same finder as maskText (+86, spaces, dashes, dots, full-width, glued).
+  return maskMobilesIn(text) !== text;
 }
 
 /**

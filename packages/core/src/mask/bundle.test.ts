@@ -27,12 +27,18 @@ describe('bundle', () => {
     expect(out).not.toContain('市辖区');
     expect(new TextEncoder().encode(out).length).toBeLessThan(12_000);
   }, 30_000);
-  it('classifyField, maskName, maskText and the virtual-number helpers do not carry them either', async () => {
+  it('classifyField, maskName and the virtual-number helpers do not carry them either', async () => {
     const out = await bundle(
-      `import { classifyField, maskName, maskText, parseVirtualNumber, virtualNumberValidity } from './src/index.ts';
-       export const v = [classifyField, maskName, maskText, parseVirtualNumber, virtualNumberValidity];`,
+      `import { classifyField, maskName, parseVirtualNumber, virtualNumberValidity } from './src/index.ts';
+       export const v = [classifyField, maskName, parseVirtualNumber, virtualNumberValidity];`,
     );
     expect(out).not.toContain('东城区');
+  }, 30_000);
+  it('maskText carries them: it reads the region of addresses in free text (issue 20)', async () => {
+    const out = await bundle(
+      `import { maskText } from './src/index.ts'; export const v = maskText('x').value;`,
+    );
+    expect(out).toContain('东城区');
   }, 30_000);
   it('maskAddress does carry them (so the check above can fail)', async () => {
     const out = await bundle(

@@ -7,6 +7,7 @@
  */
 import { decodeDivisions, type Division } from './divisions-codec.js';
 import { DIVISIONS, TRADITIONAL } from './divisions-data.js';
+import { LEGACY_NAMES } from './divisions-legacy.js';
 
 /** The 55 minority nationality names, to shorten autonomous-area names. */
 const ETHNIC =
@@ -17,10 +18,16 @@ const AUTONOMOUS = new RegExp(`(?:(?:${ETHNIC})族)+自治(州|县|旗|区)$`, '
 interface Variant {
   readonly text: string;
   readonly div: Division;
+  /** A retired name read as today's division (divisions-legacy.ts): written in full, not short. */
+  readonly legacy?: true;
 }
 
-/** Variants grouped by first character, longest first. */
-type Scope = ReadonlyMap<number, readonly Variant[]>;
+/**
+ * Variants grouped by first character, longest first.
+ * @example
+ * const s: Scope | undefined = divisionIndex().citiesOf('广东省');
+ */
+export type Scope = ReadonlyMap<number, readonly Variant[]>;
 
 /**
  * The division index. Scopes are built on first lookup and kept: a page of 200 addresses touches
@@ -43,6 +50,11 @@ export interface DivisionIndex {
   allCities(): Scope;
   /** Every county in the country, for addresses that start at the county. */
   allCounties(): Scope;
+  /**
+   * Whether `text` names exactly one division in the whole table (any level, any written form):
+   * a county's short form may then stand alone in an address field (`义乌稠州北路…`).
+   */
+  unique(text: string): boolean;
 }
 
 /**
@@ -87,9 +99,29 @@ function addTo(map: Map<number, Variant[]>, v: Variant): void {
   else map.set(k, [v]);
 }
 
+/** Retired names by today's name (`上城区` → [江干区]). */
+let legacyByNow: Map<string, (typeof LEGACY_NAMES)[number][]> | undefined;
+
+function legacyOf(div: Division): string[] {
+  if (!legacyByNow) {
+    legacyByNow = new Map();
+    for (const l of LEGACY_NAMES) {
+      const list = legacyByNow.get(l.now);
+      if (list) list.push(l);
+      else legacyByNow.set(l.now, [l]);
+    }
+  }
+  return (legacyByNow.get(div.name) ?? [])
+    .filter((l) => l.province === div.province && (div.level !== 'county' || l.city === div.city))
+    .map((l) => l.old);
+}
+
 function scopeOf(divs: readonly Division[]): Scope {
   const m = new Map<number, Variant[]>();
-  for (const div of divs) for (const text of variantsOf(div.name, div.level)) addTo(m, { text, div });
+  for (const div of divs) {
+    for (const text of variantsOf(div.name, div.level)) addTo(m, { text, div });
+    for (const text of legacyOf(div)) addTo(m, { text, div, legacy: true });
+  }
   for (const list of m.values()) list.sort((a, b) => b.text.length - a.text.length);
   return m;
 }
@@ -134,6 +166,12 @@ export function divisionIndex(): DivisionIndex {
   });
   const allCities = lazily((_: 0) => scopeOf(t.all.filter((d) => d.level === 'city')));
   const allCounties = lazily((_: 0) => scopeOf(t.all.filter((d) => d.level === 'county')));
+  const written = lazily((_: 0) => {
+    const count = new Map<string, number>();
+    for (const d of [...t.provinces, ...t.all])
+      for (const text of variantsOf(d.name, d.level)) count.set(text, (count.get(text) ?? 0) + 1);
+    return count;
+  });
   built = {
     provinces: scopeOf(t.provinces),
     citiesOf,
@@ -142,6 +180,7 @@ export function divisionIndex(): DivisionIndex {
     countiesInProvince,
     allCities: () => allCities(0),
     allCounties: () => allCounties(0),
+    unique: (text) => written(0).get(text) === 1,
   };
   return built;
 }

@@ -9,4 +9,10 @@ export { maskPhone } from './mask-phone.js';
 export { maskName, NAME_MASK } from './mask-name.js';
 export { COMPOUND_SURNAMES } from './compound-surnames.js';
 export { maskAddress, type MaskedAddress, type AddressRegion } from './mask-address.js';
-export { maskText, type MaskedText, type TextFinding, type TextFindingKind } from './mask-text.js';
+export {
+  maskText,
+  maskMobilesIn,
+  type MaskedText,
+  type TextFinding,
+  type TextFindingKind,
+} from './mask-text.js';

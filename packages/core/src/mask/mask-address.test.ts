@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fuzzText, RUNS } from '../classify/fuzz.test-helper.js';
 import { decodeDivisions } from './divisions-codec.js';
 import { DIVISIONS } from './divisions-data.js';
+import { LEGACY_NAMES } from './divisions-legacy.js';
 import { maskAddress } from './mask-address.js';
 
 describe('maskAddress: known answers', () => {
@@ -175,5 +176,72 @@ describe('maskAddress: properties', () => {
     expect(maskAddress('广东省' + '路'.repeat(100_000)).value).toBe('广东省****');
     expect(maskAddress(' '.repeat(100_000) + '北京').value).toBe('北京****');
     expect(maskAddress('北京' + ' '.repeat(100_000) + '1').value).toBe('北京****');
+  });
+});
+
+describe('maskAddress: regions as people write them (issue 20, item 3)', () => {
+  const cases: [string, string, Record<string, string | undefined>][] = [
+    // Separators between the parts.
+    ['浙江省-金华市-义乌市稠州北路1号', '浙江省金华市义乌市****', { city: '金华市', district: '义乌市' }],
+    ['浙江省_杭州市_西湖区文三路', '浙江省杭州市西湖区****', { district: '西湖区' }],
+    [
+      '广东/深圳/南山区科技园',
+      '广东深圳南山区****',
+      { province: '广东省', city: '深圳市', district: '南山区' },
+    ],
+    ['江苏省 苏州市 吴江区 干将东路678号', '江苏省苏州市吴江区****', { city: '苏州市', district: '吴江区' }],
+    // A short form extended into another name is not read.
+    ['杭州湾新区滨海二路', '****', {}],
+    ['柳州地区忻城县', '****', {}],
+    ['湖南湘潭县易俗河镇', '湖南湘潭县****', { city: '湘潭市', district: '湘潭县' }],
+    ['湘潭县易俗河镇', '湘潭县****', { city: '湘潭市', district: '湘潭县' }],
+    ['吉林市船营区xx', '吉林市船营区****', { province: '吉林省', city: '吉林市' }],
+    // County-level cities and counties without their prefecture.
+    ['浙江义乌稠州北路', '浙江义乌****', { city: '金华市', district: '义乌市' }],
+    ['义乌稠州北路', '义乌****', { city: '金华市', district: '义乌市' }],
+    // Former suffixes and retired names: read as today's division, kept as written.
+    ['杭州市临安市锦北街道', '杭州市临安市****', { district: '临安区' }],
+    ['深圳市龙华新区樟坑一区', '深圳市龙华新区****', { district: '龙华区' }],
+    ['浙江省杭州市江干区钱江路', '浙江省杭州市江干区****', { city: '杭州市', district: '上城区' }],
+    ['杭州市下城区武林路', '杭州市下城区****', { district: '拱墅区' }],
+    ['浙江省宁波市江东区百丈路', '浙江省宁波市江东区****', { district: '鄞州区' }],
+    ['上海市闸北区天目中路428号', '上海市闸北区****', { province: '上海市', district: '静安区' }],
+    ['新疆吐鲁番地区高昌区', '新疆吐鲁番地区高昌区****', { city: '吐鲁番市', district: '高昌区' }],
+    // Autonomous prefectures, 地区 and 盟.
+    ['黔南州都匀市剑江路', '黔南州都匀市****', { city: '黔南布依族苗族自治州', district: '都匀市' }],
+    [
+      '贵州省黔南布依族苗族自治州长顺县长寨街道',
+      '贵州省黔南布依族苗族自治州长顺县****',
+      { district: '长顺县' },
+    ],
+    ['新疆阿克苏地区库车市', '新疆阿克苏地区库车市****', { city: '阿克苏地区' }],
+    ['内蒙古锡林郭勒盟锡林浩特市', '内蒙古锡林郭勒盟锡林浩特市****', { city: '锡林郭勒盟' }],
+    // Two regions in one string: the first is kept, never a mix.
+    [
+      '浙江省杭州市广东省深圳市南山区',
+      '浙江省杭州市****',
+      { province: '浙江省', city: '杭州市', district: undefined },
+    ],
+    ['广东省杭州市西湖区', '广东省****', { province: '广东省', city: undefined, district: undefined }],
+    // A county name shared by several cities keeps no province or city (never a wrong one).
+    ['朝阳区建国路1号', '朝阳区****', { province: undefined, city: undefined, district: '朝阳区' }],
+  ];
+  for (const [input, value, region] of cases) {
+    it(input, () => {
+      const r = maskAddress(input);
+      expect(r.value).toBe(value);
+      for (const [k, v] of Object.entries(region)) expect(r.region[k as keyof typeof r.region], k).toBe(v);
+      expect(maskAddress(r.value).value).toBe(r.value);
+    });
+  }
+  it('every retired name maps to a division of today’s table', () => {
+    const t = decodeDivisions(DIVISIONS);
+    for (const l of LEGACY_NAMES) {
+      const now = t.all.find((d) => d.name === l.now && d.province === l.province && d.city === l.city);
+      expect(now, `${l.old} → ${l.now}`).toBeDefined();
+      const head = `${l.province === '北京市' || l.province === '上海市' || l.province === '天津市' || l.province === '重庆市' ? l.province : (l.city ?? l.province)}${l.old}`;
+      const r = maskAddress(`${head}某某路1号`);
+      expect(r.region.district ?? r.region.city, head).toBe(l.now);
+    }
   });
 });

@@ -11,8 +11,9 @@
  * @module
  */
 import { readCipher } from '../classify/cipher-shapes.js';
-import { foldWidth, mayHaveWhitespace } from '../classify/normalize.js';
-import { divisionIndex, matchAt, toSimplified } from './divisions.js';
+import { foldWidth } from '../classify/normalize.js';
+import type { Division } from './divisions-codec.js';
+import { divisionIndex, toSimplified, type Scope } from './divisions.js';
 import { FIXED_MASK, type Masked } from './types.js';
 
 /**
@@ -52,6 +53,8 @@ const PLACEHOLDERS = ['市辖区', '县'];
 interface Parse {
   readonly end: number;
   readonly region: AddressRegion;
+  /** The parts read, in order (after dropping short forms that start a street). */
+  readonly parts: readonly Part[];
 }
 
 /** One recognised division in the text. */
@@ -65,6 +68,8 @@ interface Part {
   readonly end: number;
   /** Matched by a short form (`广州` for 广州市). */
   readonly short: boolean;
+  /** A county name shared by several divisions, read without its province or city. */
+  readonly ambiguous?: true;
 }
 
 /**
@@ -74,36 +79,116 @@ interface Part {
 const STREET_AFTER =
   /^(?:路|街|巷|弄|号|號|门|門|桥|橋|村|胡同|大道|大街|小区|小區|社区|社區|广场|廣場|花园|花園|公寓|大厦|大廈)/u;
 
-function part(
-  level: Part['level'],
-  v: {
-    readonly text: string;
-    readonly div: { readonly name: string; readonly province: string; readonly city?: string };
-  },
-  start: number,
-  end = start + v.text.length,
-): Part {
+/**
+ * Text that extends a short form into ANOTHER name (issue 20, item 3): `柳州地区…`,
+ * `杭州湾新区…`, `湘潭县…` are not 柳州市 / 杭州市 / 湘潭市, so the short form is not read there.
+ */
+const EXTENDS = /^(?:地区|新区|林区|[市县区州盟旗镇乡湾])/u;
+
+/**
+ * A county's short form followed by one of these is that county under its former suffix
+ * (`临安市` → 临安区 since 2017, `双流县` → 双流区, `龙华新区` → 龙华区): read as today's county.
+ */
+const RENAMED = /^(?:新区|[市县区])/u;
+
+/**
+ * Whether a UTF-16 unit separates written region parts: white space, `-`, `_`, `/`, `\`, `|`,
+ * `,`, `、`, `·`, dashes and `>` (`浙江省-金华市-义乌市`, `广东/深圳/南山区`).
+ */
+function isRegionSep(c: number): boolean {
+  return (
+    c <= 32 ||
+    c === 45 ||
+    c === 95 ||
+    c === 47 ||
+    c === 92 ||
+    c === 124 ||
+    c === 44 ||
+    c === 62 ||
+    c === 0xa0 ||
+    c === 0xb7 ||
+    c === 0x3000 ||
+    c === 0x3001 ||
+    c === 0x2013 ||
+    c === 0x2014
+  );
+}
+
+/** At most this many separator characters between two parts. */
+const MAX_SEP = 3;
+
+function skipSep(s: string, pos: number): number {
+  let p = pos;
+  while (p < s.length && p - pos < MAX_SEP && isRegionSep(s.charCodeAt(p))) p++;
+  return p;
+}
+
+interface Hit {
+  readonly div: Division;
+  readonly start: number;
+  readonly end: number;
+  readonly short: boolean;
+  readonly text: string;
+}
+
+/**
+ * The longest written form of a division of `scope` at `pos` (after separators when `sep`),
+ * under the EXTENDS / RENAMED rules.
+ */
+function find(
+  scope: Scope | undefined,
+  s: string,
+  pos: number,
+  county: boolean,
+  sep = true,
+): Hit | undefined {
+  if (!scope) return undefined;
+  const start = sep ? skipSep(s, pos) : pos;
+  const list = scope.get(s.charCodeAt(start));
+  if (!list) return undefined;
+  for (const v of list) {
+    if (!s.startsWith(v.text, start)) continue;
+    const end = start + v.text.length;
+    const short = v.legacy !== true && v.text !== v.div.name;
+    if (short) {
+      const after = s.slice(end, end + 2);
+      if (EXTENDS.test(after)) {
+        const renamed = county ? RENAMED.exec(after) : null;
+        if (!renamed) continue;
+        return { div: v.div, start, end: end + renamed[0].length, short: false, text: v.text };
+      }
+    }
+    return { div: v.div, start, end, short, text: v.text };
+  }
+  return undefined;
+}
+
+function part(level: Part['level'], h: Hit, end = h.end): Part {
   return {
     level,
-    name: v.div.name,
-    province: v.div.province,
-    city: v.div.city,
-    start,
+    name: h.div.name,
+    province: h.div.province,
+    city: h.div.city,
+    start: h.start,
     end,
-    short: v.text !== v.div.name,
+    short: h.short,
   };
 }
 
-/** Read the region at the start of `s` (whitespace already removed). */
-function readRegion(s: string): Parse {
-  const parts = readParts(s);
+/**
+ * Read the region at `from` in `s` (width-folded and simplified). `lenient` (address fields):
+ * a county's short form may stand alone when it names one division only (`义乌…`).
+ */
+function readRegion(s: string, from: number, lenient: boolean): Parse {
+  const parts = readParts(s, from, lenient);
   while (parts.length > 0) {
     const last = parts[parts.length - 1] as Part;
     if (!last.short || !STREET_AFTER.test(s.slice(last.end, last.end + 2))) break;
     parts.pop();
   }
   const last = parts[parts.length - 1];
-  if (!last) return { end: 0, region: {} };
+  if (!last) return { end: from, region: {}, parts };
+  if (last.ambiguous) return { end: last.end, region: { district: last.name }, parts };
   const region: { province?: string; city?: string; district?: string } = { province: last.province };
   for (const p of parts) {
     if (p.level === 'city') region.city = p.name;
@@ -112,74 +197,131 @@ function readRegion(s: string): Parse {
       if (p.city !== undefined) region.city = p.city;
     }
   }
-  return { end: last.end, region };
+  return { end: last.end, region, parts };
 }
 
-function readParts(s: string): Part[] {
+function readParts(s: string, from: number, lenient: boolean): Part[] {
   const ix = divisionIndex();
-  const p = matchAt(ix.provinces, s, 0);
-  if (!p) return readWithoutProvince(s);
+  const p = find(ix.provinces, s, from, false, false);
+  if (!p) return readWithoutProvince(s, from, lenient);
   const province = p.div.province;
-  let pos = p.text.length;
+  let pos = p.end;
   // `上海市上海市…`, `北京市市辖区…`: skip a repeated municipality name or a placeholder.
   // Only when no city of the province is written there (`吉林省吉林市…` is a city).
   const cities = ix.citiesOf(province);
-  let c = matchAt(cities, s, pos);
+  let c = find(cities, s, pos, false);
   if (!c) {
-    const again = matchAt(ix.provinces, s, pos);
-    if (again && again.div.name === province) pos += again.text.length;
+    const again = find(ix.provinces, s, pos, false);
+    if (again && again.div.name === province) pos = again.end;
     for (const ph of PLACEHOLDERS) {
-      if (s.startsWith(ph, pos) && !matchAt(ix.directCountiesOf(province), s, pos)) pos += ph.length;
+      const q = skipSep(s, pos);
+      if (s.startsWith(ph, q) && !find(ix.directCountiesOf(province), s, q, true, false)) pos = q + ph.length;
     }
   }
-  const parts: Part[] = [part('province', p, 0, pos)];
-  if (!c && pos > p.text.length) c = matchAt(cities, s, pos);
+  const parts: Part[] = [part('province', p, pos)];
+  if (!c && pos > p.end) c = find(cities, s, pos, false);
   if (c) {
-    parts.push(part('city', c, pos));
-    pos += c.text.length;
-    const d = matchAt(ix.countiesOfCity(c.div), s, pos);
-    if (d) parts.push(part('district', d, pos));
+    parts.push(part('city', c));
+    const d = find(ix.countiesOfCity(c.div), s, c.end, true);
+    if (d) parts.push(part('district', d));
   } else {
     const d =
-      matchAt(ix.directCountiesOf(province), s, pos) ?? matchAt(ix.countiesInProvince(province), s, pos);
-    if (d) parts.push(part('district', d, pos));
+      find(ix.directCountiesOf(province), s, pos, true) ??
+      find(ix.countiesInProvince(province), s, pos, true);
+    if (d) parts.push(part('district', d));
   }
   // A province matched by its short name may really be a city (`吉林市…`): try that reading.
-  if (parts.length === 1 && p.text !== p.div.name) {
-    const alt = readWithoutProvince(s);
+  if (parts.length === 1 && p.short) {
+    const alt = readWithoutProvince(s, from, lenient);
     const altEnd = alt[alt.length - 1]?.end ?? 0;
     if (altEnd > pos) return alt;
   }
   return parts;
 }
 
-function readWithoutProvince(s: string): Part[] {
+function readWithoutProvince(s: string, from: number, lenient: boolean): Part[] {
   const ix = divisionIndex();
-  const c = matchAt(ix.allCities(), s, 0);
+  const c = find(ix.allCities(), s, from, false, false);
   if (c) {
-    const parts = [part('city', c, 0)];
-    const d = matchAt(ix.countiesOfCity(c.div), s, c.text.length);
-    if (d) parts.push(part('district', d, c.text.length));
+    const parts = [part('city', c)];
+    const d = find(ix.countiesOfCity(c.div), s, c.end, true);
+    if (d) parts.push(part('district', d));
     return parts;
   }
-  const d = matchAt(ix.allCounties(), s, 0);
-  // A county alone must be written in full (`天河区`), not a short form that may be a street.
-  if (d && d.text === d.div.name) return [part('district', d, 0)];
-  return [];
+  const d = find(ix.allCounties(), s, from, true, false);
+  if (!d) return [];
+  // A county alone must be written in full (`天河区`), not a short form that may be a street;
+  // in an address field a short form that names one division only is accepted (`义乌…`).
+  if (d.short && !(lenient && ix.unique(d.text))) return [];
+  // A county name shared by several cities (朝阳区) keeps no province or city: never a wrong one.
+  const p = part('district', d);
+  return [ix.unique(d.div.name) ? p : { ...p, ambiguous: true }];
 }
 
-/** Drop whitespace (ASCII, ideographic and other Unicode spaces). */
-function compact(s: string): string {
-  return mayHaveWhitespace(s) ? s.replace(/\s+/gu, '') : s;
+/** The kept region as written, without the separators between its parts. */
+function keptText(s: string, end: number): string {
+  let out = '';
+  for (let i = 0; i < end; i++) if (!isRegionSep(s.charCodeAt(i))) out += s[i];
+  return out;
 }
 
-/** Whether `s` has a character other than a mask star after `from`. */
+/** Whether `s` has a character other than a mask star or a separator after `from`. */
 function hasDetailAfter(s: string, from: number): boolean {
   for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c !== 42 && c !== 0xff0a) return true;
+    if (c !== 42 && c !== 0xff0a && !isRegionSep(c) && !(c >= 0x2000 && c <= 0x200b) && c !== 0xfeff)
+      return true;
   }
   return false;
+}
+
+/**
+ * A region found in free text by `readRegionAt`: UTF-16 offsets into the text, the region, how
+ * many parts were read and whether every part was a short form (`浙江杭州西湖` may be a tea).
+ * @example
+ * const r: RegionInText = { start: 0, end: 9, region: { district: '天河区' }, parts: 3, allShort: false, district: true };
+ */
+export interface RegionInText {
+  readonly start: number;
+  readonly end: number;
+  readonly region: AddressRegion;
+  readonly parts: number;
+  readonly allShort: boolean;
+  /** The last part read is a county-level division. */
+  readonly district: boolean;
+}
+
+/**
+ * The region written at `from` in `simplified` (text already passed through `foldWidth` and
+ * `simplifiedForRegions`), for `maskText`. Strict: a county's short form never stands alone.
+ * Reads at most 64 characters.
+ * @example
+ * readRegionAt('改到广东省广州市天河区花城广场', 2)?.end; // 11
+ */
+export function readRegionAt(simplified: string, from: number): RegionInText | undefined {
+  const window =
+    simplified.length - from > REGION_HEAD ? simplified.slice(0, from + REGION_HEAD) : simplified;
+  const r = readRegion(window, from, false);
+  const last = r.parts[r.parts.length - 1];
+  if (!last) return undefined;
+  return {
+    start: from,
+    end: r.end,
+    region: r.region,
+    parts: r.parts.length,
+    allShort: r.parts.every((p) => p.short),
+    district: last.level === 'district',
+  };
+}
+
+/**
+ * Fold the traditional forms of division-name characters to simplified, one UTF-16 unit for one
+ * (offsets kept), as `maskAddress` does before reading a region.
+ * @example
+ * simplifiedForRegions('廣東省'); // '广东省'
+ */
+export function simplifiedForRegions(s: string): string {
+  return toSimplified(s);
 }
 
 /**
@@ -201,11 +343,15 @@ export function maskAddress(value: string): MaskedAddress {
     if (readCipher(trimmed)) return { value: trimmed, form: 'ciphertext', region: {}, detail: false };
   }
   const head = trimmed.length > MAX_ADDRESS_LENGTH ? trimmed.slice(0, 256) : trimmed;
-  const s = compact(foldWidth(head));
+  const s = foldWidth(head);
   const form = trimmed.includes('*') || trimmed.includes('＊') ? 'masked' : 'plain';
   // Traditional characters are folded for matching only; the kept text is the input's own.
   // A region is at most ~40 characters (province + city + county with repeats): read only the head.
-  const { end, region } = readRegion(toSimplified(s.length > REGION_HEAD ? s.slice(0, REGION_HEAD) : s));
+  const { end, region } = readRegion(
+    toSimplified(s.length > REGION_HEAD ? s.slice(0, REGION_HEAD) : s),
+    0,
+    true,
+  );
   const detail = head.length < trimmed.length || hasDetailAfter(s, end);
   if (end === 0) {
     return form === 'masked'
@@ -214,5 +360,5 @@ export function maskAddress(value: string): MaskedAddress {
   }
   // The mask is appended even when nothing follows the region: an empty detail is a length too,
   // and every output then reads as `masked` to classifyField.
-  return { value: s.slice(0, end) + FIXED_MASK, form, region, detail };
+  return { value: keptText(s, end) + FIXED_MASK, form, region, detail };
 }

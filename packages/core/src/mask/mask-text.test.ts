@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fuzzText, mobile, RUNS, toFullWidth } from '../classify/fuzz.test-helper.js';
-import { maskText } from './mask-text.js';
+import { fuzzText, mobile, RUNS, toFullWidth, writtenMobile } from '../classify/fuzz.test-helper.js';
+import { decodeDivisions } from './divisions-codec.js';
+import { DIVISIONS } from './divisions-data.js';
+import { maskMobilesIn, maskText } from './mask-text.js';
 
 describe('maskText: known answers', () => {
   it('masks mobiles and IDs, keeps virtual numbers and extensions', () => {
@@ -83,5 +85,230 @@ describe('maskText: properties', () => {
     expect(maskText('020-'.repeat(25_000)).found).toEqual([]);
     expect(maskText('+86 '.repeat(25_000)).found).toEqual([]);
     expect(maskText('13240968483-'.repeat(8_000)).found.length).toBeGreaterThan(0);
+  });
+});
+
+describe('maskText: pasted recipients, addresses and names (issue 20)', () => {
+  const cases: [string, string][] = [
+    ['张三 13812345678 广东省深圳市南山区科技园南区高新南一道8号', '张* 138****5678 广东省深圳市南山区****'],
+    ['改地址到浙江省杭州市西湖区文三路100号，谢谢', '改地址到浙江省杭州市西湖区****，谢谢'],
+    ['收件人：欧阳娜娜，电话：13812345678', '收件人：欧阳*，电话：138****5678'],
+    [
+      '收货人: 杨燕艳\n手机号码: 13111111111\n所在地区: 广东省深圳市龙岗区龙岗街道\n详细地址: 格水村三巷十号三楼',
+      '收货人: 杨*\n手机号码: 131****1111\n所在地区: 广东省深圳市龙岗区****\n详细地址: ****',
+    ],
+    ['袁月青13111111111四川省成都市高新西区百叶路1号', '袁*131****1111四川省成都市****'],
+    [
+      '江西南昌市青山湖区广兰大道418号9栋1112室 131 1111 1111 孙轶念',
+      '江西南昌市青山湖区**** 131****1111 孙*',
+    ],
+    [
+      '地址：深圳市 南山区 南商路碧海天家园A89B 联系电话：13111111111 黄发猜',
+      '地址：深圳市 南山区**** 联系电话：131****1111 黄*',
+    ],
+    ['韩仁伟,13911111111,安徽省安庆市太湖县新仓镇，塔山村，前进组', '韩*,139****1111,安徽省安庆市太湖县****'],
+    ['浙江省-金华市-义乌市稠州北路1号 王五', '浙江省-金华市-义乌市**** 王*'],
+    ['盐田区山海四季城F栋1B，卢燕13111111111', '盐田区****，卢*131****1111'],
+  ];
+  for (const [input, value] of cases) {
+    it(input.replaceAll('\n', ' '), () => {
+      expect(maskText(input).value).toBe(value);
+      expect(maskText(value).value).toBe(value);
+    });
+  }
+  it('reports what it masked', () => {
+    const r = maskText('张三 13812345678 广东省深圳市南山区科技园8号');
+    expect(r.found.map((f) => f.kind)).toEqual(['name', 'mobile', 'address']);
+    expect(r.found[2]).toEqual({ kind: 'address', start: 24, end: 29 });
+  });
+  it('leaves product text, order ids, SKUs, prices, dates and tracking numbers alone', () => {
+    for (const s of [
+      '浙江杭州西湖龙井茶 250g 明前特级',
+      '新疆阿克苏冰糖心苹果5斤装',
+      '五常大米10kg 2号仓发货',
+      '阳澄湖大闸蟹 公4两 8只',
+      '云南普洱茶饼 357克',
+      '请尽快发货，谢谢',
+      '周末送货，放门口即可，不要打电话',
+      '订单号6912345678901234567 SKU-A1024 ¥134.50 2026-12-07 10:30',
+      '快递单号YT7512345678901，运单号4313812345678',
+      '北京烤鸭 2只装 真空包装',
+    ]) {
+      expect(maskText(s), s).toEqual({ value: s, found: [] });
+    }
+  });
+  it('a region named in passing is not an address', () => {
+    expect(maskText('广东省的客户请下单').value).toBe('广东省的客户请下单');
+    expect(maskText('发到上海市').value).toBe('发到上海市');
+  });
+});
+
+describe('maskText: a mobile glued to a room number (issue 20, item 2)', () => {
+  it('masks the 11-digit mobile tail of a 12–14 digit run after a room or building word', () => {
+    expect(maskText('1楼三单元30115801691123').value).toBe('1楼三单元301158****1123');
+    expect(maskText('8号楼2单元50213800138000').value).toBe('8号楼2单元502138****8000');
+    expect(maskText('幸福小区3栋101室13800138000').value).toBe('幸福小区3栋101室138****8000');
+  });
+  it('never after a number word (单号, 编号, 货号…), never in a run of 15+ digits', () => {
+    expect(maskText('快递单号4313812345678').found).toEqual([]);
+    expect(maskText('货号50113812345678').found).toEqual([]);
+    expect(maskText('3单元301158016911230').found).toEqual([]);
+  });
+  it('order ids (18–19 digits) are never touched as mobiles, in any context (property)', () => {
+    const orderId = fc.oneof(fc.stringMatching(/^[1-9]\d{18}$/u), fc.stringMatching(/^[1-9]\d{17}$/u));
+    const before = fc.constantFrom('', '订单', '订单号', '3单元', '8号楼', '室', '号', ' ', '：');
+    fc.assert(
+      fc.property(before, orderId, fc.constantFrom('', ' ', '，谢谢', '号'), (b, id, a) => {
+        const r = maskText(`${b}${id}${a}`);
+        expect(r.found.filter((f) => f.kind === 'mobile' || f.kind === 'landline')).toEqual([]);
+        if (id.length === 19) expect(r.value).toBe(`${b}${id}${a}`);
+      }),
+      RUNS,
+    );
+  });
+  it('a generated room number with a mobile glued on never leaks the mobile (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('室', '号', '楼', '栋', '单元', '层', '户', '座'),
+        fc.stringMatching(/^\d{1,3}$/u),
+        mobile,
+        (word, room, m) => {
+          const out = maskText(`幸福小区3${word}${room}${m}`).value;
+          expect(out).not.toContain(m);
+          // A room `86` reads as the country code (`86138…`): dropped with it, never leaked.
+          expect(out).toContain(`${m.slice(0, 3)}****${m.slice(7)}`);
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('maskText: generated recipients (properties, issue 20)', () => {
+  const counties = decodeDivisions(DIVISIONS).all.filter((d) => d.level === 'county' && d.city !== undefined);
+  const surname = fc.constantFrom(
+    '张',
+    '王',
+    '李',
+    '赵',
+    '刘',
+    '陈',
+    '杨',
+    '黄',
+    '周',
+    '吴',
+    '欧阳',
+    '司马',
+    '诸葛',
+  );
+  const givenChar = fc.constantFrom(...'伟芳娜敏静丽强磊军洋勇艳杰娟涛秀霞刚桂英');
+  const name = fc
+    .tuple(surname, fc.array(givenChar, { minLength: 1, maxLength: 2 }))
+    .map(([s, g]) => ({ full: s + g.join(''), surname: s }));
+  const detail = fc
+    .tuple(
+      fc.constantFrom(
+        '科技园南区高新南一道',
+        '建国路',
+        '幸福小区',
+        '人民路',
+        '解放大道',
+        '文三路',
+        '花城广场',
+      ),
+      fc.integer({ min: 1, max: 999 }),
+      fc.constantFrom('号', '号3栋2单元501室', '号院8号楼', '弄12号'),
+    )
+    .map(([street, n, tail]) => `${street}${n}${tail}`);
+  const address = fc
+    .tuple(fc.constantFrom(...counties), fc.constantFrom('', ' ', '-', '/'), fc.boolean(), detail)
+    .map(([d, sep, withProvince, det]) => ({
+      text: [withProvince ? d.province : '', d.city ?? '', d.name].filter((x) => x !== '').join(sep) + det,
+      detail: det,
+    }));
+  const recipient = fc
+    .tuple(
+      name,
+      writtenMobile,
+      address,
+      fc.constantFrom(' ', '，', ',', '\n', ' , ', ''),
+      fc.boolean(),
+      fc.constantFrom([0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]),
+    )
+    .map(([n, m, a, sep, labelled, order]) => {
+      const fields = labelled
+        ? [`收件人：${n.full}`, `电话：${m.written}`, `地址：${a.text}`]
+        : [n.full, m.written, a.text];
+      return { text: order.map((i) => fields[i]).join(sep), n, m, a };
+    });
+  it('a pasted recipient loses the phone, the detail and the given name, in any order and form', () => {
+    fc.assert(
+      fc.property(recipient, ({ text, n, m, a }) => {
+        const out = maskText(text).value;
+        expect(out).not.toContain(m.digits.slice(3, 7));
+        expect(out).not.toContain(toFullWidth(m.digits.slice(3, 7)));
+        expect(out).not.toContain(a.detail);
+        expect(out).not.toContain(a.detail.slice(-4));
+        expect(out).not.toContain(n.full);
+        expect(maskText(out).value).toBe(out);
+      }),
+      RUNS,
+    );
+  });
+  it('a mobile in every written form (+86, spaces, dashes, dots, full-width) is masked', () => {
+    fc.assert(
+      fc.property(
+        writtenMobile,
+        fc.constantFrom('请打', '电话：', '备注 ', ''),
+        ({ written, digits }, before) => {
+          const out = maskText(`${before}${written}，谢谢`).value;
+          expect(out).toBe(`${before}${digits.slice(0, 3)}****${digits.slice(7)}，谢谢`);
+          expect(maskMobilesIn(`${before}${written}，谢谢`)).toBe(out);
+        },
+      ),
+      RUNS,
+    );
+  });
+  it('order ids, SKUs, prices, dates and tracking numbers in remarks stay as they are', () => {
+    const token = fc.oneof(
+      fc.stringMatching(/^[1-9]\d{18}$/u).map((s) => `订单号${s}`),
+      fc.stringMatching(/^[A-Z]{2,4}-?\d{3,8}$/u).map((s) => `SKU:${s}`),
+      fc
+        .tuple(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 0, max: 99 }))
+        .map(([a, b]) => `¥${a}.${b}`),
+      fc
+        .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 16).replace('T', ' ')),
+      fc.stringMatching(/^(?:YT\d{13}|SF\d{12}|JDVA\d{11}|75\d{10})$/u).map((s) => `快递单号${s}`),
+      fc.constantFrom(
+        '浙江杭州西湖龙井茶 250g',
+        '新疆阿克苏冰糖心苹果5斤装',
+        '五常大米10kg',
+        '云南普洱茶饼 357克',
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(token, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(' ', '，', '；'),
+        (ts, sep) => {
+          const s = ts.join(sep);
+          expect(maskText(s)).toEqual({ value: s, found: [] });
+        },
+      ),
+      RUNS,
+    );
+  });
+  it('finishes on 100,000-character recipient-like inputs', () => {
+    const rec = '张三 13812345678 广东省深圳市南山区科技园8号\n';
+    const long = rec.repeat(Math.ceil(100_000 / rec.length)).slice(0, 100_000);
+    expect(maskText(long).found.length).toBeGreaterThan(9_000);
+    expect(maskText('广州市'.repeat(33_334)).found).toEqual([]);
+    expect(maskText('收件人'.repeat(33_334)).value.length).toBeGreaterThan(0);
+    expect(maskText('地址:'.repeat(33_334)).found).toEqual([]);
+    expect(maskText('3单元'.repeat(33_334)).found).toEqual([]);
+    expect(maskText('号' + '1'.repeat(99_999)).found).toEqual([]);
+    expect(maskText('张三 '.repeat(33_334)).found).toEqual([]);
+    expect(maskText('广东省深圳市南山区' + '路'.repeat(99_991)).found.length).toBe(1);
   });
 });

@@ -1,23 +1,40 @@
 /**
- * `maskText`: finds phones, 18-digit resident ID numbers, virtual numbers and `转NNNN`
- * extensions in free text (buyer remarks, pasted addresses) and masks what must be masked:
- * mobiles and landlines by the `maskPhone` rule, ID numbers down to their first and last
- * character. Virtual numbers and extensions are platform routing, not buyer data: they are
- * reported and left as they are.
+ * `maskText`: finds buyer data in free text (buyer remarks, merchant notes, pasted recipients)
+ * and masks it by the same rules as the field masks (issue 20):
+ * - mobiles and landlines by the `maskPhone` rule, written tight, with `+86`/`0086`, spaces,
+ *   dashes or dots between digits, or full-width;
+ * - a mobile glued to the end of a room or building number (`三单元30115801691123`), see GLUED;
+ * - 18-digit resident ID numbers down to their first and last character;
+ * - a detailed address that starts with a province, city or county: the region stays, the
+ *   detail becomes `****` as in `maskAddress` (`广东省深圳市南山区科技园…` →
+ *   `广东省深圳市南山区****`); after a label (`地址:`, `收货地址:`) the detail goes even
+ *   without a region;
+ * - a name next to a phone or an address, or after a label (`收件人:`, `联系人:`, `姓名:`):
+ *   surname kept as in `maskName` (`张三` → `张*`).
+ * Virtual numbers and `转NNNN` extensions are platform routing, not buyer data: they are
+ * reported and left as they are. Order ids, SKUs, prices, dates, tracking numbers and product
+ * text are not buyer data and are left alone (see the property tests and the corpus in
+ * mask-text.corpus.test.ts, which counts leaks and over-masking).
  * @module
  */
-import { foldWidth } from '../classify/normalize.js';
+import { foldWidth, isHanCodePoint } from '../classify/normalize.js';
+import { readRegionAt, simplifiedForRegions, type RegionInText } from './mask-address.js';
+import { maskName } from './mask-name.js';
 import { maskPhone } from './mask-phone.js';
+import { startsWithSurname } from './surnames.js';
+import { FIXED_MASK } from './types.js';
 
 /**
  * What `maskText` found.
  * @example
  * const k: TextFindingKind = 'id-number';
  */
-export type TextFindingKind = 'mobile' | 'landline' | 'id-number' | 'virtual' | 'extension';
+export type TextFindingKind =
+  'mobile' | 'landline' | 'id-number' | 'virtual' | 'extension' | 'address' | 'name';
 
 /**
- * One finding, with UTF-16 offsets into the INPUT text (`end` exclusive).
+ * One finding, with UTF-16 offsets into the INPUT text (`end` exclusive). For an address the
+ * span is the detail that was masked (the region before it stays).
  * @example
  * const f: TextFinding = { kind: 'mobile', start: 2, end: 13 };
  */
@@ -40,52 +57,371 @@ export interface MaskedText {
 /**
  * One pass over width-folded text (folding keeps offsets). No nested quantifiers; every branch
  * is bounded, so the scan is linear in the text length.
- * Mobiles are found with a space or dash between any digits (`1344 096 3639`).
- * A virtual number in text must be written tight (`13240968483-9647`, `…转9647`, `…,9647`): with
- * spaces around the separator the 11 digits are read as a mobile and masked (safe side).
+ * - Mobiles are found with spaces, dashes or dots between any digits (`1344 096 3639`,
+ *   `134.4096.3639`), one kind of separator per number (so `¥134.50 2026-12-07` is a price
+ *   and a date, not a number), and an optional `+86` / `0086` / `86` in front; not right after
+ *   `JD`, `JDV`, `JDVA`… (`JDVA16012345678` is a JD waybill number, 京东物流).
+ * - A virtual number in text must be written tight (`13240968483-9647`, `…转9647`, `…,9647`):
+ *   with spaces around the separator the 11 digits are read as a mobile and masked (safe side).
+ * - GLUED (issue 20, item 2): a run of 12–14 digits right after a room/building word
+ *   (室 号 楼 栋 幢 单元 层 户 座 门 组 弄 村 巷, but not 单号/编号/货号/批号/型号/账号/序号/
+ *   代号/学号/工号/票号) whose last 11 digits are mobile-shaped is a room number with the
+ *   buyer's mobile glued on: the last 11 digits are masked, the room digits stay. Runs of 15
+ *   digits or more (order ids are 18–19) are never read as a glued mobile.
  */
 const FINDER =
-  /(?<!\d)(?:(?<virtual>1\d{10}(?:-|[转轉]|,|，)\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:\+?86[ -]?)?1[ -]?[3-9](?:[ -]?\d){9})|(?<landline>0\d{2,3}-\d{7,8}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
+  /(?<!\d)(?<!JD[A-Z]{0,3})(?:(?<virtual>1\d{10}(?:-|[转轉]|,|，)\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:(?:\+|00)?86[ .-]?)?(?:1[3-9]\d{9}|1 ?[3-9](?: ?\d){9}|1-?[3-9](?:-?\d){9}|1\.?[3-9](?:\.?\d){9}))|(?<landline>0\d{2,3}-\d{7,8})|(?<=[室楼栋幢元层户座门组弄村巷]|(?<![单编货批型账序代学工票])号)(?<pre>\d{1,3})(?<glued>1[3-9]\d{9}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
+
+/**
+ * The same finder without the JD waybill exemption, for text that is printed or sealed
+ * (`maskMobilesIn`): there a mobile-shaped run is masked whatever letters precede it.
+ */
+const FINDER_STRICT = new RegExp(FINDER.source.replace('(?<!JD[A-Z]{0,3})', ''), 'gu');
+
+/** A mobile already masked by the rule (`138****5678`): an anchor for a name next to it. */
+const MASKED_MOBILE = /(?<!\d)1[3-9]\d\*{4}\d{4}(?!\d)/gu;
+
+/** Words that start an address in free text; after them the detail goes even without a region. */
+const ADDRESS_LABEL = /(?:(?:收货地址|收件地址|详细地址|所在地区|新地址)[:：]?|地址[:：])[ \t]*/gu;
+
+/** Words that start a name; after them 2–4 Han characters are a name. */
+const NAME_LABEL = /(?:收件人|收货人|联系人|签收人|姓名|名字)[:：]?[ \t]*/gu;
+
+const HAS_NAME_LABEL = new RegExp(NAME_LABEL.source, 'u');
+
+/** Words that end an address or a name: the next field of a pasted recipient. */
+const FIELD_WORD =
+  /^(?:收件人|收货人|联系人|签收人|姓名|名字|电话|手机|联系电话|联系方式|号码|邮编|邮政编码|备注|地址|收货地址|收件地址|详细地址|所在地区|订单|单号|运单|快递|物流|货号|金额|价格|SKU|sku)/u;
+
+/**
+ * Words of an address detail. Without a region written in full (`浙江杭州西湖龙井…` may be a
+ * tea), the detail must show one of these to be read as an address.
+ */
+const ADDRESS_MARK =
+  /[路街巷弄号號栋棟幢楼樓室村镇鎮乡鄉苑座组組]|小区|单元|大道|花园|社区|公寓|大厦|广场|街道|家园|新村|工业区|园区/u;
+
+/** Quick test: text without any of these holds no address worth reading. */
+const ADDRESS_HINT = /[路街巷弄号號栋幢楼樓室村镇乡苑座省市区區县縣州旗盟]|地址/u;
+
+/** Han runs next to a phone that are words, not names. */
+const NOT_A_NAME =
+  /^(?:谢谢|多谢|感谢|电话|手机|号码|尽快|发货|收货|送货|快递|包邮|备注|地址|微信|联系|联系人|收件人|本人|家人|朋友|同事|门卫|前台|物业|公司|单位|老板|客服|店主|老师|师傅)/u;
+
+/** A Han run ending like a place or a room (`单元`, `3号楼`) is not a name. */
+const PLACE_END = /(?:[室号楼栋幢层户座门组弄村巷路街镇乡区县市省]|单元)$/u;
+
+/** The longest detail read after a region (characters). */
+const MAX_DETAIL = 160;
 
 /** ID numbers keep their first and last character: `1****************X`. */
 function maskId(id: string): string {
   return id[0] + '*'.repeat(id.length - 2) + id[id.length - 1];
 }
 
+interface Span {
+  readonly kind: TextFindingKind;
+  readonly start: number;
+  readonly end: number;
+  /** Replacement for [start, end); undefined = kept as it is. */
+  readonly replacement?: string;
+  /** Where the thing begins for neighbourhood (an address's region start). */
+  readonly from: number;
+}
+
+const isHan = (c: number): boolean => isHanCodePoint(c);
+
+/** Separators between the fields of a pasted recipient. */
+function isFieldSep(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 44 ||
+    c === 58 ||
+    c === 59 ||
+    c === 47 ||
+    c === 124 ||
+    c === 45 ||
+    c === 46 ||
+    c === 0x3001 ||
+    c === 0xff1a ||
+    c === 0x3000 ||
+    c === 0xa0 ||
+    c === 10 ||
+    c === 13
+  );
+}
+
+/** Ends an address or a name for good: line breaks and sentence ends. */
+function isHardStop(c: number): boolean {
+  return (
+    c === 10 ||
+    c === 13 ||
+    c === 0x3002 ||
+    c === 59 ||
+    c === 33 ||
+    c === 63 ||
+    c === 0xff1b ||
+    c === 0x2028 ||
+    c === 0x2029
+  );
+}
+
+/** Soft separators inside an address detail: the next segment must look like address too. */
+function isSoft(c: number): boolean {
+  return c === 32 || c === 9 || c === 44 || c === 0x3001 || c === 0xa0 || c === 0x3000;
+}
+
 /**
- * Find and mask phones and ID numbers in free text. Never throws; idempotent.
+ * The end of the detail that starts at `from`: the first segment always, the next ones while
+ * they show an address word or a digit; never past a phone, a field word (`电话`, `订单号`…)
+ * or a hard stop. `marked`: the first segment shows an address word.
+ */
+function detailEnd(t: string, from: number, limit: number): { end: number; marked: boolean } {
+  const max = Math.min(limit, from + MAX_DETAIL);
+  let i = from;
+  let end = from;
+  let marked = false;
+  let first = true;
+  while (i < max) {
+    // One segment: up to a soft separator, a hard stop or a field word.
+    let j = i;
+    while (j < max) {
+      const c = t.charCodeAt(j);
+      if (isHardStop(c) || isSoft(c)) break;
+      if (j > i && FIELD_WORD.test(t.slice(j, j + 4))) break;
+      j++;
+    }
+    if (j > i) {
+      if (FIELD_WORD.test(t.slice(i, i + 4))) break;
+      const seg = t.slice(i, j);
+      // Masked data (`138****5678`, an earlier `****`) is never part of a detail to mask again.
+      if (seg.includes('*')) break;
+      const mark = ADDRESS_MARK.test(seg);
+      if (!first && !mark && !/\d/u.test(seg)) break;
+      if (first) marked = mark;
+      end = j;
+      first = false;
+    }
+    if (j >= max || isHardStop(t.charCodeAt(j))) break;
+    i = j + 1;
+  }
+  return { end, marked };
+}
+
+/** Whether [from, to) holds something other than mask stars and separators. */
+function hasContent(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (c !== 42 && !isSoft(c) && !isFieldSep(c)) return true;
+  }
+  return false;
+}
+
+/** How sure a region in free text is: 'strong' (a part written in full among 2+), 'weak', or none. */
+function confidence(r: RegionInText): 'strong' | 'weak' | undefined {
+  if (r.parts >= 2 && !r.allShort) return 'strong';
+  if (r.parts >= 2 || !r.allShort) return 'weak';
+  return undefined;
+}
+
+function findAddresses(t: string, phones: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  if (!ADDRESS_HINT.test(t)) return out;
+  const s = simplifiedForRegions(t);
+  const n = t.length;
+  const labels = new Set<number>();
+  for (const m of t.matchAll(ADDRESS_LABEL)) labels.add(m.index + m[0].length);
+  let i = 0;
+  // The next phone/ID span (sorted by start): a detail never runs into it.
+  let k = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    const labelled = labels.has(i);
+    if (!labelled && !isHan(c)) {
+      i++;
+      continue;
+    }
+    while (k < phones.length && (phones[k] as Span).start < i) k++;
+    const limit = k < phones.length ? (phones[k] as Span).start : n;
+    const r = isHan(c) ? readRegionAt(s, i) : undefined;
+    const level = r ? confidence(r) : undefined;
+    const start = r && level ? r.end : i;
+    if (labelled || level) {
+      const d = detailEnd(t, start, limit);
+      const ok = labelled || level === 'strong' || d.marked;
+      if (ok && d.end > start && hasContent(t, start, d.end)) {
+        out.push({ kind: 'address', start, end: d.end, replacement: FIXED_MASK, from: i });
+        i = d.end;
+        continue;
+      }
+      if (r && level) {
+        i = r.end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+/** A name candidate [a, b): 2–4 Han characters led by a surname, not a common word. */
+function nameAt(t: string, a: number, b: number): boolean {
+  const len = b - a;
+  if (len < 2 || len > 4) return false;
+  for (let k = a; k < b; k++) if (!isHan(t.charCodeAt(k))) return false;
+  const w = t.slice(a, b);
+  return startsWithSurname(w) && !NOT_A_NAME.test(w) && !PLACE_END.test(w);
+}
+
+/** Skip up to 3 field separators leftwards from `pos` (exclusive); returns the new end. */
+function skipLeft(t: string, pos: number): number {
+  let p = pos;
+  while (p > 0 && pos - p < 3 && isFieldSep(t.charCodeAt(p - 1))) p--;
+  return p;
+}
+
+function skipRight(t: string, pos: number): number {
+  let p = pos;
+  while (p < t.length && p - pos < 3 && isFieldSep(t.charCodeAt(p))) p++;
+  return p;
+}
+
+/** Whether [a, b) overlaps a span of `sorted` (sorted by `from`, not overlapping): binary search. */
+function overlaps(sorted: readonly Span[], a: number, b: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as Span).end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sorted[lo];
+  return s !== undefined && s.from < b;
+}
+
+function findNames(t: string, anchors: readonly Span[], fixed: readonly Span[]): Span[] {
+  const cands: Span[] = [];
+  const add = (a: number, b: number): void => {
+    if (overlaps(fixed, a, b)) return;
+    if (t.charCodeAt(b) === 42) return; // already masked (`张*`)
+    cands.push({ kind: 'name', start: a, end: b, from: a });
+  };
+  const starts = new Set(anchors.map((s) => s.from));
+  const ends = new Set(anchors.map((s) => s.end));
+  for (const s of anchors) {
+    // Left of the anchor: a Han run that ends at the separators before it.
+    const e = skipLeft(t, s.from);
+    let a = e;
+    while (a > 0 && e - a < 5 && isHan(t.charCodeAt(a - 1))) a--;
+    const leftEdge = a === 0 || !isHan(t.charCodeAt(a - 1)) || ends.has(a);
+    if (leftEdge && nameAt(t, a, e)) add(a, e);
+    // Right of the anchor.
+    const b0 = skipRight(t, s.end);
+    let b = b0;
+    while (b < t.length && b - b0 < 5 && isHan(t.charCodeAt(b)) && !starts.has(b)) b++;
+    const rightEdge = b === t.length || !isHan(t.charCodeAt(b)) || starts.has(b);
+    if (rightEdge && nameAt(t, b0, b)) add(b0, b);
+  }
+  for (const m of t.matchAll(NAME_LABEL)) {
+    const a = m.index + m[0].length;
+    let b = a;
+    while (b < t.length && b - a < 4 && isHan(t.charCodeAt(b)) && !starts.has(b)) {
+      if (b > a + 1 && FIELD_WORD.test(t.slice(b, b + 4))) break;
+      b++;
+    }
+    if (b - a >= 2) add(a, b);
+  }
+  // Candidates found twice (left of one anchor, right of another) or overlapping: keep the first.
+  cands.sort((x, y) => x.start - y.start);
+  const out: Span[] = [];
+  let end = 0;
+  for (const c of cands) {
+    if (c.start < end) continue;
+    out.push({ ...c, replacement: maskName(t.slice(c.start, c.end)).value });
+    end = c.end;
+  }
+  return out;
+}
+
+/**
+ * Find and mask phones, ID numbers, detailed addresses and names in free text. Never throws;
+ * idempotent (its output has nothing left to mask). Linear in the text length.
  * @example
- * maskText('请打13440963639或转9647');
- * // { value: '请打134****3639或转9647', found: [{ kind: 'mobile', start: 2, end: 13 }, { kind: 'extension', start: 14, end: 19 }] }
+ * maskText('请打13440963639或转9647').value; // '请打134****3639或转9647'
+ * maskText('张三 13812345678 广东省深圳市南山区科技园南区高新南一道8号').value;
+ * // '张* 138****5678 广东省深圳市南山区****'
+ * maskText('改地址到浙江省杭州市西湖区文三路100号，谢谢').value; // '改地址到浙江省杭州市西湖区****，谢谢'
+ * maskText('收件人：欧阳娜娜').value; // '收件人：欧阳*'
+ * maskText('订单3718000000000001 金额134.50').found; // []
  */
 export function maskText(text: string): MaskedText {
   if (typeof text !== 'string' || text === '') return { value: '', found: [] };
-  const folded = foldWidth(text);
-  const found: TextFinding[] = [];
-  let out = '';
-  let last = 0;
-  for (const m of folded.matchAll(FINDER)) {
+  const t = foldWidth(text);
+  const phones: Span[] = [];
+  for (const m of t.matchAll(FINDER)) {
     const g = m.groups ?? {};
     const start = m.index;
     const end = start + m[0].length;
-    let kind: TextFindingKind;
-    let replacement: string | undefined;
-    if (g.virtual !== undefined) kind = 'virtual';
-    else if (g.id !== undefined) {
-      kind = 'id-number';
-      replacement = maskId(g.id);
-    } else if (g.mobile !== undefined) {
-      kind = 'mobile';
-      replacement = maskPhone(g.mobile).value;
-    } else if (g.landline !== undefined) {
-      kind = 'landline';
-      replacement = maskPhone(g.landline).value;
-    } else kind = 'extension';
-    found.push({ kind, start, end });
-    if (replacement !== undefined) {
-      out += text.slice(last, start) + replacement;
-      last = end;
-    }
+    if (g.virtual !== undefined) phones.push({ kind: 'virtual', start, end, from: start });
+    else if (g.id !== undefined)
+      phones.push({ kind: 'id-number', start, end, replacement: maskId(g.id), from: start });
+    else if (g.mobile !== undefined)
+      phones.push({ kind: 'mobile', start, end, replacement: maskPhone(g.mobile).value, from: start });
+    else if (g.landline !== undefined)
+      phones.push({ kind: 'landline', start, end, replacement: maskPhone(g.landline).value, from: start });
+    else if (g.glued !== undefined) {
+      const at = start + (g.pre ?? '').length;
+      phones.push({ kind: 'mobile', start: at, end, replacement: maskPhone(g.glued).value, from: start });
+    } else phones.push({ kind: 'extension', start, end, from: start });
   }
-  return { value: last === 0 ? text : out + text.slice(last), found };
+  const addresses = findAddresses(t, phones);
+  const anchors: Span[] = [...phones.filter((p) => p.kind !== 'extension'), ...addresses];
+  if (t.includes('*'))
+    for (const m of t.matchAll(MASKED_MOBILE))
+      anchors.push({ kind: 'mobile', start: m.index, end: m.index + m[0].length, from: m.index });
+  // Phones and addresses never overlap (a detail stops at the next phone): one sorted list.
+  const fixed = [...phones, ...addresses].sort((x, y) => x.from - y.from);
+  const names = anchors.length > 0 || HAS_NAME_LABEL.test(t) ? findNames(t, anchors, fixed) : [];
+  const all = [...fixed, ...names].sort((x, y) => x.start - y.start);
+  let out = '';
+  let last = 0;
+  for (const f of all) {
+    if (f.replacement === undefined || f.start < last) continue;
+    out += text.slice(last, f.start) + f.replacement;
+    last = f.end;
+  }
+  return {
+    value: last === 0 ? text : out + text.slice(last),
+    found: all.map(({ kind, start, end }) => ({ kind, start, end })),
+  };
+}
+
+/**
+ * Mask the mobile numbers of free text and nothing else, with the `maskText` rule and finder
+ * (tight, `+86`, spaces, dashes, dots, full-width, glued to a room number), except `keep` (11
+ * digits: a platform's virtual main number a label must print). Stricter than `maskText` in one
+ * way: a mobile-shaped run right after `JD…` is masked too (a label carries its waybill number
+ * in the bar code). For label lines (issue 14, item
+ * 4), where landlines and the rest of the text must stay as they are. Linear; never throws.
+ * @example
+ * maskMobilesIn('广州市天河区花城广场8号 +86 138-1234-5678'); // '广州市天河区花城广场8号 138****5678'
+ * maskMobilesIn('拨打13240968483', '13240968483'); // '拨打13240968483'
+ */
+export function maskMobilesIn(text: string, keep = ''): string {
+  if (typeof text !== 'string' || text === '') return '';
+  const t = foldWidth(text);
+  let out = '';
+  let last = 0;
+  for (const m of t.matchAll(FINDER_STRICT)) {
+    const g = m.groups ?? {};
+    const written = g.mobile ?? g.glued;
+    if (written === undefined) continue;
+    const digits = written.replace(/\D/gu, '').slice(-11);
+    if (keep !== '' && digits === keep) continue;
+    const end = m.index + m[0].length;
+    const start = end - written.length;
+    out += text.slice(last, start) + maskPhone(digits).value;
+    last = end;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }

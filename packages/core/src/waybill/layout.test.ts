@@ -5,6 +5,8 @@ import { layoutLabel, layoutLabels, PRINTER_DOT_MM, type Label, type LayoutOptio
 import { labelTemplates } from './templates.js';
 import { printableOrderArb, seedOptions, seedOrder, trackingArb } from './fixtures.test-util.js';
 import type { OrderView } from '../types.js';
+import { toFullWidth, writtenMobile } from '../classify/fuzz.test-helper.js';
+import { maskText } from '../mask/mask-text.js';
 
 // Property tests run 1,000+ cases; on a shared, loaded machine that can pass 5 s. No timing is
 // asserted, so allow a minute.
@@ -222,5 +224,44 @@ describe('layoutLabel: remark and dates (issue 14)', () => {
   it('refuses to lay out an order received before it was created', () => {
     const r = layoutLabel({ ...seedOrder, receivedAt: seedOrder.createdAt - 1 }, '100x150', seedOptions);
     expect(r).toMatchObject({ ok: false, error: { code: 'virtual-dates-invalid' } });
+  });
+});
+
+describe('layoutLabel: mobiles in every written form (issue 14, item 4)', () => {
+  it('a buyer mobile written with +86, spaces, dashes, dots or full-width digits never reaches a label', () => {
+    fc.assert(
+      fc.property(
+        writtenMobile,
+        fc.constantFrom('address', 'item', 'sku', 'remark'),
+        fc.constantFrom(...ids),
+        ({ written, digits }, where, id) => {
+          const o: OrderView =
+            where === 'address'
+              ? {
+                  ...seedOrder,
+                  receiver: { ...seedOrder.receiver, address: `广东省广州市天河区花城广场8号 ${written}` },
+                }
+              : where === 'remark'
+                ? { ...seedOrder, remark: `请打${written}` }
+                : {
+                    ...seedOrder,
+                    items: [
+                      where === 'item'
+                        ? { name: `杯 ${written}`, quantity: 1 }
+                        : { name: '杯', sku: written, quantity: 1 },
+                    ],
+                  };
+          const label = mustLayout(o, id);
+          const all = label.texts.map((t) => t.text).join('\n');
+          expect(all).not.toContain(digits);
+          expect(all).not.toContain(written);
+          expect(all).not.toContain(toFullWidth(digits));
+          // (Address and item lines may be wrapped or trimmed to fit; the remark line is short.)
+          // Exactly as maskText: the same mask for the same text.
+          if (where === 'remark') expect(all).toContain(maskText(`请打${written}`).value);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -12,6 +12,7 @@
 import { chinaDate } from '../time/china-time.js';
 import type { Instant, OrderItem, OrderView } from '../types.js';
 import { carrierNames, type PlatformRef } from '../platform/index.js';
+import { maskMobilesIn, maskText } from '../mask/mask-text.js';
 import { cleanLine } from './clean.js';
 import { encodeCode128 } from './code128.js';
 import { formatRecipient, type RecipientError, type RecipientOptions } from './recipient.js';
@@ -156,10 +157,11 @@ const isList = (x: unknown): boolean => Array.isArray(x);
 
 const r2 = (n: number): number => Math.round(n * 1000) / 1000;
 
-// An 11-digit mainland mobile number not inside a longer digit run (fixed width: linear).
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/gu;
-
-const maskMobile = (s: string): string => s.replace(MOBILE, (m) => `${m.slice(0, 3)}****${m.slice(7)}`);
+/**
+ * Mobiles in printed free text (sender address, items): found and masked exactly as `maskText`
+ * does, in every writing (`+86`, spaces, dashes, dots, full-width, glued; issue 14, item 4).
+ */
+const maskMobile = (s: string): string => maskMobilesIn(s);
 
 /** Control characters never reach a label line. */
 const clean = cleanLine;
@@ -186,7 +188,7 @@ const text = (
   if (s === '') return;
   // Last guard on every printed line (after wrapping and trimming, which can cut a longer digit
   // run down to a mobile-shaped one): only the virtual main number may look like a mobile.
-  const safe = o.raw ? s : s.replace(MOBILE, (m) => (m === c.keep ? m : `${m.slice(0, 3)}****${m.slice(7)}`));
+  const safe = o.raw ? s : maskMobilesIn(s, c.keep);
   c.texts.push({
     x: r2(x),
     y: r2(y),
@@ -523,7 +525,8 @@ export function layoutLabel(
         }
       : {}),
     items: maskMobile(items),
-    remark: maskMobile(clean(order.remark)),
+    // Remarks go through the full maskText (issue 20: names and addresses too), then the mobile rule.
+    remark: maskMobile(maskText(clean(order.remark)).value),
     orderId: clean(order.orderId),
   };
   const c: Ctx = {

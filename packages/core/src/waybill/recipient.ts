@@ -20,6 +20,7 @@
  * @module
  */
 import { classifyField } from '../classify/index.js';
+import { maskMobilesIn } from '../mask/mask-text.js';
 import { cleanLine } from './clean.js';
 import { resolvePlatform, type PlatformRef } from '../platform/index.js';
 import { virtualNumberValidity } from '../virtual/index.js';
@@ -160,16 +161,12 @@ function stripTags(text: string, tag: RegExp): string {
   }
   return t.slice(0, end);
 }
-
-// An 11-digit mainland mobile number not inside a longer digit run (linear: fixed-width body).
-const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/gu;
-
 /**
  * Masks every mobile number found in free text (3 + 4 kept), except `keep` (the platform's own
- * virtual main number). A buyer's number typed into the address must not reach a label.
+ * virtual main number), in every writing `maskText` finds (`+86`, spaces, dashes, dots,
+ * full-width; issue 14, item 4). A buyer's number typed into the address must not reach a label.
  */
-const maskMobiles = (s: string, keep: string): string =>
-  s.replace(MOBILE_IN_TEXT, (m) => (m === keep ? m : `${m.slice(0, 3)}****${m.slice(7)}`));
+const maskMobiles = (s: string, keep: string): string => maskMobilesIn(s, keep);
 
 /**
  * The recipient lines a label must carry, or a typed refusal. Never throws.
