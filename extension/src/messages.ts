@@ -243,11 +243,18 @@ export type Reply<T> =
   | { readonly ok: false; readonly error: { readonly code: MessageErrorCode; readonly message: string } };
 
 /**
+ * `wrong-shop`: a content script named a shop other than the one its tab's page is bound to.
  * `unreachable`: the background could not be reached (extension reloaded or updated, so this
  * context is orphaned); only `send()` in client.ts produces it, never the background.
  */
 export type MessageErrorCode =
-  'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'storage' | 'internal' | 'unreachable';
+  | 'invalid-message'
+  | 'unknown-type'
+  | 'forbidden-sender'
+  | 'wrong-shop'
+  | 'storage'
+  | 'internal'
+  | 'unreachable';
 
 /** Reply of `orders/seen`. */
 export interface OrdersSeenResult {
