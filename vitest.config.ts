@@ -41,6 +41,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          // A real Chromium on a shared 2-core machine: the overlay may mount over a second after
+          // `goto`; a poll whose callback waits for it needs more than the default 1 s.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

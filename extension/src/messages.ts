@@ -223,8 +223,18 @@ export interface QuotaView {
   readonly periodEnd: Instant | null;
   /** Forecast instant of exhaustion at the current burn rate, or null if not within the period. */
   readonly exhaustsAt: Instant | null;
-  /** Platform counter minus our count, when the page shows one. */
+  /** Platform counter minus our count, when the page shows one (raw; the meter does not show it). */
   readonly drift: number | null;
+  /**
+   * `platform` when the page's own counter is known: `remaining` is the page's number and `limit`
+   * is used + remaining, so the three numbers agree with what the merchant sees; `local` otherwise.
+   */
+  readonly source: 'platform' | 'local';
+  /**
+   * Our own estimate of what remains, shown as an explanation only when the page's counter is known
+   * and our count differs from it meaningfully (see `meaningfulDifference`); `null` otherwise.
+   */
+  readonly localRemaining: number | null;
 }
 
 /** Every reply: ok with a value, or a typed error. */
@@ -233,11 +243,18 @@ export type Reply<T> =
   | { readonly ok: false; readonly error: { readonly code: MessageErrorCode; readonly message: string } };
 
 /**
+ * `wrong-shop`: a content script named a shop other than the one its tab's page is bound to.
  * `unreachable`: the background could not be reached (extension reloaded or updated, so this
  * context is orphaned); only `send()` in client.ts produces it, never the background.
  */
 export type MessageErrorCode =
-  'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'storage' | 'internal' | 'unreachable';
+  | 'invalid-message'
+  | 'unknown-type'
+  | 'forbidden-sender'
+  | 'wrong-shop'
+  | 'storage'
+  | 'internal'
+  | 'unreachable';
 
 /** Reply of `orders/seen`. */
 export interface OrdersSeenResult {

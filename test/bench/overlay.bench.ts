@@ -15,6 +15,7 @@ import { demoUi } from '../e2e/demo-ui.ts';
 import { extensionDir, launchPlain, launchWithExtension } from '../e2e/harness.ts';
 import { busiestRendererMs, extensionThreadTime, type ThreadTime, type TraceEvent } from './thread-time.ts';
 import type { BenchSuite } from './types.ts';
+import { overlay } from '../e2e/overlay-roots.ts';
 
 const RUNS = 7;
 const spread = (xs: number[]): string =>
@@ -65,7 +66,10 @@ async function sample(context: BrowserContext, url: string, withExtension: boole
     await page.goto(url);
     await page.locator(ui.row).nth(199).waitFor();
     if (withExtension)
-      await page.locator('shipmask-panel [data-testid="order-count"]').filter({ hasText: '200' }).waitFor();
+      await overlay(page, 'shipmask-panel')
+        .locator('[data-testid="order-count"]')
+        .filter({ hasText: '200' })
+        .waitFor();
     await settle(page);
   });
   const swapTime = await traced(cdp, async () => {

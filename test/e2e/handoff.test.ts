@@ -20,6 +20,7 @@ import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import type { OrdersResponse } from '../demo/api.ts';
 import { launchPlain, launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
+import { overlay } from './overlay-roots.ts';
 
 const OUT = new URL('../out/handoff/', import.meta.url).pathname;
 const COUNT = 200;
@@ -153,7 +154,7 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     await hand.locator('.ho-save-base', { hasText: '已保存' }).waitFor();
 
     // 2. The overlay: select the page (全选本页) and hand off (交给厂家): handoff.html?sel=… opens.
-    const panelEl = office.locator('shipmask-panel .sm-panel');
+    const panelEl = overlay(office, 'shipmask-panel').locator('.sm-panel');
     await panelEl.locator('button', { hasText: '全选本页' }).click();
     await panelEl.locator('[data-testid="selected-count"]', { hasText: `已选 ${N} 单` }).waitFor();
     const [opened] = await Promise.all([

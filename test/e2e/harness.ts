@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { registerOverlayRootEngine } from './overlay-roots.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const extensionDir = fileURLToPath(
@@ -52,6 +53,8 @@ export async function launchWithExtension(
     throw new Error(`extension not built at ${extensionDir}: run pnpm -F @shipmask/extension build:test`);
   }
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'shipmask-profile-'));
+  // The overlay's shadow roots are closed: tests reach them through `overlay-roots.ts`.
+  await registerOverlayRootEngine();
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     headless: options.headless ?? true,

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { demoUi, visibleOrderIds, waitForSwap } from './demo-ui.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { panel, readPanelCount } from './panel.ts';
+import { OVERLAY_ROOTS_STASH, overlay, watchOverlayRoots } from './overlay-roots.ts';
 
 let demo: DemoServer;
 let browser: ExtensionBrowser;
@@ -27,8 +28,9 @@ async function placement(
   page: Page,
 ): Promise<{ marks: number; misplaced: string[]; clipped: string[]; visibleRows: number }> {
   const ui = demoUi.douyin;
+  await watchOverlayRoots(page);
   return page.evaluate(
-    ([rowSel, idSel]) => {
+    ([rowSel, idSel, stash]) => {
       const rows = Array.from(document.querySelectorAll(rowSel));
       const boxOf = new Map(
         rows.map((r) => [
@@ -37,7 +39,10 @@ async function placement(
         ]),
       );
       const marks = Array.from(
-        document.querySelector('shipmask-rows')?.shadowRoot?.querySelectorAll<HTMLElement>('.sm-row') ?? [],
+        // The closed root, as the test's DevTools watcher stashed it (overlay-roots.ts).
+        (globalThis as unknown as Record<string, Record<string, ShadowRoot> | undefined>)[stash]?.[
+          'shipmask-rows'
+        ]?.querySelectorAll<HTMLElement>('.sm-row') ?? [],
       );
       const misplaced: string[] = [];
       // Marks of rows the list's own box clips away would float over the page around it.
@@ -58,7 +63,7 @@ async function placement(
       ).length;
       return { marks: marks.length, misplaced, clipped, visibleRows };
     },
-    [ui.row, ui.orderId] as const,
+    [ui.row, ui.orderId, OVERLAY_ROOTS_STASH] as const,
   );
 }
 
@@ -89,8 +94,8 @@ describe('overlay UI', () => {
     const after = await waitForSwap(page, 'douyin', before);
     await settled();
     const ids = new Set(after);
-    const marked = await page
-      .locator('shipmask-rows .sm-row')
+    const marked = await overlay(page, 'shipmask-rows')
+      .locator('.sm-row')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-order-id') ?? ''));
     expect(marked.length).toBeGreaterThan(0);
     expect(marked.filter((id) => !ids.has(id))).toEqual([]);
@@ -115,9 +120,39 @@ describe('overlay UI', () => {
     await expect
       .poll(() => panel(page).locator('.sm-count').textContent())
       .toContain('20 orders on this page');
-    expect(await page.locator('shipmask-rows .sm-badge').first().textContent()).toBe('masked');
+    expect(await overlay(page, 'shipmask-rows').locator('.sm-badge').first().textContent()).toBe('masked');
     await panel(page).getByRole('button', { name: '中文' }).click();
     await expect.poll(() => panel(page).locator('.sm-count').textContent()).toContain('本页 20 单');
+    await page.close();
+  });
+
+  it("keeps its shadow roots closed: the page's scripts cannot read or press the overlay", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${demo.url}/wechat/orders`);
+    // The panel's first read has happened (test builds publish its cost on the light-DOM host).
+    await page.locator('shipmask-panel[data-sm-cost]').waitFor({ state: 'attached' });
+    await page.locator('shipmask-dialogs').waitFor({ state: 'attached' });
+    // Before any DevTools access, from the page's own world: hosts exist, their roots are hidden,
+    // and no query from the document finds our panel or marks.
+    const seen = await page.evaluate(() =>
+      ['shipmask-panel', 'shipmask-rows', 'shipmask-dialogs'].map((n) => {
+        const host = document.querySelector(n);
+        return {
+          host: host !== null,
+          open: host?.shadowRoot != null,
+          inside: document.querySelectorAll('.sm-panel, .sm-row, .sm-badge').length,
+          stashed: '__shipmaskClosedRoots' in globalThis,
+        };
+      }),
+    );
+    expect(seen).toEqual(
+      Array.from({ length: 3 }, () => ({ host: true, open: false, inside: 0, stashed: false })),
+    );
+    // Playwright's own engine (which pierces open roots) does not find them either.
+    expect(await page.locator('.sm-panel').count()).toBe(0);
+    expect(await page.locator('shipmask-panel .sm-count').count()).toBe(0);
+    // Through DevTools (overlay-roots.ts) the panel is there and works.
+    expect(await panel(page).locator('.sm-count').textContent()).toContain('本页 20 单');
     await page.close();
   });
 
@@ -125,7 +160,7 @@ describe('overlay UI', () => {
     const page = await browser.context.newPage();
     await page.goto(`${demo.url}/wechat/orders`);
     await expect.poll(() => readPanelCount(page)).toBe(20);
-    const boxes = page.locator('shipmask-rows input[type="checkbox"]');
+    const boxes = overlay(page, 'shipmask-rows').locator('input[type="checkbox"]');
     await expect.poll(() => boxes.count()).toBeGreaterThan(0);
     const labels = await boxes.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     expect(labels.every((l) => /^选择订单 \d+$/u.test(l))).toBe(true);

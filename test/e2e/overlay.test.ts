@@ -10,6 +10,7 @@ import { demoUi, visibleOrderIds } from './demo-ui.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { readPanelCount } from './panel.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
+import { overlay } from './overlay-roots.ts';
 
 let demo: DemoServer;
 let browser: ExtensionBrowser;
@@ -41,8 +42,8 @@ async function open(platform: DemoPlatform, query = ''): Promise<Page> {
 /** Badge kinds the overlay shows per order id. */
 async function marksNow(page: Page): Promise<[string, string[]][]> {
   // One round trip: the marks are re-rendered on every page swap.
-  const pairs = await page
-    .locator('shipmask-rows .sm-row')
+  const pairs = await overlay(page, 'shipmask-rows')
+    .locator('.sm-row')
     .evaluateAll((els) =>
       els.map((m) => [
         m.getAttribute('data-order-id') ?? '',
@@ -82,7 +83,7 @@ function expectedKinds(o: DemoOrder): string[] {
 }
 
 async function usedCount(page: Page): Promise<number> {
-  return Number(await page.locator('shipmask-panel [data-testid="quota-used"]').textContent());
+  return Number(await overlay(page, 'shipmask-panel').locator('[data-testid="quota-used"]').textContent());
 }
 
 async function decryptEvents(): Promise<number> {
@@ -191,7 +192,10 @@ describe('reveals', () => {
       const remark = page.getByText('<img src=x onerror=alert(1)>好评返现').first();
       expect(await remark.isVisible()).toBe(true);
       expect(await page.locator('img[src="x"]').count()).toBe(0);
-      expect(await page.locator('shipmask-rows img, shipmask-panel img').count()).toBe(0);
+      // Inside the closed roots too (the marks and the panel render page text as text).
+      expect(await overlay(page, 'shipmask-rows').locator('.sm-row').count()).toBeGreaterThan(0);
+      expect(await overlay(page, 'shipmask-rows').locator('img').count()).toBe(0);
+      expect(await overlay(page, 'shipmask-panel').locator('img').count()).toBe(0);
       await page.close();
     }
     expect(logs.filter((l) => l.startsWith('DIALOG'))).toEqual([]);

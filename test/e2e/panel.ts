@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
+import { overlay } from './overlay-roots.ts';
 
 /** The docked shipmask panel inside its shadow root (playwright pierces open shadow roots). */
 export function panel(page: Page) {
-  return page.locator('shipmask-panel .sm-panel');
+  return overlay(page, 'shipmask-panel').locator('.sm-panel');
 }
 
 /**

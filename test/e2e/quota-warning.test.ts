@@ -6,6 +6,7 @@ import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { demoUi } from './demo-ui.ts';
 import { launchPlain, launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { readPanelCount } from './panel.ts';
+import { overlay } from './overlay-roots.ts';
 
 let demo: DemoServer;
 let browser: ExtensionBrowser;
@@ -21,8 +22,8 @@ afterAll(async () => {
 });
 
 const ui = demoUi.wechat;
-const level = (page: Page) => page.locator('shipmask-panel .sm-quota').getAttribute('class');
-const warning = (page: Page) => page.locator('shipmask-dialogs [data-testid="reveal-warning"]');
+const level = (page: Page) => overlay(page, 'shipmask-panel').locator('.sm-quota').getAttribute('class');
+const warning = (page: Page) => overlay(page, 'shipmask-dialogs').locator('[data-testid="reveal-warning"]');
 
 async function reveal(page: Page, i: number): Promise<void> {
   const control = page.locator(ui.row).locator(ui.reveal).nth(i);
@@ -49,7 +50,7 @@ describe('quota warning before a reveal', () => {
     expect(demo.state.reveals).toHaveLength(5);
     await expect.poll(() => level(page), { timeout: 10_000 }).toContain('sm-level-exhausted');
     await expect
-      .poll(() => page.locator('shipmask-panel [data-testid="quota-used"]').textContent())
+      .poll(() => overlay(page, 'shipmask-panel').locator('[data-testid="quota-used"]').textContent())
       .toBe('5');
     // Exhausted: warned again; a second click on the control itself also proceeds.
     const sixth = page.locator(ui.row).locator(ui.reveal).nth(5);

@@ -5,6 +5,7 @@
 import { startDemoServer } from '../demo/server.ts';
 import { demoUi } from '../e2e/demo-ui.ts';
 import { launchWithExtension } from '../e2e/harness.ts';
+import { overlay } from '../e2e/overlay-roots.ts';
 
 interface Node {
   id: number;
@@ -28,7 +29,10 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
     await cdp.send('Profiler.start');
     await page.goto(url);
-    await page.locator('shipmask-panel [data-testid="order-count"]').filter({ hasText: '200' }).waitFor();
+    await overlay(page, 'shipmask-panel')
+      .locator('[data-testid="order-count"]')
+      .filter({ hasText: '200' })
+      .waitFor();
     await page.waitForTimeout(400);
     const loadProfile = (await cdp.send('Profiler.stop')).profile;
     await cdp.send('Profiler.start');

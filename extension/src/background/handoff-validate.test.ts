@@ -51,6 +51,23 @@ describe('hand-off message validation', () => {
     }
   });
 
+  it('refuses a guessable passphrase, accepts a strong one and none', () => {
+    const withPass = (passphrase?: string) =>
+      validateRequest(seal(passphrase === undefined ? {} : { passphrase }));
+    for (const weak of ['123456', '茶杯-42', '13812345678', 'aaaaaaaaaaaaaaaaaaaa'])
+      expect(withPass(weak), weak).toMatchObject({
+        ok: false,
+        code: 'invalid-message',
+        message: expect.stringContaining('passphrase'),
+      });
+    expect(withPass('4821-0937-5562-1048-7390')).toMatchObject({
+      ok: true,
+      value: { passphrase: '4821-0937-5562-1048-7390' },
+    });
+    expect(withPass()).toMatchObject({ ok: true });
+    expect(withPass('')).toMatchObject({ ok: true });
+  });
+
   it('refuses a base URL with a fragment, other schemes, credentials', () => {
     for (const baseUrl of [
       'https://x.test/s.html#a',

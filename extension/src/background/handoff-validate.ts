@@ -3,7 +3,7 @@
  * field type-checked and bounded, the value rebuilt from known fields only.
  * @module
  */
-import { classifyField, type PlatformId } from '@shipmask/core';
+import { classifyField, MIN_PASSPHRASE_BITS, passphraseStrength, type PlatformId } from '@shipmask/core';
 import type { HandoffConfig, HandoffExtra, HandoffRequest, HandoffSupplier } from '../handoff-messages';
 import type { ShopRef } from '../messages';
 
@@ -131,6 +131,13 @@ export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): Ha
         fail('expiresInDays', `expected a number of days in (0, ${HANDOFF_LIMITS.days}]`);
       const passphrase =
         o.passphrase === undefined ? '' : str(o.passphrase, 'passphrase', HANDOFF_LIMITS.passphrase);
+      // A passphrase is the only secret of its link: one an attacker holding the link can guess
+      // offline is refused here too, not only on the page (core `passphraseStrength`).
+      if (passphrase) {
+        const strength = passphraseStrength(passphrase);
+        if (!strength.acceptable)
+          fail('passphrase', `too weak (about ${strength.bits} bits; at least ${MIN_PASSPHRASE_BITS})`);
+      }
       const carrier = o.carrier === undefined ? '' : str(o.carrier, 'carrier', 40).trim();
       let extras: HandoffExtra[] = [];
       if (o.extras !== undefined) {

@@ -1,6 +1,14 @@
-import { applyEvents, emptyLedger, jdQuotaRule, wechatQuotaRule, type QuotaEvent } from '@shipmask/core';
+import {
+  applyEvents,
+  douyinQuotaRule,
+  emptyLedger,
+  jdQuotaRule,
+  wechatQuotaRule,
+  type QuotaEvent,
+} from '@shipmask/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quotaView } from './quota-view';
+import { meaningfulDifference, quotaView } from './quota-view';
 
 const NOW = Date.parse('2026-11-20T04:00:00Z');
 const key = 'ab'.repeat(16);
@@ -38,5 +46,62 @@ describe('quotaView', () => {
       NOW,
     );
     expect(v).toMatchObject({ used: 3, limit: 500, remaining: 497, level: 'ok' });
+  });
+
+  const counter = (remaining: number, id = 'p:1'): QuotaEvent => ({
+    type: 'platformCounterObserved',
+    id,
+    at: NOW - 10,
+    remaining,
+  });
+
+  it('抖店 first use: the page says 120 left, no order counted yet: the platform numbers, no local note', () => {
+    // Before: 上限 0 · 剩余 120 · 与平台计数相差 120.
+    const v = quotaView(applyEvents(emptyLedger('dy'), [counter(120)]), douyinQuotaRule, NOW);
+    expect(v).toMatchObject({
+      used: 0,
+      limit: 120,
+      remaining: 120,
+      source: 'platform',
+      localRemaining: null,
+    });
+    expect(v.level).toBe('ok');
+  });
+
+  it('with a page counter the limit is used + remaining', () => {
+    const l = applyEvents(emptyLedger('dy'), [reveal(1), reveal(2), counter(118)]);
+    const v = quotaView(l, douyinQuotaRule, NOW);
+    expect(v.limit).toBe(v.used + (v.remaining ?? Number.NaN));
+    expect(v).toMatchObject({ used: 2, remaining: 118, limit: 120, source: 'platform' });
+  });
+
+  it('explains our own count only when it differs meaningfully', () => {
+    const three = [reveal(1), reveal(2), reveal(3)];
+    // Ours: 500 - 3 = 497. The page: 495 (2 apart: not news).
+    const near = quotaView(applyEvents(emptyLedger('wx'), [...three, counter(495)]), wechatQuotaRule, NOW);
+    expect(near).toMatchObject({ remaining: 495, limit: 498, localRemaining: null });
+    // The page: 400 (97 apart): our 497 is explained.
+    const far = quotaView(applyEvents(emptyLedger('wx'), [...three, counter(400)]), wechatQuotaRule, NOW);
+    expect(far).toMatchObject({ remaining: 400, limit: 403, localRemaining: 497, source: 'platform' });
+  });
+
+  it('without a page counter the local numbers stand and nothing is explained', () => {
+    const v = quotaView(applyEvents(emptyLedger('wx'), [reveal(1)]), wechatQuotaRule, NOW);
+    expect(v).toMatchObject({ limit: 500, remaining: 499, source: 'local', localRemaining: null });
+  });
+});
+
+describe('meaningfulDifference', () => {
+  it('is symmetric, never true under 3 apart, always true at 3+ apart when that is 5% of the span', () => {
+    fc.assert(
+      fc.property(fc.nat(10_000), fc.nat(10_000), fc.nat(20_000), (a, b, span) => {
+        const r = meaningfulDifference(a, b, span);
+        expect(r).toBe(meaningfulDifference(b, a, span));
+        const gap = Math.abs(a - b);
+        if (gap < 3) expect(r).toBe(false);
+        if (gap >= 3 && gap >= span / 20) expect(r).toBe(true);
+        if (gap < span / 20) expect(r).toBe(false);
+      }),
+    );
   });
 });

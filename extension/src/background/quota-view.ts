@@ -3,7 +3,14 @@
  * `quotaStatus(ledger, rule, now)`.
  * @module
  */
-import { DAY_MS, quotaStatus, type Instant, type QuotaLedger, type QuotaRule } from '@shipmask/core';
+import {
+  DAY_MS,
+  quotaStatus,
+  type Instant,
+  type QuotaLedger,
+  type QuotaRule,
+  type QuotaStatus,
+} from '@shipmask/core';
 import type { QuotaView } from '../messages';
 
 /** A meter with no limit (no rule, or nothing known yet). */
@@ -16,7 +23,31 @@ const unlimited = (used: number): QuotaView => ({
   periodEnd: null,
   exhaustsAt: null,
   drift: null,
+  source: 'local',
+  localRemaining: null,
 });
+
+/**
+ * Whether our own remaining count differs from the page's counter enough to be worth a sentence:
+ * by at least 3 and at least 5% of the platform's span (used + remaining). A difference of one or
+ * two is a reveal the page has not repainted yet, not news.
+ * @example
+ * meaningfulDifference(0, 120, 120); // true
+ * meaningfulDifference(118, 120, 122); // false (2 apart)
+ */
+export function meaningfulDifference(local: number, platform: number, span: number): boolean {
+  const gap = Math.abs(local - platform);
+  return gap >= 3 && gap >= 0.05 * Math.max(0, span);
+}
+
+/**
+ * Whether the local count has any basis to compare with the page: a ratio rule with no order
+ * counted in the period (first use, or a new month before a list was opened) has a local limit of 0
+ * that says nothing about the shop, so it is not offered as an explanation.
+ */
+function localHasBasis(rule: QuotaRule, s: QuotaStatus): boolean {
+  return !(rule.kind === 'ratio' && s.orders === 0 && s.granted === 0);
+}
 
 /**
  * The meter of a shop against its effective rule at `now`.
@@ -25,6 +56,11 @@ const unlimited = (used: number): QuotaView => ({
  *   shown without a limit: nothing is known about the pack, and single look-ups are free, so the
  *   overlay must not warn before every reveal. When the page shows its own remaining count, that
  *   count is shown (and 0 there is `exhausted`).
+ * - When the page shows its own remaining count (`drift` not null), the platform's numbers are the
+ *   truth: remaining is the page's count and the limit is used + remaining (so 上限 = 已用 + 剩余, as
+ *   the merchant can check against the page). Our own remaining is offered as an explanation
+ *   (`localRemaining`) only when it differs meaningfully and the local count has a basis (first
+ *   use of a ratio rule, with no orders counted yet, does not: its local limit is 0).
  * - A rule the core refuses (should not happen: settings are validated) also shows no limit.
  * @example
  * quotaView(ledger, wechatQuotaRule, Date.now()); // { used: 12, limit: 500, remaining: 488, level: 'ok', ... }
@@ -42,18 +78,25 @@ export function quotaView(ledger: QuotaLedger, rule: QuotaRule | undefined, now:
       ...unlimited(s.used),
       remaining: s.remaining,
       drift: s.drift,
+      source: 'platform',
       level: s.remaining <= 0 ? 'exhausted' : 'ok',
     };
   }
+  const platform = s.drift !== null;
+  const span = s.used + s.remaining;
+  const local = Math.max(0, s.localRemaining);
   return {
     used: s.used,
-    limit: s.limit,
+    limit: platform ? span : s.limit,
     remaining: s.remaining,
     level: s.level,
     periodStart: s.periodStart,
     periodEnd: s.periodEnd,
     exhaustsAt: s.exhaustsBeforeReset ? s.forecastExhaustedAt : null,
     drift: s.drift,
+    source: platform ? 'platform' : 'local',
+    localRemaining:
+      platform && localHasBasis(rule, s) && meaningfulDifference(local, s.remaining, span) ? local : null,
   };
 }
 

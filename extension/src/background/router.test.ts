@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderView } from '@shipmask/core';
 import type { PageRequest, Reply } from '../messages';
-import { createRouter, type Handlers, type Refusal } from './router';
+import { createRouter, documentKey, type Handlers, type Refusal } from './router';
+import { memoryTabShops } from './tab-shops';
 import { isBackOfficeUrl, senderKind, type SenderInfo, type SenderPolicy } from './sender';
 import { plaintextIn, requestTypes, validateRequest } from './validate';
 
@@ -360,6 +361,62 @@ describe('router', () => {
     // The demo origin serves every platform (test builds only).
     expect(await route({ type: 'quota/status', shop: douyinShop }, demoContent)).toMatchObject({ ok: true });
     expect(seen).toHaveLength(3);
+  });
+
+  it("binds a tab's document to its first shop and refuses another shop with wrong-shop", async () => {
+    const { seen, handlers } = recording();
+    const tabs = memoryTabShops();
+    const refusals: Refusal[] = [];
+    const route = createRouter({
+      policy,
+      handlers,
+      bindTab: (t, d, sh) => tabs.bind(t, d, sh),
+      onRefused: (r) => refusals.push(r),
+    });
+    const shopA = { platform: 'douyin', shopId: 'A' } as const;
+    const shopB = { platform: 'douyin', shopId: 'B' } as const;
+    const tab7: SenderInfo = { ...content, documentId: 'D1' };
+    expect(await route({ type: 'quota/status', shop: shopA }, tab7)).toMatchObject({ ok: true });
+    // The same document now names shop B (e.g. page text rewritten under the script): refused.
+    const other = { type: 'counter/observed', shop: shopB, remaining: 0, at: Date.UTC(2026, 10, 2) };
+    expect(await route(other, tab7)).toMatchObject({ ok: false, error: { code: 'wrong-shop' } });
+    expect(
+      await route({ type: 'orders/seen', shop: shopB, orders: [{ ...order, ...shopB }] }, tab7),
+    ).toMatchObject({
+      error: { code: 'wrong-shop' },
+    });
+    expect(refusals.map((r) => r.code)).toEqual(['wrong-shop', 'wrong-shop']);
+    expect(seen).toHaveLength(1);
+    // Another tab is bound on its own; a new document in tab 7 (navigation, reload) binds afresh.
+    expect(
+      await route({ type: 'quota/status', shop: shopB }, { ...content, tab: { id: 9 }, documentId: 'D9' }),
+    ).toMatchObject({ ok: true });
+    expect(await route({ type: 'quota/status', shop: shopB }, { ...tab7, documentId: 'D2' })).toMatchObject({
+      ok: true,
+    });
+    expect(await route({ type: 'quota/status', shop: shopA }, { ...tab7, documentId: 'D2' })).toMatchObject({
+      error: { code: 'wrong-shop' },
+    });
+    // Extension pages are not bound to a tab's shop.
+    expect(await route({ type: 'quota/status', shop: shopA }, popup)).toMatchObject({ ok: true });
+  });
+
+  it('without document ids, binds per frame and origin', () => {
+    expect(documentKey({ documentId: 'X', url: 'https://fxg.jinritemai.com/a' })).toBe('doc:X');
+    expect(documentKey({ url: 'https://fxg.jinritemai.com/a?p=2' })).toBe('url:0:https://fxg.jinritemai.com');
+    expect(documentKey({ url: 'not a url' })).toBeUndefined();
+    expect(documentKey({})).toBeUndefined();
+  });
+
+  it('a binding that cannot be stored refuses with storage, never lets the request through', async () => {
+    const { seen, handlers } = recording();
+    const route = createRouter({ policy, handlers, bindTab: () => Promise.reject(new Error('quota')) });
+    expect(
+      await route({ type: 'quota/status', shop: { platform: 'douyin', shopId: 'A' } }, content),
+    ).toMatchObject({
+      error: { code: 'storage' },
+    });
+    expect(seen).toHaveLength(0);
   });
 
   it('lets pages send content requests but not the reverse', async () => {

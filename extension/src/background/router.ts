@@ -3,12 +3,14 @@
  * shape before a handler sees it, and every outcome is a `Reply` (a typed error, never a throw).
  *
  * Order of checks: sender (unknown senders learn nothing more), then type (`unknown-type`), then
- * whether this sender may send this type, then the shape (`invalid-message`), then invariant 1
+ * whether this sender may send this type, then the shape (`invalid-message`), then the platform
+ * and shop a content script may speak for (`forbidden-sender`, `wrong-shop`), then invariant 1
  * for orders (`invalid-message`: plaintext is never stored).
  * @module
  */
-import type { MessageErrorCode, PageRequest, Reply } from '../messages';
+import type { MessageErrorCode, PageRequest, Reply, ShopRef } from '../messages';
 import { platformOfUrl, senderKind, type SenderInfo, type SenderKind, type SenderPolicy } from './sender';
+import { shopAllowed } from './tab-shops';
 import { plaintextIn, requestTypes, validateRequest, type RequestType } from './validate';
 
 /** Who sent a validated request. */
@@ -39,6 +41,11 @@ export interface RouterOptions {
   readonly onRefused?: (refusal: Refusal) => void;
   /** Classify a handler failure: `storage` for IndexedDB errors, else `internal`. */
   readonly classifyError?: (error: unknown) => MessageErrorCode;
+  /**
+   * Bind a content script's tab document to the shop of its first report and return the bound
+   * shop (`TabShops.bind`). Without it (unit tests of other checks) no binding is enforced.
+   */
+  readonly bindTab?: (tabId: number, document: string, shop: ShopRef) => Promise<ShopRef>;
 }
 
 export type Route = (message: unknown, sender: SenderInfo) => Promise<Reply<unknown>>;
@@ -67,6 +74,22 @@ const STORAGE_ERRORS = new Set([
 export function defaultClassifyError(error: unknown): MessageErrorCode {
   const name = typeof error === 'object' && error !== null && 'name' in error ? (error as Error).name : '';
   return STORAGE_ERRORS.has(name) ? 'storage' : 'internal';
+}
+
+/**
+ * Which document of the tab sent a message: Chrome's `documentId` (a new one per navigation or
+ * reload), else the sender's frame and origin (a browser without document ids binds per origin).
+ * @example
+ * documentKey({ documentId: 'A1', url: 'https://fxg.jinritemai.com/x' }); // 'doc:A1'
+ */
+export function documentKey(sender: SenderInfo): string | undefined {
+  if (typeof sender.documentId === 'string' && sender.documentId) return `doc:${sender.documentId}`;
+  if (typeof sender.url !== 'string') return undefined;
+  try {
+    return `url:${sender.frameId ?? 0}:${new URL(sender.url).origin}`;
+  } catch {
+    return undefined;
+  }
 }
 
 function typeOf(message: unknown): string | undefined {
@@ -116,6 +139,20 @@ export function createRouter(options: RouterOptions): Route {
           message,
           `${request.shop.platform} request from another platform's page`,
         );
+      }
+      // A content script writes only to the ledger of the shop its tab's page is on: the page's
+      // first report binds the document, a later one naming another shop is refused.
+      const tabId = sender.tab?.id;
+      const document = documentKey(sender);
+      if (options.bindTab && tabId !== undefined && document !== undefined) {
+        let bound: ShopRef;
+        try {
+          bound = await options.bindTab(tabId, document, request.shop);
+        } catch {
+          return err('storage', 'storage failed: the request was not applied');
+        }
+        if (!shopAllowed(bound, request.shop))
+          return refuse('wrong-shop', message, "request for a shop other than the one this tab's page is on");
       }
     }
     if (request.type === 'orders/seen') {

@@ -13,6 +13,9 @@ export interface SenderInfo {
   readonly id?: string;
   readonly url?: string;
   readonly tab?: { readonly id?: number; readonly url?: string };
+  /** Chrome 106+: the sending document (changes on every navigation or reload). */
+  readonly documentId?: string;
+  readonly frameId?: number;
 }
 
 export interface SenderPolicy {

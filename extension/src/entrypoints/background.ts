@@ -30,10 +30,11 @@ export default defineBackground(() => {
       }
     },
   });
+  const tabShops = browser.storage?.session ? sessionTabShops(browser.storage.session) : memoryTabShops();
   const service = createService({
     store,
     locks: defaultLocks(),
-    tabShops: browser.storage?.session ? sessionTabShops(browser.storage.session) : memoryTabShops(),
+    tabShops,
     now: () => Date.now(),
     randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
     openPage: async (path) => (await browser.tabs.create({ url: browser.runtime.getURL(path as '/') })).id,
@@ -63,6 +64,7 @@ export default defineBackground(() => {
     },
     handlers: service.handlers,
     onRefused: audit,
+    bindTab: (tabId, document, shop) => tabShops.bind(tabId, document, shop),
   });
 
   // Listeners are registered synchronously so a message or alarm that woke the worker is delivered.

@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { SupplierApp } from './SupplierApp';
+import { takeLinkFromAddressBar } from './address-bar';
 
 const root = document.getElementById('app');
-if (root) render(<SupplierApp initial={location.href} />, root);
+if (root) render(<SupplierApp initial={takeLinkFromAddressBar(window)} />, root);

@@ -15,6 +15,8 @@ const quota: QuotaView = {
   periodEnd: null,
   exhaustsAt: null,
   drift: null,
+  source: 'local',
+  localRemaining: null,
 };
 
 const masked: Badge = { kind: 'masked', label: '已打码' };

@@ -2,13 +2,23 @@ import { formatChinaTime } from '@shipmask/core';
 import type { Strings } from '../content/i18n';
 import type { QuotaView } from '../messages';
 
-/** used / limit / remaining / forecast from the core ledger, with the level as colour. */
+/**
+ * used / limit / remaining / forecast from the core ledger, with the level as colour. When the page
+ * shows its own counter the numbers are the platform's (limit = used + remaining) and our own
+ * estimate appears only when it differs meaningfully (`QuotaView.localRemaining`).
+ */
 export function QuotaMeter({ quota, t }: { quota: QuotaView | null; t: Strings }) {
   if (!quota) return null;
   const pct = quota.limit ? Math.min(100, Math.round((quota.used / quota.limit) * 100)) : 0;
   const level = quota.level === 'ok' ? t.levelOk : quota.level === 'warn' ? t.levelWarn : t.levelExhausted;
   return (
-    <section class={`sm-quota sm-level-${quota.level}`} aria-label={t.quota} data-testid="quota">
+    <section
+      class={`sm-quota sm-level-${quota.level}`}
+      aria-label={t.quota}
+      data-testid="quota"
+      data-source={quota.source}
+      title={quota.source === 'platform' ? t.fromPlatform : undefined}
+    >
       <div class="sm-quota-head">
         <span>{t.quota}</span>
         <span class="sm-level">{level}</span>
@@ -36,7 +46,11 @@ export function QuotaMeter({ quota, t }: { quota: QuotaView | null; t: Strings }
           ? t.forecast(formatChinaTime(quota.exhaustsAt).slice(5, 16).replace('T', ' '))
           : t.noForecast}
       </p>
-      {quota.drift ? <p class="sm-drift">{t.drift(quota.drift)}</p> : null}
+      {quota.localRemaining !== null ? (
+        <p class="sm-drift" data-testid="quota-local">
+          {t.localDiffers(quota.localRemaining)}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -6,7 +6,15 @@
  * @module
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { classifyField, parseOrderFile, type OrderView, type ReturnResult } from '@shipmask/core';
+import {
+  classifyField,
+  MIN_PASSPHRASE_BITS,
+  parseOrderFile,
+  passphraseStrength,
+  type OrderView,
+  type PassphraseProblem,
+  type ReturnResult,
+} from '@shipmask/core';
 import { send } from '../../client';
 import type {
   BatchDetail,
@@ -19,6 +27,7 @@ import type {
 } from '../../handoff-messages';
 import type { ShopRef } from '../../messages';
 import { qrDataUrl } from '../../supplier/qr';
+import { generatePassphrase } from './passphrase';
 import { carrierName, shippingOf } from './ship-rows';
 
 type Lang = 'zh' | 'en';
@@ -37,6 +46,21 @@ const W = {
     expiry: '有效期（天）',
     passphrase: '口令（可选）',
     passHint: '设置后链接里不含钥匙；请用另一个渠道（电话）告诉厂家口令',
+    generate: '生成口令',
+    show: '显示',
+    hide: '隐藏',
+    strength: { weak: '弱', fair: '中', strong: '强' } as Record<'weak' | 'fair' | 'strong', string>,
+    strengthLine: (level: string, bits: number) => `口令强度：${level}（约 ${Math.floor(bits)} 位）`,
+    tooWeak: `口令太容易被猜到：至少需要 ${MIN_PASSPHRASE_BITS} 位，请加长，或点“生成口令”`,
+    problems: {
+      'too-short': '太短',
+      common: '是常见口令',
+      repeats: '有重复',
+      sequence: '有连续字符',
+      mobile: '含手机号',
+      date: '含日期',
+      'one-class': '只有一类字符',
+    } as Record<PassphraseProblem, string>,
     exportFile:
       '补充平台导出文件（可选）：抖店导出含收件人密文，京东 / 视频号导出含虚拟号，供厂家的打单软件使用',
     extrasRead: (n: number, c: number, v: number) => `从导出文件补充了 ${n} 个订单（密文 ${c}，虚拟号 ${v}）`,
@@ -100,6 +124,21 @@ const W = {
     expiry: 'Valid for (days)',
     passphrase: 'Passphrase (optional)',
     passHint: 'The link then holds no key; tell the supplier the passphrase another way (a call)',
+    generate: 'Generate',
+    show: 'Show',
+    hide: 'Hide',
+    strength: { weak: 'weak', fair: 'fair', strong: 'strong' } as Record<'weak' | 'fair' | 'strong', string>,
+    strengthLine: (level: string, bits: number) => `Strength: ${level} (about ${Math.floor(bits)} bits)`,
+    tooWeak: `Too easy to guess: at least ${MIN_PASSPHRASE_BITS} bits are needed; make it longer or press Generate`,
+    problems: {
+      'too-short': 'too short',
+      common: 'a common password',
+      repeats: 'repeats',
+      sequence: 'runs of characters',
+      mobile: 'a mobile number',
+      date: 'a date',
+      'one-class': 'one kind of character only',
+    } as Record<PassphraseProblem, string>,
     exportFile:
       "Add the platform's order export (optional): Douyin exports carry receiver ciphertext, JD / WeChat exports virtual numbers, for the supplier's print software",
     extrasRead: (n: number, c: number, v: number) =>
@@ -235,6 +274,9 @@ export function HandoffPage(props: { search: string }) {
   const [note, setNote] = useState('');
   const [days, setDays] = useState(7);
   const [passphrase, setPassphrase] = useState('');
+  const [showPass, setShowPass] = useState(false);
+  const strength = useMemo(() => passphraseStrength(passphrase), [passphrase]);
+  const weakPass = passphrase !== '' && !strength.acceptable;
   const [carrier, setCarrier] = useState('');
   const [extras, setExtras] = useState<readonly HandoffExtra[]>([]);
   const [extrasNote, setExtrasNote] = useState('');
@@ -314,7 +356,7 @@ export function HandoffPage(props: { search: string }) {
   };
 
   const seal = async (): Promise<void> => {
-    if (!shop || orders.length === 0 || supplierName === '') return;
+    if (!shop || orders.length === 0 || supplierName === '' || weakPass) return;
     setBusy(true);
     setError('');
     const r = await send({
@@ -333,6 +375,7 @@ export function HandoffPage(props: { search: string }) {
     if (!r.value.ok) return setError(`${r.value.code}: ${r.value.message}`);
     setSealed(r.value);
     setPassphrase('');
+    setShowPass(false);
     const c = await send({ type: 'handoff/config/get' });
     if (c.ok) setConfig(c.value);
     await loadBatches();
@@ -487,19 +530,63 @@ export function HandoffPage(props: { search: string }) {
               </label>
               <label class="ho-wide">
                 {w.passphrase}
-                <input
-                  class="ho-passphrase"
-                  type="password"
-                  autocomplete="new-password"
-                  value={passphrase}
-                  onInput={(e) => setPassphrase(e.currentTarget.value)}
-                />
+                <span class="ho-pass-row">
+                  {showPass ? (
+                    <input
+                      class="ho-passphrase"
+                      type="text"
+                      autocomplete="off"
+                      value={passphrase}
+                      onInput={(e) => setPassphrase(e.currentTarget.value)}
+                    />
+                  ) : (
+                    <input
+                      class="ho-passphrase"
+                      type="password"
+                      autocomplete="new-password"
+                      value={passphrase}
+                      onInput={(e) => setPassphrase(e.currentTarget.value)}
+                    />
+                  )}
+                  <button
+                    type="button"
+                    class="ho-btn ho-pass-generate"
+                    onClick={() => {
+                      // Shown in clear: the merchant reads it out to the supplier.
+                      setPassphrase(generatePassphrase());
+                      setShowPass(true);
+                    }}
+                  >
+                    {w.generate}
+                  </button>
+                  <button type="button" class="ho-btn ho-pass-show" onClick={() => setShowPass(!showPass)}>
+                    {showPass ? w.hide : w.show}
+                  </button>
+                </span>
+                {passphrase !== '' && (
+                  <span
+                    class={`ho-small ho-pass-strength ${weakPass ? 'ho-error' : 'ho-muted'}`}
+                    data-level={strength.level}
+                    data-bits={strength.bits}
+                    role="status"
+                  >
+                    {w.strengthLine(
+                      w.strength[strength.level === 'empty' ? 'weak' : strength.level],
+                      strength.bits,
+                    )}
+                    {strength.problems.length > 0
+                      ? ` · ${strength.problems.map((p) => w.problems[p]).join(lang === 'zh' ? '、' : ', ')}`
+                      : ''}
+                    {weakPass ? <span class="ho-pass-too-weak">{` · ${w.tooWeak}`}</span> : null}
+                  </span>
+                )}
                 <span class="ho-muted ho-small">{w.passHint}</span>
               </label>
               <button
                 type="button"
                 class="ho-btn ho-primary ho-seal"
-                disabled={busy || orders.length === 0 || supplierName === ''}
+                disabled={busy || orders.length === 0 || supplierName === '' || weakPass}
+                title={weakPass ? w.tooWeak : undefined}
                 onClick={() => void seal()}
               >
                 {busy ? w.sealing : w.seal}

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, startsFormula, type ReturnResult } from '@shipmask/core';
 import type { BatchDetail } from '../../handoff-messages';
-import { bulkShipFileOf } from './ship-rows';
+import { shippingOf } from './ship-rows';
 
 const HOSTILE = [
   '=1+1',
@@ -24,11 +24,11 @@ function batchWith(results: readonly { orderId: string; result: ReturnResult }[]
   return {
     batchId: 'q3Zk8Jd0WcLm',
     shop: { platform: 'douyin', shopId: 'demo' },
-    items: results.map(({ orderId, result }) => ({ order: { orderId }, result })),
+    items: results.map(({ orderId, result }) => ({ order: { orderId }, result: { ...result, orderId } })),
   } as unknown as BatchDetail;
 }
 
-describe('bulkShipFileOf: hostile carriers and waybills from a return code', () => {
+describe('shippingOf: hostile carriers and waybills from a return code', () => {
   it('writes no cell that a spreadsheet could run, in any form; refuses the rows instead', () => {
     const results = HOSTILE.flatMap((h, i) => [
       {
@@ -48,8 +48,9 @@ describe('bulkShipFileOf: hostile carriers and waybills from a return code', () 
       orderId: string;
       result: ReturnResult;
     };
-    const f = bulkShipFileOf(batchWith([...results, ok]));
+    const { file: f, lines } = shippingOf(batchWith([...results, ok]));
     expect(f.written).toBe(1);
+    expect(lines).toBe('6921000000009999,中通快递,78901234567890');
     expect(f.problems).toHaveLength(results.length);
     const rows = parseCsv(f.csv).map((r) => r.fields);
     expect(rows.slice(1)).toEqual([['6921000000009999', '中通快递', '78901234567890']]);

@@ -13,10 +13,13 @@ interface NavigationLike {
   ): void;
 }
 
-/** A shadow-root host of ours, styled from outside so the page's layout is untouched. */
+/** A closed shadow-root host of ours, styled from outside so the page's layout is untouched. */
 async function mountHost(ctx: ContentScriptContext, name: string, style: Partial<CSSStyleDeclaration>) {
   const ui = await createShadowRootUi(ctx, {
     name,
+    // Closed: the page's scripts cannot reach into the overlay (host.shadowRoot is null), so the
+    // page can neither read the merchant's selection nor press our buttons from script.
+    mode: 'closed',
     position: 'inline',
     anchor: 'body',
     append: 'last',

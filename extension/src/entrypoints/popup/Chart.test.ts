@@ -14,6 +14,8 @@ const quota: QuotaView = {
   periodEnd: 30 * 86_400_000,
   exhaustsAt: null,
   drift: null,
+  source: 'local',
+  localRemaining: null,
 };
 
 function data(counts: number[], dailyShare: number | null): DailyReveals {

@@ -181,7 +181,11 @@ function Meter(props: { quota: QuotaView; t: PopupStrings }) {
             : t.noForecast}
         </p>
       ) : null}
-      {q.drift !== null && q.drift !== 0 ? <p class="small warn">{t.drift(q.drift)}</p> : null}
+      {q.localRemaining !== null ? (
+        <p class="small" data-testid="local-differs">
+          {t.localDiffers(q.localRemaining)}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -15,7 +15,7 @@ export interface PopupStrings {
   readonly noPeriod: string;
   readonly forecast: (when: string) => string;
   readonly noForecast: string;
-  readonly drift: (n: number) => string;
+  readonly localDiffers: (n: number) => string;
   readonly level: Record<'ok' | 'warn' | 'exhausted', string>;
   readonly chartTitle: string;
   readonly chartLabel: (days: number, total: number, share: string) => string;
@@ -66,7 +66,7 @@ const zh: PopupStrings = {
   noPeriod: '额度包不按周期重置',
   forecast: (when) => `按近期速度，预计 ${when} 用完`,
   noForecast: '按近期速度，本周期内不会用完',
-  drift: (n) => `平台计数与本地统计相差 ${n > 0 ? '+' : ''}${n}`,
+  localDiffers: (n) => `本机记录估算剩余 ${n} 次，以平台显示为准`,
   level: { ok: '正常', warn: '注意', exhausted: '已用完' },
   chartTitle: '近 30 天每日解密次数',
   chartLabel: (days, total, share) => `近 ${days} 天共解密 ${total} 次；每日额度均摊 ${share} 次`,
@@ -118,7 +118,7 @@ const en: PopupStrings = {
   noPeriod: 'The pack does not reset by period',
   forecast: (when) => `At the recent rate it runs out on ${when}`,
   noForecast: 'At the recent rate it lasts this period',
-  drift: (n) => `Platform counter differs from ours by ${n > 0 ? '+' : ''}${n}`,
+  localDiffers: (n) => `Our own records estimate ${n} left; the page's count is what applies`,
   level: { ok: 'OK', warn: 'Low', exhausted: 'Used up' },
   chartTitle: 'Reveals per day, last 30 days',
   chartLabel: (days, total, share) =>

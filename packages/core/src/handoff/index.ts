@@ -28,6 +28,14 @@ export {
   type OpenedBatch,
 } from './seal.js';
 export { PASSPHRASE_KDF } from './crypto.js';
+export {
+  passphraseStrength,
+  MIN_PASSPHRASE_BITS,
+  STRONG_PASSPHRASE_BITS,
+  PASSPHRASE_SCAN_LIMIT,
+  type PassphraseStrength,
+  type PassphraseProblem,
+} from './passphrase-strength.js';
 export { handoffOrderFromView, type FromViewOptions } from './from-view.js';
 export {
   sealReturn,
