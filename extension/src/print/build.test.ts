@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderLabelSvg, type OrderView } from '@shipmask/core';
+import { parsePrintDataFile, renderLabelSvg, type OrderView, type PrintDataEntry } from '@shipmask/core';
 import { componentContents, labelImageUrl, numberRange, planPrint } from './build';
 
 const NOW = Date.UTC(2026, 10, 23, 2);
@@ -35,8 +35,30 @@ const cipher = base(
 );
 const masked = base('3718000000000002', { name: '李*', phone: '139****0000', address: '北京市朝阳区****' });
 
+// Real-shaped Douyin print data for the cipher order (what 打单 software got from 取号).
+const file = parsePrintDataFile(
+  JSON.stringify({
+    component: 'douyin',
+    waybills: [
+      {
+        orderId: '6900000000000000001',
+        waybillCode: '78901234567890',
+        printData: JSON.stringify({
+          encryptedData: 'AES:rU904rj6UH2oqfSUb43+Z+XlOkZaULeerkScS5xbmf',
+          signature: '19d6f7759487e556ddcdd3d499af087080403277',
+          templateURL: 'https://lf3-cm.ecombdstatic.com/obj/logistics-davinci/template/zto_76_130.xml',
+          ver: '1',
+        }),
+        params: 'access_token=t&app_key=k&method=logistics.getShopKey&param_json={}&timestamp=1&v=2&sign=s',
+      },
+    ],
+  }),
+  'douyin',
+);
+const printData = new Map<string, PrintDataEntry>(file.ok ? file.entries.map((e) => [e.orderId, e]) : []);
+
 describe('planPrint', () => {
-  it('splits labels, component documents and refusals; the detailed address comes from memory only', () => {
+  it('splits labels, platform-print orders and refusals; the detailed address comes from memory only', () => {
     const addresses = new Map([['3718000000000001', '广东省广州市天河区花城广场888号']]);
     const plan = planPrint([virtual, cipher, masked], {
       carrier: 'ZTO',
@@ -48,9 +70,9 @@ describe('planPrint', () => {
     expect(plan.browser.map((l) => [l.orderId, l.trackingNumber])).toEqual([
       ['3718000000000001', '78900000000001'],
     ]);
-    expect(plan.component.map((c) => [c.order.orderId, c.trackingNumber])).toEqual([
-      ['6900000000000000001', '78900000000002'],
-    ]);
+    // No print data: the ciphertext order goes to the platform's own print, never the component.
+    expect(plan.component).toEqual([]);
+    expect(plan.platform.map((p) => p.order.orderId)).toEqual(['6900000000000000001']);
     expect(plan.refused.map((r) => [r.orderId, r.code])).toEqual([['3718000000000002', 'masked-only']]);
     const svg = renderLabelSvg(plan.browser[0]!.label);
     expect(svg).toContain('转3639');
@@ -66,20 +88,42 @@ describe('planPrint', () => {
       now: NOW,
     });
     expect(plan.refused.map((r) => r.code)).toEqual(['address-masked']);
-    expect(plan.component).toHaveLength(1);
-    const none = planPrint([cipher], {
+    expect(plan.platform).toHaveLength(1);
+    // Ciphertext orders need no number from the range (the platform's print or its print data has one).
+    const none = planPrint([cipher, virtual], {
       carrier: 'ZTO',
       labelSize: '76x130',
       trackingNumbers: [],
-      addresses: new Map(),
+      addresses: new Map([['3718000000000001', '广东省广州市天河区花城广场888号']]),
       now: NOW,
     });
+    expect(none.platform).toHaveLength(1);
     expect(none.refused.map((r) => r.code)).toEqual(['no-tracking-number']);
   });
 
-  it('component documents carry the ciphertext untouched and no masked or plain receiver text', () => {
-    const json = JSON.stringify(componentContents(cipher, '78900000000002', 'ZTO'));
-    expect(json).toContain('#ML3B#0BB1W4Xn5A=#1##');
+  it('with real print data the order goes to the component, with the waybill number issued with it', () => {
+    const plan = planPrint([cipher], {
+      carrier: 'ZTO',
+      labelSize: '76x130',
+      trackingNumbers: ['78900000000001'],
+      addresses: new Map(),
+      printData,
+      now: NOW,
+    });
+    expect(plan.platform).toEqual([]);
+    expect(plan.component.map((c) => [c.order.orderId, c.trackingNumber])).toEqual([
+      ['6900000000000000001', '78901234567890'],
+    ]);
+  });
+
+  it('component documents are the print data untouched: never the order ciphertext or receiver text', () => {
+    const entry = printData.get('6900000000000000001')!;
+    const contents = componentContents(entry);
+    expect(contents).toEqual([entry.content]);
+    const json = JSON.stringify(contents);
+    expect(json).toContain('"signature":"19d6f7759487e556ddcdd3d499af087080403277"');
+    expect(json).toContain('logistics.getShopKey');
+    expect(json).not.toContain('#ML3B#0BB1W4Xn5A=#1##');
     expect(json).not.toContain('132****3639');
     expect(json).not.toContain('张**');
   });
@@ -100,18 +144,19 @@ describe('planPrint', () => {
 
 describe('planPrint with a job', () => {
   it("keeps each order's waybill number even when an earlier order is refused", () => {
-    const plan = planPrint([masked, cipher], {
+    const addresses = new Map([['3718000000000001', '广东省广州市天河区花城广场888号']]);
+    const plan = planPrint([masked, virtual], {
       carrier: 'ZTO',
       labelSize: '76x130',
       trackingNumbers: [],
       trackingByOrder: new Map([
         ['3718000000000002', '78900000000001'],
-        ['6900000000000000001', '78900000000002'],
+        ['3718000000000001', '78900000000002'],
       ]),
-      addresses: new Map(),
+      addresses,
       now: NOW,
     });
-    expect(plan.component[0]!.trackingNumber).toBe('78900000000002');
+    expect(plan.browser[0]!.trackingNumber).toBe('78900000000002');
   });
 });
 
