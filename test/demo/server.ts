@@ -221,8 +221,15 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         ? '已打待发货'
         : o.status;
 
+  /** The status tab an order is listed under: 已打待发货 stays under 待发货, as on the platforms. */
+  const tab = (o: DemoOrder): string => (statusOf(o) === '已打待发货' ? '待发货' : statusOf(o));
+
   /** The platform's own 批量打印 (打单): prints the ticked 待发货 orders; they show 已打待发货. */
-  const printOrders = async (platform: DemoPlatform, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const printOrders = async (
+    platform: DemoPlatform,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> => {
     let ids: unknown;
     try {
       ids = (JSON.parse(await readBody(req)) as { orderIds?: unknown }).orderIds;
@@ -288,7 +295,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         (shipped.get(`${platform}:${o.orderId}`)?.trackingNo ?? '').includes(text) ||
         o.items.some((it) => it.name.includes(text) || it.sku.includes(text)),
     );
-    const rows = status === '' || status === '全部' ? all : all.filter((o) => statusOf(o) === status);
+    const rows = status === '' || status === '全部' ? all : all.filter((o) => tab(o) === status);
     return { all, rows };
   };
 
@@ -299,7 +306,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const pages = Math.max(1, Math.ceil(rows.length / pageSize));
     const page = Math.min(pages, Math.max(1, Math.floor(Number(q.get('page')) || 1)));
     const counts: Record<string, number> = { 全部: all.length };
-    for (const o of all) counts[statusOf(o)] = (counts[statusOf(o)] ?? 0) + 1;
+    for (const o of all) counts[tab(o)] = (counts[tab(o)] ?? 0) + 1;
     return {
       orders: rows.slice((page - 1) * pageSize, page * pageSize).map(toRow),
       total: rows.length,
@@ -512,7 +519,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
             remaining: state.remaining[platform],
             reveals: state.reveals.filter((r) => r.platform === platform).length,
             shipments: state.shipments.filter((s) => s.platform === platform),
-            printed: [...printed].filter((k) => k.startsWith(`${platform}:`)).map((k) => k.slice(platform.length + 1)),
+            printed: [...printed]
+              .filter((k) => k.startsWith(`${platform}:`))
+              .map((k) => k.slice(platform.length + 1)),
           });
       }
     }

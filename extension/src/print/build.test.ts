@@ -72,8 +72,9 @@ describe('planPrint', () => {
     ]);
     // No print data: the ciphertext order goes to the platform's own print, never the component.
     expect(plan.component).toEqual([]);
-    expect(plan.platform.map((p) => p.order.orderId)).toEqual(['6900000000000000001']);
-    expect(plan.refused.map((r) => [r.orderId, r.code])).toEqual([['3718000000000002', 'masked-only']]);
+    // So does the masked-only order: the platform prints its own orders from what it holds.
+    expect(plan.platform.map((p) => p.order.orderId)).toEqual(['6900000000000000001', '3718000000000002']);
+    expect(plan.refused).toEqual([]);
     const svg = renderLabelSvg(plan.browser[0]!.label);
     expect(svg).toContain('转3639');
     expect(svg).toContain('花城广场888号');
@@ -87,8 +88,9 @@ describe('planPrint', () => {
       addresses: new Map(),
       now: NOW,
     });
-    expect(plan.refused.map((r) => r.code)).toEqual(['address-masked']);
-    expect(plan.platform).toHaveLength(1);
+    // A virtual number with a masked address and no export: the platform's own print has the address.
+    expect(plan.refused).toEqual([]);
+    expect(plan.platform.map((p) => p.order.orderId)).toEqual(['3718000000000001', '6900000000000000001']);
     // Ciphertext orders need no number from the range (the platform's print or its print data has one).
     const none = planPrint([cipher, virtual], {
       carrier: 'ZTO',
@@ -99,6 +101,16 @@ describe('planPrint', () => {
     });
     expect(none.platform).toHaveLength(1);
     expect(none.refused.map((r) => r.code)).toEqual(['no-tracking-number']);
+    // A malformed phone stays refused: no print path can make the parcel reachable.
+    const bad = planPrint([base('3718000000000003', { name: '王*', phone: '1391234', phoneInvalid: true })], {
+      carrier: 'ZTO',
+      labelSize: '76x130',
+      trackingNumbers: ['78900000000001'],
+      addresses: new Map(),
+      now: NOW,
+    });
+    expect(bad.refused.map((r) => r.code)).toEqual(['invalid-phone']);
+    expect(bad.platform).toEqual([]);
   });
 
   it('with real print data the order goes to the component, with the waybill number issued with it', () => {

@@ -100,10 +100,19 @@ export function carrierName(code: ShipCarrierCode): string {
 }
 
 /**
+ * Orders shipmask cannot label itself but the platform's own print can: ciphertext orders
+ * (`component-required`), and orders whose receiver shipmask holds only masked (`masked-only`,
+ * or a virtual number with a masked address and no export dropped in, `address-masked`): the
+ * platform prints its own orders from the data it holds.
+ */
+const PLATFORM_PRINTS: ReadonlySet<string> = new Set(['component-required', 'masked-only', 'address-masked']);
+
+/**
  * Plan a bulk print. Orders with a virtual number get shipmask's label (the detailed address
- * from `addresses` when the stored one is masked); orders the platform must print (ciphertext
- * only) go to the component when `printData` holds their real print data, else to the platform's
- * own print (平台打单); everything else is refused with core's reason. Waybill numbers from the
+ * from `addresses` when the stored one is masked); orders only the platform can print
+ * (ciphertext; masked only) go to the component when `printData` holds their real print data,
+ * else to the platform's own print (平台打单); everything else (malformed phone, no address,
+ * expired virtual number, plaintext phone) is refused with core's reason. Waybill numbers from the
  * range are handed out in order to browser labels only; when they run out the rest are refused
  * (`no-tracking-number`).
  * @example
@@ -140,7 +149,7 @@ export function planPrint(orders: readonly OrderView[], options: PrintOptions): 
       }
       browser.push({ orderId: order.orderId, trackingNumber, label: r.label });
       if (given === undefined) next++;
-    } else if (r.error.code === 'component-required') {
+    } else if (PLATFORM_PRINTS.has(r.error.code)) {
       const data = options.printData?.get(order.orderId);
       if (data) component.push({ order, trackingNumber: data.waybillCode, printData: data });
       else platform.push({ order });

@@ -21,7 +21,7 @@ const zh = {
   componentOrders: (n: number) => `${n} 单有打印数据，可发送到打印组件（平台签名的打印数据原样交给组件）`,
   platformTitle: (n: number) => `平台打单（${n} 单）`,
   platformWhy:
-    '这些订单只有平台密文。面单要用平台电子面单接口取号时返回的打印数据（带平台签名）打印，这需要平台开放平台的应用凭证，扩展没有。请用平台自己的「批量打印」：shipmask 在平台订单页勾选这些订单，你在该页点「批量打印」，shipmask 随后从订单状态（已打待发货 / 已发货）记录打印结果。',
+    'shipmask 只持有这些订单的平台密文或脱敏信息，不能自己打面单。面单要用平台电子面单接口取号时返回的打印数据（带平台签名）打印，这需要平台开放平台的应用凭证，扩展没有。请用平台自己的「批量打印」：shipmask 在平台订单页勾选这些订单，你在该页点「批量打印」，shipmask 随后从订单状态（已打待发货 / 已发货）记录打印结果。',
   platformTick: (n: number) => `在平台订单页勾选这 ${n} 单`,
   platformTicked: (n: number, missing: number, entry: string | null) =>
     `已在平台订单页勾选 ${n} 单${missing ? `，${missing} 单不在该页（翻页后再点一次）` : ''}。请在该页点「${entry ?? '批量打印'}」。`,
@@ -125,7 +125,7 @@ const en: PrintStrings = {
     `${n} orders have print data: send them to the print component (the platform's signed print data, passed through untouched)`,
   platformTitle: (n) => `Platform print (${n} orders)`,
   platformWhy:
-    "These orders hold platform ciphertext only. Their labels print from the print data the platform's e-waybill API returns with the waybill number (signed by the platform), which needs the platform's open-API app credentials the extension does not have. Use the platform's own 批量打印: shipmask ticks these orders on the platform's order page, you click 批量打印 there, and shipmask records the result from the order status (已打待发货 / 已发货).",
+    "shipmask holds only platform ciphertext or masked text for these orders and cannot label them itself. Their labels print from the print data the platform's e-waybill API returns with the waybill number (signed by the platform), which needs the platform's open-API app credentials the extension does not have. Use the platform's own 批量打印: shipmask ticks these orders on the platform's order page, you click 批量打印 there, and shipmask records the result from the order status (已打待发货 / 已发货).",
   platformTick: (n) => `Tick these ${n} orders on the platform page`,
   platformTicked: (n, missing, entry) =>
     `Ticked ${n} orders on the platform's order page${missing ? `; ${missing} are not on that page (turn the page and click again)` : ''}. Click “${entry ?? '批量打印'}” there.`,

@@ -277,7 +277,13 @@ export function startPage(cfg: PageConfig): void {
   });
 
   wireShip(cfg, api, () => void load());
-  if (cfg.print) wirePrint(cfg.print, api, () => rowIds, () => void load());
+  if (cfg.print)
+    wirePrint(
+      cfg.print,
+      api,
+      () => rowIds,
+      () => void load(),
+    );
   void load();
 }
 
@@ -291,7 +297,9 @@ function wirePrint(
   $(print.button).addEventListener('click', (e) => {
     e.preventDefault();
     const orderIds = [...rows()]
-      .filter(([row]) => row.isConnected && row.querySelector<HTMLInputElement>(print.check)?.checked === true)
+      .filter(
+        ([row]) => row.isConnected && row.querySelector<HTMLInputElement>(print.check)?.checked === true,
+      )
       .map(([, id]) => id);
     if (orderIds.length === 0) {
       toast('请先勾选要打印的订单', 'error');
@@ -305,7 +313,9 @@ function wirePrint(
       });
       const out = await json<{ ok: true; printed: string[]; skipped: string[] }>(res);
       if (isError(out)) return toast(out.message, 'error');
-      toast(`已打印 ${out.printed.length} 单${out.skipped.length ? `，${out.skipped.length} 单不可打印` : ''}`);
+      toast(
+        `已打印 ${out.printed.length} 单${out.skipped.length ? `，${out.skipped.length} 单不可打印` : ''}`,
+      );
       reload();
     })();
   });
