@@ -125,8 +125,13 @@ export type PrintPageRequest =
   | { readonly type: 'print/log'; readonly shop: ShopRef; readonly orderId: string };
 
 /** `browser`: shipmask's own label document printed by the browser (virtual-number labels);
- * `component`: the platform's local print component over WebSocket (ciphertext passes through). */
-export type PrintPath = 'browser' | 'component';
+ * `component`: the platform's local print component over WebSocket, only with real print data
+ * (a print-data file from the e-waybill API: signed, passed through untouched);
+ * `platform`: 平台打单, the platform's own print (ciphertext orders without print data): shipmask
+ * ticks the rows in the platform's list (`sent` = ticked) and follows their status there (`printed`
+ * when the page shows 已打待发货 / 已发货). Platform jobs carry no waybill number (`''`): the
+ * platform takes it. */
+export type PrintPath = 'browser' | 'component' | 'platform';
 
 /**
  * A document's state. `queued` → `sent` (persisted BEFORE the bytes leave) → `printed` / `failed`

@@ -18,9 +18,12 @@ export interface RowReceiver {
   readonly clear?: boolean;
 }
 
+/** A row's status: the seed's, or 已打待发货 once the page's own 批量打印 printed it. */
+export type RowStatus = DemoStatus | '已打待发货';
+
 export interface OrderRow {
   readonly orderId: string;
-  readonly status: DemoStatus;
+  readonly status: RowStatus;
   readonly category: string;
   readonly createdAt: number;
   readonly paidAt?: number;

@@ -150,4 +150,31 @@ describe.each(demoPlatforms)('demo API (%s)', (platform) => {
     expect(rows).toHaveLength(1 + done.reduce((n, o) => n + o.items.length, 0));
     expect(demo.state.exports).toHaveLength(1);
   });
+
+  it("the platform's own 批量打印 prints ticked 待发货 orders: 已打待发货 under the 待发货 tab, until reset", async () => {
+    const waiting = (await get<OrdersResponse>('/api/douyin/orders?status=待发货')).orders;
+    const shipped = demoOrders('douyin').find((o) => o.status === '已发货')!;
+    const ids = [waiting[0]!.orderId, waiting[1]!.orderId];
+    const r = await post<{ ok: true; printed: string[]; skipped: string[] }>('/api/douyin/print', {
+      orderIds: [...ids, shipped.orderId, 'nope'],
+    });
+    expect(r.body.printed).toEqual(ids);
+    expect(r.body.skipped).toEqual([shipped.orderId, 'nope']);
+    const after = (await get<OrdersResponse>('/api/douyin/orders?status=待发货')).orders;
+    expect(after.filter((o) => ids.includes(o.orderId)).map((o) => o.status)).toEqual([
+      '已打待发货',
+      '已打待发货',
+    ]);
+    expect((await get<{ printed: string[] }>('/api/douyin/state')).printed.sort()).toEqual([...ids].sort());
+    // Printing again skips them (only 待发货 prints); bad bodies are typed errors.
+    expect((await post<{ skipped: string[] }>('/api/douyin/print', { orderIds: ids })).body.skipped).toEqual(
+      ids,
+    );
+    expect((await post<ApiError>('/api/douyin/print', { orderIds: [] })).status).toBe(400);
+    expect((await post<ApiError>('/api/douyin/print', { orderIds: new Array(1001).fill('1') })).status).toBe(
+      400,
+    );
+    demo.state.reset('douyin');
+    expect((await get<{ printed: string[] }>('/api/douyin/state')).printed).toEqual([]);
+  });
 });

@@ -19,7 +19,6 @@ import {
   demoShop,
   type DemoOrder,
   type DemoPlatform,
-  type DemoStatus,
 } from './data.ts';
 import { parseCsv } from './csv.ts';
 import { exportCsv } from './export.ts';
@@ -30,6 +29,7 @@ import {
   type OrderRow,
   type OrdersResponse,
   type RevealResponse,
+  type RowStatus,
   type ShipResponse,
   type ShipRowInput,
 } from './api.ts';
@@ -190,6 +190,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   for (const p of demoPlatforms) ordersOf(p, defaultCount);
 
   const shipped = new Map<string, DemoShipment>();
+  // Orders the page's own 批量打印 printed (the platform's print: 已打待发货 until shipped).
+  const printed = new Set<string>();
   const state: DemoServerState = {
     remaining: { ...initialQuota },
     reveals: [],
@@ -199,6 +201,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       for (const p of platform ? [platform] : demoPlatforms) {
         state.remaining[p] = initialQuota[p];
         for (const key of [...shipped.keys()]) if (key.startsWith(`${p}:`)) shipped.delete(key);
+        for (const key of [...printed]) if (key.startsWith(`${p}:`)) printed.delete(key);
         const keep = <T extends { platform: DemoPlatform }>(xs: T[]): void => {
           const rest = xs.filter((x) => x.platform !== p);
           xs.length = 0;
@@ -211,8 +214,41 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     },
   };
 
-  const statusOf = (o: DemoOrder): DemoStatus =>
-    shipped.has(`${o.platform}:${o.orderId}`) ? '已发货' : o.status;
+  const statusOf = (o: DemoOrder): RowStatus =>
+    shipped.has(`${o.platform}:${o.orderId}`)
+      ? '已发货'
+      : o.status === '待发货' && printed.has(`${o.platform}:${o.orderId}`)
+        ? '已打待发货'
+        : o.status;
+
+  /** The status tab an order is listed under: 已打待发货 stays under 待发货, as on the platforms. */
+  const tab = (o: DemoOrder): string => (statusOf(o) === '已打待发货' ? '待发货' : statusOf(o));
+
+  /** The platform's own 批量打印 (打单): prints the ticked 待发货 orders; they show 已打待发货. */
+  const printOrders = async (
+    platform: DemoPlatform,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> => {
+    let ids: unknown;
+    try {
+      ids = (JSON.parse(await readBody(req)) as { orderIds?: unknown }).orderIds;
+    } catch {
+      return apiError(res, 400, 'BAD_REQUEST', '请求格式错误');
+    }
+    if (!Array.isArray(ids) || ids.length === 0) return apiError(res, 400, 'BAD_REQUEST', '请先勾选订单');
+    if (ids.length > 1000) return apiError(res, 400, 'TOO_MANY', '一次最多打印 1000 单');
+    const done: string[] = [];
+    const skipped: string[] = [];
+    for (const id of ids) {
+      const o = typeof id === 'string' ? byId.get(`${platform}:${id}`) : undefined;
+      if (o && statusOf(o) === '待发货') {
+        printed.add(`${platform}:${o.orderId}`);
+        done.push(o.orderId);
+      } else skipped.push(String(id));
+    }
+    sendJson(res, 200, { ok: true, printed: done, skipped });
+  };
 
   const toRow = (o: DemoOrder): OrderRow => {
     const s = shipped.get(`${o.platform}:${o.orderId}`);
@@ -259,7 +295,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         (shipped.get(`${platform}:${o.orderId}`)?.trackingNo ?? '').includes(text) ||
         o.items.some((it) => it.name.includes(text) || it.sku.includes(text)),
     );
-    const rows = status === '' || status === '全部' ? all : all.filter((o) => statusOf(o) === status);
+    const rows = status === '' || status === '全部' ? all : all.filter((o) => tab(o) === status);
     return { all, rows };
   };
 
@@ -270,7 +306,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const pages = Math.max(1, Math.ceil(rows.length / pageSize));
     const page = Math.min(pages, Math.max(1, Math.floor(Number(q.get('page')) || 1)));
     const counts: Record<string, number> = { 全部: all.length };
-    for (const o of all) counts[statusOf(o)] = (counts[statusOf(o)] ?? 0) + 1;
+    for (const o of all) counts[tab(o)] = (counts[tab(o)] ?? 0) + 1;
     return {
       orders: rows.slice((page - 1) * pageSize, page * pageSize).map(toRow),
       total: rows.length,
@@ -473,6 +509,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
           return exportOrders(platform, url.searchParams, res);
         case 'POST ship':
           return ship(platform, req, res);
+        case 'POST print':
+          return printOrders(platform, req, res);
         case 'POST reset':
           state.reset(platform);
           return sendJson(res, 200, { ok: true });
@@ -481,6 +519,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
             remaining: state.remaining[platform],
             reveals: state.reveals.filter((r) => r.platform === platform).length,
             shipments: state.shipments.filter((s) => s.platform === platform),
+            printed: [...printed]
+              .filter((k) => k.startsWith(`${platform}:`))
+              .map((k) => k.slice(platform.length + 1)),
           });
       }
     }

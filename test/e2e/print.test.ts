@@ -1,9 +1,15 @@
-// Bulk print end to end (issue 7), in real Chromium with the built extension:
-// 1. 300 Douyin orders (ciphertext) from the overlay's selection through the fake Cainiao-standard
-//    print component; the browser is SIGKILLed around label 150 and restarted on the same profile;
-//    the job resumes and the component's log holds every label exactly once.
+// Bulk print end to end (issues 7 and 16), in real Chromium with the built extension:
+// 1. 300 Douyin orders (ciphertext) from the overlay's selection: without print data they are in
+//    the 平台打单 group and nothing goes to the component; with a print-data file (real-shaped
+//    signed print data + Douyin params) they go through the fake Douyin component, which refuses
+//    what the real one refuses; the browser is SIGKILLed around label 150 and restarted on the
+//    same profile; the job resumes (the file chosen again) and the component's log holds every
+//    label exactly once, each with its own print data.
 // 2. WeChat orders from a dropped export: virtual-number labels, refusals with reasons, the
 //    browser-print document saved as PDF by Chromium at 76 x 130 mm with the 转NNNN lines.
+// 3. 平台打单 on each demo back-office: the print page ticks exactly the group's rows in the
+//    platform's own list; the merchant clicks the platform's 批量打印; the job and the per-order
+//    journal follow the rows to 已打待发货.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +19,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { startFakePrintComponent, type FakeComponent } from '../print/fake-component.ts';
-import { demoOrders } from '../demo/data.ts';
+import { douyinPrintDataFile } from '../print/print-data-fixture.ts';
+import { demoOrders, demoShop, type DemoPlatform } from '../demo/data.ts';
+import { demoUi, visibleOrderIds } from './demo-ui.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 import { startDemoServer } from '../demo/server.ts';
 import {
@@ -40,7 +48,8 @@ async function extensionPage(b: ExtensionBrowser, path: string): Promise<Page> {
 
 describe('bulk print', () => {
   it('300 labels through the print component, browser killed at ~150 and restarted: each printed once', async () => {
-    const fake: FakeComponent = await startFakePrintComponent({ msPerDocument: 60 });
+    // The fake behaves like Douyin's component: print data without signature or params is refused.
+    const fake: FakeComponent = await startFakePrintComponent({ msPerDocument: 60, flavour: 'douyin' });
     cleanup.push(() => fake.close());
     const profileDir = mkdtempSync(join(tmpdir(), 'shipmask-print-'));
     cleanup.push(() => rmSync(profileDir, { recursive: true, force: true }));
@@ -58,9 +67,22 @@ describe('bulk print', () => {
       purpose: 'print',
     });
     const page = await opened;
-    await page.waitForSelector('.refused-list');
-    await page.fill('.start-number', '78900000000001');
+    // No print data yet: every ciphertext order is in the 平台打单 group; none is for the component.
+    await page.waitForSelector('.platform-print[data-count="300"]');
+    expect(await page.locator('.component-orders').count()).toBe(0);
+    expect(await page.locator('.print-component').isDisabled()).toBe(true);
+    // The print-data file (what the merchant's 打单 software wrote after 取号) moves them to the component.
+    const dataFile = douyinPrintDataFile(orders.map((o) => o.orderId));
+    const chooseData = (p: Page) =>
+      p.setInputFiles('.print-data-file', {
+        name: 'print-data.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(dataFile),
+      });
+    await chooseData(page);
+    await page.waitForSelector('.print-data-note[data-read="300"][data-refused="0"]');
     await page.waitForSelector('.component-orders');
+    expect(await page.locator('.platform-print').count()).toBe(0);
     await page.fill('.component-port', String(fake.port));
     await page.click('.connect');
     await page.waitForSelector('.component-state[data-state="connected"]');
@@ -98,22 +120,41 @@ describe('bulk print', () => {
     await resumed.waitForSelector('.job button.resume');
     await resumed.waitForSelector('.job .in-flight');
     await resumed.locator('.job').screenshot({ path: join(OUT, 'print-resume.png') });
+    // The print data lived in the killed page's memory only: resuming without it sends nothing.
+    const beforeData = fake.printed.length;
+    await resumed.click('.job button.resume');
+    await resumed.waitForSelector('.error');
+    expect(await resumed.textContent('.error')).toContain('打印数据文件');
+    expect(fake.printed.length).toBe(beforeData);
+    await chooseData(resumed);
+    await resumed.waitForSelector('.print-data-note[data-read="300"]');
     await resumed.click('.job button.resume');
     await resumed.waitForSelector('.job-counts[data-printed="300"]', { timeout: 90_000 });
     await resumed.screenshot({ path: join(OUT, 'print-done.png'), fullPage: true });
 
-    // The component's log: every order exactly once.
+    // The component's log: every order exactly once, each with its own print data untouched.
+    const waybills = (
+      JSON.parse(dataFile) as { waybills: { orderId: string; printData: string; params: string }[] }
+    ).waybills;
+    const byEncrypted = new Map(
+      waybills.map((w) => [(JSON.parse(w.printData) as { encryptedData: string }).encryptedData, w]),
+    );
     const orderIds = fake.printed.map((d) => {
-      const custom = d.contents.find((c) => typeof c === 'object' && c !== null && 'data' in c) as
-        { data: { orderId: string } } | undefined;
-      return custom?.data.orderId;
+      const c = d.contents[0] as { encryptedData: string; signature: string; params: string };
+      const w = byEncrypted.get(c.encryptedData);
+      expect(c).toEqual({ ...(JSON.parse(w!.printData) as object), params: w!.params });
+      return w!.orderId;
     });
+    expect(fake.refused).toEqual([]);
     expect(fake.printed).toHaveLength(300);
     expect(new Set(orderIds).size).toBe(300);
     expect([...orderIds].sort()).toEqual(orders.map((o) => o.orderId).sort());
-    // Ciphertext passed through untouched; no print request carries a masked-away plaintext.
-    const first = fake.printed[0]!.contents[0] as { encryptedData: string };
-    expect(first.encryptedData).toMatch(/#/u);
+    // The order's own ciphertext never went to the component (it is not print data).
+    const sentText = JSON.stringify(fake.received);
+    for (const o of orders.slice(0, 20)) {
+      const address = 'cipher' in o.receiver ? o.receiver.cipher?.address : undefined;
+      if (address) expect(sentText).not.toContain(address);
+    }
 
     // After printing: the bulk-ship file for the platform (core writer), one row per order.
     const download = resumed.waitForEvent('download');
@@ -170,19 +211,22 @@ describe('bulk print', () => {
     await page.waitForSelector('.label-img');
     const withVn = orders.filter((o) => o.virtualNumber && o.plain.fullAddress !== '');
     await until(async () => (await page.locator('.label-img').count()) === withVn.length, 10_000);
-    // Refused with a reason: the malformed phone (no virtual number) and the exempt orders (masked only here).
+    // Orders shipmask holds masked only (the malformed-phone order has no virtual number, and
+    // exempt orders: in a file both read as masked only) go to the platform's own print; what no
+    // print path can deliver (no address) stays refused with its reason.
+    await page.waitForSelector('.platform-print');
+    const platformCount = Number(await page.getAttribute('.platform-print', 'data-count'));
     const codes = await page
       .locator('.refused-list li')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
-    // (The malformed-phone order has no virtual number: in a file it reads as masked only.)
-    expect(codes).toContain('masked-only');
-    expect(await page.locator('.refused-list li').first().textContent()).toContain('只有脱敏信息');
-    expect(codes.length).toBe(orders.length - withVn.length);
+    expect(platformCount).toBeGreaterThan(0);
+    expect(codes.every((c) => c === 'address-missing' || c === 'invalid-phone')).toBe(true);
+    expect(platformCount + codes.length).toBe(orders.length - withVn.length);
     await page.screenshot({ path: join(OUT, 'print-page.png'), fullPage: false });
     await page.locator('.preview').screenshot({ path: join(OUT, 'print-preview.png') });
     await page.click('button.lang');
     expect(await page.textContent('h1')).toBe('Bulk print waybills');
-    expect(await page.locator('.refused-list li').first().textContent()).toContain('Masked data only');
+    expect(await page.textContent('.platform-print h2')).toContain('Platform print');
     await page.screenshot({ path: join(OUT, 'print-page-en.png') });
     await page.click('button.lang');
 
@@ -222,5 +266,112 @@ describe('bulk print', () => {
       expect(dump).not.toContain(`${o.plain.street}${o.plain.detail}`);
       expect(dump).not.toContain(o.plain.phone);
     }
+  });
+
+  it('平台打单 on each demo back-office: exactly the group is ticked, the journal follows the rows to 已打待发货', async () => {
+    const demo = await startDemoServer({ port: 0 });
+    cleanup.push(() => demo.close());
+    const b = await launchWithExtension();
+    cleanup.push(() => b.close());
+    const ext = await extensionPage(b, 'print.html');
+    // The row checkbox and the platform's own 批量打印 control on each demo page.
+    const controls: Record<DemoPlatform, { check: string; print: string }> = {
+      douyin: { check: '.auxo-checkbox-input', print: '.batch-print-btn' },
+      wechat: { check: '.order-card__check', print: '.order-print__btn' },
+      jd: { check: '.order-check', print: '.btn-batch-print' },
+    };
+    const lines: string[] = [];
+    for (const platform of ['douyin', 'wechat', 'jd'] as const) {
+      const shop = { platform, shopId: demoShop(platform).id };
+      const list = await b.context.newPage();
+      await list.goto(`${new URL(demo.pages[platform]).origin}/${platform}/orders?status=待发货`);
+      await list.locator(demoUi[platform].row).first().waitFor();
+      // The overlay has read the rows (masked views stored: what the platform shows).
+      await list.locator('shipmask-rows .sm-row').first().waitFor({ state: 'attached', timeout: 20_000 });
+      const visible = await visibleOrderIds(list, platform);
+      // The group: rows the platform's print can take.
+      const rows = (
+        (await (
+          await fetch(`${new URL(demo.pages[platform]).origin}/api/${platform}/orders?status=待发货`)
+        ).json()) as { orders: { orderId: string; phoneInvalid?: boolean; receiver: { address: string } }[] }
+      ).orders;
+      // (A malformed phone or a missing address stays refused: no print path can deliver those.)
+      const printable = rows
+        .filter((r) => r.phoneInvalid !== true && r.receiver.address !== '')
+        .map((r) => r.orderId);
+      const group = [printable[0]!, printable[2]!, printable[3]!];
+      for (const id of group) expect(visible).toContain(id);
+      // The merchant had ticked one other row by hand: the platform's print must not take it.
+      const other = visible.findIndex((id) => !group.includes(id));
+      await list.locator(`${demoUi[platform].row} ${controls[platform].check}`).nth(other).check();
+      let stored = { missing: [0] as unknown[] };
+      await until(
+        async () => {
+          const sel = await bg<{ selectionId: string }>(ext, {
+            type: 'selection/open',
+            shop,
+            orderIds: group,
+            purpose: 'handoff',
+          });
+          stored = await bg<{ missing: unknown[] }>(ext, {
+            type: 'selection/get',
+            selectionId: sel.selectionId,
+          });
+          return stored.missing.length === 0;
+        },
+        20_000,
+        200,
+      );
+      for (const p of b.context.pages()) if (p.url().includes('handoff.html')) await p.close();
+      const opened = b.context.waitForEvent('page');
+      await bg(ext, { type: 'selection/open', shop, orderIds: group, purpose: 'print' });
+      const page = await opened;
+      await page.waitForSelector('.platform-print[data-count="3"]');
+      expect(await page.locator('.component-orders').count()).toBe(0);
+      await page.click('.platform-tick');
+      await page.waitForSelector('.platform-ticked[data-ok="true"][data-ticked="3"]');
+      // Exactly the group's rows are ticked in the platform's list (the hand-ticked one cleared).
+      const ticked = await list.evaluate(
+        ([row, check, idSel]) =>
+          [...document.querySelectorAll(row)]
+            .filter((r) => r.querySelector<HTMLInputElement>(check)?.checked === true)
+            .map((r) => /(\d{6,})/u.exec(r.querySelector(idSel)?.textContent ?? '')?.[1] ?? ''),
+        [demoUi[platform].row, controls[platform].check, demoUi[platform].orderId] as const,
+      );
+      expect(ticked.sort()).toEqual([...group].sort());
+      await page.waitForSelector('.job-counts[data-printed="0"]');
+      const jobId = await page.locator('.job').getAttribute('data-job');
+      const sent = await bg<{ job: { documents: { state: string }[] } }>(page, {
+        type: 'print/job-get',
+        jobId,
+      });
+      expect(sent.job.documents.map((d) => d.state)).toEqual(['sent', 'sent', 'sent']);
+      await page.screenshot({ path: join(OUT, `platform-print-${platform}.png`) });
+      // The merchant clicks the platform's own 批量打印; the list shows 已打待发货; the job follows.
+      await list.bringToFront();
+      await list.click(controls[platform].print);
+      await page.waitForSelector('.job-counts[data-printed="3"]', { timeout: 30_000 });
+      const state = (await (
+        await fetch(`${new URL(demo.pages[platform]).origin}/api/${platform}/state`)
+      ).json()) as {
+        printed: string[];
+      };
+      expect(state.printed.sort()).toEqual([...group].sort());
+      for (const id of group) {
+        const log = await bg<{ kind: string; message?: string }[]>(page, {
+          type: 'print/log',
+          shop,
+          orderId: id,
+        });
+        expect(log.map((l) => [l.kind, l.message])).toEqual([
+          ['sent', 'ticked on the platform'],
+          ['printed', 'platform:printed'],
+        ]);
+      }
+      lines.push(`${platform}: 3 ticked, 3 followed to printed`);
+      await page.close();
+      await list.close();
+    }
+    console.log(`platform print e2e: ${lines.join('; ')}`);
   });
 });

@@ -1,9 +1,12 @@
 // The supplier page's print-component path (issue 8: "its only connection is to the supplier's own
 // print component on 127.0.0.1 when they choose that path (test it)"). The single-file page, served
 // from 127.0.0.1 and opened in a fresh profile WITHOUT the extension, opens a sealed Douyin batch,
-// first finds no component (a clear "not running" state), then connects to the fake Cainiao-
-// protocol component (test/print/fake-component.ts), lists its printers and prints the ciphertext
-// orders: the component receives each order exactly once with its ciphertext untouched; the page's
+// first finds no component (a clear "not running" state), then connects to the fake Douyin
+// component (test/print/fake-component.ts: refuses print data without signature or params, as
+// the real one does), lists its printers and prints the ciphertext orders that have real print
+// data from a print-data file (issue 16): the component receives each such order exactly once
+// with its print data untouched, never the order's own ciphertext; orders without print data are
+// not sent; the page's
 // network log holds only the page itself and ws://127.0.0.1; the CSP blocks requests to any other
 // origin (localhost, 127.0.0.2) and the page's code refuses a port that smuggles a host.
 import { mkdirSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSupplierPage } from '../../extension/scripts/build-supplier.ts';
 import { demoOrders, demoPlaintext } from '../demo/data.ts';
 import { startFakePrintComponent, type FakeComponent } from '../print/fake-component.ts';
+import { douyinPrintDataFile } from '../print/print-data-fixture.ts';
 import { launchPlain } from './harness.ts';
 
 const OUT = new URL('../out/handoff/', import.meta.url).pathname;
@@ -74,7 +78,7 @@ beforeAll(async () => {
   page = await serve('127.0.0.1', (await buildSupplierPage()).html);
   probe = await serve('127.0.0.1');
   probe2 = await serve('127.0.0.2');
-  fake = await startFakePrintComponent();
+  fake = await startFakePrintComponent({ flavour: 'douyin' });
 });
 
 afterAll(async () => {
@@ -132,6 +136,17 @@ describe('supplier page: print with my print component', () => {
       await sp.fill('.sp-bulk-text', orders.map((_, k) => `ZT${7_800_000_100 + k}`).join('\n'));
       await sp.click('.sp-bulk-apply');
       await sp.click('.sp-comp-open');
+      // Without print data nothing can go to the component (an order ciphertext is not print data).
+      expect(await sp.locator('.sp-comp-print').isDisabled()).toBe(true);
+      // The print-data file covers all but the last two ciphertext orders.
+      const withData = demo.slice(0, N - 2);
+      const file = douyinPrintDataFile(withData.map((o) => o.orderId));
+      await sp.setInputFiles('.sp-comp-data', {
+        name: 'print-data.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(file),
+      });
+      await sp.locator('.sp-comp-note', { hasText: `读入 ${N - 2} 单的打印数据` }).waitFor();
       // Douyin's component by default, on its documented port.
       expect(await sp.inputValue('.sp-comp-component')).toBe('douyin');
       expect(await sp.inputValue('.sp-comp-port')).toBe('13888');
@@ -158,33 +173,37 @@ describe('supplier page: print with my print component', () => {
         .locator('.sp-comp-printer option', { hasText: 'Fake Thermal 100x150' })
         .waitFor({ state: 'attached' });
       await sp.selectOption('.sp-comp-printer', 'Fake Thermal 100x150');
-      expect(await sp.textContent('.sp-comp-print')).toContain(`打印 ${N} 个密文订单`);
+      expect(await sp.textContent('.sp-comp-print')).toContain(`打印 ${N - 2} 个密文订单`);
       await sp.click('.sp-comp-print');
       await expect
         .poll(() => sp.locator('.sp-print-state[data-state="printed"]').count(), { timeout: 30_000 })
-        .toBe(N);
-      await sp.locator('.sp-comp-note', { hasText: `已打印 ${N}，失败 0` }).waitFor();
-      expect(await sp.textContent('.sp-comp-note')).toContain('1 个订单没有平台密文');
+        .toBe(N - 2);
+      await sp.locator('.sp-comp-note', { hasText: `已打印 ${N - 2}，失败 0` }).waitFor();
+      expect(await sp.textContent('.sp-comp-note')).toContain('2 个密文订单没有打印数据');
       await sp.screenshot({ path: `${OUT}component-printed.png`, fullPage: true });
 
-      // Each order exactly once, on the chosen printer, the ciphertext untouched.
-      expect(fake.printed.map((d) => d.documentID).sort()).toEqual(demo.map((o) => o.orderId).sort());
-      for (const o of demo) {
+      // Each order with print data exactly once, on the chosen printer, its print data untouched
+      // (signature and Douyin params included); the component refused nothing.
+      expect(fake.refused).toEqual([]);
+      expect(fake.printed.map((d) => d.documentID).sort()).toEqual(withData.map((o) => o.orderId).sort());
+      const entries = (
+        JSON.parse(file) as { waybills: { orderId: string; printData: string; params: string }[] }
+      ).waybills;
+      for (const o of withData) {
         const doc = fake.printed.find((d) => d.documentID === o.orderId)!;
         expect(doc.printer).toBe('Fake Thermal 100x150');
-        const enc = doc.contents.find(
-          (c): c is { encryptedData: string } => typeof c === 'object' && c !== null && 'encryptedData' in c,
-        );
-        expect(JSON.parse(enc!.encryptedData)).toEqual(o.cipher);
+        const e = entries.find((x) => x.orderId === o.orderId)!;
+        expect(doc.contents).toEqual([{ ...(JSON.parse(e.printData) as object), params: e.params }]);
       }
       // Cainiao advice (core's splitPrintTask): one document per task.
-      expect(new Set(fake.printed.map((d) => d.taskID)).size).toBe(N);
+      expect(new Set(fake.printed.map((d) => d.taskID)).size).toBe(N - 2);
       // Printed orders are not offered again: no label prints twice.
       expect(await sp.locator('.sp-comp-print').isDisabled()).toBe(true);
-      expect(fake.printed).toHaveLength(N);
-      // Nothing the component received carries buyer plaintext (it only got ciphertext).
+      expect(fake.printed).toHaveLength(N - 2);
+      // Nothing the component received carries buyer plaintext or an order's own ciphertext.
       const received = JSON.stringify(fake.received);
       expect(secrets.filter((s) => received.includes(s))).toEqual([]);
+      for (const o of demo) expect(received).not.toContain(o.cipher!.address);
 
       // The network log: the page itself and ws://127.0.0.1 only.
       const pageUrl = sealed.value.text.split('#')[0]!;

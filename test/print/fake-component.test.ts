@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startFakePrintComponent, type FakeComponent } from './fake-component.ts';
+import { startFakePrintComponent, startFakeWechatComponent, type FakeComponent } from './fake-component.ts';
 
 let fake: FakeComponent;
 beforeAll(async () => {
@@ -10,9 +10,9 @@ afterAll(async () => {
   await fake.close();
 });
 
-function talk(messages: object[], until: (msgs: any[]) => boolean): Promise<any[]> {
+function talk(messages: object[], until: (msgs: any[]) => boolean, url = fake.url): Promise<any[]> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(fake.url);
+    const ws = new WebSocket(url);
     const got: any[] = [];
     ws.on('open', () => messages.forEach((m) => ws.send(JSON.stringify(m))));
     ws.on('message', (d) => {
@@ -96,7 +96,7 @@ describe('fake Cainiao-standard print component', () => {
             taskID: 't5',
             preview: false,
             printer: '',
-            documents: [{ documentID: 'd5', contents: [] }],
+            documents: [{ documentID: 'd5', contents: [{ data: { a: 1 }, templateURL: 'u' }] }],
           },
         },
       ],
@@ -114,5 +114,124 @@ describe('fake Cainiao-standard print component', () => {
         { taskID: 'never', status: 'unknown' },
       ],
     });
+  });
+});
+
+const printTask = (requestID: string, documents: object[]) => ({
+  cmd: 'print',
+  requestID,
+  version: '1.0',
+  task: { taskID: `t-${requestID}`, preview: false, printer: '', documents },
+});
+const signed = { encryptedData: 'AES:x', signature: 'sig', templateURL: 'http://t/1', ver: '1' };
+
+describe('the fakes refuse what the real components refuse (issue 16)', () => {
+  it('an encrypted content without signature (an order ciphertext used as print data) fails', async () => {
+    const standIn = {
+      encryptedData: '{"name":"#a#","phone":"$b$"}',
+      signature: '',
+      templateURL: 'http://t/1',
+    };
+    const got = await talk(
+      [printTask('s1', [{ documentID: 'd', contents: [standIn] }])],
+      (m) => m.length > 0,
+    );
+    expect(got[0]).toMatchObject({ cmd: 'print', requestID: 's1', status: 'failed' });
+    expect(got[0].msg).toContain('signature');
+    expect(fake.printed.some((p) => p.taskID === 't-s1')).toBe(false);
+  });
+  it('Douyin: params required', async () => {
+    const dy = await startFakePrintComponent({ flavour: 'douyin' });
+    try {
+      const got = await talk(
+        [
+          printTask('p1', [{ documentID: 'd', contents: [signed] }]),
+          printTask('p2', [{ documentID: 'd', contents: [{ ...signed, params: 'sign=s' }] }]),
+        ],
+        (m) => m.some((x) => x.cmd === 'notifyPrintResult'),
+        dy.url,
+      );
+      expect(got.find((x) => x.requestID === 'p1')).toMatchObject({ status: 'failed' });
+      expect(got.find((x) => x.requestID === 'p2')).toMatchObject({ status: 'success' });
+      expect(dy.printed.map((p) => p.taskID)).toEqual(['t-p2']);
+    } finally {
+      await dy.close();
+    }
+  });
+  it('Kuaishou: only /ks/printer; documents need waybillCode, ksOrderFlag and key; custom area is customData', async () => {
+    const ks = await startFakePrintComponent({ flavour: 'kuaishou' });
+    try {
+      expect(ks.url).toBe(`ws://127.0.0.1:${ks.port}/ks/printer`);
+      await expect(talk([], () => true, `ws://127.0.0.1:${ks.port}/`)).rejects.toThrow();
+      const good = {
+        documentID: 'd',
+        waybillCode: 'SF1236547356',
+        ksOrderFlag: true,
+        contents: [
+          { ...signed, key: 'K' },
+          { customData: { a: 1 }, templateURL: 'u' },
+        ],
+      };
+      const got = await talk(
+        [
+          printTask('k1', [{ ...good, ksOrderFlag: undefined }]),
+          printTask('k2', [{ ...good, waybillCode: '' }]),
+          printTask('k3', [{ ...good, contents: [signed] }]),
+          printTask('k4', [
+            {
+              ...good,
+              contents: [
+                { ...signed, key: 'K' },
+                { data: { a: 1 }, templateURL: 'u' },
+              ],
+            },
+          ]),
+          printTask('k5', [good]),
+        ],
+        (m) => m.some((x) => x.cmd === 'notifyPrintResult'),
+        ks.url,
+      );
+      for (const id of ['k1', 'k2', 'k3', 'k4'])
+        expect(got.find((x) => x.requestID === id)).toMatchObject({ status: 'failed' });
+      expect(got.find((x) => x.requestID === 'k5')).toMatchObject({ status: 'success' });
+      expect(ks.printed.map((p) => p.taskID)).toEqual(['t-k5']);
+    } finally {
+      await ks.close();
+    }
+  });
+  it('WeChat: printInfo and version 2.0 required; results carry the e-waybill order id', async () => {
+    const wx = await startFakeWechatComponent({
+      ewaybillOrderIdOf: (info) => (info.startsWith('PI-') ? info.slice(3) : undefined),
+    });
+    try {
+      const got = await talk(
+        [
+          { command: 'getPrinterList', requestID: 'g' },
+          {
+            command: 'print',
+            version: '2.0',
+            requestID: 'w',
+            taskList: [
+              { taskID: 'a', printInfo: 'PI-3878012001699676166', printNum: { curNum: 1, sumNum: 3 } },
+              { taskID: 'b', printInfo: '', printNum: { curNum: 2, sumNum: 3 } },
+              { taskID: 'c', printInfo: 'made-up', printNum: { curNum: 3, sumNum: 3 } },
+            ],
+          },
+          { command: 'print', requestID: 'v', taskList: [{ taskID: 'd', printInfo: 'PI-1' }] },
+        ],
+        (m) => m.length === 3,
+        wx.url,
+      );
+      expect(got[0].printerList[0].name).toBe('_KM_202_NEW_');
+      expect(got[1].results).toEqual([
+        { taskID: 'a', ewaybillOrderID: '3878012001699676166', success: true, failureReason: '' },
+        { taskID: 'b', ewaybillOrderID: '', success: false, failureReason: 'printInfo is required' },
+        { taskID: 'c', ewaybillOrderID: '', success: false, failureReason: '打印报文无效' },
+      ]);
+      expect(got[2].results[0]).toMatchObject({ success: false, failureReason: 'version 2.0 is required' });
+      expect(wx.printed.map((p) => p.taskID)).toEqual(['a']);
+    } finally {
+      await wx.close();
+    }
   });
 });

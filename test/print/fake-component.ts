@@ -3,6 +3,13 @@
 // documents, each with encrypted or plain contents), `getTaskStatus`, and the pushed
 // `notifyPrintResult`. It records everything it receives, so tests can assert that every label
 // was printed exactly once. Written from the protocol description, independent of core's codec.
+//
+// It refuses what the real components refuse (issue 16), so a test that sends stand-in data
+// fails: an encrypted content without `signature` (the component verifies the e-waybill API's
+// signature; an order's receiver ciphertext has none), a Douyin content without `params` (the
+// signed logistics.getShopKey query string), a Kuaishou document without `waybillCode` /
+// `ksOrderFlag: true` or a content without `key`, and a Kuaishou connection on any path but
+// `/ks/printer` (gavin-hao/ec-print src/interfaces.ts and src/providers/kuaishou.ts).
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AddressInfo } from 'node:net';
 
@@ -14,7 +21,12 @@ export interface FakePrintedDocument {
   readonly at: number;
 }
 
+/** Which real component the fake behaves like. */
+export type FakeFlavour = 'cainiao' | 'douyin' | 'pdd' | 'kuaishou' | 'xiaohongshu';
+
 export interface FakeComponentOptions {
+  /** Default `cainiao`. */
+  readonly flavour?: FakeFlavour;
   /** 0 = random free port (default). The real Cainiao component listens on 13528 (ws) / 13529 (wss). */
   readonly port?: number;
   readonly printers?: readonly string[];
@@ -29,6 +41,8 @@ export interface FakeComponent {
   readonly received: unknown[];
   /** Every document printed, in order. */
   readonly printed: FakePrintedDocument[];
+  /** Print requests refused, with the component's message. */
+  readonly refused: { readonly taskID: string; readonly msg: string }[];
   close(): Promise<void>;
 }
 
@@ -38,15 +52,47 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+/** Why the real component would refuse this document, or undefined. */
+function refusal(flavour: FakeFlavour, doc: Json): string | undefined {
+  if (!text(doc.documentID)) return 'documentID is required';
+  const contents = Array.isArray(doc.contents) ? doc.contents : [];
+  if (contents.length === 0) return 'contents are required';
+  if (flavour === 'kuaishou') {
+    if (doc.ksOrderFlag !== true) return 'ksOrderFlag must be true';
+    if (!text(doc.waybillCode)) return 'waybillCode is required';
+  }
+  for (const c of contents) {
+    if (!isObject(c) || !text(c.templateURL)) return 'templateURL is required';
+    if ('encryptedData' in c) {
+      if (!text(c.encryptedData)) return 'encryptedData is empty';
+      if (!text(c.signature)) return '签名校验失败: signature is required';
+      if (flavour === 'douyin' && !text(c.params)) return 'params is required (logistics.getShopKey)';
+      if (flavour === 'kuaishou' && !text(c.key)) return 'key is required';
+    } else if (flavour === 'kuaishou' ? !isObject(c.customData) : !isObject(c.data)) {
+      return flavour === 'kuaishou' ? 'customData is required' : 'data is required';
+    }
+  }
+  return undefined;
+}
+
 /** Start the fake component. */
 export async function startFakePrintComponent(options: FakeComponentOptions = {}): Promise<FakeComponent> {
   const printers = options.printers ?? ['Fake Thermal 76x130', 'Fake Thermal 100x150'];
+  const flavour = options.flavour ?? 'cainiao';
   const received: unknown[] = [];
   const printed: FakePrintedDocument[] = [];
+  const refused: { taskID: string; msg: string }[] = [];
   const taskStatus = new Map<string, { documentID: string; status: string }[]>();
   /** Document ids of every task received. */
   const tasks = new Map<string, string[]>();
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: options.port ?? 0 });
+  // Kuaishou serves one path; the `ws` server refuses the upgrade on any other.
+  const wss = new WebSocketServer({
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+    ...(flavour === 'kuaishou' ? { path: '/ks/printer' } : {}),
+  });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
   const port = (wss.address() as AddressInfo).port;
 
@@ -84,14 +130,13 @@ export async function startFakePrintComponent(options: FakeComponentOptions = {}
           const documents = Array.isArray(task?.documents) ? task.documents.filter(isObject) : [];
           const printer =
             typeof task?.printer === 'string' && task.printer ? task.printer : (printers[0] ?? '');
-          if (!taskID || documents.length === 0) {
-            send(ws, {
-              cmd: 'print',
-              requestID,
-              taskID,
-              status: 'failed',
-              msg: 'task.taskID and task.documents are required',
-            });
+          const problem =
+            !taskID || documents.length === 0
+              ? 'task.taskID and task.documents are required'
+              : documents.map((d) => refusal(flavour, d)).find((m) => m !== undefined);
+          if (problem) {
+            refused.push({ taskID, msg: problem });
+            send(ws, { cmd: 'print', requestID, taskID, status: 'failed', msg: problem });
             return;
           }
           send(ws, { cmd: 'print', requestID, taskID, status: 'success' });
@@ -156,6 +201,87 @@ export async function startFakePrintComponent(options: FakeComponentOptions = {}
     });
   });
 
+  return {
+    url: `ws://127.0.0.1:${port}${flavour === 'kuaishou' ? '/ks/printer' : ''}`,
+    port,
+    received,
+    printed,
+    refused,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close(() => resolve());
+      }),
+  };
+}
+
+export interface FakeWechatComponent {
+  readonly url: string;
+  readonly port: number;
+  readonly received: unknown[];
+  /** Every task printed: the WeChat taskID and its printInfo. */
+  readonly printed: { readonly taskID: string; readonly printInfo: string; readonly customInfo?: unknown }[];
+  close(): Promise<void>;
+}
+
+/**
+ * A fake WeChat shop print component (12705 protocol, developers.weixin.qq.com
+ * /doc/store/API/ewaybill/print_order.html): `getPrinterList`, and `print` with version "2.0" and
+ * `taskList[{ taskID, printInfo, printNum }]`, answered with `results[{ taskID, ewaybillOrderID,
+ * success, failureReason }]`. A task without `printInfo`, or a request without version 2.0, fails.
+ * `ewaybillOrderIdOf(printInfo)` plays the platform (the id the print message encodes).
+ */
+export async function startFakeWechatComponent(
+  options: { port?: number; ewaybillOrderIdOf?: (printInfo: string) => string | undefined } = {},
+): Promise<FakeWechatComponent> {
+  const received: unknown[] = [];
+  const printed: { taskID: string; printInfo: string; customInfo?: unknown }[] = [];
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: options.port ?? 0 });
+  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+  const port = (wss.address() as AddressInfo).port;
+  wss.on('connection', (ws) => {
+    const send = (msg: Json): void => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+    };
+    ws.on('message', (data) => {
+      let msg: unknown;
+      try {
+        msg = JSON.parse(data.toString());
+      } catch {
+        return;
+      }
+      received.push(msg);
+      if (!isObject(msg)) return;
+      const { command, requestID } = msg;
+      if (command === 'getPrinterList') {
+        send({
+          command,
+          requestID,
+          printerList: [{ name: '_KM_202_NEW_', displayName: 'KM-202(NEW)', status: 3 }],
+        });
+        return;
+      }
+      if (command !== 'print') return;
+      const tasks = Array.isArray(msg.taskList) ? msg.taskList.filter(isObject) : [];
+      const results = tasks.map((t) => {
+        const taskID = typeof t.taskID === 'string' ? t.taskID : '';
+        const info = typeof t.printInfo === 'string' ? t.printInfo : '';
+        const ewaybillOrderID = info ? options.ewaybillOrderIdOf?.(info) : undefined;
+        const failure =
+          msg.version !== '2.0'
+            ? 'version 2.0 is required'
+            : !info
+              ? 'printInfo is required'
+              : ewaybillOrderID === undefined
+                ? '打印报文无效'
+                : '';
+        if (!failure)
+          printed.push({ taskID, printInfo: info, ...(t.customInfo ? { customInfo: t.customInfo } : {}) });
+        return { taskID, ewaybillOrderID: ewaybillOrderID ?? '', success: !failure, failureReason: failure };
+      });
+      send({ command, requestID, results });
+    });
+  });
   return {
     url: `ws://127.0.0.1:${port}`,
     port,

@@ -32,4 +32,5 @@ export const douyin: SiteAdapter = {
   revealFree: { shown: '.receiver-info-revealed', busy: '.receiver-eye-loading' },
   counter: { selector: '.decrypt-quota', pattern: /剩余解密次数\s*(\d+)/u },
   shop: { selector: '.shop-id', pattern: /店铺ID[:：]\s*(\S+)/u },
+  platformPrint: { select: '.auxo-checkbox-input', entry: '.batch-print-btn' },
 };

@@ -31,4 +31,5 @@ export const jd: SiteAdapter = {
   revealFree: { shown: '.consignee-revealed', busy: '.btn-view.loading' },
   counter: { selector: '.view-count', pattern: /剩余查看次数\s*(\d+)/u },
   shop: { selector: '.vender-id', pattern: /商家编号[:：]\s*(\S+)/u },
+  platformPrint: { select: '.order-check', entry: '.btn-batch-print' },
 };

@@ -191,6 +191,15 @@ export function readRow(
   return { element: row, order, revealed };
 }
 
+/**
+ * The order id of one row, or undefined (the same rule `readRow` uses; nothing else is read).
+ * @example
+ * readOrderId(row, douyin); // '6920000000000000001'
+ */
+export function readOrderId(row: Element, adapter: SiteAdapter): string | undefined {
+  return raw(row, adapter.fields.orderId) || undefined;
+}
+
 /** The shop id the page shows, or `default`. */
 export function readShopId(doc: Document, adapter: SiteAdapter): string {
   if (!adapter.shop) return 'default';

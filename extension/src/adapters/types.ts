@@ -63,4 +63,10 @@ export interface SiteAdapter {
   readonly counter?: { readonly selector: string; readonly pattern: RegExp };
   /** Where the page names the shop; group 1 (or the text) is the shop id. */
   readonly shop?: FieldRule;
+  /**
+   * The platform's own print (平台打单, issue 16): `select` is the row's checkbox (relative to the
+   * row) that the platform's batch actions act on; `entry` the page's own 批量打印 / 打单 control.
+   * shipmask ticks rows through `select` and points at `entry`; it never clicks `entry`.
+   */
+  readonly platformPrint?: { readonly select: string; readonly entry: string };
 }

@@ -35,4 +35,5 @@ export const wechat: SiteAdapter = {
   revealFree: { shown: '.receiver_revealed', busy: '.weui-desktop-link_loading' },
   counter: { selector: '.view-quota', pattern: /剩余查看次数\s*(\d+)/u },
   shop: { selector: '.weui-desktop-account__appid' },
+  platformPrint: { select: '.order-card__check', entry: '.order-print__btn' },
 };

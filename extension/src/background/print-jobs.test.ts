@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PrintDocState, ShopRef } from '../messages';
-import { applyMarks, canMark, createJob, reprint, setJobStatus } from './print-jobs';
+import { applyMarks, canMark, createJob, followPlatform, reprint, setJobStatus } from './print-jobs';
 
 const shop: ShopRef = { platform: 'douyin', shopId: 'dy1' };
 const NOW = Date.UTC(2026, 10, 23, 2);
@@ -127,5 +127,55 @@ describe('print jobs', () => {
     j = setJobStatus(j, 'canceled', NOW).job;
     expect(j.status).toBe('canceled');
     expect(j.counts).toMatchObject({ sent: 1, canceled: 2 });
+  });
+});
+
+describe('platform jobs (平台打单) follow the statuses read off the platform list', () => {
+  const platformJob = (n: number) =>
+    createJob(
+      {
+        id: 'q1',
+        shop,
+        path: 'platform',
+        carrier: 'ZTO',
+        labelSize: '76x130',
+        documents: Array.from({ length: n }, (_, i) => ({
+          orderId: `69${String(i).padStart(17, '0')}`,
+          trackingNumber: '',
+        })),
+      },
+      NOW,
+    );
+  it('printed / shipped rows become printed once, cancelled ones canceled; others wait', () => {
+    let j = applyMarks(platformJob(4), [{ documentId: 'q1-1', state: 'sent' }], NOW).job;
+    const ids = j.documents.map((d) => d.orderId);
+    const a = followPlatform(
+      j,
+      [
+        { orderId: ids[0]!, status: 'printed' },
+        { orderId: ids[1]!, status: 'shipped' },
+        { orderId: ids[2]!, status: 'awaiting_shipment' },
+        { orderId: ids[3]!, status: 'cancelled' },
+        { orderId: '69999', status: 'printed' },
+      ],
+      NOW,
+    );
+    j = a.job;
+    expect(j.documents.map((d) => d.state)).toEqual(['printed', 'printed', 'queued', 'canceled']);
+    expect(a.log.map((l) => [l.kind, l.message])).toEqual([
+      ['printed', 'platform:printed'],
+      ['printed', 'platform:shipped'],
+      ['canceled', 'platform:cancelled'],
+    ]);
+    // Seen again: nothing changes, nothing logged twice (the journal has each print once).
+    expect(followPlatform(j, [{ orderId: ids[0]!, status: 'shipped' }], NOW).log).toEqual([]);
+  });
+  it('never touches a component or browser job', () => {
+    const j = job(1);
+    expect(followPlatform(j, [{ orderId: j.documents[0]!.orderId, status: 'printed' }], NOW)).toEqual({
+      job: j,
+      log: [],
+      refused: 0,
+    });
   });
 });

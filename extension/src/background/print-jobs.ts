@@ -206,6 +206,37 @@ export function reprint(
   return { job: settle({ ...job, documents, status, updatedAt: now }), log, refused };
 }
 
+/** Order statuses that show the platform's own print took the order (已打待发货 and later). */
+const PLATFORM_DONE: ReadonlySet<string> = new Set(['printed', 'shipped', 'received', 'completed']);
+
+/**
+ * Follow a `platform` job (平台打单) from the order statuses the adapter read off the platform's
+ * list: an open document whose order now shows 已打待发货 / 已发货 / later becomes `printed`
+ * (message `platform:<status>`), one that shows 已关闭 / 已取消 becomes `canceled`. Other paths
+ * and final documents are untouched. Every change is logged like any mark.
+ * @example
+ * followPlatform(job, [{ orderId: '6920…', status: 'printed' }], now).job.counts.printed; // 1
+ */
+export function followPlatform(
+  job: PrintJobView,
+  orders: readonly { readonly orderId: string; readonly status?: string }[],
+  now: Instant,
+): Applied {
+  if (job.path !== 'platform') return { job, log: [], refused: 0 };
+  const status = new Map(orders.map((o) => [o.orderId, o.status]));
+  const marks: { documentId: string; state: PrintDocState; message: string }[] = [];
+  for (const d of job.documents) {
+    if (FINAL.has(d.state)) continue;
+    const s = status.get(d.orderId);
+    if (s === undefined) continue;
+    if (PLATFORM_DONE.has(s))
+      marks.push({ documentId: d.documentId, state: 'printed', message: `platform:${s}` });
+    else if (s === 'cancelled')
+      marks.push({ documentId: d.documentId, state: 'canceled', message: 'platform:cancelled' });
+  }
+  return marks.length === 0 ? { job, log: [], refused: 0 } : applyMarks(job, marks, now);
+}
+
 /** A job without its documents. */
 export function summarize(job: PrintJobView): PrintJobSummary {
   const { documents: _documents, ...summary } = job;

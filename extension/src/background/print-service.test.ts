@@ -161,7 +161,70 @@ describe('print messages', () => {
       },
       { type: 'print/job-mark', jobId: 'p', marks: [{ documentId: 'd', state: 'done' }] },
       { type: 'selection/open', shop, orderIds: [], purpose: 'print' },
+      // A platform job holds no waybill number (the platform takes it); others need one.
+      {
+        type: 'print/job-create',
+        shop,
+        path: 'platform',
+        carrier: 'ZTO',
+        labelSize: '76x130',
+        documents: [{ orderId: '1', trackingNumber: '7890' }],
+      },
+      {
+        type: 'print/job-create',
+        shop,
+        path: 'component',
+        carrier: 'ZTO',
+        labelSize: '76x130',
+        documents: [{ orderId: '1', trackingNumber: '' }],
+      },
     ];
     for (const m of bad) expect((await bg.call(m)).ok).toBe(false);
+  });
+});
+
+describe('平台打单 jobs follow the platform list', () => {
+  it('orders/seen from the order page marks ticked orders printed when the page shows 已打待发货', async () => {
+    const bg = background(new IDBFactory(), []);
+    const ids = ['6900000000000000001', '6900000000000000002'];
+    ok(await bg.call({ type: 'orders/seen', shop, orders: ids.map(order) }, content));
+    const job = ok(
+      await bg.call<PrintJobView>({
+        type: 'print/job-create',
+        shop,
+        path: 'platform',
+        carrier: 'ZTO',
+        labelSize: '76x130',
+        documents: ids.map((orderId) => ({ orderId, trackingNumber: '' })),
+      }),
+    );
+    ok(
+      await bg.call({
+        type: 'print/job-mark',
+        jobId: job.id,
+        marks: job.documents.map((d) => ({ documentId: d.documentId, state: 'sent' })),
+      }),
+    );
+    // The merchant clicked the platform's 批量打印: the list now shows the first one printed.
+    ok(
+      await bg.call(
+        {
+          type: 'orders/seen',
+          shop,
+          orders: [{ ...order(ids[0]!), status: 'printed' }, order(ids[1]!)],
+          summary: true,
+        },
+        content,
+      ),
+    );
+    const after = ok(await bg.call<{ job: PrintJobView }>({ type: 'print/job-get', jobId: job.id })).job;
+    expect(after.documents.map((d) => d.state)).toEqual(['printed', 'sent']);
+    const log = ok(
+      await bg.call<{ kind: string; message?: string }[]>({ type: 'print/log', shop, orderId: ids[0] }),
+    );
+    expect(log.map((l) => [l.kind, l.message])).toEqual([
+      ['sent', undefined],
+      ['printed', 'platform:printed'],
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import type { Instant, OrderView } from '@shipmask/core';
 import type { PrintJobView, ShopRef } from '../messages';
 import type { Store } from '../storage';
 import { PrintStore } from '../storage/print-store';
-import { applyMarks, createJob, reprint, setJobStatus, summarize } from './print-jobs';
+import { applyMarks, createJob, followPlatform, reprint, setJobStatus, summarize } from './print-jobs';
 import type { Handlers } from './router';
 
 type PrintTypes =
@@ -40,6 +40,41 @@ function newId(randomBytes: (n: number) => Uint8Array, prefix: string): string {
 /** Thrown for a job or selection that does not exist (the router replies `internal`). */
 class NoSuchJob extends Error {
   override readonly name = 'NoSuchJob';
+}
+
+/**
+ * Follow the open `platform` jobs (平台打单) of a shop from orders the adapter just read: each job
+ * whose documents name one of these orders is updated in its own strict transaction
+ * (`followPlatform`). Returns how many documents changed.
+ * @example
+ * await followPlatformOrders(store, now(), shop, [{ orderId: '6920…', status: 'printed' }]);
+ */
+export async function followPlatformOrders(
+  store: Store,
+  at: Instant,
+  shop: ShopRef,
+  orders: readonly { readonly orderId: string; readonly status?: string }[],
+): Promise<number> {
+  if (orders.length === 0) return 0;
+  const prints = new PrintStore(store);
+  const ids = new Set(orders.map((o) => o.orderId));
+  const open = (await prints.listJobs(shop)).filter(
+    (j) =>
+      j.path === 'platform' &&
+      j.status !== 'done' &&
+      j.status !== 'canceled' &&
+      j.documents.some((d) => ids.has(d.orderId)),
+  );
+  let changed = 0;
+  for (const j of open) {
+    await prints.updateJob(j.id, (cur) => {
+      if (!cur) return undefined;
+      const applied = followPlatform(cur, orders, at);
+      changed += applied.log.length;
+      return applied.log.length > 0 ? applied : undefined;
+    });
+  }
+  return changed;
 }
 
 /**

@@ -62,11 +62,15 @@ export function printRequest(o: Record<string, unknown>, type: string, k: Valida
     case 'selection/get':
       return { type: t, selectionId: k.id(o.selectionId, 'selectionId') };
     case 'print/job-create': {
-      const path = k.oneOf(o.path, ['browser', 'component'] as const, 'path');
+      const path = k.oneOf(o.path, ['browser', 'component', 'platform'] as const, 'path');
       const documents = list(k, o.documents, 'documents', PRINT_LIMITS.documents).map((x, i) => {
         const d = k.obj(x, `documents[${i}]`);
-        const trackingNumber = k.str(d.trackingNumber, `documents[${i}].trackingNumber`, 40, 1);
-        if (!TRACKING.test(trackingNumber))
+        // The platform's own print takes the waybill number itself: a platform job holds none.
+        const trackingNumber =
+          path === 'platform'
+            ? k.str(d.trackingNumber, `documents[${i}].trackingNumber`, 0, 0)
+            : k.str(d.trackingNumber, `documents[${i}].trackingNumber`, 40, 1);
+        if (path !== 'platform' && !TRACKING.test(trackingNumber))
           k.fail(`documents[${i}].trackingNumber`, 'letters and digits only');
         return { orderId: k.id(d.orderId, `documents[${i}].orderId`), trackingNumber };
       });

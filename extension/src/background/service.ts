@@ -9,7 +9,7 @@ import type { DailyReveals, QuotaView, ShopRef, ShopSummary } from '../messages'
 import type { Store } from '../storage';
 import type { Locks } from './locks';
 import { handoffHandlers } from './handoff-service';
-import { createPrintHandlers } from './print-service';
+import { createPrintHandlers, followPlatformOrders } from './print-service';
 import { Ledgers } from './quota';
 import { dailyShare, quotaView } from './quota-view';
 import type { Handlers, RequestContext } from './router';
@@ -63,7 +63,10 @@ export function createService(options: ServiceOptions): Service {
     async 'orders/seen'(req, ctx) {
       await noteTab(req.shop, ctx);
       // Masked orders and, for new ones, the order volume of ratio rules, in one transaction.
-      const r = await ledgers.recordOrders(req.shop, req.orders, now(), { keepDetail: req.summary === true });
+      const t = now();
+      const r = await ledgers.recordOrders(req.shop, req.orders, t, { keepDetail: req.summary === true });
+      // 平台打单 jobs follow the statuses the adapter reads off the platform's list.
+      await followPlatformOrders(store, t, req.shop, req.orders);
       return { stored: r.stored, added: r.added };
     },
     async 'reveal/recorded'(req, ctx) {

@@ -1,8 +1,10 @@
 /**
- * The bulk-print page (issue 7): orders from the overlay's selection (masked views from the
- * background) or a dropped export file; carrier, size, sender, waybill numbers; a preview of
- * every label; the orders that cannot be printed compliantly and why; browser print at exact size
- * and the platform print component over WebSocket; persisted, resumable jobs; the bulk-ship file.
+ * The bulk-print page (issues 7 and 16): orders from the overlay's selection (masked views from
+ * the background) or a dropped export file; carrier, size, sender, waybill numbers; a preview of
+ * every label; the orders that cannot be printed compliantly and why; browser print at exact size;
+ * 平台打单 for ciphertext orders (rows ticked in the platform's own list, status followed there);
+ * the platform print component over WebSocket only with a print-data file (real, signed print
+ * data); persisted, resumable jobs; the bulk-ship file; WeChat's print-success notice data.
  *
  * Plaintext rule: a detailed address read from a dropped file lives only in `addresses` (memory of
  * this page) and in the label document handed to the browser's print; it is never sent to the
@@ -10,11 +12,15 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
+  componentEndpoint,
   getPrintComponent,
   parseOrderFile,
+  parsePrintDataFile,
   renderLabelDocument,
+  wechatPrintNotice,
   writeBulkShipFile,
   type OrderView,
+  type PrintDataEntry,
   type ShipCarrierCode,
   type TaskResult,
 } from '@shipmask/core';
@@ -32,6 +38,7 @@ import { CARRIERS, carrierName, componentContents, labelImageUrl, numberRange, p
 import { ComponentClient, type ComponentState } from './component-client';
 import { printStrings, type Lang } from './i18n';
 import { runJob } from './runner';
+import { tickOnPlatform, type PlatformTick } from './platform-tab';
 
 const SIZES: readonly LabelSizeId[] = ['76x130', '100x150', '100x180'];
 const COMPONENT_OF: Record<ShopRef['platform'], string> = { douyin: 'douyin', wechat: 'wechat', jd: 'jd' };
@@ -44,8 +51,8 @@ function counts(docs: readonly PrintJobDocument[]) {
   return c;
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+function download(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -63,6 +70,12 @@ export function PrintPage() {
   const [fileNote, setFileNote] = useState<{ orders: number; addresses: number } | undefined>();
   // Detailed addresses for this print only (never leaves this page).
   const [addresses, setAddresses] = useState<ReadonlyMap<string, string>>(new Map());
+  // Real print data per order from a print-data file (page memory only, never stored).
+  const [printData, setPrintData] = useState<ReadonlyMap<string, PrintDataEntry>>(new Map());
+  const [dataNote, setDataNote] = useState<{ read: number; refused: readonly string[] } | undefined>();
+  const [tick, setTick] = useState<PlatformTick | undefined>();
+  // WeChat: every component result of this page, for the print-success notice.
+  const results = useRef<TaskResult[]>([]);
   const [carrier, setCarrier] = useState<ShipCarrierCode>('ZTO');
   const [size, setSize] = useState<LabelSizeId>('76x130');
   const [sender, setSender] = useState({ name: '', phone: '', address: '' });
@@ -162,6 +175,20 @@ export function PrintPage() {
     setFileNote({ orders: fromFile.length, addresses: found.size });
   };
 
+  const onPrintDataFile = async (file: File): Promise<void> => {
+    const r = parsePrintDataFile(await file.text(), component);
+    if (!r.ok) {
+      setDataNote(undefined);
+      return setError(r.error.message);
+    }
+    setError('');
+    setPrintData((prev) => new Map([...prev, ...r.entries.map((e) => [e.orderId, e] as const)]));
+    setDataNote({
+      read: r.entries.length,
+      refused: r.refused.slice(0, 20).map((x) => `${x.orderId ?? `#${x.index + 1}`}: ${x.reason}`),
+    });
+  };
+
   const printable = job ? orders.filter((o) => job.documents.some((d) => d.orderId === o.orderId)) : orders;
   const now = useMemo(() => Date.now(), [orders, addresses]);
   const trackingNumbers = useMemo(
@@ -181,9 +208,10 @@ export function PrintPage() {
         trackingNumbers,
         ...(trackingByOrder ? { trackingByOrder } : {}),
         addresses,
+        printData,
         now,
       }),
-    [printable, carrier, size, sender, trackingNumbers, trackingByOrder, addresses, now],
+    [printable, carrier, size, sender, trackingNumbers, trackingByOrder, addresses, printData, now],
   );
   const images = useMemo(
     () => plan.browser.map((l) => ({ orderId: l.orderId, src: labelImageUrl(l.label) })),
@@ -205,7 +233,7 @@ export function PrintPage() {
   };
 
   const createJob = async (
-    path: 'browser' | 'component',
+    path: 'browser' | 'component' | 'platform',
     docs: { orderId: string; trackingNumber: string }[],
   ) => {
     if (!shop) return undefined;
@@ -283,11 +311,20 @@ export function PrintPage() {
     client.current?.close();
     setState('connecting');
     void browser.storage.local.set({ [portKey(component)]: port }).catch(() => undefined);
+    // Host, port and path from the component record (Kuaishou serves /ks/printer), never from data.
+    const endpoint = componentEndpoint(component, { port });
+    if (!endpoint.ok) {
+      setState('not-running');
+      return undefined;
+    }
     try {
       const c = await ComponentClient.connect({
         component,
-        url: `ws://127.0.0.1:${port}`,
-        onResult: (tasks) => resultListeners.current.forEach((l) => l(tasks)),
+        url: endpoint.url,
+        onResult: (tasks) => {
+          results.current.push(...tasks);
+          resultListeners.current.forEach((l) => l(tasks));
+        },
         onClose: () => setState('idle'),
       });
       client.current = c;
@@ -303,9 +340,14 @@ export function PrintPage() {
   };
 
   const run = async (target: PrintJobView): Promise<void> => {
+    // After a reload the print data is gone with the page: the merchant chooses the file again.
+    if (
+      target.documents.some((d) => (d.state === 'queued' || d.state === 'sent') && !printData.has(d.orderId))
+    ) {
+      return setError(t.needData);
+    }
     const c = client.current?.isOpen ? client.current : await connect();
     if (!c) return;
-    const byId = new Map(orders.map((o) => [o.orderId, o]));
     paused.current = false;
     setRunning(true);
     setError('');
@@ -319,9 +361,10 @@ export function PrintPage() {
           resultListeners.current.add(l);
           return () => resultListeners.current.delete(l);
         },
+        // Only real print data (checked by core when the file was read); never a stand-in.
         contents: (d) => {
-          const o = byId.get(d.orderId);
-          return o ? componentContents(o, d.trackingNumber, target.carrier as ShipCarrierCode) : [];
+          const entry = printData.get(d.orderId);
+          return entry ? componentContents(entry) : [];
         },
         printer,
         paused: () => paused.current,
@@ -346,6 +389,68 @@ export function PrintPage() {
             plan.component.map((c) => ({ orderId: c.order.orderId, trackingNumber: c.trackingNumber })),
           );
     if (created) await run(created);
+  };
+
+  // 平台打单: a job of the ciphertext orders without print data; the platform tab ticks their rows
+  // (the merchant then clicks the platform's own 批量打印); ticked rows are `sent`, and the
+  // background marks them printed when the adapter reads 已打待发货 / 已发货 there.
+  const tickPlatform = async (): Promise<void> => {
+    if (!shop) return;
+    setError('');
+    const created =
+      job?.path === 'platform'
+        ? job
+        : await createJob(
+            'platform',
+            plan.platform.map((p) => ({ orderId: p.order.orderId, trackingNumber: '' })),
+          );
+    if (!created) return;
+    const open = created.documents.filter((d) => d.state === 'queued' || d.state === 'sent');
+    const r = await tickOnPlatform(
+      shop,
+      open.map((d) => d.orderId),
+    );
+    setTick(r);
+    if (r.ok) {
+      const ticked = new Set(r.ticked);
+      await mark(
+        created.id,
+        open
+          .filter((d) => d.state === 'queued' && ticked.has(d.orderId))
+          .map((d) => ({
+            documentId: d.documentId,
+            state: 'sent' as const,
+            message: 'ticked on the platform',
+          })),
+      );
+    }
+    await refreshJob(created.id);
+  };
+  // Follow a platform job while it is open (the background updates it from the platform's list).
+  useEffect(() => {
+    if (!job || job.path !== 'platform' || job.status === 'done' || job.status === 'canceled') return;
+    const timer = setInterval(() => void refreshJob(job.id), 1000);
+    return () => clearInterval(timer);
+  }, [job?.id, job?.path, job?.status]);
+
+  const wechatNotice = (): void => {
+    if (!job) return;
+    const waybills = job.documents.flatMap((d) => {
+      const e = printData.get(d.orderId);
+      return e?.ewaybillOrderId && e.deliveryId
+        ? [
+            {
+              documentID: d.documentId,
+              ewaybillOrderId: e.ewaybillOrderId,
+              deliveryId: e.deliveryId,
+              waybillId: e.waybillCode,
+            },
+          ]
+        : [];
+    });
+    const reprinted = new Set(job.documents.filter((d) => /-r\d+$/u.test(d.taskId)).map((d) => d.documentId));
+    const notice = wechatPrintNotice(results.current, waybills, reprinted);
+    download(`wechat-print-notice-${job.id}.json`, JSON.stringify(notice, null, 2), 'application/json');
   };
 
   const pause = async (): Promise<void> => {
@@ -428,7 +533,9 @@ export function PrintPage() {
   return (
     <main
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
-      data-ready={docUrl || plan.component.length ? String(plan.browser.length) : undefined}
+      data-ready={
+        docUrl || plan.component.length || plan.platform.length ? String(plan.browser.length) : undefined
+      }
     >
       <header>
         <h1>{t.title}</h1>
@@ -561,8 +668,58 @@ export function PrintPage() {
         </section>
       ) : null}
 
+      {plan.platform.length > 0 || job?.path === 'platform' ? (
+        <section class="platform-print" data-count={plan.platform.length}>
+          <h2>{t.platformTitle(plan.platform.length)}</h2>
+          <p class="platform-why">{t.platformWhy}</p>
+          <button
+            type="button"
+            class="platform-tick"
+            disabled={plan.platform.length === 0 || running || (job !== undefined && job.path !== 'platform')}
+            onClick={() => void tickPlatform()}
+          >
+            {t.platformTick(plan.platform.length)}
+          </button>
+          {tick ? (
+            <p
+              class="platform-ticked"
+              data-ok={String(tick.ok)}
+              data-ticked={tick.ok ? tick.ticked.length : 0}
+            >
+              {tick.ok
+                ? t.platformTicked(tick.ticked.length, tick.missing.length, tick.entry)
+                : t.platformNoTab(tick.reason)}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
       <section class="component">
         <h2>{`${t.component}: ${info ? info.name[lang] : component}`}</h2>
+        <label class="drop">
+          {t.dataFile}
+          <input
+            type="file"
+            class="print-data-file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              const f = e.currentTarget.files?.[0];
+              if (f) void onPrintDataFile(f);
+            }}
+          />
+        </label>
+        {dataNote ? (
+          <div class="print-data-note" data-read={dataNote.read} data-refused={dataNote.refused.length}>
+            <p>{t.dataRead(dataNote.read, dataNote.refused.length)}</p>
+            {dataNote.refused.length > 0 ? (
+              <ul class="print-data-refused">
+                {dataNote.refused.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
         {plan.component.length > 0 ? (
           <p class="component-orders">{t.componentOrders(plan.component.length)}</p>
         ) : null}
@@ -659,7 +816,15 @@ export function PrintPage() {
               </button>
             ) : null}
           </div>
-          {printedRows.length > 0 ? (
+          {job.path === 'component' && job.component === 'wechat' && printedRows.length > 0 ? (
+            <div class="wechat-notice-box">
+              <p>{t.wechatNoticeHint}</p>
+              <button type="button" class="wechat-notice" onClick={wechatNotice}>
+                {t.wechatNotice(printedRows.length)}
+              </button>
+            </div>
+          ) : null}
+          {printedRows.length > 0 && job.path !== 'platform' ? (
             <div class="ship">
               <h3>{t.shipTitle}</h3>
               <p>{t.shipHint}</p>

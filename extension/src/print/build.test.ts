@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderLabelSvg, type OrderView } from '@shipmask/core';
+import { parsePrintDataFile, renderLabelSvg, type OrderView, type PrintDataEntry } from '@shipmask/core';
 import { componentContents, labelImageUrl, numberRange, planPrint } from './build';
 
 const NOW = Date.UTC(2026, 10, 23, 2);
@@ -35,8 +35,30 @@ const cipher = base(
 );
 const masked = base('3718000000000002', { name: '李*', phone: '139****0000', address: '北京市朝阳区****' });
 
+// Real-shaped Douyin print data for the cipher order (what 打单 software got from 取号).
+const file = parsePrintDataFile(
+  JSON.stringify({
+    component: 'douyin',
+    waybills: [
+      {
+        orderId: '6900000000000000001',
+        waybillCode: '78901234567890',
+        printData: JSON.stringify({
+          encryptedData: 'AES:rU904rj6UH2oqfSUb43+Z+XlOkZaULeerkScS5xbmf',
+          signature: '19d6f7759487e556ddcdd3d499af087080403277',
+          templateURL: 'https://lf3-cm.ecombdstatic.com/obj/logistics-davinci/template/zto_76_130.xml',
+          ver: '1',
+        }),
+        params: 'access_token=t&app_key=k&method=logistics.getShopKey&param_json={}&timestamp=1&v=2&sign=s',
+      },
+    ],
+  }),
+  'douyin',
+);
+const printData = new Map<string, PrintDataEntry>(file.ok ? file.entries.map((e) => [e.orderId, e]) : []);
+
 describe('planPrint', () => {
-  it('splits labels, component documents and refusals; the detailed address comes from memory only', () => {
+  it('splits labels, platform-print orders and refusals; the detailed address comes from memory only', () => {
     const addresses = new Map([['3718000000000001', '广东省广州市天河区花城广场888号']]);
     const plan = planPrint([virtual, cipher, masked], {
       carrier: 'ZTO',
@@ -48,10 +70,11 @@ describe('planPrint', () => {
     expect(plan.browser.map((l) => [l.orderId, l.trackingNumber])).toEqual([
       ['3718000000000001', '78900000000001'],
     ]);
-    expect(plan.component.map((c) => [c.order.orderId, c.trackingNumber])).toEqual([
-      ['6900000000000000001', '78900000000002'],
-    ]);
-    expect(plan.refused.map((r) => [r.orderId, r.code])).toEqual([['3718000000000002', 'masked-only']]);
+    // No print data: the ciphertext order goes to the platform's own print, never the component.
+    expect(plan.component).toEqual([]);
+    // So does the masked-only order: the platform prints its own orders from what it holds.
+    expect(plan.platform.map((p) => p.order.orderId)).toEqual(['6900000000000000001', '3718000000000002']);
+    expect(plan.refused).toEqual([]);
     const svg = renderLabelSvg(plan.browser[0]!.label);
     expect(svg).toContain('转3639');
     expect(svg).toContain('花城广场888号');
@@ -65,21 +88,54 @@ describe('planPrint', () => {
       addresses: new Map(),
       now: NOW,
     });
-    expect(plan.refused.map((r) => r.code)).toEqual(['address-masked']);
-    expect(plan.component).toHaveLength(1);
-    const none = planPrint([cipher], {
+    // A virtual number with a masked address and no export: the platform's own print has the address.
+    expect(plan.refused).toEqual([]);
+    expect(plan.platform.map((p) => p.order.orderId)).toEqual(['3718000000000001', '6900000000000000001']);
+    // Ciphertext orders need no number from the range (the platform's print or its print data has one).
+    const none = planPrint([cipher, virtual], {
       carrier: 'ZTO',
       labelSize: '76x130',
       trackingNumbers: [],
+      addresses: new Map([['3718000000000001', '广东省广州市天河区花城广场888号']]),
+      now: NOW,
+    });
+    expect(none.platform).toHaveLength(1);
+    expect(none.refused.map((r) => r.code)).toEqual(['no-tracking-number']);
+    // A malformed phone stays refused: no print path can make the parcel reachable.
+    const bad = planPrint([base('3718000000000003', { name: '王*', phone: '1391234', phoneInvalid: true })], {
+      carrier: 'ZTO',
+      labelSize: '76x130',
+      trackingNumbers: ['78900000000001'],
       addresses: new Map(),
       now: NOW,
     });
-    expect(none.refused.map((r) => r.code)).toEqual(['no-tracking-number']);
+    expect(bad.refused.map((r) => r.code)).toEqual(['invalid-phone']);
+    expect(bad.platform).toEqual([]);
   });
 
-  it('component documents carry the ciphertext untouched and no masked or plain receiver text', () => {
-    const json = JSON.stringify(componentContents(cipher, '78900000000002', 'ZTO'));
-    expect(json).toContain('#ML3B#0BB1W4Xn5A=#1##');
+  it('with real print data the order goes to the component, with the waybill number issued with it', () => {
+    const plan = planPrint([cipher], {
+      carrier: 'ZTO',
+      labelSize: '76x130',
+      trackingNumbers: ['78900000000001'],
+      addresses: new Map(),
+      printData,
+      now: NOW,
+    });
+    expect(plan.platform).toEqual([]);
+    expect(plan.component.map((c) => [c.order.orderId, c.trackingNumber])).toEqual([
+      ['6900000000000000001', '78901234567890'],
+    ]);
+  });
+
+  it('component documents are the print data untouched: never the order ciphertext or receiver text', () => {
+    const entry = printData.get('6900000000000000001')!;
+    const contents = componentContents(entry);
+    expect(contents).toEqual([entry.content]);
+    const json = JSON.stringify(contents);
+    expect(json).toContain('"signature":"19d6f7759487e556ddcdd3d499af087080403277"');
+    expect(json).toContain('logistics.getShopKey');
+    expect(json).not.toContain('#ML3B#0BB1W4Xn5A=#1##');
     expect(json).not.toContain('132****3639');
     expect(json).not.toContain('张**');
   });
@@ -100,18 +156,19 @@ describe('planPrint', () => {
 
 describe('planPrint with a job', () => {
   it("keeps each order's waybill number even when an earlier order is refused", () => {
-    const plan = planPrint([masked, cipher], {
+    const addresses = new Map([['3718000000000001', '广东省广州市天河区花城广场888号']]);
+    const plan = planPrint([masked, virtual], {
       carrier: 'ZTO',
       labelSize: '76x130',
       trackingNumbers: [],
       trackingByOrder: new Map([
         ['3718000000000002', '78900000000001'],
-        ['6900000000000000001', '78900000000002'],
+        ['3718000000000001', '78900000000002'],
       ]),
-      addresses: new Map(),
+      addresses,
       now: NOW,
     });
-    expect(plan.component[0]!.trackingNumber).toBe('78900000000002');
+    expect(plan.browser[0]!.trackingNumber).toBe('78900000000002');
   });
 });
 

@@ -1,7 +1,10 @@
 /**
- * The print page's model (issue 7), pure: which orders print on shipmask's own label (browser
- * path: virtual-number labels laid out by core), which go to the platform's print component
- * (ciphertext passes through untouched), and which cannot be printed compliantly, with why.
+ * The print page's model (issues 7 and 16), pure: which orders print on shipmask's own label
+ * (browser path: virtual-number labels laid out by core), which go to the platform's print
+ * component (only with real print data: a print-data file from the e-waybill API, passed through
+ * untouched), which go through the platform's own print (平台打单: ciphertext orders without print
+ * data; shipmask ticks them in the platform's list and follows their status), and which cannot be
+ * printed compliantly, with why. Nothing here makes print data up (DESIGN invariant 7).
  * @module
  */
 import {
@@ -13,6 +16,7 @@ import {
   type LabelSender,
   type OrderView,
   type PrintContent,
+  type PrintDataEntry,
   type ShipCarrierCode,
 } from '@shipmask/core';
 import type { LabelSizeId } from '../messages';
@@ -41,6 +45,8 @@ export interface PrintOptions {
   readonly trackingByOrder?: ReadonlyMap<string, string>;
   /** Detailed addresses for this print only (addresses.ts); never stored. */
   readonly addresses: ReadonlyMap<string, string>;
+  /** Real print data per order (a print-data file, core `parsePrintDataFile`); page memory only. */
+  readonly printData?: ReadonlyMap<string, PrintDataEntry>;
   readonly now: Instant;
 }
 
@@ -51,14 +57,23 @@ export interface Refusal {
   readonly message: string;
 }
 
-/** The plan: labels for the browser, documents for the component, refusals. */
+/**
+ * The plan: labels for the browser, documents for the component (each with its real print data;
+ * the waybill number is the one the platform issued with it), orders for the platform's own print
+ * (no waybill number: the platform takes it), refusals.
+ */
 export interface PrintPlan {
   readonly browser: readonly {
     readonly orderId: string;
     readonly trackingNumber: string;
     readonly label: Label;
   }[];
-  readonly component: readonly { readonly order: OrderView; readonly trackingNumber: string }[];
+  readonly component: readonly {
+    readonly order: OrderView;
+    readonly trackingNumber: string;
+    readonly printData: PrintDataEntry;
+  }[];
+  readonly platform: readonly { readonly order: OrderView }[];
   readonly refused: readonly Refusal[];
 }
 
@@ -85,45 +100,66 @@ export function carrierName(code: ShipCarrierCode): string {
 }
 
 /**
+ * Orders shipmask cannot label itself but the platform's own print can: ciphertext orders
+ * (`component-required`), and orders whose receiver shipmask holds only masked (`masked-only`,
+ * or a virtual number with a masked address and no export dropped in, `address-masked`): the
+ * platform prints its own orders from the data it holds.
+ */
+const PLATFORM_PRINTS: ReadonlySet<string> = new Set(['component-required', 'masked-only', 'address-masked']);
+
+/**
  * Plan a bulk print. Orders with a virtual number get shipmask's label (the detailed address
- * from `addresses` when the stored one is masked); orders with ciphertext only go to the
- * component; everything else is refused with core's reason. Waybill numbers are handed out in
- * order to printable orders; when they run out the rest are refused (`no-tracking-number`).
+ * from `addresses` when the stored one is masked); orders only the platform can print
+ * (ciphertext; masked only) go to the component when `printData` holds their real print data,
+ * else to the platform's own print (平台打单); everything else (malformed phone, no address,
+ * expired virtual number, plaintext phone) is refused with core's reason. Waybill numbers from the
+ * range are handed out in order to browser labels only; when they run out the rest are refused
+ * (`no-tracking-number`).
  * @example
  * planPrint(orders, { carrier: 'ZTO', labelSize: '76x130', trackingNumbers, addresses: new Map(), now });
  */
 export function planPrint(orders: readonly OrderView[], options: PrintOptions): PrintPlan {
   const browser: { orderId: string; trackingNumber: string; label: Label }[] = [];
-  const component: { order: OrderView; trackingNumber: string }[] = [];
+  const component: { order: OrderView; trackingNumber: string; printData: PrintDataEntry }[] = [];
+  const platform: { order: OrderView }[] = [];
   const refused: Refusal[] = [];
   let next = 0;
   const name = carrierName(options.carrier);
   for (const order of orders) {
     const given = options.trackingByOrder?.get(order.orderId);
     const trackingNumber = given ?? options.trackingNumbers[next];
-    if (trackingNumber === undefined) {
-      refused.push({ orderId: order.orderId, code: 'no-tracking-number', message: 'no waybill number left' });
-      continue;
-    }
     const address = options.addresses.get(order.orderId);
+    // The recipient decides first (core checks it before the waybill number), so a ciphertext
+    // order is routed whether or not a number is left.
     const r = layoutLabel(order, options.labelSize, {
-      trackingNumber,
+      trackingNumber: trackingNumber ?? '',
       carrierName: name,
       ...(options.sender ? { sender: options.sender } : {}),
       recipient: { now: options.now, ...(address ? { address } : {}) },
       printedAt: options.now,
     });
     if (r.ok) {
+      if (trackingNumber === undefined) {
+        refused.push({
+          orderId: order.orderId,
+          code: 'no-tracking-number',
+          message: 'no waybill number left',
+        });
+        continue;
+      }
       browser.push({ orderId: order.orderId, trackingNumber, label: r.label });
       if (given === undefined) next++;
-    } else if (r.error.code === 'component-required') {
-      component.push({ order, trackingNumber });
-      if (given === undefined) next++;
+    } else if (PLATFORM_PRINTS.has(r.error.code)) {
+      const data = options.printData?.get(order.orderId);
+      if (data) component.push({ order, trackingNumber: data.waybillCode, printData: data });
+      else platform.push({ order });
+    } else if (r.error.code === 'no-tracking-number' && trackingNumber === undefined) {
+      refused.push({ orderId: order.orderId, code: 'no-tracking-number', message: 'no waybill number left' });
     } else {
       refused.push({ orderId: order.orderId, code: r.error.code, message: r.error.message });
     }
   }
-  return { browser, component, refused };
+  return { browser, component, platform, refused };
 }
 
 /** `data:` URL of a label's SVG (an <img> source: the SVG is never parsed into the page). */
@@ -131,51 +167,14 @@ export function labelImageUrl(label: Label): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderLabelSvg(label))}`;
 }
 
-/** Cainiao's standard template URL per carrier (the component fetches it; public ids). */
-const TEMPLATE = 'http://cloudprint.cainiao.com/template/standard/101/';
-
 /**
- * The contents of one component document: the order's platform ciphertext passed through
- * untouched (the component decrypts it; shipmask never does), plus a custom area with shipmask's
- * own data (order id, items, waybill number: no buyer data).
- *
- * Limitation (documented): a production integration sends the print data the platform's
- * e-waybill API returns (`encryptedData` + `signature`, 电子面单取号), which needs the merchant's
- * platform API app; the extension has no such credentials, so the ciphertext held in the order
- * stands in for it here.
+ * The contents of one component document: the platform's print data exactly as its e-waybill
+ * API returned it (core `parsePrintDataFile` checked it is complete: signature, Douyin `params`,
+ * Kuaishou `key`, WeChat `print_info`), nothing else. No custom area: its template would have to
+ * be one the merchant set up on the platform, and shipmask makes none up.
  * @example
- * componentContents(order, '78900000000001', 'ZTO');
+ * componentContents(entry); // [{ kind: 'encrypted', encryptedData: 'AES:…', signature: '…', … }]
  */
-export function componentContents(
-  order: OrderView,
-  trackingNumber: string,
-  carrier: ShipCarrierCode,
-): PrintContent[] {
-  const c = order.receiver.cipher ?? {};
-  const encryptedData = JSON.stringify({
-    name: c.name ?? '',
-    phone: c.phone ?? '',
-    address: c.address ?? '',
-  });
-  return [
-    {
-      kind: 'encrypted',
-      encryptedData,
-      signature: '',
-      templateURL: `${TEMPLATE}${carrier}`,
-      ver: 'waybill_print_secret_version_1',
-    },
-    {
-      kind: 'data',
-      templateURL: `${TEMPLATE}custom`,
-      data: {
-        orderId: order.orderId,
-        waybillCode: trackingNumber,
-        items: order.items
-          .map((i) => `${i.name} x${i.quantity}`)
-          .join('; ')
-          .slice(0, 200),
-      },
-    },
-  ];
+export function componentContents(entry: PrintDataEntry): PrintContent[] {
+  return [entry.content];
 }

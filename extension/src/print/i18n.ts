@@ -18,7 +18,24 @@ const zh = {
   numbers: '起始运单号（号段，依次递增）',
   numbersHint: '运单号来自快递公司电子面单账号',
   preview: (n: number) => `预览（${n} 张，浏览器打印）`,
-  componentOrders: (n: number) => `${n} 单为平台密文，需用平台打印组件打印（密文原样交给组件，扩展不解密）`,
+  componentOrders: (n: number) => `${n} 单有打印数据，可发送到打印组件（平台签名的打印数据原样交给组件）`,
+  platformTitle: (n: number) => `平台打单（${n} 单）`,
+  platformWhy:
+    'shipmask 只持有这些订单的平台密文或脱敏信息，不能自己打面单。面单要用平台电子面单接口取号时返回的打印数据（带平台签名）打印，这需要平台开放平台的应用凭证，扩展没有。请用平台自己的「批量打印」：shipmask 在平台订单页勾选这些订单，你在该页点「批量打印」，shipmask 随后从订单状态（已打待发货 / 已发货）记录打印结果。',
+  platformTick: (n: number) => `在平台订单页勾选这 ${n} 单`,
+  platformTicked: (n: number, missing: number, entry: string | null) =>
+    `已在平台订单页勾选 ${n} 单${missing ? `，${missing} 单不在该页（翻页后再点一次）` : ''}。请在该页点「${entry ?? '批量打印'}」。`,
+  platformNoTab: (reason: string): string =>
+    reason === 'other-shop'
+      ? '打开的平台订单页不是这个店铺：请打开本店铺的订单列表后再试。'
+      : '没有找到打开的平台订单页：请在浏览器中打开本店铺的订单列表后再试。',
+  dataFile: '打印数据文件（打单软件按平台电子面单接口导出的 JSON，可选）',
+  dataRead: (n: number, bad: number) =>
+    `读入 ${n} 单的打印数据${bad ? `；${bad} 条不完整（缺签名 / params 等），组件会拒收，未采用` : ''}（仅在本页内存中使用，不保存）`,
+  needData: '请先重新选择打印数据文件（打印数据只在页面内存中，页面关闭后需重新选择）。',
+  wechatNoticeHint:
+    '微信小店要求打印后调用「打印成功通知」（需商家服务器与平台 access_token），发货另需调用「订单发货」。下载通知数据交给对接方：',
+  wechatNotice: (n: number) => `下载打印成功通知数据（${n} 单）`,
   refused: (n: number) => `无法合规打印（${n} 单）`,
   reasons: {
     'masked-only': '只有脱敏信息（张* / 132****3639），包裹无法送达：请用平台打印组件或先获取虚拟号',
@@ -106,7 +123,24 @@ const en: PrintStrings = {
   numbersHint: "Waybill numbers come from the carrier's e-waybill account",
   preview: (n) => `Preview (${n} labels, browser print)`,
   componentOrders: (n) =>
-    `${n} orders hold platform ciphertext: print them with the platform's print component (ciphertext passed through, never decrypted)`,
+    `${n} orders have print data: send them to the print component (the platform's signed print data, passed through untouched)`,
+  platformTitle: (n) => `Platform print (${n} orders)`,
+  platformWhy:
+    "shipmask holds only platform ciphertext or masked text for these orders and cannot label them itself. Their labels print from the print data the platform's e-waybill API returns with the waybill number (signed by the platform), which needs the platform's open-API app credentials the extension does not have. Use the platform's own 批量打印: shipmask ticks these orders on the platform's order page, you click 批量打印 there, and shipmask records the result from the order status (已打待发货 / 已发货).",
+  platformTick: (n) => `Tick these ${n} orders on the platform page`,
+  platformTicked: (n, missing, entry) =>
+    `Ticked ${n} orders on the platform's order page${missing ? `; ${missing} are not on that page (turn the page and click again)` : ''}. Click “${entry ?? '批量打印'}” there.`,
+  platformNoTab: (reason) =>
+    reason === 'other-shop'
+      ? "The open order page is another shop's: open this shop's order list and try again."
+      : "No platform order page is open: open this shop's order list in the browser and try again.",
+  dataFile: "Print-data file (JSON your 打单 software wrote from the platform's e-waybill API, optional)",
+  dataRead: (n, bad) =>
+    `Read print data for ${n} orders${bad ? `; ${bad} incomplete entries (no signature / params …) the component would refuse were not used` : ''} (page memory only, never stored)`,
+  needData: 'Choose the print-data file again first (print data lives in page memory only).',
+  wechatNoticeHint:
+    "The WeChat shop requires a print-success notice (打印成功通知, from the merchant's server with the platform access token) after printing; shipping is a separate 订单发货 call. Download the notice data for your integrator:",
+  wechatNotice: (n) => `Download the print-success notice data (${n} orders)`,
   refused: (n) => `Cannot be printed compliantly (${n})`,
   reasons: {
     'masked-only':

@@ -12,10 +12,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   getPrintComponent,
   openBatch,
+  parsePrintDataFile,
   sealReturn,
   shipCarrierNames,
   type OpenedBatch,
   type OpenErrorCode,
+  type PrintDataEntry,
   type ReturnResult,
   type TaskResult,
 } from '@shipmask/core';
@@ -106,6 +108,8 @@ export function SupplierApp(props: SupplierAppProps) {
   const csvRef = useRef<HTMLInputElement>(null);
   // The print-component path (component-print.ts): ws://127.0.0.1:<port> only.
   const [component, setComponent] = useState('');
+  // Real print data per order (a print-data file), page memory only.
+  const [printData, setPrintData] = useState<ReadonlyMap<string, PrintDataEntry>>(new Map());
   const [port, setPort] = useState('');
   const [compState, setCompState] = useState<ComponentState | 'bad-port'>('idle');
   const [printers, setPrinters] = useState<readonly string[]>([]);
@@ -228,8 +232,9 @@ export function SupplierApp(props: SupplierAppProps) {
   const comp = component || (opened ? COMPONENT_OF_PLATFORM[opened.batch.platform] : 'douyin');
   const compInfo = getPrintComponent(comp);
   const portText = port || String(defaultPort(comp));
+  // Only orders with real print data (a print-data file) go to the component (issue 16).
   const readyForComponent = (o: (typeof orders)[number]): boolean =>
-    !rowOf(o.orderId).cannot && WAYBILL.test(rowOf(o.orderId).waybill.trim());
+    !rowOf(o.orderId).cannot && printData.has(o.orderId);
   const componentOrders = orders.filter(
     (o) =>
       o.receiver.cipher &&
@@ -237,6 +242,16 @@ export function SupplierApp(props: SupplierAppProps) {
       printStates[o.orderId] !== 'printed' &&
       printStates[o.orderId] !== 'sent',
   );
+  const onPrintDataFile = async (file: File): Promise<void> => {
+    const r = parsePrintDataFile(await file.text(), comp);
+    if (!r.ok) {
+      setPrintData(new Map());
+      setCompNote(r.error.message);
+      return;
+    }
+    setPrintData(new Map(r.entries.map((e) => [e.orderId, e])));
+    setCompNote(w.compData(r.entries.length, r.refused.length));
+  };
 
   const connectComponent = async (): Promise<ComponentClient | undefined> => {
     client.current?.close();
@@ -269,7 +284,7 @@ export function SupplierApp(props: SupplierAppProps) {
 
   const printWithComponent = async (): Promise<void> => {
     if (!opened) return;
-    const skipped = orders.filter((o) => !o.receiver.cipher && readyForComponent(o)).length;
+    const skipped = orders.filter((o) => o.receiver.cipher && !printData.has(o.orderId)).length;
     if (componentOrders.length === 0) {
       setCompNote(w.compNone);
       return;
@@ -279,12 +294,7 @@ export function SupplierApp(props: SupplierAppProps) {
     const jobId = `sp${now().toString(36)}${Array.from(random(3), (b) => b.toString(16).padStart(2, '0')).join('')}`;
     const built = componentTasks(
       comp,
-      opened.batch,
-      componentOrders.map((o) => ({
-        order: o,
-        waybill: rowOf(o.orderId).waybill.trim(),
-        carrier: carrierOf(o.orderId),
-      })),
+      componentOrders.map((o) => ({ order: o, printData: printData.get(o.orderId)! })),
       printer,
       jobId,
     );
@@ -304,6 +314,12 @@ export function SupplierApp(props: SupplierAppProps) {
         },
         (states) => setPrintStates((old) => ({ ...old, ...Object.fromEntries(states) })),
       );
+      // A printed order's waybill is the one its print data was issued for.
+      for (const [id, st] of final) {
+        const entry = printData.get(id);
+        if (st === 'printed' && entry && rowOf(id).waybill.trim() === '')
+          setRow(id, { waybill: entry.waybillCode });
+      }
       const count = (s: OrderPrintState): number => [...final.values()].filter((x) => x === s).length;
       setCompNote(
         [
@@ -493,6 +509,18 @@ export function SupplierApp(props: SupplierAppProps) {
               <details class="sp-comp">
                 <summary class="sp-comp-open">{w.compOpen}</summary>
                 <p class="sp-note">{w.compHint}</p>
+                <label class="sp-inline">
+                  {w.compDataFile}
+                  <input
+                    type="file"
+                    class="sp-comp-data"
+                    accept=".json,application/json"
+                    onChange={(e) => {
+                      const f = e.currentTarget.files?.[0];
+                      if (f) void onPrintDataFile(f);
+                    }}
+                  />
+                </label>
                 <div class="sp-comp-row">
                   <label class="sp-inline">
                     {w.compComponent}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { HandoffBatch, PrintTask, TaskResult } from '@shipmask/core';
+import {
+  parsePrintDataFile,
+  type HandoffBatch,
+  type PrintDataEntry,
+  type PrintTask,
+  type TaskResult,
+} from '@shipmask/core';
 import {
   applyResults,
   componentTasks,
@@ -36,7 +42,13 @@ describe('host restriction', () => {
   it('accepts ws://127.0.0.1:<port> only', () => {
     expect(isLocalComponentUrl('ws://127.0.0.1:13888')).toBe(true);
     expect(isLocalComponentUrl('ws://127.0.0.1:13888/')).toBe(true);
+    // Kuaishou's component serves its own path (from its record), and only that one.
+    expect(componentUrl('16888', 'kuaishou')).toBe('ws://127.0.0.1:16888/ks/printer');
+    expect(isLocalComponentUrl('ws://127.0.0.1:16888/ks/printer')).toBe(true);
     for (const bad of [
+      'ws://127.0.0.1:16888/ks/printer/',
+      'ws://127.0.0.1:16888/ks/printerx',
+      'ws://127.0.0.1:16888/ks/printer?x',
       'ws://localhost:13888',
       'ws://127.0.0.2:13888',
       'ws://[::1]:13888',
@@ -113,13 +125,41 @@ describe('host restriction', () => {
   });
 });
 
+// Real-shaped print data per order (what 打单 software got from 取号); core checks it.
+const printDataFor = (
+  b: HandoffBatch,
+  component: string,
+  extra: object = {},
+): Map<string, PrintDataEntry> => {
+  const r = parsePrintDataFile(
+    JSON.stringify({
+      component,
+      waybills: b.orders.map((o, k) => ({
+        orderId: o.orderId,
+        waybillCode: `ZT${7800000 + k}`,
+        printData: {
+          encryptedData: `AES:rU904rj6UH2oqfSUb43${k}`,
+          signature: `19d6f7759487e556ddcdd3d4${k}`,
+          templateURL: 'http://cloudprint.cainiao.com/template/standard/101/123',
+          ver: 'waybill_print_secret_version_1',
+          ...extra,
+        },
+        params: 'access_token=t&app_key=k&method=logistics.getShopKey&param_json={}&timestamp=1&v=2&sign=s',
+      })),
+    }),
+    component,
+  );
+  if (!r.ok) throw new Error(r.error.message);
+  return new Map(r.entries.map((e) => [e.orderId, e]));
+};
+
 describe('componentTasks', () => {
-  it('passes each order ciphertext through untouched, one document per task for Douyin', () => {
+  it('sends each order its print data untouched (never the order ciphertext), one document per task for Douyin', () => {
     const b = batch(3);
+    const data = printDataFor(b, 'douyin');
     const r = componentTasks(
       'douyin',
-      b,
-      b.orders.map((order, k) => ({ order, waybill: `ZT${7800000 + k}`, carrier: 'ZTO' })),
+      b.orders.map((order) => ({ order, printData: data.get(order.orderId)! })),
       'P1',
       'sp-x',
     );
@@ -130,17 +170,38 @@ describe('componentTasks', () => {
       expect(t.printer).toBe('P1');
       const doc = t.documents[0]!;
       expect(doc.documentID).toBe(b.orders[k]!.orderId);
-      const enc = doc.contents.find((c) => c.kind === 'encrypted');
-      expect(enc && enc.kind === 'encrypted' && JSON.parse(enc.encryptedData)).toEqual(cipher(k));
+      expect(doc.waybillCode).toBe(`ZT${7800000 + k}`);
+      expect(doc.contents).toEqual([data.get(b.orders[k]!.orderId)!.content]);
+      expect(JSON.stringify(doc.contents)).not.toContain(cipher(k).name);
     });
+  });
+
+  it('refuses print data of another order, and what the component would refuse, before any send', () => {
+    const b = batch(2);
+    const data = printDataFor(b, 'douyin');
+    const swapped = componentTasks(
+      'douyin',
+      [{ order: b.orders[0]!, printData: data.get(b.orders[1]!.orderId)! }],
+      '',
+      'j',
+    );
+    expect(swapped.ok).toBe(false);
+    // Douyin print data used on the Kuaishou component: no key, refused by core's codec.
+    const ks = componentTasks(
+      'kuaishou',
+      b.orders.map((order) => ({ order, printData: data.get(order.orderId)! })),
+      '',
+      'j',
+    );
+    expect(ks).toMatchObject({ ok: false, message: expect.stringContaining('key') });
   });
 
   it('splits Kuaishou jobs into tasks of at most 10', () => {
     const b = batch(25);
+    const data = printDataFor(b, 'kuaishou', { key: 'K' });
     const r = componentTasks(
       'kuaishou',
-      b,
-      b.orders.map((order) => ({ order, waybill: 'KS1', carrier: 'ZTO' })),
+      b.orders.map((order) => ({ order, printData: data.get(order.orderId)! })),
       '',
       'j',
     );

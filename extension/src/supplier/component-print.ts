@@ -1,8 +1,11 @@
 /**
- * The supplier page's print-component path (issue 8): orders that carry platform ciphertext
- * (Douyin-style) are printed by the supplier's OWN local print component (打印组件) over a
- * WebSocket to 127.0.0.1, the ciphertext passed through untouched as `encryptedData` (the
- * component decrypts it; neither the page nor shipmask ever does).
+ * The supplier page's print-component path (issues 8 and 16): orders that carry platform
+ * ciphertext are printed by the supplier's OWN local print component (打印组件) over a WebSocket to
+ * 127.0.0.1, and only with real print data: a print-data file (core `parsePrintDataFile`: the
+ * e-waybill API's signed print data per waybill, from the merchant's authorised 打单 software)
+ * passed through untouched. An order's own receiver ciphertext is not print data (a real
+ * component refuses it: no signature), so an order without print data is not sent; it prints
+ * through the platform's own print (the supplier hand-off issue routes it).
  *
  * Rule (issue 8: "nothing the page does leaves the machine: its only connection is to the
  * supplier's own print component on 127.0.0.1"): the only socket this page opens goes through
@@ -15,18 +18,19 @@
  * @module
  */
 import {
+  buildPrintRequest,
+  componentEndpoint,
   getPrintComponent,
   printComponents,
   splitPrintTask,
   type HandoffBatch,
   type HandoffOrder,
+  type PrintDataEntry,
   type PrintTask,
-  type ShipCarrierCode,
   type TaskResult,
 } from '@shipmask/core';
 import { componentContents } from '../print/build';
 import { ComponentClient, ComponentError } from '../print/component-client';
-import { viewOfHandoffOrder } from './labels';
 
 /** The one host the page may contact. */
 export const LOCAL_HOST = '127.0.0.1';
@@ -51,22 +55,32 @@ export function defaultPort(component: string): number {
 }
 
 /**
- * The component URL for a port typed by the supplier: `ws://127.0.0.1:<port>`, or `undefined` when
- * the port is not an integer 1–65535. Only the port is user input; the host is fixed.
+ * The component URL for a port typed by the supplier: `ws://127.0.0.1:<port>` plus the
+ * component's own path from its record (Kuaishou `/ks/printer`, core `componentEndpoint`), or
+ * `undefined` when the port is not an integer 1–65535. Only the port is user input; the host and
+ * path are fixed.
  * @example
  * componentUrl('13888'); // 'ws://127.0.0.1:13888'
+ * componentUrl('16888', 'kuaishou'); // 'ws://127.0.0.1:16888/ks/printer'
  * componentUrl('80; evil.example'); // undefined
  */
-export function componentUrl(port: string | number): string | undefined {
+export function componentUrl(port: string | number, component = 'douyin'): string | undefined {
   const text = String(port).trim();
   if (!/^\d{1,5}$/u.test(text)) return undefined;
-  const n = Number(text);
-  return n >= 1 && n <= 65535 ? `ws://${LOCAL_HOST}:${n}` : undefined;
+  const r = componentEndpoint(component, { port: text, host: LOCAL_HOST });
+  if (!r.ok) return undefined;
+  return r.path === '/' ? `ws://${LOCAL_HOST}:${r.port}` : r.url;
 }
 
+/** Paths a component serves (from the records), besides `/`. */
+const COMPONENT_PATHS = new Set<string>(
+  Object.values(printComponents).flatMap((c) => ('path' in c && typeof c.path === 'string' ? [c.path] : [])),
+);
+
 /**
- * True only for `ws://127.0.0.1:<port>` (optionally with a trailing `/`): no other host, scheme,
- * path, query, fragment or user info. `localhost`, `[::1]`, `127.0.0.2`, `wss:` are all refused
+ * True only for `ws://127.0.0.1:<port>` (optionally with a trailing `/`, or a component's own
+ * path from its record: Kuaishou `/ks/printer`): no other host, scheme, path, query, fragment or
+ * user info. `localhost`, `[::1]`, `127.0.0.2`, `wss:` are all refused
  * (one exact address is what the CSP allows too).
  * @example
  * isLocalComponentUrl('ws://127.0.0.1:13888'); // true
@@ -85,11 +99,11 @@ export function isLocalComponentUrl(url: string): boolean {
     u.port !== '' &&
     u.username === '' &&
     u.password === '' &&
-    u.pathname === '/' &&
+    (u.pathname === '/' || COMPONENT_PATHS.has(u.pathname)) &&
     u.search === '' &&
     u.hash === '' &&
     // The parsed URL must be the text given (no host hidden by parser quirks).
-    /^ws:\/\/127\.0\.0\.1:\d{1,5}\/?$/u.test(url)
+    /^ws:\/\/127\.0\.0\.1:\d{1,5}(\/|\/ks\/printer)?$/u.test(url)
   );
 }
 
@@ -123,51 +137,57 @@ export function connectLocalComponent(
     timeoutMs?: number;
   } = {},
 ): Promise<ComponentClient> {
-  const url = componentUrl(port);
+  const url = componentUrl(port, component);
   if (!url) return Promise.reject(new ComponentError('bad port'));
   return ComponentClient.connect({ component, url, socket: (u) => localSocket(u), ...options });
 }
 
-/** One order to print through the component. */
+/** One order to print through the component, with its real print data. */
 export interface ComponentOrder {
   readonly order: HandoffOrder;
-  readonly waybill: string;
-  readonly carrier: string;
+  readonly printData: PrintDataEntry;
 }
 
 /** What happened to one order. */
 export type OrderPrintState = 'sent' | 'printed' | 'failed' | 'unknown';
 
 /**
- * The tasks for a component: one document per order (`documentID` = order id) whose contents are
- * the merchant print page's (`componentContents`: the ciphertext untouched + a custom area with
- * order id, items and waybill), split by core's `splitPrintTask` into tasks the component accepts.
- * Orders without ciphertext are not in here (they print in the browser).
+ * The tasks for a component: one document per order (`documentID` = order id, `waybillCode` =
+ * the waybill the print data was issued for) whose contents are the order's print data untouched
+ * (`componentContents`), split by core's `splitPrintTask` into tasks the component accepts. A
+ * print-data entry for another order is refused (typed message), and so is anything core's codec
+ * would not send (checked here, before any socket is used).
  * @example
- * componentTasks('douyin', batch, [{ order, waybill: 'ZT1', carrier: 'ZTO' }], '', 'sp-abc');
+ * componentTasks('douyin', [{ order, printData }], '', 'sp-abc');
  */
 export function componentTasks(
   component: string,
-  batch: HandoffBatch,
   orders: readonly ComponentOrder[],
   printer: string,
   jobId: string,
 ): { ok: true; tasks: readonly PrintTask[] } | { ok: false; message: string } {
+  for (const o of orders) {
+    if (o.printData.orderId !== o.order.orderId) {
+      return { ok: false, message: `print data of ${o.printData.orderId} is not for ${o.order.orderId}` };
+    }
+  }
   const task: PrintTask = {
     taskID: `${jobId}-0`,
     preview: false,
     printer,
     documents: orders.map((o) => ({
       documentID: o.order.orderId,
-      contents: componentContents(
-        viewOfHandoffOrder(batch, o.order),
-        o.waybill,
-        o.carrier as ShipCarrierCode,
-      ),
+      waybillCode: o.printData.waybillCode,
+      contents: componentContents(o.printData),
     })),
   };
   const r = splitPrintTask(component, task, (i) => `${jobId}-${i}`);
-  return r.ok ? { ok: true, tasks: r.tasks } : { ok: false, message: r.error.message };
+  if (!r.ok) return { ok: false, message: r.error.message };
+  for (const t of r.tasks) {
+    const built = buildPrintRequest(component, { kind: 'print', requestID: t.taskID, task: t });
+    if (!built.ok) return { ok: false, message: built.error.message };
+  }
+  return { ok: true, tasks: r.tasks };
 }
 
 /**

@@ -58,7 +58,10 @@ const zh = {
   none: '（无）',
   compOpen: '用打印组件打印',
   compHint:
-    '含平台密文的订单由你电脑上的平台打印组件解密并打印（本页不解密）。本页只连接本机 127.0.0.1 上的打印组件，不连接其他任何地址。',
+    '打印组件只打印平台电子面单接口取号时返回的打印数据（含平台签名）；订单自身的密文不是打印数据，组件会拒收。请选择商家的打单软件导出的打印数据文件（JSON）。本页只连接本机 127.0.0.1 上的打印组件，不连接其他任何地址。',
+  compDataFile: '打印数据文件',
+  compData: (n: number, bad: number) =>
+    `读入 ${n} 单的打印数据${bad ? `；${bad} 条不完整（缺签名等），组件会拒收，已跳过` : ''}。`,
   compComponent: '打印组件',
   compPort: '端口',
   compConnect: '连接',
@@ -69,8 +72,9 @@ const zh = {
   compBadPort: '端口应为 1–65535 的数字。',
   compPrinter: '打印机',
   compPrint: (n: number) => `打印 ${n} 个密文订单`,
-  compNone: '没有可用打印组件打印的订单：需要含平台密文、已填快递单号、未标记无法发货的订单。',
-  compSkipped: (n: number) => `${n} 个订单没有平台密文，请用“打印面单”（浏览器）打印。`,
+  compNone: '没有可用打印组件打印的订单：需要打印数据文件里有的、未标记无法发货的订单。',
+  compSkipped: (n: number) =>
+    `${n} 个密文订单没有打印数据，未发送：请用平台自己的打单打印，或让商家提供打印数据。`,
   compSummary: (printed: number, failed: number, unknown: number) =>
     `已打印 ${printed}，失败 ${failed}${unknown > 0 ? `，${unknown} 个未收到结果（请检查打印机，不要重复打印）` : ''}`,
   compState: { sent: '已发送', printed: '已打印', failed: '打印失败', unknown: '结果未知' } as Record<
@@ -137,7 +141,10 @@ const en: Words = {
   none: '(none)',
   compOpen: 'Print with my print component',
   compHint:
-    "Orders with platform ciphertext are decrypted and printed by the platform's print component on this computer (this page never decrypts). The page connects only to the print component on 127.0.0.1, nowhere else.",
+    "The print component prints only the print data the platform's e-waybill API returned with the waybill number (signed by the platform); an order's own ciphertext is not print data and the component refuses it. Choose the print-data file (JSON) the merchant's 打单 software wrote. This page connects only to the print component on this computer (127.0.0.1), nowhere else.",
+  compDataFile: 'Print-data file',
+  compData: (n: number, bad: number) =>
+    `Read print data for ${n} orders${bad ? `; ${bad} incomplete entries (no signature etc.) the component would refuse were skipped` : ''}.`,
   compComponent: 'Print component',
   compPort: 'Port',
   compConnect: 'Connect',
@@ -149,9 +156,9 @@ const en: Words = {
   compPrinter: 'Printer',
   compPrint: (n: number) => `Print ${n} ciphertext orders`,
   compNone:
-    'No order to print with the component: it needs platform ciphertext, a tracking number, and not be marked as impossible.',
+    'No order to print with the component: it needs an entry in the print-data file, and not be marked as impossible.',
   compSkipped: (n: number) =>
-    `${n} orders have no platform ciphertext: print them with “Print labels” (browser).`,
+    `${n} ciphertext orders have no print data and were not sent: print them with the platform's own print, or ask the merchant for print data.`,
   compSummary: (printed: number, failed: number, unknown: number) =>
     `printed ${printed}, failed ${failed}${unknown > 0 ? `, ${unknown} without a result (check the printer; do not print again)` : ''}`,
   compState: { sent: 'sent', printed: 'printed', failed: 'failed', unknown: 'unknown' },

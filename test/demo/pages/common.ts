@@ -93,6 +93,11 @@ export interface PageConfig {
     readonly submit: string;
     readonly result: string;
   };
+  /**
+   * The platform's own 批量打印 (打单): `button` prints the rows whose `check` box (a selector
+   * inside the row) is ticked; they then show 已打待发货.
+   */
+  readonly print?: { readonly button: string; readonly check: string };
   /** Shown while a page of rows is loading. */
   readonly loadingClass: string;
   readonly loadingTarget: string;
@@ -168,6 +173,8 @@ export function startPage(cfg: PageConfig): void {
   };
 
   let seq = 0;
+  // Each rendered row and its order id (what the page's own 批量打印 sends).
+  let rowIds = new Map<HTMLElement, string>();
   const load = async (): Promise<void> => {
     const mine = ++seq;
     const q = new URLSearchParams({
@@ -195,6 +202,7 @@ export function startPage(cfg: PageConfig): void {
       }
       state.page = body.page;
       const rows = body.orders.map((o) => cfg.renderRow(o, ctx));
+      rowIds = new Map(rows.map((r, i) => [r, body.orders[i]!.orderId]));
       list.replaceChildren(...(rows.length ? rows : [cfg.empty({ total: body.total })]));
       for (const tab of document.querySelectorAll<HTMLElement>(cfg.tabs)) {
         const s = tab.dataset.status ?? '';
@@ -269,7 +277,48 @@ export function startPage(cfg: PageConfig): void {
   });
 
   wireShip(cfg, api, () => void load());
+  if (cfg.print)
+    wirePrint(
+      cfg.print,
+      api,
+      () => rowIds,
+      () => void load(),
+    );
   void load();
+}
+
+/** The page's 批量打印: the ticked rows go to the server's print; the list reloads with 已打待发货. */
+function wirePrint(
+  print: NonNullable<PageConfig['print']>,
+  api: string,
+  rows: () => ReadonlyMap<HTMLElement, string>,
+  reload: () => void,
+): void {
+  $(print.button).addEventListener('click', (e) => {
+    e.preventDefault();
+    const orderIds = [...rows()]
+      .filter(
+        ([row]) => row.isConnected && row.querySelector<HTMLInputElement>(print.check)?.checked === true,
+      )
+      .map(([, id]) => id);
+    if (orderIds.length === 0) {
+      toast('请先勾选要打印的订单', 'error');
+      return;
+    }
+    void (async () => {
+      const res = await fetch(`${api}/print`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ orderIds }),
+      });
+      const out = await json<{ ok: true; printed: string[]; skipped: string[] }>(res);
+      if (isError(out)) return toast(out.message, 'error');
+      toast(
+        `已打印 ${out.printed.length} 单${out.skipped.length ? `，${out.skipped.length} 单不可打印` : ''}`,
+      );
+      reload();
+    })();
+  });
 }
 
 function wireShip(cfg: PageConfig, api: string, reload: () => void): void {

@@ -6,6 +6,7 @@ import { EYE_ICON, h, icon, pageNumbers, startPage, type RowContext } from './co
 const statusClass: Record<string, string> = {
   待支付: 'status-unpaid',
   待发货: 'status-pending',
+  已打待发货: 'status-pending',
   已发货: 'status-shipped',
   已完成: 'status-done',
   售后中: 'status-aftersale',
@@ -142,6 +143,7 @@ startPage({
   counter: '.decrypt-quota',
   counterText: (n) => `剩余解密次数 ${n}`,
   exportButton: '.export-btn',
+  print: { button: '.batch-print-btn', check: '.auxo-checkbox-input' },
   ship: {
     open: '.batch-ship-btn',
     modal: '.batch-ship-modal',

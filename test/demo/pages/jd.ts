@@ -142,6 +142,7 @@ startPage({
   counter: '.view-count',
   counterText: (n) => `今日剩余查看次数 ${n}`,
   exportButton: '.btn-export',
+  print: { button: '.btn-batch-print', check: '.order-check' },
   ship: {
     open: '.btn-batch-ship',
     modal: '.batch-ship-dialog',

@@ -118,6 +118,7 @@ function renderRow(o: OrderRow, ctx: RowContext): HTMLElement {
 
   return h('div', { class: 'order-card' }, [
     h('div', { class: 'order-card__hd' }, [
+      h('input', { class: 'order-card__check', attrs: { type: 'checkbox', 'aria-label': '选择订单' } }),
       h('span', { class: 'order-card__id', text: `订单号：${o.orderId}` }),
       h('span', { class: 'order-card__time', text: `下单时间：${chinaDateTime(o.createdAt)}` }),
       // Receipt starts the virtual number's last 14 days (seed 002).
@@ -157,6 +158,7 @@ startPage({
   counter: '.view-quota',
   counterText: (n) => `本月剩余查看次数 ${n}`,
   exportButton: '.order-export__btn',
+  print: { button: '.order-print__btn', check: '.order-card__check' },
   ship: {
     open: '.order-ship__btn',
     modal: '.ship-dialog',

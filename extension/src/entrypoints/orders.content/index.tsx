@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterFor } from '../../adapters';
 import { startOverlay, type CostMeter, type Send } from '../../content/app';
+import { handleTick, isTickRequest } from '../../content/platform-tick';
 import { allBackOfficeMatches } from '../../origins';
 import '../../ui/panel.css';
 
@@ -106,6 +107,19 @@ export default defineContentScript({
       stop = undefined;
       for (const ui of uis.splice(0)) ui.remove();
     };
+
+    // 平台打单: the print page (our own extension page, never a web page) asks this tab to tick rows.
+    const onMessage = (
+      message: unknown,
+      sender: { id?: string; tab?: unknown },
+      sendResponse: (reply: unknown) => void,
+    ): undefined => {
+      if (!isTickRequest(message) || sender.id !== browser.runtime.id || sender.tab !== undefined) return;
+      // Answered synchronously: ticking is plain DOM work.
+      sendResponse(handleTick(message, document, location.href));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
     await start(location.href);
     // SPA navigation: stop cleanly when the page leaves the order list, start when it returns.

@@ -33,17 +33,21 @@ export const printComponents = {
     family: 'cainiao',
     defaultPorts: [5000, 18653],
   },
+  // ws://localhost:16888/ks/printer (gavin-hao/ec-print src/providers/kuaishou.ts); wss on 16889.
   kuaishou: {
     id: 'kuaishou',
     name: { zh: '快手打印组件', en: 'Kuaishou print component' },
     family: 'cainiao',
     defaultPorts: [16888, 16889],
+    path: '/ks/printer',
   },
+  // The new-version component: ws://localhost:10818 (an open-source ERP's print helper,
+  // `billVersion == 2`); older shops printed through the Cainiao-standard port.
   xiaohongshu: {
     id: 'xiaohongshu',
     name: { zh: '小红书打印组件', en: 'Xiaohongshu print component' },
     family: 'cainiao',
-    defaultPorts: [],
+    defaultPorts: [10818],
   },
   jd: {
     id: 'jd',

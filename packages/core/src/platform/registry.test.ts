@@ -96,6 +96,8 @@ describe('print components: default ports (user-changeable defaults)', () => {
     expect(printComponents.jd.defaultPorts).toEqual([9113]);
     expect(printComponents.wechat.defaultPorts).toEqual([12705]);
     expect(printComponents.xiaohongshu.family).toBe('cainiao');
+    expect(printComponents.xiaohongshu.defaultPorts).toEqual([10818]);
+    expect(printComponents.kuaishou.path).toBe('/ks/printer');
   });
   it('each platform points at its component and family', () => {
     expect(douyin.printComponent.family).toBe('cainiao');

@@ -140,6 +140,8 @@ export interface PrintComponent {
    * there is one. User-changeable defaults, not constants.
    */
   readonly defaultPorts: readonly number[];
+  /** WebSocket path the component serves (Kuaishou: `/ks/printer`); absent = `/`. */
+  readonly path?: string;
   /** Where the merchant downloads it, when a seed names it. */
   readonly download?: string;
 }

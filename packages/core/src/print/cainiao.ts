@@ -14,8 +14,25 @@
  *   msg, detail }] }`; newer components also push `notifyDocResult` / `notifyTaskResult`
  *   (`taskId`, `documentId`, `status`, `code`);
  * - `getTaskStatus { taskID: [...] }` → `printStatus: [{ taskID, documentID?, status|printed }]`.
- * Variants: PDD pushes the result as `PrintResultNotify` (matched by `taskID`); Kuaishou takes at
- * most 10 documents per task ("一个任务最多只能10个文档,大于10个,请分批请求").
+ *
+ * The standard waybill is print data the platform's e-waybill API returned when the number was
+ * taken; the component verifies `signature` against `encryptedData`, so a content without one is
+ * refused here (`incomplete-print-data`) before anything is sent.
+ *
+ * Variants (checked against public code: gavin-hao/ec-print `src/interfaces.ts` and
+ * `src/providers/*.ts`, and open-source ERP print helpers):
+ * - Douyin (13888 / wss 13999): every encrypted content carries `params`, the signed query string
+ *   of `logistics.getShopKey` (`access_token=…&app_key=…&method=logistics.getShopKey&
+ *   param_json={}&timestamp=…&v=2&sign=…`); without it the component cannot fetch the shop key.
+ * - PDD pushes the result as `PrintResultNotify` (matched by `taskID`).
+ * - Kuaishou (`ws://localhost:16888/ks/printer`, wss 16889): each document carries
+ *   `waybillCode` and `ksOrderFlag: true`; the encrypted content the `key` its 取号 API returned;
+ *   the custom area is `customData` (not `data`); `notifyPrintResult` may report
+ *   `taskStatus: "partPrinted"` with per-document `waybillCode`; at most 10 documents per task
+ *   ("一个任务最多只能10个文档,大于10个,请分批请求").
+ * - Xiaohongshu: the new-version component listens on 10818 (an open-source ERP's print helper:
+ *   `billVersion == 2` → `ws://localhost:10818`, else the Cainiao port); print data from its
+ *   e-waybill API is the same `{ encryptedData, signature, templateURL, ver }`.
  * @module
  */
 import { arr, bool, compact, field, obj, printStatus, readObject, str, list } from './read.js';
@@ -47,10 +64,25 @@ export const KUAISHOU_MAX_DOCUMENTS = 10;
 const bad = (message: string): BuildResult => ({ ok: false, error: { code: 'bad-field', message } });
 const nonEmpty = (s: unknown): s is string => typeof s === 'string' && s.length > 0;
 
-function contentJson(c: PrintContent): JsonObject | string {
+/** A content the component would refuse: `incomplete:` prefix marks the typed code. */
+const incomplete = (message: string): string => `incomplete:${message}`;
+
+function contentJson(component: CainiaoComponentId, c: PrintContent): JsonObject | string {
   if (c.kind === 'encrypted') {
-    if (!nonEmpty(c.encryptedData) || typeof c.signature !== 'string' || !nonEmpty(c.templateURL)) {
-      return 'An encrypted content needs encryptedData, signature and templateURL.';
+    if (!nonEmpty(c.encryptedData) || !nonEmpty(c.templateURL)) {
+      return 'An encrypted content needs encryptedData and templateURL.';
+    }
+    if (!nonEmpty(c.signature)) {
+      return incomplete(
+        'An encrypted waybill needs the signature its e-waybill API returned (电子面单取号); ' +
+          'an order ciphertext is not print data.',
+      );
+    }
+    if (component === 'douyin' && !nonEmpty(c.params)) {
+      return incomplete('Douyin print data needs params (the signed logistics.getShopKey query string).');
+    }
+    if (component === 'kuaishou' && !nonEmpty(c.key)) {
+      return incomplete('Kuaishou print data needs the key its e-waybill API returned.');
     }
     return compact({
       encryptedData: c.encryptedData,
@@ -58,13 +90,17 @@ function contentJson(c: PrintContent): JsonObject | string {
       templateURL: c.templateURL,
       ver: c.ver,
       addData: c.addData,
+      params: c.params,
+      key: c.key,
     }) as JsonObject;
   }
   if (c.kind === 'data') {
     if (!nonEmpty(c.templateURL) || c.data === null || typeof c.data !== 'object') {
       return 'A data content needs data and templateURL.';
     }
-    return { data: c.data, templateURL: c.templateURL };
+    return component === 'kuaishou'
+      ? { customData: c.data, templateURL: c.templateURL }
+      : { data: c.data, templateURL: c.templateURL };
   }
   return 'printInfo contents are WeChat shop only.';
 }
@@ -82,12 +118,25 @@ function taskJson(component: CainiaoComponentId, task: PrintTask): JsonObject | 
     if (!d || !nonEmpty(d.documentID)) return 'Every document needs a documentID.';
     const contents: JsonObject[] = [];
     for (const c of list(d.contents)) {
-      const j = c && typeof c === 'object' ? contentJson(c) : 'Bad content.';
+      const j = c && typeof c === 'object' ? contentJson(component, c) : 'Bad content.';
       if (typeof j === 'string') return j;
       contents.push(j);
     }
     if (contents.length === 0) return 'Every document needs at least one content.';
-    documents.push({ documentID: d.documentID, contents });
+    if (component === 'kuaishou') {
+      if (!nonEmpty(d.waybillCode)) {
+        return incomplete('A Kuaishou document needs its waybillCode.');
+      }
+      documents.push({ documentID: d.documentID, waybillCode: d.waybillCode, ksOrderFlag: true, contents });
+    } else {
+      documents.push(
+        compact({
+          documentID: d.documentID,
+          waybillCode: nonEmpty(d.waybillCode) ? d.waybillCode : undefined,
+          contents,
+        }) as JsonObject,
+      );
+    }
   }
   return compact({
     taskID: task.taskID,
@@ -102,7 +151,9 @@ function taskJson(component: CainiaoComponentId, task: PrintTask): JsonObject | 
 
 /**
  * Builds the JSON text of a request for a Cainiao-standard component. Never throws; a bad request
- * (missing ids, Kuaishou over 10 documents, a WeChat-only content) is a typed error.
+ * (missing ids, Kuaishou over 10 documents, a WeChat-only content) is a typed error, and so is
+ * print data the real component refuses (`incomplete-print-data`: no `signature`; Douyin without
+ * `params`; Kuaishou without `key` or `waybillCode`).
  * @example
  * buildCainiaoRequest('douyin', { kind: 'getPrinters', requestID: 'r1' });
  * // { ok: true, json: '{"cmd":"getPrinters","requestID":"r1","version":"1.0"}' }
@@ -122,9 +173,11 @@ export function buildCainiaoRequest(component: CainiaoComponentId, request: Prin
     case 'print': {
       const task = taskJson(component, request.task);
       if (typeof task === 'string') {
-        return task.startsWith('too-many:')
-          ? { ok: false, error: { code: 'too-many-documents', message: task.slice(9) } }
-          : bad(task);
+        if (task.startsWith('too-many:'))
+          return { ok: false, error: { code: 'too-many-documents', message: task.slice(9) } };
+        if (task.startsWith('incomplete:'))
+          return { ok: false, error: { code: 'incomplete-print-data', message: task.slice(11) } };
+        return bad(task);
       }
       return { ok: true, json: JSON.stringify({ ...head, cmd: 'print', task }) };
     }
@@ -139,6 +192,8 @@ function readContent(c: JsonValue): PrintContent | undefined {
   if (encryptedData !== undefined && templateURL !== undefined) {
     const ver = str(c, 'ver');
     const addData = obj(c, 'addData');
+    const params = str(c, 'params');
+    const key = str(c, 'key');
     return {
       kind: 'encrypted',
       encryptedData,
@@ -146,9 +201,12 @@ function readContent(c: JsonValue): PrintContent | undefined {
       templateURL,
       ...(ver !== undefined ? { ver } : {}),
       ...(addData !== undefined ? { addData } : {}),
+      ...(params !== undefined ? { params } : {}),
+      ...(key !== undefined ? { key } : {}),
     };
   }
-  const data = obj(c, 'data');
+  // Kuaishou names the custom area `customData`.
+  const data = obj(c, 'data') ?? obj(c, 'customData');
   if (data !== undefined && templateURL !== undefined) return { kind: 'data', data, templateURL };
   return undefined;
 }
@@ -190,7 +248,8 @@ export function parseCainiaoRequest(raw: unknown): RequestParse {
       if (!content) return fail('A content is neither encrypted nor data.');
       contents.push(content);
     }
-    documents.push({ documentID, contents });
+    const waybillCode = str(d, 'waybillCode');
+    documents.push({ documentID, contents, ...(waybillCode !== undefined ? { waybillCode } : {}) });
   }
   const previewType = str(t, 'previewType');
   const first = field(t, 'firstDocumentNumber');
@@ -213,10 +272,12 @@ function docResults(list: readonly JsonValue[]): DocumentResult[] {
     const documentID = str(e, 'documentID', 'documentId');
     if (documentID === undefined) continue;
     const message = str(e, 'msg', 'detail', 'message');
+    const waybillCode = str(e, 'waybillCode');
     out.push({
       documentID,
       status: printStatus(field(e, 'status') ?? field(e, 'printed')),
       ...(message ? { message } : {}),
+      ...(waybillCode ? { waybillCode } : {}),
     });
   }
   return out;

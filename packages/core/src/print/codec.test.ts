@@ -100,12 +100,16 @@ describe('parsing never throws', () => {
 // Arbitrary (but well-formed) requests per family.
 const id = fc.string({ minLength: 1, maxLength: 12 });
 const anyText = fc.string({ unit: 'binary', maxLength: 200 });
+// Real print data: every component of the family accepts it (signature; Douyin `params`;
+// Kuaishou `key`).
 const encrypted = fc.record({
   kind: fc.constant('encrypted' as const),
   encryptedData: fc.string({ unit: 'binary', minLength: 1, maxLength: 300 }),
-  signature: anyText,
+  signature: anyText.filter((x) => x.length > 0),
   templateURL: fc.webUrl(),
   ver: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }),
+  params: fc.string({ minLength: 1, maxLength: 60 }),
+  key: fc.string({ minLength: 1, maxLength: 20 }),
 });
 const cleanEnc = encrypted.map(({ ver, ...e }) => (ver === undefined ? e : { ...e, ver }) as PrintContent);
 const dataContent = fc.record({
@@ -122,6 +126,7 @@ const cainiaoTask = (maxDocs: number): fc.Arbitrary<PrintTask> =>
       documents: fc.array(
         fc.record({
           documentID: id,
+          waybillCode: fc.stringMatching(/^[A-Z0-9]{8,16}$/u),
           contents: fc.array(fc.oneof(cleanEnc, dataContent), { minLength: 1, maxLength: 3 }),
         }),
         { minLength: 1, maxLength: maxDocs },
@@ -236,7 +241,17 @@ describe('round trips (property)', () => {
 describe('builders refuse what a component cannot take', () => {
   const doc = (n: number): PrintDocument => ({
     documentID: `d${n}`,
-    contents: [{ kind: 'encrypted', encryptedData: `E${n}`, signature: 'S', templateURL: 'https://t/1' }],
+    waybillCode: `KS${n}0000000`,
+    contents: [
+      {
+        kind: 'encrypted',
+        encryptedData: `E${n}`,
+        signature: 'S',
+        templateURL: 'https://t/1',
+        params: 'access_token=a&app_key=k&method=logistics.getShopKey&param_json={}&timestamp=1&v=2&sign=s',
+        key: 'K',
+      },
+    ],
   });
   const task = (n: number): PrintTask => ({
     taskID: 't',
@@ -304,7 +319,17 @@ describe('splitPrintTask', () => {
   const docs = (n: number, tpl = (i: number) => `https://t/${i % 1}`): PrintDocument[] =>
     Array.from({ length: n }, (_, i) => ({
       documentID: `d${i}`,
-      contents: [{ kind: 'encrypted', encryptedData: `E${i}`, signature: 'S', templateURL: tpl(i) }],
+      waybillCode: `W${i}0000000`,
+      contents: [
+        {
+          kind: 'encrypted',
+          encryptedData: `E${i}`,
+          signature: 'S',
+          templateURL: tpl(i),
+          params: 'sign=s',
+          key: 'K',
+        },
+      ],
     }));
   const job = (n: number, tpl?: (i: number) => string): PrintTask => ({
     taskID: 'job',
@@ -385,5 +410,121 @@ describe('splitPrintTask', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('stand-in print data is refused before anything is sent (issue 16)', () => {
+  // What the print page used to send: the order's own receiver ciphertext, no signature.
+  const standIn: PrintContent = {
+    kind: 'encrypted',
+    encryptedData: JSON.stringify({ name: '#kP1#', phone: '$ab12$', address: '~Xy~' }),
+    signature: '',
+    templateURL: 'http://cloudprint.cainiao.com/template/standard/101/ZTO',
+    ver: 'waybill_print_secret_version_1',
+  };
+  const real: PrintContent = {
+    kind: 'encrypted',
+    encryptedData: 'AES:rU904rj6UH2oqfSUb43',
+    signature: '19d6f7759487e556ddcdd3d499af0870',
+    templateURL: 'http://cloudprint.cainiao.com/template/standard/101/123',
+    ver: 'waybill_print_secret_version_1',
+  };
+  const req = (content: PrintContent, waybillCode?: string): PrintRequest => ({
+    kind: 'print',
+    requestID: 'r',
+    task: {
+      taskID: 't',
+      preview: false,
+      printer: '',
+      documents: [{ documentID: 'd', contents: [content], ...(waybillCode ? { waybillCode } : {}) }],
+    },
+  });
+  it('no signature: every Cainiao-family component refuses it with incomplete-print-data', () => {
+    for (const c of CAINIAO) {
+      expect(buildPrintRequest(c, req(standIn, 'W1234567'))).toMatchObject({
+        ok: false,
+        error: { code: 'incomplete-print-data' },
+      });
+    }
+  });
+  it('Douyin needs params; Kuaishou needs key and waybillCode; others take signed data as is', () => {
+    expect(buildPrintRequest('douyin', req(real))).toMatchObject({
+      ok: false,
+      error: { code: 'incomplete-print-data', message: expect.stringContaining('params') },
+    });
+    expect(buildPrintRequest('douyin', req({ ...real, params: 'sign=x' })).ok).toBe(true);
+    expect(buildPrintRequest('kuaishou', req({ ...real, key: 'K' }))).toMatchObject({
+      ok: false,
+      error: { code: 'incomplete-print-data', message: expect.stringContaining('waybillCode') },
+    });
+    expect(buildPrintRequest('kuaishou', req(real, 'SF1236547356'))).toMatchObject({
+      ok: false,
+      error: { code: 'incomplete-print-data', message: expect.stringContaining('key') },
+    });
+    const ks = buildPrintRequest('kuaishou', req({ ...real, key: 'K' }, 'SF1236547356'));
+    expect(ks.ok).toBe(true);
+    if (ks.ok) {
+      const doc = (JSON.parse(ks.json) as { task: { documents: Record<string, unknown>[] } }).task
+        .documents[0]!;
+      expect(doc).toMatchObject({ waybillCode: 'SF1236547356', ksOrderFlag: true });
+    }
+    for (const c of ['cainiao', 'pdd', 'xiaohongshu'] as const)
+      expect(buildPrintRequest(c, req(real)).ok).toBe(true);
+  });
+  it('Kuaishou sends the custom area as customData; reading it back gives a data content', () => {
+    const r: PrintRequest = {
+      kind: 'print',
+      requestID: 'r',
+      task: {
+        taskID: 't',
+        preview: false,
+        printer: '',
+        documents: [
+          {
+            documentID: 'd',
+            waybillCode: 'SF1',
+            contents: [
+              { ...real, key: 'K' },
+              { kind: 'data', data: { orderId: '1' }, templateURL: 'https://t/c' },
+            ],
+          },
+        ],
+      },
+    };
+    const b = buildPrintRequest('kuaishou', r);
+    expect(b.ok && b.json).toContain('"customData":{"orderId":"1"}');
+    expect(b.ok && b.json).not.toContain('"data":');
+    if (b.ok) expect(parsePrintRequest('kuaishou', b.json)).toEqual({ ok: true, request: r });
+  });
+  it('WeChat: an incomplete customInfo is refused', () => {
+    const wx = (customInfo: unknown): PrintRequest => ({
+      kind: 'print',
+      requestID: 'r',
+      task: {
+        taskID: 'r',
+        preview: false,
+        printer: '',
+        documents: [
+          {
+            documentID: 'd',
+            contents: [{ kind: 'printInfo', printInfo: 'P', customInfo } as PrintContent],
+          },
+        ],
+      },
+    });
+    expect(buildPrintRequest('wechat', wx({ templateUrl: '', data: {} })).ok).toBe(false);
+    expect(buildPrintRequest('wechat', wx(null)).ok).toBe(false);
+    expect(buildPrintRequest('wechat', wx({ templateUrl: 'https://t', data: { a: 1 } })).ok).toBe(true);
+  });
+  it('JD: the printer list also comes as one comma-separated content string', () => {
+    expect(parsePrintMessage('jd', { code: '6', key: 'k', content: ' A ,B，, C ' })).toEqual({
+      kind: 'printers',
+      component: 'jd',
+      requestID: 'k',
+      printers: [{ name: 'A' }, { name: 'B' }, { name: 'C' }],
+    });
+    // 100,000 characters of commas and names: linear.
+    const big = parsePrintMessage('jd', { code: '6', content: 'P,'.repeat(50_000) });
+    expect(big.kind === 'printers' && big.printers.length).toBe(50_000);
   });
 });

@@ -11,9 +11,12 @@ import jdPreviewReply from './golden/jd-preview.reply.json';
 import jdPreviewRequest from './golden/jd-preview.request.json';
 import jdPrintReply from './golden/jd-print.reply.json';
 import jdPrintRequest from './golden/jd-print.request.json';
+import jdPrintersContentReply from './golden/jd-printers-content.reply.json';
 import jdPrintersReply from './golden/jd-printers.reply.json';
 import kuaishouGetTaskStatusRequest from './golden/kuaishou-getTaskStatus.request.json';
+import kuaishouNotifyPrintResultNotify from './golden/kuaishou-notifyPrintResult.notify.json';
 import kuaishouPrintFailedReply from './golden/kuaishou-print-failed.reply.json';
+import kuaishouPrintRequest from './golden/kuaishou-print.request.json';
 import pddPrintResultNotifyNotify from './golden/pdd-PrintResultNotify.notify.json';
 import pddPreviewRequest from './golden/pdd-preview.request.json';
 import wechatGetPrinterListReply from './golden/wechat-getPrinterList.reply.json';
@@ -21,6 +24,7 @@ import wechatGetPrinterListRequest from './golden/wechat-getPrinterList.request.
 import wechatPrintReply from './golden/wechat-print.reply.json';
 import wechatPrintRequest from './golden/wechat-print.request.json';
 import xiaohongshuNotifyDocResultNotify from './golden/xiaohongshu-notifyDocResult.notify.json';
+import xiaohongshuPrintRequest from './golden/xiaohongshu-print.request.json';
 
 /** Every golden file, by name. */
 export const goldens: ReadonlyArray<readonly [string, unknown]> = [
@@ -35,9 +39,12 @@ export const goldens: ReadonlyArray<readonly [string, unknown]> = [
   ['jd-preview.request.json', jdPreviewRequest],
   ['jd-print.reply.json', jdPrintReply],
   ['jd-print.request.json', jdPrintRequest],
+  ['jd-printers-content.reply.json', jdPrintersContentReply],
   ['jd-printers.reply.json', jdPrintersReply],
   ['kuaishou-getTaskStatus.request.json', kuaishouGetTaskStatusRequest],
+  ['kuaishou-notifyPrintResult.notify.json', kuaishouNotifyPrintResultNotify],
   ['kuaishou-print-failed.reply.json', kuaishouPrintFailedReply],
+  ['kuaishou-print.request.json', kuaishouPrintRequest],
   ['pdd-PrintResultNotify.notify.json', pddPrintResultNotifyNotify],
   ['pdd-preview.request.json', pddPreviewRequest],
   ['wechat-getPrinterList.reply.json', wechatGetPrinterListReply],
@@ -45,4 +52,5 @@ export const goldens: ReadonlyArray<readonly [string, unknown]> = [
   ['wechat-print.reply.json', wechatPrintReply],
   ['wechat-print.request.json', wechatPrintRequest],
   ['xiaohongshu-notifyDocResult.notify.json', xiaohongshuNotifyDocResultNotify],
+  ['xiaohongshu-print.request.json', xiaohongshuPrintRequest],
 ];

@@ -30,8 +30,19 @@ export {
   buildWechatRequest,
   parseWechatRequest,
   parseWechatMessage,
+  wechatPrintNotice,
   WECHAT_PRINT_VERSION,
+  type WechatPrintNotice,
+  type WechatWaybill,
 } from './wechat.js';
+export { componentEndpoint, COMPONENT_HOSTS, type EndpointOptions, type EndpointResult } from './endpoint.js';
+export {
+  parsePrintDataFile,
+  MAX_PRINT_DATA_FILE_CHARS,
+  MAX_PRINT_DATA_ENTRIES,
+  type PrintDataEntry,
+  type PrintDataFileResult,
+} from './print-data.js';
 export { printStatus, MAX_MESSAGE_CHARS } from './read.js';
 export {
   startPrintJob,

@@ -7,7 +7,12 @@
  * customData?: [{…}, …] }`: one template for every waybill of the request, one `printData`
  * entry (and one `customData` entry when a custom area is used) per waybill. Replies say which
  * request they answer by `code`: `"2"` print, `"6"` printer list (`detailinfo.printers`),
- * `"8"` preview (`content`), with `success` `"true"`/`"false"` and `message`.
+ * `"8"` preview (`content`), with `success` `"true"`/`"false"` and `message`; some component
+ * versions answer `"6"` with the printers as one comma-separated `content` string instead of
+ * `detailinfo.printers` (gavin-hao/ec-print `src/providers/jingdong.ts` maps `code` 2/6/8 to
+ * print/getPrinters/preview and reads `detailinfo.printers`; `src/interfaces.ts` types `content`).
+ * JD's print data (`printData`) is the 无界电子面单 API's per-waybill string; it has no separate
+ * signature.
  * Field names follow JD's published integration examples; JD has no task or document ids, so a
  * print result is keyed by `key` (the request id).
  * @module
@@ -152,6 +157,14 @@ export function parseJdRequest(raw: unknown): RequestParse {
   };
 }
 
+/** Splits JD's comma-separated printer list (ASCII or full-width commas), trimming blanks. */
+function splitPrinterList(text: string): string[] {
+  return text
+    .split(/[,，]/u)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
 /**
  * Parses any JD component reply into the one {@link PrintMessage} union, by its `code`.
  * Never throws.
@@ -174,10 +187,10 @@ export function parseJdMessage(raw: unknown): PrintMessage {
     return { kind: 'error', component, error: { code: 'missing-command', message: 'No code.' } };
   }
   if (code === '6') {
-    const printers = arr(obj(m, 'detailinfo'), 'printers').flatMap((p) =>
-      typeof p === 'string' ? [{ name: p }] : [],
-    );
-    return { kind: 'printers', component, ...rid, printers };
+    let names = arr(obj(m, 'detailinfo'), 'printers').flatMap((p) => (typeof p === 'string' ? [p] : []));
+    // Some component versions list the printers as one comma-separated `content` string instead.
+    if (names.length === 0) names = splitPrinterList(str(m, 'content') ?? '');
+    return { kind: 'printers', component, ...rid, printers: names.map((name) => ({ name })) };
   }
   if (code === '2') {
     return {

@@ -84,6 +84,8 @@ const STATUS: Readonly<Record<string, PrintStatus>> = {
   printsuccess: 'printed',
   done: 'printed',
   rendered: 'rendered',
+  // Kuaishou: some documents of the task printed (their own states say which).
+  partprinted: 'partial',
   failed: 'failed',
   failure: 'failed',
   fail: 'failed',

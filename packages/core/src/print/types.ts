@@ -15,11 +15,17 @@ export type JsonObject = { readonly [key: string]: JsonValue };
 
 /**
  * One content layer of a printed document.
- * - `encrypted`: the platform's standard waybill as its waybill API returned it (`encryptedData`,
- *   `signature`, `templateURL`, `ver`, `addData`), passed through untouched: the component
- *   decrypts and prints it, shipmask never sees plaintext.
+ * - `encrypted`: the platform's standard waybill print data exactly as its e-waybill API returned
+ *   it when the waybill number was taken (电子面单取号): `encryptedData` + `signature` (+
+ *   `templateURL`, `ver`, `addData`), passed through untouched: the component checks the
+ *   signature, decrypts and prints; shipmask never sees plaintext. An order's own receiver
+ *   ciphertext is NOT print data: a real component refuses it (no signature). Douyin additionally
+ *   needs `params` (the signed `logistics.getShopKey` query string: app key, access token,
+ *   timestamp, sign), Kuaishou the `key` its 取号 API returned.
  * - `data`: a custom area (自定义区) with shipmask's own data and template (never buyer data).
- * - `printInfo`: WeChat shop's opaque print message (`print_info` from 获取打印报文).
+ *   Kuaishou's wire name for it is `customData`.
+ * - `printInfo`: WeChat shop's opaque print message (`print_info` from 获取打印报文 / 电子面单取号),
+ *   with an optional per-task custom area (`customInfo { templateUrl, data }`).
  */
 export type PrintContent =
   | {
@@ -29,14 +35,24 @@ export type PrintContent =
       readonly templateURL: string;
       readonly ver?: string;
       readonly addData?: JsonObject;
+      /** Douyin: the signed `logistics.getShopKey` query string (required by its component). */
+      readonly params?: string;
+      /** Kuaishou: the `key` returned with the print data by its e-waybill API. */
+      readonly key?: string;
     }
   | { readonly kind: 'data'; readonly data: JsonObject; readonly templateURL: string }
-  | { readonly kind: 'printInfo'; readonly printInfo: string };
+  | {
+      readonly kind: 'printInfo';
+      readonly printInfo: string;
+      readonly customInfo?: { readonly templateUrl: string; readonly data: JsonObject };
+    };
 
 /** One printed document (one waybill). */
 export interface PrintDocument {
   readonly documentID: string;
   readonly contents: readonly PrintContent[];
+  /** The waybill number (Kuaishou requires it on every document, with `ksOrderFlag: true`). */
+  readonly waybillCode?: string;
 }
 
 /** One print task: documents sent to one printer in one request. */
@@ -60,14 +76,21 @@ export type PrintRequest =
   | { readonly kind: 'print'; readonly requestID: string; readonly task: PrintTask }
   | { readonly kind: 'getTaskStatus'; readonly requestID: string; readonly taskIDs: readonly string[] };
 
-/** Normalised state of a task or document. */
-export type PrintStatus = 'pending' | 'rendered' | 'printed' | 'failed' | 'canceled' | 'unknown';
+/**
+ * Normalised state of a task or document. `partial`: a task some of whose documents printed and
+ * some not (Kuaishou's `taskStatus: "partPrinted"`); its documents carry their own states.
+ */
+export type PrintStatus = 'pending' | 'rendered' | 'printed' | 'partial' | 'failed' | 'canceled' | 'unknown';
 
 /** Per-document outcome. */
 export interface DocumentResult {
   readonly documentID: string;
   readonly status: PrintStatus;
   readonly message?: string;
+  /** The waybill number, when the component reports it (Kuaishou). */
+  readonly waybillCode?: string;
+  /** WeChat: the e-waybill order id the platform's print-success notice needs. */
+  readonly ewaybillOrderID?: string;
 }
 
 /** Per-task outcome. */
@@ -87,7 +110,12 @@ export interface PrinterInfo {
   readonly status?: string | number;
 }
 
-/** Why a message could not be read or a request not built. */
+/**
+ * Why a message could not be read or a request not built. `incomplete-print-data`: a content a
+ * real component refuses (an encrypted waybill without its `signature`, a Douyin one without
+ * `params`, a Kuaishou one without `key` or its document's `waybillCode`); refused before
+ * anything is sent.
+ */
 export interface PrintCodecError {
   readonly code:
     | 'malformed-json'
@@ -97,6 +125,7 @@ export interface PrintCodecError {
     | 'bad-field'
     | 'unknown-component'
     | 'too-many-documents'
+    | 'incomplete-print-data'
     | 'unsupported';
   readonly message: string;
 }

@@ -1,0 +1,55 @@
+/**
+ * 平台打单 on the platform's own order list (issue 16): tick exactly the rows of the orders the
+ * print page routed to the platform's own print, and point at the page's 批量打印 control. The
+ * platform's print holds the signed print data shipmask has not got; shipmask only selects rows
+ * (clicks on the row checkboxes, as the merchant would, so the page's own state follows) and
+ * never clicks the print control itself: the merchant's click starts the print.
+ * @module
+ */
+import { readOrderId } from './read';
+import type { SiteAdapter } from './types';
+
+/** What ticking did on this page. */
+export interface TickResult {
+  /** Orders whose row is now ticked (was or became). */
+  readonly ticked: readonly string[];
+  /** Orders not on this page (another page of the list, or another tab of statuses). */
+  readonly missing: readonly string[];
+  /** Other rows the merchant had ticked, unticked so the platform prints only this group. */
+  readonly unticked: number;
+  /** The text of the page's print control, when the adapter knows it and the page shows it. */
+  readonly entry: string | null;
+}
+
+/**
+ * Tick the rows of `orderIds` (and untick every other ticked row) in `doc` through the adapter's
+ * row checkbox, then scroll the page's print control into view and focus it. Rule: only
+ * checkboxes are clicked; a row without a checkbox counts as missing. Pure DOM, no messaging.
+ * @example
+ * tickRows(document, douyin, ['6920…']); // { ticked: ['6920…'], missing: [], unticked: 0, entry: '批量打印' }
+ */
+export function tickRows(doc: Document, adapter: SiteAdapter, orderIds: readonly string[]): TickResult {
+  const spec = adapter.platformPrint;
+  const wanted = new Set(orderIds);
+  if (!spec) return { ticked: [], missing: [...wanted], unticked: 0, entry: null };
+  const ticked: string[] = [];
+  let unticked = 0;
+  for (const row of doc.querySelectorAll(adapter.row)) {
+    const box = row.querySelector<HTMLInputElement>(spec.select);
+    if (!box || box.disabled) continue;
+    const id = readOrderId(row, adapter);
+    const want = id !== undefined && wanted.has(id);
+    if (box.checked !== want) {
+      box.click();
+      if (!want) unticked++;
+    }
+    if (want && box.checked && !ticked.includes(id)) ticked.push(id);
+  }
+  const missing = [...wanted].filter((id) => !ticked.includes(id));
+  const entry = doc.querySelector<HTMLElement>(spec.entry);
+  if (entry && ticked.length > 0) {
+    entry.scrollIntoView?.({ block: 'center' });
+    entry.focus?.();
+  }
+  return { ticked, missing, unticked, entry: entry ? (entry.textContent ?? '').trim().slice(0, 40) : null };
+}
