@@ -44,6 +44,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits for the page and the extension, not for a fixed delay: on a loaded
+          // 2-core machine a content script can take seconds to report, so poll for up to 15 s
+          // (a poll that never succeeds still fails, only later).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -23,6 +23,7 @@ const zh = {
   reasons: {
     'masked-only': '只有脱敏信息（张* / 132****3639），包裹无法送达：请用平台打印组件或先获取虚拟号',
     'virtual-expired': '虚拟号已过有效期',
+    'virtual-dates-invalid': '订单日期不一致（如签收早于下单），无法判断虚拟号是否有效：请核对订单',
     'invalid-phone': '买家手机号格式异常，平台未生成虚拟号：请联系买家或用平台打印组件',
     'address-masked': '详细地址已脱敏：拖入含详细地址的导出文件（仅在内存中使用），或用平台打印组件',
     'plaintext-phone': '电话为明文：shipmask 不在自有面单上打印买家真实号码',
@@ -111,6 +112,8 @@ const en: PrintStrings = {
     'masked-only':
       'Masked data only (张* / 132****3639): the parcel cannot arrive. Use the print component or get a virtual number',
     'virtual-expired': 'The virtual number has expired',
+    'virtual-dates-invalid':
+      "The order's dates contradict each other (received before created): the virtual number's validity is unknown",
     'invalid-phone':
       "The buyer's phone is malformed, no virtual number was issued: contact the buyer or use the print component",
     'address-masked':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, type HandoffBatch } from '@shipmask/core';
+import { parseCsv, startsFormula, type HandoffBatch } from '@shipmask/core';
 import { printSoftwareCsv } from './print-export';
 
 const batch: HandoffBatch = {
@@ -64,5 +64,35 @@ describe('printSoftwareCsv', () => {
     ]);
     expect(rows[2]![1]).toBe("'=杯套");
     expect(rows[3]!.slice(0, 6)).toEqual(['6920000000000000002', '茶叶', '1', '', '李*', '135****0000']);
+  });
+
+  it('guards every formula start in any column: full-width, zero-width-prefixed, NUL, bidi (issue 14)', () => {
+    const hostile = [
+      '=1+1',
+      '＝HYPERLINK("http://x","点我")',
+      '＋1',
+      '－1',
+      '＠SUM(A1)',
+      '\u200B=1',
+      '\uFEFF+1',
+      '\0=1',
+      '\u3000＝1',
+      '\u202E@x',
+      '\t=1',
+      '\r=1',
+    ];
+    const orders = hostile.map((h, i) => ({
+      orderId: `69200000000000001${String(i).padStart(2, '0')}`,
+      items: [{ name: h, sku: h, quantity: 1 }],
+      remark: h,
+      receiver: { name: h, phone: h, address: h },
+      carrier: h,
+    }));
+    const rows = parseCsv(printSoftwareCsv({ ...batch, orders }).csv).map((x) => x.fields);
+    expect(rows).toHaveLength(hostile.length + 1);
+    for (const r of rows.slice(1))
+      for (const c of r)
+        if (c !== '' && !/^\d+$/u.test(c)) expect(c.startsWith("'"), JSON.stringify(c)).toBe(true);
+    for (const r of rows) for (const c of r) expect(startsFormula(c), JSON.stringify(c)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { parseCsv } from './csv-parse.js';
 import { bulkShipHeaders, writeBulkShipFile } from './bulk-ship.js';
 import { readXlsxRows } from './xlsx.js';
 import { writeXlsx } from './xlsx-write.js';
+import { HOSTILE_CELLS, hostileCellArb, runsAsFormula } from './formula.test-util.js';
 
 const RUNS = 1000;
 
@@ -93,6 +94,8 @@ describe('writeBulkShipFile: properties', { timeout: 120_000 }, () => {
       fc.string({ unit: 'binary', maxLength: 20 }),
       fc.stringMatching(/^[0-9]{12,19}$/u),
       fc.stringMatching(/^[=+\-@"',\r\n0-9A-Z]{1,12}$/u),
+      hostileCellArb,
+      hostileCellArb.map((h) => h + '6921000000000001'),
     );
     const carrier = fc.oneof(
       fc.constantFrom('ZTO', '中通', 'YTO', '韵达快递', 'jtsd', '顺丰', 'EMS', '德邦'),
@@ -110,11 +113,27 @@ describe('writeBulkShipFile: properties', { timeout: 120_000 }, () => {
           expect(back).toHaveLength(f.written + 1);
           for (const r of back.slice(1)) {
             expect(r).toHaveLength(3);
-            for (const c of r) expect(/^[=+\-@\t\r]/u.test(c)).toBe(false);
+            for (const c of r) expect(runsAsFormula(c)).toBe(false);
           }
+          for (const r of f.table) for (const c of r) expect(runsAsFormula(c)).toBe(false);
         },
       ),
       { numRuns: RUNS },
     );
+  });
+
+  it('hostile order ids, carriers and tracking numbers (full-width, zero-width-prefixed) never reach the file', () => {
+    for (const platform of ['douyin', 'wechat', 'jd'] as const) {
+      const rows = HOSTILE_CELLS.flatMap((h, i) => [
+        { orderId: h, carrier: 'ZTO', trackingNumber: '78901234567890' },
+        { orderId: `692100000000${1000 + i}`, carrier: h, trackingNumber: '78901234567890' },
+        { orderId: `692100000001${1000 + i}`, carrier: 'ZTO', trackingNumber: h + '78901234567890' },
+      ]);
+      const f = writeBulkShipFile(platform, rows);
+      expect(f.written).toBe(0);
+      expect(f.problems).toHaveLength(rows.length);
+      for (const r of parseCsv(f.csv).map((x) => x.fields))
+        for (const c of r) expect(runsAsFormula(c)).toBe(false);
+    }
   });
 });

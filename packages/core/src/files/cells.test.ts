@@ -176,7 +176,17 @@ describe('every regex over file text finishes on 100,000-character input', { tim
   it('XLSX text with 100,000 entities and escapes', () => {
     const t = '&amp;_x000D_'.repeat(10_000) + '&#20013;'.repeat(10_000);
     const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${t}</t></is></c></row></sheetData></worksheet>`;
-    const r = readXlsxRows(zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheet) }));
+    const r = readXlsxRows(
+      zipSync({
+        'xl/workbook.xml': strToU8(
+          '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        ),
+        'xl/_rels/workbook.xml.rels': strToU8(
+          '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        ),
+        'xl/worksheets/sheet1.xml': strToU8(sheet),
+      }),
+    );
     expect(r.ok && r.records[0]?.fields[0]).toBe('&\r'.repeat(10_000) + '中'.repeat(10_000));
   });
 });

@@ -19,20 +19,54 @@ export interface CsvWriteOptions {
   readonly delimiter?: string;
 }
 
-/** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/u;
+/**
+ * Characters skipped before the first visible one: a spreadsheet (or a CSV importer that trims)
+ * may drop them and then read what follows as a formula. NUL, whitespace (ASCII, no-break,
+ * ideographic), the soft hyphen, the Mongolian vowel separator, zero-width and bidi marks
+ * (U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069) and the BOM / zero-width no-break
+ * space U+FEFF.
+ */
+const IGNORABLE = /^[\0\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*/u;
+/**
+ * First visible characters that start a formula: `=`, `+`, `-`, `@` (OWASP), their full-width
+ * forms `＝ ＋ － ＠` (a Chinese input method types these, and spreadsheets in East Asian locales
+ * normalise them), the small forms `﹦ ﹢ ﹣ ﹫` and the minus sign `−`.
+ */
+const TRIGGER = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212]/u;
+/** Control characters OWASP lists as formula starts (tab, CR), with LF and NUL. */
+const CONTROL = /[\0\t\r\n]/u;
 
 /**
- * Guard one cell against formula injection: prefix `'` when it starts with `=`, `+`, `-`, `@`,
- * a tab or a carriage return. Other cells are returned unchanged.
+ * Whether a spreadsheet could read `cell` as a formula: its leading run of ignorable characters
+ * (whitespace, zero-width and bidi marks, the BOM, NUL) holds a NUL, tab, CR or LF, or the first
+ * character after that run is `=`, `+`, `-`, `@`, one of their full-width (`＝ ＋ － ＠`) or small
+ * forms, or `−`. Linear in the cell's length.
+ * @example
+ * startsFormula('=1+1'); // true
+ * startsFormula('\u200B=HYPERLINK("http://x")'); // true (zero-width prefix)
+ * startsFormula('＝1+1'); // true (full-width)
+ * startsFormula('YT1234567890'); // false
+ */
+export function startsFormula(cell: string): boolean {
+  if (typeof cell !== 'string' || cell === '') return false;
+  const prefix = IGNORABLE.exec(cell)?.[0] ?? '';
+  if (CONTROL.test(prefix)) return true;
+  return TRIGGER.test(cell.slice(prefix.length, prefix.length + 1));
+}
+
+/**
+ * Guard one cell against formula injection: prefix `'` when `startsFormula(cell)`. Other cells
+ * are returned unchanged; a guarded cell is never guarded again (it starts with `'`).
  * @example
  * guardCell('=HYPERLINK("http://x")'); // "'=HYPERLINK(\"http://x\")"
  * guardCell('-5'); // "'-5"
+ * guardCell('＠SUM(A1)'); // "'＠SUM(A1)"
+ * guardCell('\u200B+1'); // "'\u200B+1"
  * guardCell('YT1234567890'); // 'YT1234567890'
  */
 export function guardCell(cell: string): string {
   const s = typeof cell === 'string' ? cell : '';
-  return FORMULA_START.test(s) ? `'${s}` : s;
+  return startsFormula(s) ? `'${s}` : s;
 }
 
 /**

@@ -13,7 +13,7 @@ export {
   type CsvIssueCode,
   type CsvParseOptions,
 } from './csv-parse.js';
-export { writeCsv, csvField, guardCell, type CsvWriteOptions } from './csv-write.js';
+export { writeCsv, csvField, guardCell, startsFormula, type CsvWriteOptions } from './csv-write.js';
 export {
   createByteDecoder,
   decodeBytes,
@@ -44,6 +44,8 @@ export {
 } from './problems.js';
 export {
   createOrderReader,
+  DEFAULT_MAX_PROBLEMS,
+  type OmittedProblems,
   type OrderReader,
   type OrderReaderOptions,
   type OrderRecord,

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { OrderView } from '../types.js';
 import { parseCsv } from './csv-parse.js';
 import { exportJdOrders, formatExportTime, jdExportHeaders } from './jd-export.js';
 import { parseOrderFile } from './read-orders.js';
+import { HOSTILE_CELLS, hostileCellArb, runsAsFormula } from './formula.test-util.js';
+import { readXlsxRows } from './xlsx.js';
+import { writeXlsx } from './xlsx-write.js';
 
 const RUNS = 1000;
 
@@ -110,7 +114,7 @@ describe('exportJdOrders: invariant 1', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(name, mobile, detail), { minLength: 1, maxLength: 4 }),
-        fc.constantFrom('none', 'masked', 'virtual'),
+        fc.constantFrom<'none' | 'masked' | 'virtual'>('none', 'masked', 'virtual'),
         (rows, mode) => {
           const orders: OrderView[] = rows.map(([[s, g], m, d], i) => ({
             platform: 'jd',
@@ -132,6 +136,56 @@ describe('exportJdOrders: invariant 1', { timeout: 120_000 }, () => {
         },
       ),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('exportJdOrders: formula injection (issue 14)', { timeout: 120_000 }, () => {
+  const hostileOrder = (h: string, i: number): OrderView => ({
+    platform: 'jd',
+    shopId: 'jd-demo',
+    orderId: h,
+    status: 'awaiting_shipment',
+    category: h,
+    createdAt: Date.parse('2026-11-03T04:00:00Z') + i,
+    items: [{ name: h, sku: h, quantity: 1 }],
+    remark: h,
+    receiver: { name: h, phone: h, address: h, virtual: { main: '13240968483', ext: '9647' } },
+    carrier: h,
+    trackingNumber: h,
+  });
+
+  it('every cell of every mode that starts a formula (any form) is guarded in the CSV', () => {
+    const orders = HOSTILE_CELLS.map(hostileOrder);
+    for (const mode of ['none', 'masked', 'virtual'] as const) {
+      const e = exportJdOrders(orders, mode);
+      const rows = parseCsv(e.csv).map((r) => r.fields);
+      expect(rows).toHaveLength(orders.length + 1);
+      for (const r of rows) for (const c of r) expect(runsAsFormula(c), JSON.stringify(c)).toBe(false);
+      // The remark column is written (masked) and guarded, not dropped.
+      const remarkAt = jdExportHeaders(mode).indexOf('订单备注');
+      expect(rows[1]?.[remarkAt]).toBe(`'${HOSTILE_CELLS[0]}`);
+    }
+  });
+
+  it('property: hostile text in any order field never reads back as a formula, in CSV or XLSX', () => {
+    fc.assert(
+      fc.property(
+        fc.array(hostileCellArb, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom<'none' | 'masked' | 'virtual'>('none', 'masked', 'virtual'),
+        (hs, mode) => {
+          const e = exportJdOrders(hs.map(hostileOrder), mode);
+          for (const r of parseCsv(e.csv).map((x) => x.fields))
+            for (const c of r) expect(runsAsFormula(c)).toBe(false);
+          // XLSX: cells are inline strings, never formulas; they read back exactly as the table.
+          const bytes = writeXlsx(e.table);
+          const sheet = unzipSync(bytes)['xl/worksheets/sheet1.xml'] ?? new Uint8Array();
+          expect(new TextDecoder().decode(sheet)).not.toMatch(/<f[\s>]/u);
+          const x = readXlsxRows(bytes);
+          expect(x.ok && x.records.slice(1).map((r) => r.fields[2])).toEqual(hs);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

@@ -30,7 +30,7 @@ import {
 } from './columns.js';
 import type { CsvIssueCode, CsvRecord } from './csv-parse.js';
 import { readExportTime } from './export-time.js';
-import { problem, type FileProblem, type FileProblemCode } from './problems.js';
+import { problem, problemSeverity, type FileProblem, type FileProblemCode } from './problems.js';
 import { readOrderStatus } from './status.js';
 
 /** Options for reading an order file. */
@@ -43,6 +43,22 @@ export interface OrderReaderOptions {
   readonly defaultStatus?: OrderStatus;
   /** How many records to look through for the header. Default 20. */
   readonly headerSearchRows?: number;
+  /**
+   * Most problems listed for the whole file; later ones are only counted (`omitted`), and `end()`
+   * adds one `problems-omitted` problem saying how many of each severity were left out. Default
+   * 1,000. A hostile file of a million bad lines costs counters, not a million problem objects.
+   */
+  readonly maxProblems?: number;
+}
+
+/** Default of `OrderReaderOptions.maxProblems`. */
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+/** Problems counted but not listed, by severity. */
+export interface OmittedProblems {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
 }
 
 /** The lines (rows) one order came from. */
@@ -84,6 +100,8 @@ export interface OrderReader {
   readonly header: HeaderInfo | undefined;
   /** Whether any row held buyer plaintext (which was masked and reported). */
   readonly containsPlaintext: boolean;
+  /** Problems counted but not listed (beyond `maxProblems`), by severity. */
+  readonly omitted: OmittedProblems;
 }
 
 /** Order ids on every platform: digits (and letters for some sub-channels), at most 64. */
@@ -163,6 +181,12 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   let containsPlaintext = false;
   let orders: OrderRecord[] = [];
   let problems: FileProblem[] = [];
+  const maxProblems =
+    typeof options.maxProblems === 'number' && options.maxProblems >= 0
+      ? Math.floor(options.maxProblems)
+      : DEFAULT_MAX_PROBLEMS;
+  let listed = 0;
+  const omitted = { error: 0, warning: 0, info: 0 };
 
   function report(
     code: FileProblemCode,
@@ -170,6 +194,12 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     message: string,
     extra: { column?: string; orderId?: string } = {},
   ): void {
+    // The cap is checked before the problem object is built.
+    if (listed >= maxProblems) {
+      omitted[problemSeverity(code)]++;
+      return;
+    }
+    listed++;
     problems.push(problem(code, rec.line, rec.endLine, message, extra));
   }
 
@@ -533,7 +563,20 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
         report('no-header', { line: 0, endLine: 0 }, 'the file has no header row with an order-id column');
       }
       preamble = [];
+      const left = omitted.error + omitted.warning + omitted.info;
+      if (left > 0)
+        problems.push(
+          problem(
+            'problems-omitted',
+            0,
+            0,
+            `${left} more problem(s) were not listed (${omitted.error} error(s), ${omitted.warning} warning(s), ${omitted.info} info); only the first ${maxProblems} are`,
+          ),
+        );
       return take();
+    },
+    get omitted(): OmittedProblems {
+      return { ...omitted };
     },
     get header() {
       return header;

@@ -15,7 +15,9 @@
  *   `text-after-quote`, `number-precision`, `tracking-scientific`, `decode-replaced`,
  *   `missing-column`;
  * - info (the line holds no order): `preamble` (text above the header), `blank-line`,
- *   `repeated-header`.
+ *   `repeated-header`;
+ * - `problems-omitted` (warning, line 0): the list was capped (`maxProblems`); its message says
+ *   how many problems of each severity were counted but not listed.
  */
 export type FileProblemCode =
   | 'unterminated-quote'
@@ -44,7 +46,8 @@ export type FileProblemCode =
   | 'missing-column'
   | 'preamble'
   | 'blank-line'
-  | 'repeated-header';
+  | 'repeated-header'
+  | 'problems-omitted';
 
 /** How bad a problem is: `error` = the row was not read into an order. */
 export type FileProblemSeverity = 'error' | 'warning' | 'info';
@@ -98,6 +101,7 @@ const SEVERITY: Readonly<Record<FileProblemCode, FileProblemSeverity>> = {
   preamble: 'info',
   'blank-line': 'info',
   'repeated-header': 'info',
+  'problems-omitted': 'warning',
 };
 
 /**

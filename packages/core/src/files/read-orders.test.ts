@@ -605,3 +605,52 @@ describe('streaming', { timeout: 120_000 }, () => {
     expect(r2.orders[0]?.order.remark?.startsWith('134****3639')).toBe(true);
   });
 });
+
+describe('the problem list is capped (issue 14)', { timeout: 120_000 }, () => {
+  const HEAD = '主订单编号,选购商品,商品数量,订单提交时间,订单状态\n';
+  const good = '6921000000000001,保温杯,1,2026-11-03 12:00:00,待发货\n';
+  /** `n` rows with a bad quantity (errors) and `n` blank lines (info), around one good order. */
+  const hostile = (n: number): string =>
+    HEAD + good + '6921000000000002,杯,x,2026-11-03 12:00:00,待发货\n\n'.repeat(n);
+
+  it('lists the first maxProblems, counts the rest, and says so in one final problem', () => {
+    const r = parseOrderFile(hostile(3000), { platform: 'douyin' });
+    expect(r.orders.map((o) => o.order.orderId)).toEqual(['6921000000000001']);
+    expect(r.problems).toHaveLength(1001);
+    expect(r.problemsOmitted).toBe(6000 - 1000);
+    expect(r.errorCount).toBe(3000);
+    const last = r.problems.at(-1);
+    expect(last).toMatchObject({ code: 'problems-omitted', severity: 'warning', line: 0 });
+    expect(last?.message).toContain('5000 more problem(s)');
+    expect(r.warningCount).toBe(0);
+    const small = parseOrderFile(hostile(10), { platform: 'douyin', maxProblems: 5 });
+    expect(small.problems.map((p) => p.code)).toEqual([
+      'bad-quantity',
+      'blank-line',
+      'bad-quantity',
+      'blank-line',
+      'bad-quantity',
+      'problems-omitted',
+    ]);
+    expect(small.problemsOmitted).toBe(15);
+    const none = parseOrderFile(hostile(2), { platform: 'douyin' });
+    expect(none.problemsOmitted).toBe(0);
+    expect(none.problems.some((p) => p.code === 'problems-omitted')).toBe(false);
+  });
+
+  it('a streamed 200,000-line hostile file yields at most maxProblems + 1 problems in all', async () => {
+    const chunks = function* (): Generator<string> {
+      yield HEAD + good;
+      for (let i = 0; i < 100; i++) yield '6921000000000002,杯,x,2026-11-03 12:00:00,待发货\n\n'.repeat(1000);
+    };
+    let listed = 0;
+    const gen = readOrderStream(chunks(), { platform: 'douyin', maxProblems: 50 });
+    let step = await gen.next();
+    while (!step.done) {
+      listed += step.value.problems.length;
+      step = await gen.next();
+    }
+    expect(listed).toBe(51);
+    expect(step.value).toMatchObject({ errorCount: 100_000, problemsOmitted: 199_950, orderCount: 1 });
+  });
+});

@@ -36,8 +36,11 @@ export interface OrderFileSummary {
   /** The file held buyer plaintext (masked on the way in; see the `plaintext` problems). */
   readonly containsPlaintext: boolean;
   readonly orderCount: number;
+  /** Errors and warnings found, listed or not (see `problemsOmitted`). */
   readonly errorCount: number;
   readonly warningCount: number;
+  /** Problems counted but not listed because the list reached `maxProblems` (default 1,000). */
+  readonly problemsOmitted: number;
 }
 
 /** A whole file's orders and problems. */
@@ -78,6 +81,7 @@ export function createOrderFileReader(options: OrderFileOptions = {}): OrderFile
   function count(b: OrderBatch): OrderBatch {
     orderCount += b.orders.length;
     for (const p of b.problems) {
+      if (p.code === 'problems-omitted') continue;
       if (p.severity === 'error') errorCount++;
       else if (p.severity === 'warning') warningCount++;
     }
@@ -156,6 +160,7 @@ export function createOrderFileReader(options: OrderFileOptions = {}): OrderFile
     },
     summary(): OrderFileSummary {
       const h = orders.header;
+      const left = orders.omitted;
       return {
         format,
         platform: h?.platform,
@@ -163,15 +168,18 @@ export function createOrderFileReader(options: OrderFileOptions = {}): OrderFile
         header: h,
         containsPlaintext: orders.containsPlaintext,
         orderCount,
-        errorCount,
-        warningCount,
+        errorCount: errorCount + left.error,
+        warningCount: warningCount + left.warning,
+        problemsOmitted: left.error + left.warning + left.info,
       };
     },
   };
 }
 
 /**
- * Read a whole order file (CSV text, CSV bytes or XLSX bytes). Never throws.
+ * Read a whole order file (CSV text, CSV bytes or XLSX bytes). Never throws. At most
+ * `maxProblems` (default 1,000) problems are listed; the rest are counted (`problemsOmitted`,
+ * and a final `problems-omitted` problem).
  * @example
  * const r = parseOrderFile('订单号,商品名称,商品数量,下单时间,订单状态\n3718000000000001,保温杯,2,2026-11-03 12:00:00,待发货\n', { platform: 'wechat' });
  * r.orders[0]?.order.items; // [{ name: '保温杯', quantity: 2 }]

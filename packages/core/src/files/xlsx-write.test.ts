@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { readXlsxRows } from './xlsx.js';
 import { writeXlsx } from './xlsx-write.js';
+import { HOSTILE_CELLS } from './formula.test-util.js';
 
 const RUNS = 1000;
 
@@ -92,5 +93,16 @@ describe('writeXlsx', { timeout: 120_000 }, () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('writeXlsx: formula injection (issue 14)', { timeout: 120_000 }, () => {
+  it('a formula-looking cell (any form) is an inline string, never a formula, and reads back exactly', () => {
+    const rows = [['订单号', '备注'], ...HOSTILE_CELLS.map((h, i) => [String(3718000000000000 + i), h])];
+    const bytes = writeXlsx(rows);
+    const sheet = new TextDecoder().decode(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
+    expect(sheet).not.toMatch(/<f[\s>]/u);
+    expect(sheet.match(/<c /gu)?.length).toBe(sheet.match(/t="inlineStr"/gu)?.length);
+    expect(back(bytes).map((r) => r[1])).toEqual(['备注', ...HOSTILE_CELLS]);
   });
 });

@@ -139,13 +139,12 @@ describe('readXlsxRows', { timeout: 120_000 }, () => {
     });
   });
 
-  it('falls back to sheet1 without a workbook, and reports damaged or non-ZIP input', () => {
+  it('refuses an archive without a workbook, and reports damaged or non-ZIP input', () => {
     const plain = zipSync({
       'xl/worksheets/sheet1.xml': strToU8(SHEET),
       'xl/sharedStrings.xml': strToU8(SST),
     });
-    const r = readXlsxRows(plain);
-    expect(r.ok && r.records[0]?.fields).toEqual(HEADER);
+    expect(readXlsxRows(plain)).toMatchObject({ ok: false, error: { code: 'not-xlsx' } });
     expect(readXlsxRows(new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false, error: { code: 'not-xlsx' } });
     const broken = xlsx().slice(0, 200);
     expect(readXlsxRows(broken)).toMatchObject({ ok: false, error: { code: 'not-xlsx' } });
@@ -215,5 +214,202 @@ describe('readXlsxRows', { timeout: 120_000 }, () => {
       ),
       { numRuns: RUNS },
     );
+  });
+});
+
+/** Sheet XML with one header row and one order row (inline strings). */
+function ordersSheet(orderId: string): string {
+  const row = (r: number, cells: string[]): string =>
+    `<row r="${r}">${cells.map((v, i) => cell(`${String.fromCharCode(65 + i)}${r}`, v, 'inlineStr')).join('')}</row>`;
+  return `<worksheet><sheetData>${row(1, ['订单号', '商品名称', '商品数量', '下单时间', '订单状态'])}${row(2, [orderId, '保温杯', '1', '2026-11-03 12:00:00', '待发货'])}</sheetData></worksheet>`;
+}
+
+/** Set the declared uncompressed size of `name` in the central directory (a lying archive). */
+function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const want = strToU8(name);
+  for (let p = 0; p + 46 < out.length; p++) {
+    if (view.getUint32(p, true) !== 0x02014b50) continue;
+    const n = view.getUint16(p + 28, true);
+    if (n === want.length && want.every((b, i) => out[p + 46 + i] === b)) {
+      view.setUint32(p + 24, size, true);
+      return out;
+    }
+  }
+  throw new Error(`no entry ${name}`);
+}
+
+/** Overwrite the first compressed byte of `name` with an invalid deflate block type. */
+function corruptData(zip: Uint8Array, name: string): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const want = strToU8(name);
+  for (let p = 0; p + 46 < out.length; p++) {
+    if (view.getUint32(p, true) !== 0x02014b50) continue;
+    const n = view.getUint16(p + 28, true);
+    if (n === want.length && want.every((b, i) => out[p + 46 + i] === b)) {
+      const local = view.getUint32(p + 42, true);
+      const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      out[data] = 0xff;
+      return out;
+    }
+  }
+  throw new Error(`no entry ${name}`);
+}
+
+describe('readXlsxRows: hostile workbooks (issue 14)', { timeout: 120_000 }, () => {
+  const ROOT_RELS =
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
+  const book = (sheets: string, view = ''): string =>
+    `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${view}<sheets>${sheets}</sheets></workbook>`;
+  const rels = (targets: Record<string, string>): string =>
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${Object.entries(
+      targets,
+    )
+      .map(
+        ([id, t]) =>
+          `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${t}"/>`,
+      )
+      .join('')}</Relationships>`;
+  const zip = (files: Record<string, string>): Uint8Array =>
+    zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
+  const orderIds = (bytes: Uint8Array): string[] => parseOrderFile(bytes).orders.map((o) => o.order.orderId);
+
+  it('never reads a worksheet the workbook does not name in place of a missing one', () => {
+    // The workbook names sheet "订单" at a part the archive lacks; another worksheet is present.
+    const bytes = zip({
+      '_rels/.rels': ROOT_RELS,
+      'xl/workbook.xml': book('<sheet name="订单" sheetId="1" r:id="rId1"/>'),
+      'xl/_rels/workbook.xml.rels': rels({ rId1: 'worksheets/orders.xml' }),
+      'xl/worksheets/sheet1.xml': ordersSheet('6921000000000666'),
+    });
+    const r = readXlsxRows(bytes);
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-xlsx' } });
+    expect(!r.ok && r.error.message).toContain('订单');
+    expect(orderIds(bytes)).toEqual([]);
+  });
+
+  it('reads the active tab when visible, else the first visible sheet; never a hidden sheet', () => {
+    const files = {
+      '_rels/.rels': ROOT_RELS,
+      'xl/_rels/workbook.xml.rels': rels({
+        rId1: 'worksheets/hidden.xml',
+        rId2: 'worksheets/shown.xml',
+        rId3: 'worksheets/third.xml',
+      }),
+      'xl/worksheets/hidden.xml': ordersSheet('6921000000000666'),
+      'xl/worksheets/shown.xml': ordersSheet('6921000000000001'),
+      'xl/worksheets/third.xml': ordersSheet('6921000000000003'),
+    };
+    const sheets =
+      '<sheet name="隐藏" sheetId="1" state="hidden" r:id="rId1"/><sheet name="订单" sheetId="2" r:id="rId2"/><sheet name="其他" sheetId="3" r:id="rId3"/>';
+    const first = zip({ ...files, 'xl/workbook.xml': book(sheets) });
+    expect(readXlsxRows(first)).toMatchObject({
+      ok: true,
+      sheet: 'xl/worksheets/shown.xml',
+      sheetName: '订单',
+    });
+    expect(orderIds(first)).toEqual(['6921000000000001']);
+    const active = zip({
+      ...files,
+      'xl/workbook.xml': book(sheets, '<bookViews><workbookView activeTab="2"/></bookViews>'),
+    });
+    expect(orderIds(active)).toEqual(['6921000000000003']);
+    const hiddenActive = zip({
+      ...files,
+      'xl/workbook.xml': book(sheets, '<bookViews><workbookView activeTab="0"/></bookViews>'),
+    });
+    expect(orderIds(hiddenActive)).toEqual(['6921000000000001']);
+    const allHidden = zip({
+      ...files,
+      'xl/workbook.xml': book('<sheet name="隐藏" sheetId="1" state="veryHidden" r:id="rId1"/>'),
+    });
+    expect(readXlsxRows(allHidden)).toMatchObject({ ok: false, error: { code: 'not-xlsx' } });
+  });
+
+  it('follows the package relationships to a workbook that is not at xl/workbook.xml', () => {
+    const bytes = zip({
+      '_rels/.rels': ROOT_RELS.replace('xl/workbook.xml', '/book/main.xml'),
+      'book/main.xml': book('<sheet name="订单" sheetId="1" r:id="rId7"/>'),
+      'book/_rels/main.xml.rels': rels({ rId7: '../data/s.xml' }),
+      'data/s.xml': ordersSheet('6921000000000002'),
+      'xl/workbook.xml': book('<sheet name="诱饵" sheetId="1" r:id="rId1"/>'),
+      'xl/_rels/workbook.xml.rels': rels({ rId1: 'worksheets/sheet1.xml' }),
+      'xl/worksheets/sheet1.xml': ordersSheet('6921000000000666'),
+    });
+    expect(readXlsxRows(bytes)).toMatchObject({ ok: true, sheet: 'data/s.xml' });
+    expect(orderIds(bytes)).toEqual(['6921000000000002']);
+  });
+
+  it('refuses a relationship that points outside the package, and two entries with one name', () => {
+    const outside = zip({
+      'xl/workbook.xml': book('<sheet name="订单" sheetId="1" r:id="rId1"/>'),
+      'xl/_rels/workbook.xml.rels': rels({ rId1: '../../etc/sheet.xml' }),
+      'xl/worksheets/sheet1.xml': ordersSheet('6921000000000666'),
+    });
+    expect(readXlsxRows(outside)).toMatchObject({ ok: false, error: { code: 'not-xlsx' } });
+    // Same name twice (different case): which one a spreadsheet shows is not defined.
+    const twice = zip({
+      'xl/workbook.xml': book('<sheet name="订单" sheetId="1" r:id="rId1"/>'),
+      'xl/_rels/workbook.xml.rels': rels({ rId1: 'worksheets/sheet1.xml' }),
+      'xl/worksheets/sheet1.xml': ordersSheet('6921000000000001'),
+      'xl/worksheets/SHEET1.xml': ordersSheet('6921000000000666'),
+    });
+    expect(readXlsxRows(twice)).toMatchObject({ ok: false, error: { code: 'not-xlsx' } });
+  });
+
+  it('inflates only the parts it reads: a broken unnamed part does not matter', () => {
+    const good = zip({
+      'xl/workbook.xml': book('<sheet name="订单" sheetId="1" r:id="rId1"/>'),
+      'xl/_rels/workbook.xml.rels': rels({ rId1: 'worksheets/sheet1.xml' }),
+      'xl/worksheets/sheet1.xml': ordersSheet('6921000000000001'),
+      'xl/worksheets/sheet9.xml': ordersSheet('6921000000000666'),
+    });
+    // Corrupt sheet9's deflate stream: inflating it would fail; it is never inflated.
+    const bytes = corruptData(good, 'xl/worksheets/sheet9.xml');
+    expect(readXlsxRows(corruptData(good, 'xl/worksheets/sheet1.xml'))).toMatchObject({
+      ok: false,
+      error: { code: 'not-xlsx' },
+    });
+    expect(orderIds(bytes)).toEqual(['6921000000000001']);
+  });
+
+  it('caps the sum of the declared sizes of the parts read, before inflating', () => {
+    const bytes = xlsx();
+    const ok = readXlsxRows(bytes);
+    expect(ok.ok).toBe(true);
+    const sst = SST.length * 3; // UTF-8 upper bound: every part is under this
+    expect(readXlsxRows(bytes, { maxPartBytes: sst + SHEET.length * 3 })).toMatchObject({ ok: true });
+    // Each part is under the part limit; together they are over the total.
+    expect(
+      readXlsxRows(bytes, { maxPartBytes: SHEET.length * 3, maxTotalBytes: strToU8(SHEET).length + 10 }),
+    ).toMatchObject({ ok: false, error: { code: 'xlsx-too-large' } });
+    // A bomb that declares its true size (8 MiB) is refused by the declared size alone.
+    const big = '<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>'.repeat(140_000);
+    const bomb = zipSync({
+      'xl/workbook.xml': strToU8(book('<sheet name="订单" sheetId="1" r:id="rId1"/>')),
+      'xl/_rels/workbook.xml.rels': strToU8(rels({ rId1: 'worksheets/sheet1.xml' })),
+      'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${big}</sheetData></worksheet>`),
+    });
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(readXlsxRows(bomb, { maxTotalBytes: 4 << 20 })).toMatchObject({
+      ok: false,
+      error: { code: 'xlsx-too-large' },
+    });
+  });
+
+  it('stops a part that inflates past the size it declares (a lying zip bomb)', () => {
+    const big = '<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>'.repeat(140_000);
+    const honest = zipSync({
+      'xl/workbook.xml': strToU8(book('<sheet name="订单" sheetId="1" r:id="rId1"/>')),
+      'xl/_rels/workbook.xml.rels': strToU8(rels({ rId1: 'worksheets/sheet1.xml' })),
+      'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${big}</sheetData></worksheet>`),
+    });
+    // It claims 1 KB but inflates to ~8 MB.
+    const lying = declareSize(honest, 'xl/worksheets/sheet1.xml', 1024);
+    const r = readXlsxRows(lying);
+    expect(r).toMatchObject({ ok: false, error: { code: 'xlsx-too-large' } });
+    expect(!r.ok && r.error.message).toContain('declares');
   });
 });

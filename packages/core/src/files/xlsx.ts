@@ -1,6 +1,7 @@
 /**
- * A minimal XLSX (Office Open XML spreadsheet) reader for order exports: the first worksheet's
- * cells as text rows. Unzipping is fflate's (already a core dependency, ~8 KB gz for inflate);
+ * A minimal XLSX (Office Open XML spreadsheet) reader for order exports: the cells of the sheet
+ * the workbook shows, as text rows. Unzipping is `zip-read.ts` over fflate's streaming inflate
+ * (already a core dependency, ~8 KB gz), with size limits checked before inflating;
  * the XML is read with a small scanner that knows only what a sheet holds: shared strings
  * (`xl/sharedStrings.xml`, rich-text runs joined, phonetic runs `<rPh>` skipped), inline
  * strings, numbers, booleans and formula results (`<v>`). Styles are not read, so dates stored
@@ -11,21 +12,34 @@
  * hundred lines over fflate and runs in any JavaScript runtime.
  * @module
  */
-import { unzipSync } from 'fflate';
 import type { CsvIssueCode, CsvRecord } from './csv-parse.js';
+import { inflateZipEntry, readZipDirectory, type ZipEntry } from './zip-read.js';
 
 /** Why an XLSX file could not be read. */
 export type XlsxErrorCode = 'not-xlsx' | 'xlsx-too-large';
 
 /** Result of `readXlsxRows`. */
 export type XlsxRead =
-  | { readonly ok: true; readonly sheet: string; readonly records: CsvRecord[] }
+  | {
+      readonly ok: true;
+      /** The part read, e.g. `xl/worksheets/sheet1.xml`. */
+      readonly sheet: string;
+      /** The sheet's name in the workbook (its tab), e.g. `订单`. */
+      readonly sheetName: string;
+      readonly records: CsvRecord[];
+    }
   | { readonly ok: false; readonly error: { readonly code: XlsxErrorCode; readonly message: string } };
 
 /** Options of `readXlsxRows`. */
 export interface XlsxOptions {
-  /** Largest uncompressed sheet or shared-strings part accepted, in bytes. Default 256 MiB. */
+  /** Largest declared uncompressed size of any one part read, in bytes. Default 256 MiB. */
   readonly maxPartBytes?: number;
+  /**
+   * Largest sum of the declared uncompressed sizes of the parts read (package and workbook
+   * relationships, workbook, sheet, shared strings), in bytes, checked before inflating them.
+   * Default 256 MiB.
+   */
+  readonly maxTotalBytes?: number;
 }
 
 /**
@@ -155,36 +169,106 @@ function columnOf(ref: string): number {
   return i === 0 ? -1 : n - 1;
 }
 
-/** The first sheet's part name, from the workbook and its relationships. */
-function firstSheetPath(files: Record<string, Uint8Array>, dec: TextDecoder): string | undefined {
-  const wb = files['xl/workbook.xml'];
-  const rels = files['xl/_rels/workbook.xml.rels'];
-  if (wb && rels) {
-    const wbXml = dec.decode(wb);
-    const sheetAt = wbXml.indexOf('<sheet ');
-    if (sheetAt >= 0) {
-      const tag = wbXml.slice(sheetAt, wbXml.indexOf('>', sheetAt) + 1);
-      const rid = attr(tag, 'r:id') ?? attr(tag, 'id');
-      const relXml = dec.decode(rels);
-      let i = 0;
-      while (rid !== undefined) {
-        const r = relXml.indexOf('<Relationship ', i);
-        if (r < 0) break;
-        const rtag = relXml.slice(r, relXml.indexOf('>', r) + 1);
-        if (attr(rtag, 'Id') === rid) {
-          const target = attr(rtag, 'Target') ?? '';
-          const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-          if (files[path]) return path;
-          break;
-        }
-        i = r + 1;
-      }
-    }
+/** One relationship of a `.rels` part. */
+interface Rel {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+}
+
+/** Start tags named `local` (any namespace prefix) in `xml`, in document order. Linear. */
+function tags(xml: string, local: string): string[] {
+  const out: string[] = [];
+  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]{0,40}:)?${local}[\\s/>]`, 'gu');
+  for (let m = re.exec(xml); m !== null; m = re.exec(xml)) {
+    const gt = xml.indexOf('>', m.index);
+    if (gt < 0) break;
+    out.push(xml.slice(m.index, gt + 1));
+    re.lastIndex = gt + 1;
   }
-  if (files['xl/worksheets/sheet1.xml']) return 'xl/worksheets/sheet1.xml';
-  return Object.keys(files)
-    .filter((n) => n.startsWith('xl/worksheets/') && n.endsWith('.xml'))
-    .sort()[0];
+  return out;
+}
+
+/** The value of a namespaced attribute `<prefix>:<local>` whatever its prefix (`r:id`). */
+function nsAttr(tag: string, local: string): string | undefined {
+  const m = new RegExp(`\\s[A-Za-z_][\\w.-]{0,40}:${local}="([^"]*)"`, 'u').exec(tag);
+  return m?.[1];
+}
+
+function relsOf(xml: string): Rel[] {
+  return tags(xml, 'Relationship').map((t) => ({
+    id: attr(t, 'Id') ?? '',
+    type: attr(t, 'Type') ?? '',
+    target: decodeText(attr(t, 'Target') ?? ''),
+    external: attr(t, 'TargetMode') === 'External',
+  }));
+}
+
+/** Resolve a relationship target against the folder of its source part (OPC part names). */
+function resolvePart(sourceDir: string, target: string): string | undefined {
+  let t = target;
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    return undefined;
+  }
+  const segments = (t.startsWith('/') ? t.slice(1) : sourceDir + t).split('/');
+  const out: string[] = [];
+  for (const seg of segments) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
+const dirOf = (part: string): string => part.slice(0, part.lastIndexOf('/') + 1);
+const REL_OFFICE_DOCUMENT = '/officeDocument';
+const REL_WORKSHEET = '/worksheet';
+const REL_SHARED_STRINGS = '/sharedStrings';
+
+/** The sheet a workbook shows, and the parts to read for it. */
+interface SheetChoice {
+  readonly sheet: string;
+  readonly name: string;
+  readonly sharedStrings: string | undefined;
+}
+
+/**
+ * The sheet the workbook names (ECMA-376 Part 1, 18.2.19 `sheet`, 18.2.30 `workbookView`): the
+ * active tab when it is visible, else the first visible sheet, resolved through the workbook's
+ * relationships. Never a part the workbook does not name.
+ */
+function chooseSheet(
+  workbookPart: string,
+  workbookXml: string,
+  relsXml: string | undefined,
+): SheetChoice | string {
+  const rels = relsXml === undefined ? [] : relsOf(relsXml);
+  const sheets = tags(workbookXml, 'sheet').map((t) => ({
+    name: decodeText(attr(t, 'name') ?? ''),
+    rid: nsAttr(t, 'id'),
+    visible: (attr(t, 'state') ?? 'visible') === 'visible',
+  }));
+  if (sheets.length === 0) return 'the workbook names no sheet';
+  const view = tags(workbookXml, 'workbookView')[0];
+  const active = Number(view === undefined ? 0 : (attr(view, 'activeTab') ?? 0));
+  const chosen =
+    (Number.isInteger(active) && sheets[active]?.visible ? sheets[active] : undefined) ??
+    sheets.find((x) => x.visible);
+  if (!chosen) return 'every sheet of the workbook is hidden';
+  const rel = rels.find((r) => r.id === chosen.rid);
+  if (!rel || rel.external || !rel.type.endsWith(REL_WORKSHEET))
+    return `the workbook's relationships do not name a worksheet for sheet "${chosen.name}"`;
+  const dir = dirOf(workbookPart);
+  const sheet = resolvePart(dir, rel.target);
+  if (sheet === undefined) return `sheet "${chosen.name}" points outside the archive`;
+  const ss = rels.find((r) => !r.external && r.type.endsWith(REL_SHARED_STRINGS));
+  const sharedStrings = ss ? resolvePart(dir, ss.target) : `${dir}sharedStrings.xml`;
+  return { sheet, name: chosen.name, sharedStrings };
 }
 
 /** Significant digits of a numeric cell's text. */
@@ -193,8 +277,21 @@ function significantDigits(v: string): number {
   return mantissa.replace(/[^0-9]/gu, '').replace(/^0+/u, '').length;
 }
 
+/** Default largest uncompressed part: 256 MiB. */
+const DEFAULT_MAX_PART = 268_435_456;
+/** Default largest sum of the declared sizes of the parts read: 256 MiB. */
+const DEFAULT_MAX_TOTAL = 268_435_456;
+
+const positive = (n: unknown, fallback: number): number => (typeof n === 'number' && n > 0 ? n : fallback);
+
 /**
- * Read the first worksheet of an XLSX file into records (`line` = the spreadsheet row number).
+ * Read the worksheet an XLSX file's workbook shows into records (`line` = the spreadsheet row
+ * number). Only the parts the package names are read: `_rels/.rels` → the workbook → its
+ * relationships → the active (else first visible) sheet and the shared strings; another
+ * worksheet in the archive is never read in its place, and an archive whose workbook names no
+ * sheet it holds is refused (`not-xlsx`). Limits are checked on the declared sizes before
+ * anything is inflated: each part at most `maxPartBytes`, their sum at most `maxTotalBytes`
+ * (`xlsx-too-large`); a part that inflates past its declared size is refused as soon as it does.
  * Rows are padded to the sheet's width; a number cell with more than 15 significant digits
  * (an id Excel stored as a float) is flagged `number-precision`. Never throws.
  * @example
@@ -202,39 +299,86 @@ function significantDigits(v: string): number {
  * if (r.ok) r.records[0]?.fields; // ['订单号', '商品名称', …]
  */
 export function readXlsxRows(bytes: Uint8Array, options: XlsxOptions = {}): XlsxRead {
-  const max =
-    typeof options.maxPartBytes === 'number' && options.maxPartBytes > 0 ? options.maxPartBytes : 268_435_456;
-  if (!isZip(bytes)) return { ok: false, error: { code: 'not-xlsx', message: 'not a ZIP (XLSX) file' } };
-  let files: Record<string, Uint8Array>;
-  let tooLarge = false;
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        const wanted =
-          f.name === 'xl/workbook.xml' ||
-          f.name === 'xl/_rels/workbook.xml.rels' ||
-          f.name === 'xl/sharedStrings.xml' ||
-          (f.name.startsWith('xl/worksheets/') && f.name.endsWith('.xml'));
-        if (wanted && f.originalSize > max) tooLarge = true;
-        return wanted && f.originalSize <= max && (f.compression === 0 || f.compression === 8);
-      },
-    });
-  } catch {
-    return { ok: false, error: { code: 'not-xlsx', message: 'the ZIP archive is damaged' } };
+  const maxPart = positive(options.maxPartBytes, DEFAULT_MAX_PART);
+  const maxTotal = positive(options.maxTotalBytes, DEFAULT_MAX_TOTAL);
+  const fail = (code: XlsxErrorCode, message: string): XlsxRead => ({ ok: false, error: { code, message } });
+  if (!isZip(bytes)) return fail('not-xlsx', 'not a ZIP (XLSX) file');
+  const dir = readZipDirectory(bytes);
+  if (!dir.ok) return fail('not-xlsx', `the ZIP archive is damaged: ${dir.message}`);
+  // Part names compare case-insensitively (OPC); two entries with one name make the file ambiguous.
+  const byName = new Map<string, ZipEntry>();
+  for (const e of dir.entries) {
+    const key = e.name.toLowerCase();
+    if (byName.has(key)) return fail('not-xlsx', `the archive holds "${e.name}" twice`);
+    byName.set(key, e);
   }
-  if (tooLarge)
-    return {
-      ok: false,
-      error: { code: 'xlsx-too-large', message: `a part of the workbook is larger than ${max} bytes` },
-    };
   const dec = new TextDecoder('utf-8');
-  const path = firstSheetPath(files, dec);
-  const sheetBytes = path === undefined ? undefined : files[path];
-  if (path === undefined || !sheetBytes)
-    return { ok: false, error: { code: 'not-xlsx', message: 'the archive has no worksheet' } };
-  const ssBytes = files['xl/sharedStrings.xml'];
-  const shared = ssBytes ? sharedStrings(dec.decode(ssBytes)) : [];
-  const xml = dec.decode(sheetBytes);
+  let declared = 0;
+  /** Check a part's declared size against both limits, before inflating anything of it. */
+  const reserve = (entry: ZipEntry): XlsxRead | undefined => {
+    if (entry.size > maxPart)
+      return fail('xlsx-too-large', `part "${entry.name}" declares more than ${maxPart} bytes`);
+    declared += entry.size;
+    if (declared > maxTotal)
+      return fail('xlsx-too-large', `the parts to read declare more than ${maxTotal} bytes together`);
+    return undefined;
+  };
+  const read = (entry: ZipEntry): string | XlsxRead => {
+    const r = inflateZipEntry(bytes, entry, maxPart);
+    if (r.ok) return dec.decode(r.bytes);
+    return fail(r.code === 'over-size' ? 'xlsx-too-large' : 'not-xlsx', `part "${entry.name}" ${r.message}`);
+  };
+
+  // The package relationships name the workbook; without them, the conventional part.
+  const rootEntry = byName.get('_rels/.rels');
+  const refusedRoot = rootEntry ? reserve(rootEntry) : undefined;
+  if (refusedRoot) return refusedRoot;
+  let workbookPart = 'xl/workbook.xml';
+  if (rootEntry) {
+    const rootXml = read(rootEntry);
+    if (typeof rootXml !== 'string') return rootXml;
+    const office = relsOf(rootXml).find((r) => !r.external && r.type.endsWith(REL_OFFICE_DOCUMENT));
+    const resolved = office ? resolvePart('', office.target) : undefined;
+    if (resolved === undefined) return fail('not-xlsx', 'the package names no workbook');
+    workbookPart = resolved;
+  }
+  const workbookEntry = byName.get(workbookPart.toLowerCase());
+  if (!workbookEntry) return fail('not-xlsx', 'the archive has no workbook');
+  const relsEntry = byName.get(
+    `${dirOf(workbookPart)}_rels/${workbookPart.slice(dirOf(workbookPart).length)}.rels`.toLowerCase(),
+  );
+  for (const e of [workbookEntry, relsEntry]) {
+    const refused = e ? reserve(e) : undefined;
+    if (refused) return refused;
+  }
+  const workbookXml = read(workbookEntry);
+  if (typeof workbookXml !== 'string') return workbookXml;
+  let relsXml: string | undefined;
+  if (relsEntry) {
+    const r = read(relsEntry);
+    if (typeof r !== 'string') return r;
+    relsXml = r;
+  }
+  const choice = chooseSheet(workbookPart, workbookXml, relsXml);
+  if (typeof choice === 'string') return fail('not-xlsx', choice);
+  const sheetEntry = byName.get(choice.sheet.toLowerCase());
+  if (!sheetEntry)
+    return fail('not-xlsx', `the workbook names sheet "${choice.name}", which the archive does not hold`);
+  const ssEntry =
+    choice.sharedStrings === undefined ? undefined : byName.get(choice.sharedStrings.toLowerCase());
+  for (const e of [sheetEntry, ssEntry]) {
+    const refused = e ? reserve(e) : undefined;
+    if (refused) return refused;
+  }
+  const xml = read(sheetEntry);
+  if (typeof xml !== 'string') return xml;
+  let shared: string[] = [];
+  if (ssEntry) {
+    const ss = read(ssEntry);
+    if (typeof ss !== 'string') return ss;
+    shared = sharedStrings(ss);
+  }
+  const path = sheetEntry.name;
 
   const rows: { line: number; cells: string[]; issues: CsvIssueCode[] }[] = [];
   let width = 0;
@@ -310,5 +454,5 @@ export function readXlsxRows(bytes: Uint8Array, options: XlsxOptions = {}): Xlsx
     while (r.cells.length < width) r.cells.push('');
     return { line: r.line, endLine: r.line, fields: r.cells, ok: true, issues: r.issues };
   });
-  return { ok: true, sheet: path, records };
+  return { ok: true, sheet: path, sheetName: choice.name, records };
 }

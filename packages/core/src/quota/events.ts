@@ -2,9 +2,11 @@
  * Events of the decrypt-quota ledger. The extension writes them (one per observed click, count or
  * platform counter), persists them in IndexedDB and replays them. Every event has an `id` (unique
  * per event, e.g. `<tab id>:<counter>` or random); applying an event twice changes nothing, and
- * events may arrive in any order. `at` is a UTC instant in epoch ms; China time decides its period.
+ * events may arrive in any order. An event is identified by its id AND its content: a reused id
+ * with different content is a distinct event, never one that wins by arriving first. `at` is a UTC instant in epoch ms; China time decides its period.
  * @module
  */
+import { isPeriodInstant } from '../time/china-time.js';
 import type { FieldKind, Instant } from '../types.js';
 
 /** Where a decrypt happened: the back-office eye icon (小眼睛) or a compliant tool. */
@@ -14,7 +16,11 @@ export type DecryptSource = 'backoffice' | 'tool';
 export type DecryptVia = 'single' | 'bulk';
 
 interface EventBase {
-  /** Unique per event; a second event with the same id is the same event (ignored). */
+  /**
+   * Unique per event. A second event with the same id and the same content is the same event
+   * (ignored); one with the same id but different content is a distinct event (both count, and
+   * the ledger lists the id in `conflicts`), so any arrival order gives the same ledger.
+   */
   readonly id: string;
   /** When it happened (UTC epoch ms). */
   readonly at: Instant;
@@ -122,7 +128,9 @@ const isInt = (v: unknown, min: number): v is number =>
  * Check an untrusted value (e.g. read back from IndexedDB) and return a clean event holding only
  * the known fields, or a typed error. Never throws. Rules: `id` 1-200 characters; `at` a finite
  * instant; counts and amounts integers in 0..1e9 (`delta` may be negative); `orderKey` 16-64
- * lowercase hex (a keyed hash, never the raw id); `reason` 1-500 characters; `ruleId` 1-200.
+ * lowercase hex (a keyed hash, never the raw id); `reason` 1-500 characters; `ruleId` 1-200;
+ * `at` within `MIN_PERIOD_INSTANT`..`MAX_PERIOD_INSTANT` (its China day and month have finite
+ * bounds).
  * @example
  * checkQuotaEvent({ type: 'granted', id: 'g1', at: 0, amount: 10 }).ok; // true
  * checkQuotaEvent({ type: 'granted', id: 'g1', at: 0, amount: -1 }); // { ok: false, error: { code: 'bad-number', ... } }
@@ -133,8 +141,11 @@ export function checkQuotaEvent(value: unknown): QuotaEventCheck {
   const { id, at, type } = e;
   if (typeof id !== 'string' || id.length === 0 || id.length > 200)
     return fail('bad-id', 'id must be a string of 1-200 characters.');
-  if (typeof at !== 'number' || !Number.isFinite(at) || Math.abs(at) > 8.64e15)
-    return fail('bad-time', 'at must be a finite epoch-millisecond instant.');
+  if (!isPeriodInstant(at))
+    return fail(
+      'bad-time',
+      'at must be a finite epoch-millisecond instant whose China month is representable.',
+    );
   let ruleId: string | undefined;
   if (e['ruleId'] !== undefined) {
     const r = e['ruleId'];

@@ -11,7 +11,7 @@ import {
   type QuotaLedger,
 } from './ledger.js';
 import { orderKey } from './order-key.js';
-import { arbAt, arbEvents, DEC_1_CN, dec, key, status } from './quota.test-helper.js';
+import { arbAt, arbEvents, DEC_1_CN, dec, HOUR, key, observed, orders, status } from './quota.test-helper.js';
 import type { QuotaRule } from './rule.js';
 
 const rules: QuotaRule[] = [
@@ -96,13 +96,33 @@ describe('ledger: idempotent, order-independent, serialisable', () => {
     );
   }, 30_000);
 
-  it('an id reused with different content is recorded as a conflict and otherwise ignored', () => {
+  it('an id reused with different content is a distinct event, listed in conflicts, in any order', () => {
     const a = dec(DEC_1_CN, 1, 'phone', 'single', 'same');
     const b = dec(DEC_1_CN, 2, 'phone', 'single', 'same');
-    const l = ledgerFromEvents('s', [a, b]);
-    expect(l.conflicts.size).toBe(1);
-    expect(applyEvent(l, b)).toBe(l);
-    expect(status(l, wechatQuotaRule, DEC_1_CN).used).toBe(1);
+    const c = orders(DEC_1_CN, 3, 'same');
+    const ab = ledgerFromEvents('s', [a, b, c]);
+    for (const order of [
+      [b, a, c],
+      [c, b, a],
+      [a, c, b, a, b],
+    ])
+      expect(ledgerFromEvents('s', order)).toEqual(ab);
+    expect(ab.ids.size).toBe(1);
+    expect(ab.conflicts.size).toBe(3);
+    expect(applyEvent(ab, b)).toBe(ab);
+    expect(applyEvent(ab, a)).toBe(ab);
+    // Both decrypts count (two orders), whichever came first.
+    expect(status(ab, wechatQuotaRule, DEC_1_CN).used).toBe(2);
+    expect(status(ledgerFromEvents('s', [b, a]), wechatQuotaRule, DEC_1_CN).used).toBe(2);
+  });
+
+  it('two counters with one id and one instant: the lower remaining is trusted, in any order', () => {
+    const hi = observed(DEC_1_CN + HOUR, 400, undefined, 'ob-same');
+    const lo = observed(DEC_1_CN + HOUR, 300, undefined, 'ob-same');
+    const x = status(ledgerFromEvents('s', [hi, lo]), wechatQuotaRule, DEC_1_CN + 2 * HOUR);
+    const y = status(ledgerFromEvents('s', [lo, hi]), wechatQuotaRule, DEC_1_CN + 2 * HOUR);
+    expect(x).toEqual(y);
+    expect(x.remaining).toBe(300);
   });
 
   it('invalid events are ignored (and checkQuotaEvent says why)', () => {

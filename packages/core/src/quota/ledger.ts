@@ -19,7 +19,7 @@ import { hamtEmpty, hamtGet, hamtHas, hamtSet, hamtUpdate, hashKey, type Hamt } 
 export type RuleKey = string;
 
 /**
- * A day-log entry: `[at, kind, amount, key]`; kind 0 = orders counted (amount = count),
+ * A day-log entry (keyed by `<event id>\u0000<content fingerprint>`): `[at, kind, amount, key]`; kind 0 = orders counted (amount = count),
  * 1 = decrypt (amount = combo index, key = order key), 2 = grant, 3 = pack, 4 = correction
  * (amount = delta); for kinds 2-4 `key` is the rule key.
  */
@@ -46,7 +46,7 @@ export interface QuotaBucket {
   /** Month buckets only: bit mask of the combos an order had decrypted → number of such orders. */
   readonly hist: Readonly<Record<string, number>>;
   readonly obs: Readonly<Record<RuleKey, QuotaObservation>>;
-  /** Day buckets only: event id → log entry, for mid-day reconciliation. */
+  /** Day buckets only: event id + content fingerprint → log entry, for mid-day reconciliation. */
   readonly log: Hamt<QuotaLogEntry> | null;
 }
 
@@ -59,9 +59,17 @@ export interface QuotaBucket {
 export interface QuotaLedger {
   readonly version: 1;
   readonly shopId: string;
-  /** Applied event id → fingerprint of its content. `ids.size` is the number of events. */
+  /**
+   * Applied event id → fingerprint of its content (for an id applied with several contents, the
+   * smallest fingerprint, so the value does not depend on arrival order). `ids.size` is the
+   * number of distinct ids.
+   */
   readonly ids: Hamt<number>;
-  /** Events that reused an applied id with different content (ignored; kept for inspection). */
+  /**
+   * Ids applied with more than one content: `<id>\u0000<fingerprint>` → fingerprint, one entry per
+   * content of such an id. Each content counts as its own event (a reused id never makes the
+   * ledger depend on which content arrived first); the entries let a caller find and show them.
+   */
   readonly conflicts: Hamt<number>;
   /** Earliest and latest `at` of any applied event (tracking start; bound for day walks). */
   readonly firstAt: Instant | null;
@@ -199,17 +207,26 @@ function firstTimes(prev: readonly number[] | undefined, combo: number, at: Inst
   return out;
 }
 
-const later = (a: QuotaObservation, b: QuotaObservation): QuotaObservation =>
-  a.at !== b.at ? (a.at > b.at ? a : b) : a.id >= b.id ? a : b;
+/**
+ * The later of two platform counters: by `at`, then by id, then the lower `remaining` (the
+ * cautious reading), so the choice never depends on which arrived first.
+ * @example
+ * laterObservation({ id: 'a', at: 1, remaining: 5 }, { id: 'a', at: 1, remaining: 3 }).remaining; // 3
+ */
+export function laterObservation(a: QuotaObservation, b: QuotaObservation): QuotaObservation {
+  if (a.at !== b.at) return a.at > b.at ? a : b;
+  if (a.id !== b.id) return a.id > b.id ? a : b;
+  return a.remaining <= b.remaining ? a : b;
+}
 
-function addToBucket(b: QuotaBucket | undefined, e: QuotaEvent, kind: BucketKind): QuotaBucket {
+function addToBucket(b: QuotaBucket | undefined, e: QuotaEvent, kind: BucketKind, key: string): QuotaBucket {
   const bucket = b ?? emptyBucket(kind);
   const rk: RuleKey = 'ruleId' in e && e.ruleId !== undefined ? `r:${e.ruleId}` : '*';
   const log = bucket.log;
   switch (e.type) {
     case 'orderCounted': {
       const n = e.count ?? 1;
-      return { ...bucket, orders: bucket.orders + n, log: log && hamtSet(log, e.id, [e.at, 0, n, '*']) };
+      return { ...bucket, orders: bucket.orders + n, log: log && hamtSet(log, key, [e.at, 0, n, '*']) };
     }
     case 'decrypted': {
       const combo = comboIndex(e.field, e.via ?? 'single');
@@ -225,63 +242,83 @@ function addToBucket(b: QuotaBucket | undefined, e: QuotaEvent, kind: BucketKind
         const after = before | (1 << combo);
         if (after !== before) hist = moveHist(hist, before, after);
       }
-      return { ...bucket, dec, keys, hist, log: log && hamtSet(log, e.id, [e.at, 1, combo, e.orderKey]) };
+      return { ...bucket, dec, keys, hist, log: log && hamtSet(log, key, [e.at, 1, combo, e.orderKey]) };
     }
     case 'granted':
       return {
         ...bucket,
         grants: addTo(bucket.grants, rk, e.amount),
-        log: log && hamtSet(log, e.id, [e.at, 2, e.amount, rk]),
+        log: log && hamtSet(log, key, [e.at, 2, e.amount, rk]),
       };
     case 'packBought':
       return {
         ...bucket,
         packs: addTo(bucket.packs, rk, e.amount),
-        log: log && hamtSet(log, e.id, [e.at, 3, e.amount, rk]),
+        log: log && hamtSet(log, key, [e.at, 3, e.amount, rk]),
       };
     case 'corrected':
       return {
         ...bucket,
         corr: addTo(bucket.corr, rk, e.delta),
-        log: log && hamtSet(log, e.id, [e.at, 4, e.delta, rk]),
+        log: log && hamtSet(log, key, [e.at, 4, e.delta, rk]),
       };
     case 'platformCounterObserved': {
       const o: QuotaObservation = { id: e.id, at: e.at, remaining: e.remaining };
       const prev = bucket.obs[rk];
-      return { ...bucket, obs: { ...bucket.obs, [rk]: prev === undefined ? o : later(prev, o) } };
+      return { ...bucket, obs: { ...bucket.obs, [rk]: prev === undefined ? o : laterObservation(prev, o) } };
     }
   }
 }
 
 /**
+ * Fingerprint of an event's checked content: 52 bits from two independent 32-bit string hashes
+ * of its canonical JSON (`checkQuotaEvent` builds fields in a fixed order).
+ */
+function fingerprint(e: QuotaEvent): number {
+  const json = JSON.stringify(e);
+  return hashKey(json) * 0x100000 + (hashKey(`\u0001${json}`) >>> 12);
+}
+
+/** Key of one content of an id: in day logs, and in `conflicts`. */
+const contentKey = (id: string, fp: number): string => `${id}\u0000${fp.toString(36)}`;
+
+/**
  * Apply one event and return the new ledger; the input is not changed. Invalid events (see
- * `checkQuotaEvent`) and events whose id was already applied are ignored, so applying an event
- * twice changes nothing. An event that reuses an applied id with different content is recorded
- * in `conflicts` and otherwise ignored. Cost: O(log32 n) copies of small nodes — constant in
- * practice (about 4 levels at a million events).
+ * `checkQuotaEvent`) are ignored, and so is an event already applied (same id, same content), so
+ * applying an event twice changes nothing. An event that reuses an applied id with DIFFERENT
+ * content is a distinct event: it is applied too, and the id's contents are listed in
+ * `conflicts`. The ledger therefore depends only on the set of events, never on their arrival
+ * order. Cost: O(log32 n) copies of small nodes — constant in practice (about 4 levels at a
+ * million events).
  * @example
  * const l = applyEvent(emptyLedger('s'), { type: 'orderCounted', id: 'o1', at: Date.UTC(2026, 10, 2) });
  * applyEvent(l, { type: 'orderCounted', id: 'o1', at: Date.UTC(2026, 10, 2) }) === l; // true
+ * applyEvent(l, { type: 'orderCounted', id: 'o1', at: Date.UTC(2026, 10, 2), count: 2 }).conflicts.size; // 2
  */
 export function applyEvent(ledger: QuotaLedger, event: QuotaEvent): QuotaLedger {
   const checked = checkQuotaEvent(event);
   if (!checked.ok) return ledger;
   const e = checked.event;
-  const fp = hashKey(JSON.stringify(e));
+  const fp = fingerprint(e);
   const seen = hamtGet(ledger.ids, e.id);
-  if (seen !== undefined) {
-    if (seen === fp) return ledger;
-    const ck = `${e.id}\u0000${fp}`;
-    return hamtHas(ledger.conflicts, ck)
-      ? ledger
-      : { ...ledger, conflicts: hamtSet(ledger.conflicts, ck, e.at) };
+  let ids = ledger.ids;
+  let conflicts = ledger.conflicts;
+  if (seen === undefined) ids = hamtSet(ids, e.id, fp);
+  else {
+    if (seen === fp || hamtHas(conflicts, contentKey(e.id, fp))) return ledger;
+    // A second (or later) content for this id: every content is listed, the smallest
+    // fingerprint is kept in `ids`, whatever the order they came in.
+    conflicts = hamtSet(hamtSet(conflicts, contentKey(e.id, seen), seen), contentKey(e.id, fp), fp);
+    if (fp < seen) ids = hamtSet(ids, e.id, fp);
   }
-  let buckets = hamtUpdate(ledger.buckets, dayBucketKey(e.at), (b) => addToBucket(b, e, 'day'));
-  buckets = hamtUpdate(buckets, monthBucketKey(e.at), (b) => addToBucket(b, e, 'month'));
-  buckets = hamtUpdate(buckets, TOTAL_BUCKET_KEY, (b) => addToBucket(b, e, 'total'));
+  const key = contentKey(e.id, fp);
+  let buckets = hamtUpdate(ledger.buckets, dayBucketKey(e.at), (b) => addToBucket(b, e, 'day', key));
+  buckets = hamtUpdate(buckets, monthBucketKey(e.at), (b) => addToBucket(b, e, 'month', key));
+  buckets = hamtUpdate(buckets, TOTAL_BUCKET_KEY, (b) => addToBucket(b, e, 'total', key));
   return {
     ...ledger,
-    ids: hamtSet(ledger.ids, e.id, fp),
+    ids,
+    conflicts,
     firstAt: ledger.firstAt === null ? e.at : Math.min(ledger.firstAt, e.at),
     lastAt: ledger.lastAt === null ? e.at : Math.max(ledger.lastAt, e.at),
     buckets,
@@ -309,7 +346,7 @@ export function ledgerFromEvents(shopId: string, events: Iterable<QuotaEvent>): 
 }
 
 /**
- * Whether the ledger already holds an event with this id.
+ * Whether the ledger already holds an event with this id (with any content).
  * @example
  * hasEvent(emptyLedger('s'), 'e1'); // false
  */

@@ -1,11 +1,12 @@
 // Model-based test: several tabs (writers) record quota events into their own outboxes; a
-// network delivers them to one shop ledger in any order, with duplicates, replays and a persist /
-// reload round trip. After every step quotaStatus must agree with a deliberately naive reference
+// network delivers them to one shop ledger in any order, with duplicates, replays, ids reused
+// with different content (a tab whose counter restarted: issue 14) and a persist / reload round
+// trip. After every step quotaStatus must agree with a deliberately naive reference
 // model that keeps the plain list of delivered events and recomputes everything by filtering.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dailyQuotaRule, douyinQuotaRule, jdQuotaRule, wechatQuotaRule } from './default-rules.js';
-import type { QuotaEvent } from './events.js';
+import { checkQuotaEvent, type QuotaEvent } from './events.js';
 import { applyEvent, emptyLedger, ledgerFromEvents, type QuotaLedger } from './ledger.js';
 import { arbAt, arbEventBody, status } from './quota.test-helper.js';
 import type { QuotaRule } from './rule.js';
@@ -15,7 +16,7 @@ const TABS = 3;
 interface Model {
   /** Every event any tab wrote. */
   readonly written: QuotaEvent[];
-  /** Delivered events by id (what the ledger must reflect). */
+  /** Delivered events by identity = id + content (what the ledger must reflect). */
   readonly delivered: Map<string, QuotaEvent>;
   /** Per-tab outboxes (mirrors the real network; the model decides what is delivered). */
   readonly outbox: QuotaEvent[][];
@@ -56,6 +57,11 @@ const periodKey = (rule: QuotaRule, at: number): string => {
   const iso = new Date(at + 8 * 3_600_000).toISOString();
   return rule.period === 'month' ? iso.slice(0, 7) : iso.slice(0, 10);
 };
+/** An event's identity: its id and its checked content (a reused id with new content is a new event). */
+const identity = (e: QuotaEvent): string => {
+  const c = checkQuotaEvent(e);
+  return `${e.id}\u0000${c.ok ? JSON.stringify(c.event) : 'invalid'}`;
+};
 const forRule = (e: QuotaEvent, rule: QuotaRule): boolean =>
   !('ruleId' in e) || e.ruleId === undefined || e.ruleId === rule.id;
 
@@ -95,7 +101,15 @@ function reference(events: readonly QuotaEvent[], rule: QuotaRule, pct: number |
   const now_ = localAt(Number.POSITIVE_INFINITY);
   const observations = inP
     .filter((e) => e.type === 'platformCounterObserved' && forRule(e, rule))
-    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(
+      (a, b) =>
+        a.at - b.at ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
+        // Same instant and id (a reused id): the lower remaining is the one trusted.
+        (a.type === 'platformCounterObserved' && b.type === 'platformCounterObserved'
+          ? b.remaining - a.remaining
+          : 0),
+    );
   const obs = observations.at(-1);
   let drift: number | null = null;
   if (obs && obs.type === 'platformCounterObserved') {
@@ -149,7 +163,11 @@ function agree(m: Model, r: Real): void {
     });
     expect(s.burnRatePerDay).toBeCloseTo(referenceBurn(events, rule, m.now), 9);
   }
-  expect(r.ledger.ids.size).toBe(m.delivered.size);
+  const byId = new Map<string, number>();
+  for (const e of events) byId.set(e.id, (byId.get(e.id) ?? 0) + 1);
+  expect(r.ledger.ids.size).toBe(byId.size);
+  // Every content of an id delivered with several contents is listed as a conflict.
+  expect(r.ledger.conflicts.size).toBe([...byId.values()].filter((n) => n > 1).reduce((a, n) => a + n, 0));
 }
 
 // ---- commands ----
@@ -169,6 +187,23 @@ class Write implements Cmd {
   toString = (): string => `Write(tab${this.tab}, ${JSON.stringify(this.body)})`;
 }
 
+/** A tab writes an event under an id already used (by any tab), with whatever content it has. */
+class Reuse implements Cmd {
+  constructor(
+    readonly tab: number,
+    readonly pick: number,
+    readonly body: EventBody,
+  ) {}
+  check = (m: Readonly<Model>): boolean => m.written.length > 0;
+  run(m: Model): void {
+    const id = (m.written[this.pick % m.written.length] as QuotaEvent).id;
+    const e = { ...this.body, id } as QuotaEvent;
+    m.written.push(e);
+    m.outbox[this.tab]?.push(e);
+  }
+  toString = (): string => `Reuse(tab${this.tab}, #${this.pick}, ${JSON.stringify(this.body)})`;
+}
+
 class Deliver implements Cmd {
   constructor(
     readonly tab: number,
@@ -182,7 +217,7 @@ class Deliver implements Cmd {
     const e = box[i] as QuotaEvent;
     if (!this.keep) box.splice(i, 1); // kept events get delivered again later (duplicates)
     r.ledger = applyEvent(r.ledger, e);
-    m.delivered.set(e.id, e);
+    m.delivered.set(identity(e), e);
     m.sent[this.tab]?.push(e);
     agree(m, r);
   }
@@ -223,6 +258,7 @@ const tab = fc.integer({ min: 0, max: TABS - 1 });
 const commands = fc.commands<Model, Real>(
   [
     fc.tuple(tab, arbEventBody).map(([t, b]) => new Write(t, b)),
+    fc.tuple(tab, fc.nat(), arbEventBody).map(([t, p, b]) => new Reuse(t, p, b)),
     fc.tuple(tab, fc.nat(), fc.boolean()).map(([t, p, k]) => new Deliver(t, p, k)),
     tab.map((t) => new Replay(t)),
     fc.constant(new Persist()),
@@ -249,6 +285,8 @@ describe('quota ledger against a reference model (several tabs, shuffled and dup
         for (const box of model.outbox)
           for (const e of box.splice(0)) real.ledger = applyEvent(real.ledger, e);
         expect(real.ledger).toEqual(ledgerFromEvents('shop', model.written));
+        // Any other arrival order of the same events gives the same ledger (and status).
+        expect(ledgerFromEvents('shop', [...model.written].reverse())).toEqual(real.ledger);
       }),
       { numRuns: 1000 },
     );

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dailyQuotaRule, douyinQuotaRule, jdQuotaRule, wechatQuotaRule } from './default-rules.js';
+import { MAX_PERIOD_INSTANT, MIN_PERIOD_INSTANT } from '../time/china-time.js';
+import { checkQuotaEvent } from './events.js';
 import { emptyLedger, ledgerFromEvents } from './ledger.js';
 import {
   arbAt,
@@ -389,6 +391,61 @@ describe('a clock that goes backwards', () => {
 });
 
 describe('bad input gives typed errors, never a throw', () => {
+  it('a null or undefined rule or ledger is a typed error, not a TypeError (issue 14)', () => {
+    for (const rule of [null, undefined, 5, 'douyin'] as unknown as QuotaRule[]) {
+      expect(quotaStatus(emptyLedger('s'), rule, NOV_10)).toEqual({
+        ok: false,
+        error: { code: 'bad-rule', message: 'a rule must be an object' },
+      });
+      expect(quotaRuleProblem(rule)).toBe('a rule must be an object');
+    }
+    for (const ledger of [null, undefined, {}] as unknown as Parameters<typeof quotaStatus>[0][])
+      expect(quotaStatus(ledger, wechatQuotaRule, NOV_10)).toMatchObject({
+        ok: false,
+        error: { code: 'bad-ledger' },
+      });
+    const o = quotaStatuses(emptyLedger('s'), [null as unknown as QuotaRule, wechatQuotaRule], NOV_10);
+    expect(o.results[0]?.ok).toBe(false);
+    expect(o.binding?.ruleId).toBe(wechatQuotaRule.id);
+  });
+
+  it('instants at the edge of the time range: finite period bounds, or bad-time (issue 14)', () => {
+    const rules = [douyinQuotaRule, wechatQuotaRule, jdQuotaRule, dailyQuotaRule(4)];
+    const edges = [MIN_PERIOD_INSTANT, MIN_PERIOD_INSTANT + 1, MAX_PERIOD_INSTANT, MAX_PERIOD_INSTANT - DAY];
+    const inRange = fc.oneof(
+      fc.constantFrom(...edges),
+      fc.double({ min: MIN_PERIOD_INSTANT, max: MAX_PERIOD_INSTANT, noNaN: true }).map(Math.floor),
+    );
+    fc.assert(
+      fc.property(inRange, fc.constantFrom(...rules), (now, rule) => {
+        const s = status(ledgerFromEvents('s', [orders(now, 100), dec(now, 1, 'phone', 'bulk')]), rule, now);
+        if (s.periodStart !== null) {
+          expect(Number.isFinite(s.periodStart) && Number.isFinite(s.periodEnd)).toBe(true);
+          expect(s.periodStart).toBeLessThanOrEqual(now);
+          expect(s.periodEnd).toBeGreaterThan(now);
+        }
+        expect(Number.isFinite(s.burnRatePerDay)).toBe(true);
+        expect(s.used).toBe(1);
+      }),
+      { numRuns: 1000 },
+    );
+    const outside = fc.oneof(
+      fc.constantFrom(MIN_PERIOD_INSTANT - 1, MAX_PERIOD_INSTANT + 1, 8.64e15, -8.64e15),
+      fc.double({ min: MAX_PERIOD_INSTANT + 1, max: 8.64e15, noNaN: true }),
+      fc.double({ min: -8.64e15, max: MIN_PERIOD_INSTANT - 1, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(outside, fc.constantFrom(...rules), (now, rule) => {
+        expect(quotaStatus(emptyLedger('s'), rule, now)).toMatchObject({
+          ok: false,
+          error: { code: 'bad-time' },
+        });
+        expect(checkQuotaEvent(orders(now))).toMatchObject({ ok: false, error: { code: 'bad-time' } });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('bad rules and times', () => {
     const r1 = quotaStatus(emptyLedger('s'), { ...wechatQuotaRule, allowance: Number.NaN }, NOV_10);
     expect(r1).toEqual({

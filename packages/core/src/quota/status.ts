@@ -4,13 +4,20 @@
  * against the platform's own counter.
  * @module
  */
-import { DAY_MS, endOfChinaMonth, startOfChinaDay, startOfChinaMonth } from '../time/china-time.js';
+import {
+  DAY_MS,
+  endOfChinaMonth,
+  isPeriodInstant,
+  startOfChinaDay,
+  startOfChinaMonth,
+} from '../time/china-time.js';
 import type { FieldKind, Instant } from '../types.js';
 import { hamtForEach, hamtGet } from './hamt.js';
 import {
   COMBOS,
   dayBucketKey,
   emptyBucket,
+  laterObservation,
   monthBucketKey,
   TOTAL_BUCKET_KEY,
   type QuotaBucket,
@@ -63,7 +70,8 @@ export interface QuotaStatus {
 
 /** Why no status could be computed. */
 export interface QuotaStatusError {
-  readonly code: 'bad-rule' | 'bad-time';
+  /** `bad-ledger`: not a ledger (e.g. null); `bad-rule`: see `quotaRuleProblem`; `bad-time`: see `isPeriodInstant`. */
+  readonly code: 'bad-ledger' | 'bad-rule' | 'bad-time';
   readonly message: string;
 }
 
@@ -82,13 +90,14 @@ const FIELDS: readonly FieldKind[] = ['phone', 'name', 'address', 'text'];
 const nonNeg = (n: unknown): boolean => typeof n === 'number' && Number.isFinite(n) && n >= 0;
 
 /**
- * Why a rule cannot be used, or `null` when it is sound: numbers finite and not negative, `warnAt`
+ * Why a rule cannot be used, or `null` when it is sound: an object (not null or undefined), numbers finite and not negative, `warnAt`
  * within 0..1, known period/rounding/fields/charges, `burnWindowDays` an integer 1..366.
  * @example
  * quotaRuleProblem({ kind: 'fixed', id: 'x', allowance: -1, period: 'month', recountSameOrder: true, warnAt: 0.8 });
  * // 'allowance must be a finite number >= 0'
  */
 export function quotaRuleProblem(rule: QuotaRule): string | null {
+  if (typeof rule !== 'object' || rule === null) return 'a rule must be an object';
   const r = rule as unknown as Partial<Record<string, unknown>>;
   if (typeof r['id'] !== 'string') return 'id must be a string';
   if (!nonNeg(r['warnAt']) || (r['warnAt'] as number) > 1) return 'warnAt must be within 0..1';
@@ -312,18 +321,33 @@ function limitOf(rule: QuotaRule, orders: number, grants: number, packs: number)
  *   burn − ratio × order rate.
  * - A clock that went backwards (events after `now`) is tolerated: those events still count in
  *   their own period; the rate window never reaches past today.
+ * - Never throws: a null ledger or rule, or a `now` outside `isPeriodInstant` (whose period
+ *   bounds would be NaN), is a typed error.
  * @example
  * const l = ledgerFromEvents('s', [{ type: 'orderCounted', id: 'o', at: Date.UTC(2026, 10, 2), count: 100 }]);
  * const r = quotaStatus(l, douyinQuotaRule, Date.UTC(2026, 10, 3));
  * r.ok && r.status.limit; // 5
  */
 export function quotaStatus(ledger: QuotaLedger, rule: QuotaRule, now: Instant): QuotaStatusResult {
-  const problem = quotaRuleProblem(rule);
-  if (problem !== null) return { ok: false, error: { code: 'bad-rule', message: problem } };
-  if (typeof now !== 'number' || !Number.isFinite(now) || Math.abs(now) > 8.64e15)
+  if (
+    typeof ledger !== 'object' ||
+    ledger === null ||
+    typeof ledger.buckets !== 'object' ||
+    ledger.buckets === null
+  )
     return {
       ok: false,
-      error: { code: 'bad-time', message: 'now must be a finite epoch-millisecond instant.' },
+      error: { code: 'bad-ledger', message: 'ledger must be a quota ledger (see emptyLedger).' },
+    };
+  const problem = quotaRuleProblem(rule);
+  if (problem !== null) return { ok: false, error: { code: 'bad-rule', message: problem } };
+  if (!isPeriodInstant(now))
+    return {
+      ok: false,
+      error: {
+        code: 'bad-time',
+        message: 'now must be a finite epoch-millisecond instant whose China month is representable.',
+      },
     };
 
   const period = rule.kind === 'pack' ? 'none' : rule.period;
@@ -348,8 +372,7 @@ export function quotaStatus(ledger: QuotaLedger, rule: QuotaRule, now: Instant):
   // Reconcile with the platform's own counter (the platform wins).
   const o1 = b.obs['*'];
   const o2 = b.obs[`r:${rule.id}`];
-  const obs: QuotaObservation | undefined =
-    o1 && o2 ? (o1.at !== o2.at ? (o1.at > o2.at ? o1 : o2) : o1.id >= o2.id ? o1 : o2) : (o1 ?? o2);
+  const obs: QuotaObservation | undefined = o1 && o2 ? laterObservation(o1, o2) : (o1 ?? o2);
   let drift: number | null = null;
   if (obs) {
     const after = sumsAfter(ledger, rule.id, obs.at, periodEnd);

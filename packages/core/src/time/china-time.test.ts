@@ -7,6 +7,9 @@ import {
   endOfChinaDayAfter,
   endOfChinaMonth,
   formatChinaTime,
+  isPeriodInstant,
+  MAX_PERIOD_INSTANT,
+  MIN_PERIOD_INSTANT,
   parseChinaDateTime,
   startOfChinaDay,
   startOfChinaMonth,
@@ -102,5 +105,32 @@ describe('parseChinaDateTime', () => {
   });
   it('finishes on a 100,000-character input', () => {
     expect(parseChinaDateTime('2026-11-03 '.repeat(10_000))).toBeUndefined();
+  });
+});
+
+describe('isPeriodInstant: the range where China day and month bounds are finite', () => {
+  it('the bounds are tight: one millisecond outside, a month bound is NaN', () => {
+    for (const t of [MIN_PERIOD_INSTANT, MAX_PERIOD_INSTANT]) {
+      expect(isPeriodInstant(t)).toBe(true);
+      for (const b of [startOfChinaDay(t), startOfChinaMonth(t), endOfChinaMonth(t)])
+        expect(Number.isFinite(b)).toBe(true);
+    }
+    expect(isPeriodInstant(MIN_PERIOD_INSTANT - 1)).toBe(false);
+    expect(Number.isNaN(startOfChinaMonth(MIN_PERIOD_INSTANT - 1))).toBe(true);
+    expect(isPeriodInstant(MAX_PERIOD_INSTANT + 1)).toBe(false);
+    expect(Number.isNaN(endOfChinaMonth(MAX_PERIOD_INSTANT + 1))).toBe(true);
+    for (const v of [Number.NaN, Infinity, '0', null, 8.64e15]) expect(isPeriodInstant(v)).toBe(false);
+  });
+  it('property: inside the range every bound is finite and contains the instant', () => {
+    fc.assert(
+      fc.property(fc.double({ min: MIN_PERIOD_INSTANT, max: MAX_PERIOD_INSTANT, noNaN: true }), (x) => {
+        const t = Math.floor(x);
+        expect(isPeriodInstant(t)).toBe(true);
+        expect(startOfChinaMonth(t)).toBeLessThanOrEqual(t);
+        expect(endOfChinaMonth(t)).toBeGreaterThan(t);
+        expect(startOfChinaDay(t)).toBeLessThanOrEqual(t);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

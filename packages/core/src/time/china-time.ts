@@ -11,6 +11,30 @@ export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 /** One day in milliseconds. China time has no DST, so every China day is this long. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Earliest instant whose China day and China month both have representable bounds: 00:00 China
+ * time on 1 May 271822 BC (the first whole China month inside the ECMAScript time range of
+ * ±8.64e15 ms, ECMA-262 "Time Values and Time Range"). Before it `startOfChinaMonth` is NaN.
+ */
+export const MIN_PERIOD_INSTANT: Instant = Date.UTC(-271821, 4, 1) - CHINA_OFFSET_MS;
+/**
+ * Latest instant whose China day and China month both have representable bounds: the last
+ * millisecond of August 275760 in China time. After it `endOfChinaMonth` is NaN (September 275760
+ * would end after 13 September 275760, the end of the ECMAScript time range).
+ */
+export const MAX_PERIOD_INSTANT: Instant = Date.UTC(275760, 8, 1) - CHINA_OFFSET_MS - 1;
+
+/**
+ * Whether `t` is an instant whose China day and month bounds are all finite: a finite number
+ * within `MIN_PERIOD_INSTANT`..`MAX_PERIOD_INSTANT`. Rules that cut periods accept only these.
+ * @example
+ * isPeriodInstant(Date.parse('2026-11-03T04:00:00Z')); // true
+ * isPeriodInstant(8.64e15); // false (its month would end outside the time range)
+ */
+export function isPeriodInstant(t: unknown): t is Instant {
+  return typeof t === 'number' && Number.isFinite(t) && t >= MIN_PERIOD_INSTANT && t <= MAX_PERIOD_INSTANT;
+}
+
 /** A calendar date in China time. `month` is 1-12. */
 export interface ChinaDate {
   readonly year: number;

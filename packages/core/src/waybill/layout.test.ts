@@ -180,3 +180,47 @@ describe('layoutLabels (bulk print)', () => {
     expect(layoutLabels(null as unknown as OrderView[], '76x130')).toEqual({ labels: [], refused: [] });
   });
 });
+
+describe('layoutLabel: remark and dates (issue 14)', () => {
+  const remarkLine = (l: Label): string | undefined => l.texts.find((t) => t.text.startsWith('备注:'))?.text;
+
+  it('a long remark ends in … and the label warns trimmed-remark; a short one does neither', () => {
+    for (const id of ids) {
+      const long = mustLayout({ ...seedOrder, remark: '请周末送货,'.repeat(40) }, id);
+      expect(remarkLine(long)?.endsWith('…')).toBe(true);
+      expect(long.warnings).toContain('trimmed-remark');
+      const short = mustLayout(seedOrder, id);
+      expect(remarkLine(short)).toBe('备注:请周末送货');
+      expect(short.warnings).not.toContain('trimmed-remark');
+    }
+  });
+
+  it('property: the remark line is the whole remark, or a prefix of it ending in … with the warning', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 120 }),
+        fc.constantFrom(...ids),
+        (remark, id) => {
+          const r = layoutLabel({ ...seedOrder, remark }, id, seedOptions);
+          if (!r.ok) return;
+          const line = remarkLine(r.label);
+          if (line === undefined) return; // nothing printable left after cleaning
+          if (r.label.warnings.includes('trimmed-remark')) expect(line.endsWith('…')).toBe(true);
+          else expect(line.includes('…') && !remark.includes('…')).toBe(false);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a 100,000-character remark is cut to one line', () => {
+    const l = mustLayout({ ...seedOrder, remark: '送'.repeat(100_000) }, '100x150');
+    expect(remarkLine(l)?.length).toBeLessThan(60);
+    expect(l.warnings).toContain('trimmed-remark');
+  });
+
+  it('refuses to lay out an order received before it was created', () => {
+    const r = layoutLabel({ ...seedOrder, receivedAt: seedOrder.createdAt - 1 }, '100x150', seedOptions);
+    expect(r).toMatchObject({ ok: false, error: { code: 'virtual-dates-invalid' } });
+  });
+});

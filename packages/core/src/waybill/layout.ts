@@ -61,9 +61,19 @@ export interface LabelBarcode {
   readonly data: string;
 }
 
-/** Something the merchant should know about a laid-out label. */
+/**
+ * Something the merchant should know about a laid-out label: `trimmed-*` = that text was cut
+ * with `…` to fit (name, address, contents, remark); `overflow` = even the protected suffix
+ * does not fit; `barcode-narrow` = modules under 0.25 mm; `no-routing` = no 大头笔 given.
+ */
 export type LabelWarning =
-  'no-routing' | 'trimmed-name' | 'trimmed-address' | 'trimmed-contents' | 'barcode-narrow' | 'overflow';
+  | 'no-routing'
+  | 'trimmed-name'
+  | 'trimmed-address'
+  | 'trimmed-contents'
+  | 'trimmed-remark'
+  | 'barcode-narrow'
+  | 'overflow';
 
 /** A laid-out label. */
 export interface Label {
@@ -388,7 +398,11 @@ function contents(c: Ctx, z: TemplateZone, k: Content): void {
   const f = (z.compact ? 2.4 : 2.6) * c.template.scale;
   const avail = w - 2 * PAD;
   const orderLine = `订单号:${k.orderId}`;
-  const remark = k.remark === '' ? [] : wrapText(`备注:${k.remark}`, avail / f).slice(0, 1);
+  // One line of remark: a longer one ends in `…` and the label says so (`trimmed-remark`).
+  const fitted =
+    k.remark === '' ? undefined : fitText(`备注:${k.remark}`, '', { widthMm: avail, fontMm: f, maxLines: 1 });
+  if (fitted?.trimmed) c.warnings.add('trimmed-remark');
+  const remark = fitted ? fitted.lines.slice(0, 1) : [];
   const room = z.h - 2 * 0.8 - (1 + remark.length) * f * LINE;
   const items = fitText(`内件:${k.items}`, '', {
     widthMm: avail,

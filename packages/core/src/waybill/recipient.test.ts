@@ -219,3 +219,96 @@ describe('formatRecipient properties', () => {
     );
   });
 });
+
+describe('formatRecipient: hostile and inconsistent input (issue 14)', () => {
+  it('a name that already ends in (转NNNN) carries the tag once', () => {
+    for (const name of [
+      '张*(转3639)',
+      '张*（转3639）',
+      '张*(转3639)(转3639)',
+      '张* (转 3639) ',
+      '张*(转1111)',
+    ]) {
+      const r = formatRecipient(order('wechat', { ...seed, name }), 'wechat', { nameStyle: 'masked' });
+      expect(r.ok && r.kind === 'virtual' && r.lines.name, name).toBe('张*(转3639)');
+    }
+    const p = formatRecipient(order('wechat', seed), 'wechat', { placeholderName: '店小二(转3639)' });
+    expect(p.ok && p.kind === 'virtual' && p.lines.name).toBe('店小二(转3639)');
+    // Only a tag, nothing else: the placeholder is printed.
+    const bare = formatRecipient(order('wechat', { ...seed, name: '(转3639)' }), 'wechat', {
+      nameStyle: 'masked',
+    });
+    expect(bare.ok && bare.kind === 'virtual' && bare.lines.name).toBe('店小二(转3639)');
+  });
+
+  it('an address that already ends in the contact sentence carries it once', () => {
+    for (const address of [
+      '广东省广州市天河区花城广场888号如需联系用户,请转3639',
+      '广东省广州市天河区花城广场888号如需联系用户，请转3639 ',
+      '广东省广州市天河区花城广场888号如需联系用户,请转3639如需联系用户,请转3639',
+    ]) {
+      const r = formatRecipient(order('wechat', { ...seed, address }), 'wechat');
+      expect(r.ok && r.kind === 'virtual' && r.lines.address, address).toBe(
+        '广东省广州市天河区花城广场888号如需联系用户,请转3639',
+      );
+    }
+    const only = formatRecipient(order('wechat', { ...seed, address: '如需联系用户,请转3639' }), 'wechat');
+    expect(only).toMatchObject({ ok: false, error: { code: 'address-missing' } });
+  });
+
+  it('property: any number of tags after any name gives exactly one tag', () => {
+    const body = fc
+      .string({ minLength: 1, maxLength: 8 })
+      .filter((s) => !/[转()（）*＊●•×\s]/u.test(s) && s.trim() !== '');
+    const tag = fc.tuple(
+      fc.constantFrom('(', '（'),
+      fc.integer({ min: 0, max: 9999 }),
+      fc.constantFrom(')', '）'),
+    );
+    fc.assert(
+      fc.property(body, fc.array(tag, { maxLength: 4 }), (b, tags) => {
+        const name = `${b}*${tags.map(([o, n, c]) => `${o}转${n}${c}`).join('')}`;
+        const r = formatRecipient(order('wechat', { ...seed, name }), 'wechat', { nameStyle: 'masked' });
+        expect(r.ok).toBe(true);
+        if (!r.ok || r.kind !== 'virtual') return;
+        expect(r.lines.name.match(/转/gu)?.length).toBe(1);
+        expect(r.lines.name.endsWith('(转3639)')).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('strips tags linearly on a 100,000-character name and address', () => {
+    const name = `张*${'(转3639)'.repeat(14_000)}`;
+    const address = `广东省广州市天河区${'如需联系用户,请转3639'.repeat(7_000)}`;
+    expect(Math.min(name.length, address.length)).toBeGreaterThan(90_000);
+    const r = formatRecipient(order('wechat', { ...seed, name, address }), 'wechat', { nameStyle: 'masked' });
+    expect(r.ok && r.kind === 'virtual' && [r.lines.name, r.lines.address]).toEqual([
+      '张*(转3639)',
+      '广东省广州市天河区如需联系用户,请转3639',
+    ]);
+  });
+
+  it('refuses a label when the order was received before it was created, with or without now', () => {
+    const created = Date.parse('2026-11-05T02:00:00Z');
+    const bad = order('wechat', seed, { createdAt: created, receivedAt: created - 86_400_000 });
+    for (const opts of [{}, { now: created + 3_600_000 }])
+      expect(formatRecipient(bad, 'wechat', opts)).toMatchObject({
+        ok: false,
+        error: { code: 'virtual-dates-invalid' },
+      });
+    // The platform's component prints a ciphertext order from its own data: routed there.
+    const withCipher = order(
+      'wechat',
+      { ...seed, cipher: { phone: '$ML3B$0BB1W4Xn5A=$1$$' } },
+      {
+        createdAt: created,
+        receivedAt: created - 1,
+      },
+    );
+    expect(formatRecipient(withCipher, 'wechat')).toMatchObject({ ok: true, kind: 'component' });
+    // Consistent dates still print.
+    const good = order('wechat', seed, { createdAt: created, receivedAt: created + 1 });
+    expect(formatRecipient(good, 'wechat', { now: created + 2 }).ok).toBe(true);
+  });
+});

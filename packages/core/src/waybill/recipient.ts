@@ -10,8 +10,11 @@
  * - Ciphertext: no plaintext line at all; the platform's official print component prints the
  *   label from the encrypted print data, so the result is a reference to that path.
  * - Masked only (`张*`, `132****3639`): refused; a parcel addressed like that cannot arrive.
- * - Malformed buyer phone (no virtual number is issued for it) or an expired virtual number:
+ * - Malformed buyer phone (no virtual number is issued for it), an expired virtual number, or
+ *   order dates that contradict each other (receipt before creation: `virtual-dates-invalid`):
  *   refused with the reason.
+ * - A name or address that already ends in its extension tag (`张*(转3639)`,
+ *   `…如需联系用户,请转3639`) carries it once, not twice.
  * The detailed address may come in as a transient print-time argument (`options.address`, e.g.
  * from a counted decrypt); it is used for this label only and never returned in a stored shape.
  * @module
@@ -31,6 +34,7 @@ export type RecipientErrorCode =
   | 'invalid-phone'
   | 'invalid-virtual'
   | 'virtual-expired'
+  | 'virtual-dates-invalid'
   | 'address-missing'
   | 'address-masked'
   | 'plaintext-phone';
@@ -131,6 +135,32 @@ const clean = cleanLine;
 
 const isMasked = (s: string): boolean => /[*＊●•×]/u.test(s);
 
+// A `(转NNNN)` extension tag at the end of a name (ASCII or full-width brackets). No leading
+// `\s*`: trailing space is trimmed first, so the match is linear (tested on 100k characters).
+const NAME_EXT_TAG = /[(（]\s?转\s?\d{1,8}\s?#?\s?[)）]$/u;
+// The contact sentence at the end of an address: `如需联系用户,请转3639` (`,` or `，`, optional `#`).
+const ADDRESS_EXT_TAG = /如需联系用户[,，]?\s?请转\s?\d{1,8}#?$/u;
+
+/**
+ * Remove extension tags already at the end of a text, so the label adds exactly one: a masked
+ * name the platform shows as `张*(转3639)`, or an export's address that already ends in
+ * `如需联系用户,请转3639`, must not print the tag twice.
+ */
+function stripTags(text: string, tag: RegExp): string {
+  // Tags are at most ~20 characters: each step looks at the last 24 only, and the end moves left,
+  // so the whole strip is linear in the text's length.
+  const t = text;
+  let end = t.trimEnd().length;
+  for (;;) {
+    const from = Math.max(0, end - 24);
+    const m = tag.exec(t.slice(from, end));
+    if (m === null || m[0].length === 0) break;
+    end = from + m.index;
+    while (end > 0 && /\s/u.test(t.charAt(end - 1))) end--;
+  }
+  return t.slice(0, end);
+}
+
 // An 11-digit mainland mobile number not inside a longer digit run (linear: fixed-width body).
 const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/gu;
 
@@ -204,6 +234,24 @@ export function formatRecipient(
     if (!/^1\d{10}$/u.test(main) || !/^\d{4}$/u.test(ext)) {
       return hasCipher ? component : fail('invalid-virtual', '虚拟号格式不是 11 位主号 + 4 位分机号。');
     }
+    // Dates that contradict each other (receipt before creation, a non-finite instant) leave the
+    // number's validity unknown: refused, whether or not `now` was given.
+    const consistency = virtualNumberValidity(
+      policy,
+      {
+        createdAt: order.createdAt,
+        ...(order.receivedAt !== undefined ? { receivedAt: order.receivedAt } : {}),
+        ...(order.completedAt !== undefined ? { completedAt: order.completedAt } : {}),
+      },
+      typeof options.now === 'number' && Number.isFinite(options.now) ? options.now : order.createdAt,
+    );
+    if (consistency.state === 'invalid') {
+      if (hasCipher) return component;
+      return fail(
+        'virtual-dates-invalid',
+        `订单日期不一致(${consistency.reason}),无法判断虚拟号是否有效;请核对订单后再打印。`,
+      );
+    }
     if (options.now !== undefined) {
       const validity = virtualNumberValidity(
         policy,
@@ -224,7 +272,10 @@ export function formatRecipient(
         );
       }
     }
-    const rawAddress = clean(typeof options.address === 'string' ? options.address : (r.address ?? ''));
+    const rawAddress = stripTags(
+      clean(typeof options.address === 'string' ? options.address : (r.address ?? '')),
+      ADDRESS_EXT_TAG,
+    );
     if (rawAddress === '') {
       return fail('address-missing', '没有收件地址,无法打印面单。');
     }
@@ -236,13 +287,12 @@ export function formatRecipient(
     }
     const hashSuffix = policy.virtualNumber.dialSuffix === '#' ? '#' : '';
     const maskedName = clean(r.name ?? '');
+    const placeholder =
+      stripTags(clean(options.placeholderName ?? DEFAULT_PLACEHOLDER_NAME), NAME_EXT_TAG) ||
+      DEFAULT_PLACEHOLDER_NAME;
+    const heldName = stripTags(maskedName, NAME_EXT_TAG);
     const nameBody = cut(
-      maskMobiles(
-        options.nameStyle === 'masked' && maskedName !== ''
-          ? maskedName
-          : clean(options.placeholderName ?? DEFAULT_PLACEHOLDER_NAME) || DEFAULT_PLACEHOLDER_NAME,
-        '',
-      ),
+      maskMobiles(options.nameStyle === 'masked' && heldName !== '' ? heldName : placeholder, ''),
       RECIPIENT_LIMITS.nameChars,
     );
     const nameSuffix = `(转${ext})`;
