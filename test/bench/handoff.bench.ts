@@ -11,6 +11,8 @@ import {
   type HandoffBatch,
   type HandoffOrder,
 } from '../../packages/core/src/index.ts';
+import { ByteWriter } from '../../packages/core/src/handoff/bytes.ts';
+import { forgeBatchLink } from '../../packages/core/src/handoff/forge.test-helper.ts';
 import { DEMO_NOW, demoOrders, demoShop, type DemoOrder, type DemoPlatform } from '../demo/data.ts';
 import { medianMs, type BenchRow, type BenchSuite } from './types.ts';
 
@@ -177,6 +179,26 @@ async function hostilePastes(): Promise<BenchRow[]> {
       },
     );
   }
+  // A 22 KB link whose 16 MiB body states 3,000,000 orders (the decoder allocated per order: 1.7 GB).
+  const head = new ByteWriter();
+  head.string('店');
+  head.byte(1);
+  head.varint(86_400_000);
+  head.varint(3_000_000);
+  const body = new Uint8Array(16 * 1024 * 1024);
+  body.set(head.finish());
+  const bomb = await forgeBatchLink(body, { batchId: 'bomb', expiresAt: DEMO_NOW + 86_400_000 });
+  const refused = await openBatch(bomb, { now: DEMO_NOW });
+  if (refused.ok || refused.error.code !== 'too-large') throw new Error('the bomb link was not refused');
+  const bombMs = await medianMs(() => openBatch(bomb, { now: DEMO_NOW }), 5);
+  rows.push({
+    name: `bomb link (${bomb.length.toLocaleString('en')} chars, 3,000,000 orders stated): openBatch refuses`,
+    value: bombMs,
+    unit: 'ms',
+    target: '< 1,000 ms',
+    ok: bombMs < 1000,
+    note: 'too-large (orders)',
+  });
   return rows;
 }
 

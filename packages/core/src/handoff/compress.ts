@@ -11,11 +11,14 @@
 import { deflateSync, Inflate } from 'fflate';
 
 /**
- * Input bytes fed to the inflater at a time. One chunk can expand to at most ~1,032 times its
- * size (DEFLATE's largest ratio: a 258-byte copy per 2-bit code), so work past the stated size
- * is bounded by ~4 MiB of output.
+ * Fewest input bytes fed to the inflater at a time. One chunk can expand to at most ~1,032
+ * times its size (DEFLATE's largest ratio: a 258-byte copy per 2-bit code). A chunk is larger
+ * (up to 64 KiB) only while the output still missing is more than 1,032 times it, so work past
+ * the stated size is bounded by ~4 MiB of output, and large bodies take few pushes.
  */
 export const INFLATE_CHUNK_BYTES = 4096;
+const MAX_CHUNK_BYTES = 64 * 1024;
+const MAX_RATIO = 1032;
 
 /**
  * Deflate at level 9 with a preset dictionary.
@@ -38,8 +41,8 @@ export type Inflated =
 /**
  * Inflate raw DEFLATE with a preset dictionary into exactly `size` bytes (the size stated by
  * the authenticated sealer). Rule: a `size` above `limit` is `too-large` before anything is
- * read; output past `size` stops the inflation at once (within one `INFLATE_CHUNK_BYTES`
- * chunk of input) and is `corrupt`, as are less output, an unfinished stream and empty input.
+ * read; output past `size` stops the inflation at once (within one chunk of input: at most
+ * ~4 MiB of output past `size`) and is `corrupt`, as are less output, an unfinished stream and empty input.
  * The output buffer grows by doubling and never beyond `size`. Never throws.
  * @example
  * inflateWith(deflateWith(bytes, dict), dict, bytes.length, 1 << 20); // { ok: true, value: bytes }
@@ -72,7 +75,9 @@ export function inflateWith(data: Uint8Array, dictionary: Uint8Array, size: numb
     };
     const inflater = new Inflate(dictionary.length > 0 ? { dictionary } : {}, onData);
     while (read < data.length && !over) {
-      const end = Math.min(data.length, read + INFLATE_CHUNK_BYTES);
+      const room = Math.floor((size - have) / MAX_RATIO);
+      const chunk = Math.min(MAX_CHUNK_BYTES, Math.max(INFLATE_CHUNK_BYTES, room));
+      const end = Math.min(data.length, read + chunk);
       inflater.push(data.subarray(read, end), end === data.length);
       read = end;
     }

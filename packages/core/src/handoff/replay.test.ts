@@ -64,6 +64,14 @@ describe('mergeReturnResults', () => {
     });
   });
 
+  it('an order id such as __proto__ is stored as an own result, never as the prototype', () => {
+    const odd = { batchId: 'b1', orderIds: ['__proto__', 'constructor'] };
+    const m = mergeReturnResults({}, code(1, [ship('__proto__', 'ZT1'), ship('constructor', 'ZT2')]), odd);
+    expect(m.ok && Object.keys(m.value.results)).toEqual(['__proto__', 'constructor']);
+    expect(m.ok && Object.getPrototypeOf(m.value.results)).toBe(Object.prototype);
+    expect(m.ok && m.value.results['__proto__']?.result).toEqual(ship('__proto__', 'ZT1'));
+  });
+
   const result = fc.oneof(
     fc.record({
       orderId: fc.constantFrom(...batch.orderIds),

@@ -70,6 +70,11 @@ export function compareStoredResults(a: StoredReturnResult, b: StoredReturnResul
   return 0;
 }
 
+/** Set an own property, even for an order id such as `__proto__` (plain assignment would not). */
+function put(into: Record<string, StoredReturnResult>, orderId: string, value: StoredReturnResult): void {
+  Object.defineProperty(into, orderId, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function sameResult(a: ReturnResult, b: ReturnResult): boolean {
   const ka = contentKey(a);
   const kb = contentKey(b);
@@ -105,7 +110,7 @@ export function mergeReturnResults(
     if (old && sameResult(old.result, r)) {
       unchanged++;
       if (opened.sealedAt > old.sealedAt) {
-        results[r.orderId] = { result: old.result, sealedAt: opened.sealedAt };
+        put(results, r.orderId, { result: old.result, sealedAt: opened.sealedAt });
         moved = true;
       }
       continue;
@@ -114,7 +119,7 @@ export function mergeReturnResults(
       stale++;
       continue;
     }
-    results[r.orderId] = incoming;
+    put(results, r.orderId, incoming);
     moved = true;
     changes.push(
       old ? { orderId: r.orderId, before: old.result, after: r } : { orderId: r.orderId, after: r },
