@@ -188,14 +188,12 @@ describe('parsePrintDataFile', () => {
           fc.string(),
           fc.json(),
           fc.jsonValue().map((w) => JSON.stringify({ component: 'douyin', waybills: [w] })),
-          fc
-            .jsonValue()
-            .map((p) =>
-              JSON.stringify({
-                component: 'kuaishou',
-                waybills: [{ orderId: '1', waybillCode: 'SF12345', printData: p }],
-              }),
-            ),
+          fc.jsonValue().map((p) =>
+            JSON.stringify({
+              component: 'kuaishou',
+              waybills: [{ orderId: '1', waybillCode: 'SF12345', printData: p }],
+            }),
+          ),
         ),
         fc.constantFrom('douyin', 'kuaishou', 'wechat', 'jd', 'nope'),
         (text, c) => {
