@@ -11,6 +11,7 @@ import {
   readCarrier,
   shipCarrierNames,
   shipFromReturn,
+  type BulkShipFile,
   type PlatformId,
   type ReturnResult,
   type ReturnShipping,
@@ -19,7 +20,8 @@ import type { BatchDetail } from '../../handoff-messages';
 
 /**
  * The bulk-ship file and text-box lines of a batch's results (core `shipFromReturn`), in batch
- * order; only results stored for the batch's own orders are passed.
+ * order. A result is stored under its order, so it is passed with that order's id; only the
+ * batch's own orders are passed.
  * @example
  * const { file, lines } = shippingOf(batch);
  * file.csv; // '\uFEFF订单号,快递公司,快递单号\r\n3718…,中通,ZT…\r\n'
@@ -27,14 +29,22 @@ import type { BatchDetail } from '../../handoff-messages';
  */
 export function shippingOf(batch: BatchDetail): ReturnShipping {
   const results: ReturnResult[] = [];
-  for (const it of batch.items)
-    if (it.result && it.result.orderId === it.order.orderId) results.push(it.result);
+  for (const it of batch.items) if (it.result) results.push({ ...it.result, orderId: it.order.orderId });
   return shipFromReturn(
     batch.shop.platform,
     batch.items.map((it) => it.order.orderId),
     results,
     { batchId: batch.batchId },
   );
+}
+
+/**
+ * The platform's bulk-ship file for a batch (`shippingOf(batch).file`).
+ * @example
+ * bulkShipFileOf(batch).csv; // '\uFEFF订单号,快递公司,快递单号\r\n3718…,中通,ZT…\r\n'
+ */
+export function bulkShipFileOf(batch: BatchDetail): BulkShipFile {
+  return shippingOf(batch).file;
 }
 
 /**
