@@ -4,6 +4,7 @@
 //    the job resumes and the component's log holds every label exactly once.
 // 2. WeChat orders from a dropped export: virtual-number labels, refusals with reasons, the
 //    browser-print document saved as PDF by Chromium at 76 x 130 mm with the 转NNNN lines.
+import { isExemptCategory } from '@shipmask/core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -176,13 +177,24 @@ describe('bulk print', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
     // (The malformed-phone order has no virtual number: in a file it reads as masked only.)
     expect(codes).toContain('masked-only');
-    expect(await page.locator('.refused-list li').first().textContent()).toContain('只有脱敏信息');
+    expect(await page.locator('.refused-list li[data-code="masked-only"]').first().textContent()).toContain(
+      '只有脱敏信息',
+    );
     expect(codes.length).toBe(orders.length - withVn.length);
+    // Service orders (exempt categories) need no parcel: 无需发货, not "the parcel cannot arrive".
+    const services = orders.filter((o) => isExemptCategory('wechat', o.category)).length;
+    expect(codes.filter((c) => c === 'no-shipment-needed')).toHaveLength(services);
+    if (services > 0)
+      expect(
+        await page.locator('.refused-list li[data-code="no-shipment-needed"]').first().textContent(),
+      ).toContain('无需发货');
     await page.screenshot({ path: join(OUT, 'print-page.png'), fullPage: false });
     await page.locator('.preview').screenshot({ path: join(OUT, 'print-preview.png') });
     await page.click('button.lang');
     expect(await page.textContent('h1')).toBe('Bulk print waybills');
-    expect(await page.locator('.refused-list li').first().textContent()).toContain('Masked data only');
+    expect(await page.locator('.refused-list li[data-code="masked-only"]').first().textContent()).toContain(
+      'Masked data only',
+    );
     await page.screenshot({ path: join(OUT, 'print-page-en.png') });
     await page.click('button.lang');
 

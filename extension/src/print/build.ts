@@ -8,6 +8,7 @@ import {
   layoutLabel,
   renderLabelSvg,
   shipCarrierNames,
+  shippable,
   type Instant,
   type Label,
   type LabelSender,
@@ -49,6 +50,8 @@ export interface Refusal {
   readonly orderId: string;
   readonly code: string;
   readonly message: string;
+  /** The order's status, for `not-awaiting-shipment` (the reason line names it). */
+  readonly status?: string;
 }
 
 /** The plan: labels for the browser, documents for the component, refusals. */
@@ -87,8 +90,11 @@ export function carrierName(code: ShipCarrierCode): string {
 /**
  * Plan a bulk print. Orders with a virtual number get shipmask's label (the detailed address
  * from `addresses` when the stored one is masked); orders with ciphertext only go to the
- * component; everything else is refused with core's reason. Waybill numbers are handed out in
- * order to printable orders; when they run out the rest are refused (`no-tracking-number`).
+ * component; everything else is refused with core's reason. Only 待发货 orders are considered (core
+ * `shippable`): a closed, after-sale, shipped or completed order is listed with its status
+ * (`not-awaiting-shipment`), a service order says 无需发货 (`no-shipment-needed`), and neither uses a
+ * waybill number. Waybill numbers are handed out in order to printable orders; when they run out
+ * the rest are refused (`no-tracking-number`).
  * @example
  * planPrint(orders, { carrier: 'ZTO', labelSize: '76x130', trackingNumbers, addresses: new Map(), now });
  */
@@ -99,6 +105,11 @@ export function planPrint(orders: readonly OrderView[], options: PrintOptions): 
   let next = 0;
   const name = carrierName(options.carrier);
   for (const order of orders) {
+    const ship = shippable(order);
+    if (!ship.ok) {
+      refused.push({ orderId: order.orderId, code: ship.code, message: ship.message, status: ship.status });
+      continue;
+    }
     const given = options.trackingByOrder?.get(order.orderId);
     const trackingNumber = given ?? options.trackingNumbers[next];
     if (trackingNumber === undefined) {
