@@ -8,6 +8,9 @@ const coreSrc = fileURLToPath(new URL('./packages/core/src/index.ts', import.met
 export default defineConfig({
   resolve: { alias: { '@shipmask/core': coreSrc } },
   test: {
+    // Property tests run hundreds of cases; on a loaded 2-core machine 5 s is not enough for a
+    // correct run. A hung test still fails, later.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

@@ -10,6 +10,7 @@
 // 3. 平台打单 on each demo back-office: the print page ticks exactly the group's rows in the
 //    platform's own list; the merchant clicks the platform's 批量打印; the job and the per-order
 //    journal follow the rows to 已打待发货.
+import { isExemptCategory } from '@shipmask/core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -219,9 +220,23 @@ describe('bulk print', () => {
     const codes = await page
       .locator('.refused-list li')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
-    expect(platformCount).toBeGreaterThan(0);
-    expect(codes.every((c) => c === 'address-missing' || c === 'invalid-phone')).toBe(true);
+    expect(
+      codes.every(
+        (c) =>
+          c === 'address-missing' ||
+          c === 'invalid-phone' ||
+          c === 'no-shipment-needed' ||
+          c === 'not-awaiting-shipment',
+      ),
+    ).toBe(true);
     expect(platformCount + codes.length).toBe(orders.length - withVn.length);
+    // Service orders (exempt categories) need no parcel: 无需发货, not "the parcel cannot arrive".
+    const services = orders.filter((o) => isExemptCategory('wechat', o.category)).length;
+    expect(codes.filter((c) => c === 'no-shipment-needed')).toHaveLength(services);
+    if (services > 0)
+      expect(
+        await page.locator('.refused-list li[data-code="no-shipment-needed"]').first().textContent(),
+      ).toContain('无需发货');
     await page.screenshot({ path: join(OUT, 'print-page.png'), fullPage: false });
     await page.locator('.preview').screenshot({ path: join(OUT, 'print-preview.png') });
     await page.click('button.lang');

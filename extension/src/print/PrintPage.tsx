@@ -661,7 +661,10 @@ export function PrintPage() {
           <ul class="refused-list">
             {plan.refused.map((r) => (
               <li key={r.orderId} data-code={r.code}>
-                <code>{r.orderId}</code> {t.reasons[r.code] ?? r.message}
+                <code>{r.orderId}</code>{' '}
+                {r.code === 'not-awaiting-shipment'
+                  ? t.notAwaiting(t.orderStatus[r.status ?? 'unknown'] ?? r.status ?? '')
+                  : (t.reasons[r.code] ?? r.message)}
               </li>
             ))}
           </ul>

@@ -155,6 +155,39 @@ describe('planPrint', () => {
 });
 
 describe('planPrint with a job', () => {
+  it('labels only 待发货 orders: others are listed with their status, services say 无需发货, no number used', () => {
+    const addresses = new Map([['3718000000000001', '广东省广州市天河区花城广场888号']]);
+    const shipped = { ...virtual, orderId: '3718000000000011', status: 'shipped' } as const;
+    const afterSale = { ...virtual, orderId: '3718000000000012', status: 'after_sale' } as const;
+    const service = { ...virtual, orderId: '3718000000000013', category: '生活服务' };
+    const printed = { ...virtual, orderId: '3718000000000014', status: 'printed' } as const;
+    const plan = planPrint([shipped, afterSale, service, virtual, printed], {
+      carrier: 'ZTO',
+      labelSize: '76x130',
+      trackingNumbers: ['78900000000001', '78900000000002'],
+      addresses: new Map([...addresses, ['3718000000000014', '广东省广州市天河区花城广场888号']]),
+      now: NOW,
+    });
+    // The two 待发货 orders (one already printed, not shipped) get the first two numbers.
+    expect(plan.browser.map((b) => [b.orderId, b.trackingNumber])).toEqual([
+      ['3718000000000001', '78900000000001'],
+      ['3718000000000014', '78900000000002'],
+    ]);
+    expect(plan.refused).toEqual([
+      expect.objectContaining({
+        orderId: '3718000000000011',
+        code: 'not-awaiting-shipment',
+        status: 'shipped',
+      }),
+      expect.objectContaining({
+        orderId: '3718000000000012',
+        code: 'not-awaiting-shipment',
+        status: 'after_sale',
+      }),
+      expect.objectContaining({ orderId: '3718000000000013', code: 'no-shipment-needed' }),
+    ]);
+  });
+
   it("keeps each order's waybill number even when an earlier order is refused", () => {
     const addresses = new Map([['3718000000000001', '广东省广州市天河区花城广场888号']]);
     const plan = planPrint([masked, virtual], {

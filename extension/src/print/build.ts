@@ -11,6 +11,7 @@ import {
   layoutLabel,
   renderLabelSvg,
   shipCarrierNames,
+  shippable,
   type Instant,
   type Label,
   type LabelSender,
@@ -55,6 +56,8 @@ export interface Refusal {
   readonly orderId: string;
   readonly code: string;
   readonly message: string;
+  /** The order's status, for `not-awaiting-shipment` (the reason line names it). */
+  readonly status?: string;
 }
 
 /**
@@ -112,9 +115,11 @@ const PLATFORM_PRINTS: ReadonlySet<string> = new Set(['component-required', 'mas
  * from `addresses` when the stored one is masked); orders only the platform can print
  * (ciphertext; masked only) go to the component when `printData` holds their real print data,
  * else to the platform's own print (平台打单); everything else (malformed phone, no address,
- * expired virtual number, plaintext phone) is refused with core's reason. Waybill numbers from the
- * range are handed out in order to browser labels only; when they run out the rest are refused
- * (`no-tracking-number`).
+ * expired virtual number, plaintext phone) is refused with core's reason. Only 待发货 orders are
+ * considered (core `shippable`): a closed, after-sale, shipped or completed order is listed with
+ * its status (`not-awaiting-shipment`), a service order says 无需发货 (`no-shipment-needed`), and
+ * neither uses a waybill number. Waybill numbers from the range are handed out in order to
+ * browser labels only; when they run out the rest are refused (`no-tracking-number`).
  * @example
  * planPrint(orders, { carrier: 'ZTO', labelSize: '76x130', trackingNumbers, addresses: new Map(), now });
  */
@@ -126,6 +131,11 @@ export function planPrint(orders: readonly OrderView[], options: PrintOptions): 
   let next = 0;
   const name = carrierName(options.carrier);
   for (const order of orders) {
+    const ship = shippable(order);
+    if (!ship.ok) {
+      refused.push({ orderId: order.orderId, code: ship.code, message: ship.message, status: ship.status });
+      continue;
+    }
     const given = options.trackingByOrder?.get(order.orderId);
     const trackingNumber = given ?? options.trackingNumbers[next];
     const address = options.addresses.get(order.orderId);

@@ -59,3 +59,4 @@ export {
   type Code128Symbol,
 } from './code128.js';
 export { fitText, wrapText, textWidthEm, charWidthEm, type FitBox, type FittedText } from './text-fit.js';
+export { shippable, type ShippableResult } from './shippable.js';
