@@ -7,6 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { classifyField, maskAddress, maskName, maskPhone, maskText } from '../../packages/core/src/index.ts';
 import { decodeDivisions } from '../../packages/core/src/mask/divisions-codec.ts';
 import { DIVISIONS } from '../../packages/core/src/mask/divisions-data.ts';
+import {
+  addressCorpus,
+  measureAddresses,
+  measureText,
+  plainTexts,
+} from '../../packages/core/src/mask/corpus/measure.test-helper.ts';
+import { maskTextBefore } from './mask-text-before.ts';
 import { opsPerSecond, type BenchRow, type BenchSuite } from './types.ts';
 import { mulberry32 as rng } from '../demo/data.ts';
 
@@ -33,6 +40,8 @@ const addresses = Array.from({ length: N }, () => {
 const remarks = Array.from({ length: N }, (_, i) =>
   i % 2 === 0 ? `请尽快发货，联系电话${phones[i]}，谢谢` : '周末送货，放门口即可，不要打电话',
 );
+/** Pasted recipients (issue 20): name, phone and address in one remark. */
+const recipients = Array.from({ length: N }, (_, i) => `${names[i]} ${phones[i]} ${addresses[i]}`);
 
 const maskdataOptions = { maskWith: '*', unmaskedStartDigits: 3, unmaskedEndDigits: 4 };
 const ITER = 2_000_000;
@@ -98,10 +107,85 @@ const suite: BenchSuite = {
       target: '>= 500,000 ops/s',
       ok: addrOps >= 500_000,
     });
+    // Issue 20: today's maskText against the one before it, same inputs, interleaved.
+    for (const [label, inputs] of [
+      ['remarks, half with a phone', remarks],
+      ['pasted recipients', recipients],
+    ] as const) {
+      let before = 0;
+      let after = 0;
+      for (let k = 0; k < 3; k++) {
+        before = Math.max(
+          before,
+          opsPerSecond((i) => maskTextBefore(inputs[i % N] as string).value, ITER / 8),
+        );
+        after = Math.max(
+          after,
+          opsPerSecond((i) => maskText(inputs[i % N] as string).value, ITER / 8),
+        );
+      }
+      rows.push({
+        name: `maskText (${label})`,
+        value: after,
+        unit: 'ops/s',
+        target: label === 'pasted recipients' ? 'reported' : '>= before / 1.5',
+        ok: label === 'pasted recipients' ? true : after >= before / 1.5,
+        note: `before issue 20: ${Math.round(before).toLocaleString('en-US')} ops/s (${(before / after).toFixed(2)}× the time now${label === 'pasted recipients' ? '; it masked only the phone then' : ''})`,
+      });
+    }
+    // Issue 20, item 4: the corpus figures (packages/core/src/mask/corpus/README.md).
+    const corpus = addressCorpus();
+    const a = measureAddresses(corpus);
+    const pct = (n: number, d: number): number => Math.round((n / d) * 10_000) / 100;
     rows.push({
-      name: 'maskText (remarks, half with a phone)',
-      value: best((i) => maskText(remarks[i % N] as string).value, ITER / 4),
-      unit: 'ops/s',
+      name: `maskAddress corpus: region kept exactly (${a.total} real addresses)`,
+      value: pct(a.exact, a.total),
+      unit: '%',
+      target: '>= 97%',
+      ok: a.exact / a.total >= 0.97,
+    });
+    rows.push({
+      name: 'maskAddress corpus: wrong region',
+      value: pct(a.wrong, a.total),
+      unit: '%',
+      target: '<= 0.1%',
+      ok: a.wrong / a.total <= 0.001,
+    });
+    rows.push({
+      name: 'maskAddress corpus: detail leaked',
+      value: a.leaked,
+      unit: 'addresses',
+      target: '0',
+      ok: a.leaked === 0,
+    });
+    const t = measureText(corpus, 1000, plainTexts());
+    rows.push({
+      name: `maskText: pasted recipients, phone masked (${t.recipients})`,
+      value: pct(t.phoneMasked, t.recipients),
+      unit: '%',
+      target: '100%',
+      ok: t.phoneMasked === t.recipients,
+    });
+    rows.push({
+      name: 'maskText: pasted recipients, detail masked',
+      value: pct(t.detailMasked, t.recipients),
+      unit: '%',
+      target: '100%',
+      ok: t.detailMasked === t.recipients,
+    });
+    rows.push({
+      name: 'maskText: pasted recipients, name masked',
+      value: pct(t.nameMasked, t.recipients),
+      unit: '%',
+      target: '>= 99%',
+      ok: t.nameMasked / t.recipients >= 0.99,
+    });
+    rows.push({
+      name: `maskText: plain text over-masked (${t.plain} lines)`,
+      value: t.overMasked,
+      unit: 'lines',
+      target: '0',
+      ok: t.overMasked === 0,
     });
     rows.push({
       name: "classifyField(phone, 'phone')",

@@ -221,9 +221,13 @@ function readParts(s: string, from: number, lenient: boolean): Part[] {
   const parts: Part[] = [part('province', p, pos)];
   if (!c && pos > p.end) c = find(cities, s, pos, false);
   if (c) {
-    parts.push(part('city', c));
-    const d = find(ix.countiesOfCity(c.div), s, c.end, true);
-    if (d) parts.push(part('district', d));
+    const whole = countyOverCity(c, s);
+    if (whole) parts.push(part('district', whole));
+    else {
+      parts.push(part('city', c));
+      const d = find(ix.countiesOfCity(c.div), s, c.end, true);
+      if (d) parts.push(part('district', d));
+    }
   } else {
     const d =
       find(ix.directCountiesOf(province), s, pos, true) ??
@@ -239,9 +243,21 @@ function readParts(s: string, from: number, lenient: boolean): Part[] {
   return parts;
 }
 
+/**
+ * A county of the city whose full name starts where the city's short form does and runs further
+ * (`苏州工业园区…` is the county 苏州工业园区, not 苏州 + detail).
+ */
+function countyOverCity(c: Hit, s: string): Hit | undefined {
+  if (!c.short) return undefined;
+  const d = find(divisionIndex().countiesOfCity(c.div), s, c.start, true, false);
+  return d && !d.short && d.end > c.end ? d : undefined;
+}
+
 function readWithoutProvince(s: string, from: number, lenient: boolean): Part[] {
   const ix = divisionIndex();
   const c = find(ix.allCities(), s, from, false, false);
+  const whole = c ? countyOverCity(c, s) : undefined;
+  if (whole) return [part('district', whole)];
   if (c) {
     const parts = [part('city', c)];
     const d = find(ix.countiesOfCity(c.div), s, c.end, true);
@@ -279,7 +295,7 @@ function hasDetailAfter(s: string, from: number): boolean {
  * A region found in free text by `readRegionAt`: UTF-16 offsets into the text, the region, how
  * many parts were read and whether every part was a short form (`浙江杭州西湖` may be a tea).
  * @example
- * const r: RegionInText = { start: 0, end: 9, region: { district: '天河区' }, parts: 3, allShort: false, district: true };
+ * const r: RegionInText = { start: 0, end: 9, region: { district: '天河区' }, parts: 3, allShort: false, district: true, city: false };
  */
 export interface RegionInText {
   readonly start: number;
@@ -289,6 +305,8 @@ export interface RegionInText {
   readonly allShort: boolean;
   /** The last part read is a county-level division. */
   readonly district: boolean;
+  /** The last part read is a prefecture-level city (`苏州` in `苏州工业园区…`). */
+  readonly city: boolean;
 }
 
 /**
@@ -311,6 +329,7 @@ export function readRegionAt(simplified: string, from: number): RegionInText | u
     parts: r.parts.length,
     allShort: r.parts.every((p) => p.short),
     district: last.level === 'district',
+    city: last.level === 'city',
   };
 }
 

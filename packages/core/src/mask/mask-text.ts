@@ -70,13 +70,17 @@ export interface MaskedText {
  *   digits or more (order ids are 18–19) are never read as a glued mobile.
  */
 const FINDER =
-  /(?<!\d)(?<!JD[A-Z]{0,3})(?:(?<virtual>1\d{10}(?:-|[转轉]|,|，)\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:(?:\+|00)?86[ .-]?)?(?:1[3-9]\d{9}|1 ?[3-9](?: ?\d){9}|1-?[3-9](?:-?\d){9}|1\.?[3-9](?:\.?\d){9}))|(?<landline>0\d{2,3}-\d{7,8})|(?<=[室楼栋幢元层户座门组弄村巷]|(?<![单编货批型账序代学工票])号)(?<pre>\d{1,3})(?<glued>1[3-9]\d{9}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
+  /(?<!\d)(?:(?<virtual>1\d{10}(?:-|[转轉]|,|，)\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:(?:\+|00)?86[ .-]?)?(?:1[3-9]\d{9}|1 ?[3-9](?: ?\d){9}|1-?[3-9](?:-?\d){9}|1\.?[3-9](?:\.?\d){9}))|(?<landline>0\d{2,3}-\d{7,8})|(?<=[室楼栋幢元层户座门组弄村巷]|(?<![单编货批型账序代学工票])号)(?<pre>\d{1,3})(?<glued>1[3-9]\d{9}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
 
-/**
- * The same finder without the JD waybill exemption, for text that is printed or sealed
- * (`maskMobilesIn`): there a mobile-shaped run is masked whatever letters precede it.
- */
-const FINDER_STRICT = new RegExp(FINDER.source.replace('(?<!JD[A-Z]{0,3})', ''), 'gu');
+/** A JD waybill prefix right before a match (`JDVA16012345678`): not buyer data in `maskText`. */
+const JD_BEFORE = /JD[A-Z]{0,3}$/u;
+
+/** Whether the match at `start` follows a JD waybill prefix. */
+const afterJd = (t: string, start: number): boolean =>
+  start >= 2 && t.charCodeAt(start - 1) <= 90 && JD_BEFORE.test(t.slice(Math.max(0, start - 5), start));
+
+/** Text without a digit or 转 holds nothing FINDER finds: skip the scan. */
+const MAY_FIND = /[0-9转轉]/u;
 
 /** A mobile already masked by the rule (`138****5678`): an anchor for a name next to it. */
 const MASKED_MOBILE = /(?<!\d)1[3-9]\d\*{4}\d{4}(?!\d)/gu;
@@ -98,7 +102,7 @@ const FIELD_WORD =
  * tea), the detail must show one of these to be read as an address.
  */
 const ADDRESS_MARK =
-  /[路街巷弄号號栋棟幢楼樓室村镇鎮乡鄉苑座组組]|小区|单元|大道|花园|社区|公寓|大厦|广场|街道|家园|新村|工业区|园区/u;
+  /[路街巷弄号號栋棟幢楼樓室村镇鎮乡鄉苑座组組]|小区|单元|大道|花园|社区|公寓|大厦|广场|街道|家园|新村|工业区|园区|公司|大学|学院|医院|中心|酒店|商城|写字楼|产业园|科技园|软件园/u;
 
 /** Quick test: text without any of these holds no address worth reading. */
 const ADDRESS_HINT = /[路街巷弄号號栋幢楼樓室村镇乡苑座省市区區县縣州旗盟]|地址/u;
@@ -112,6 +116,20 @@ const PLACE_END = /(?:[室号楼栋幢层户座门组弄村巷路街镇乡区县
 
 /** The longest detail read after a region (characters). */
 const MAX_DETAIL = 160;
+
+/**
+ * Whether a mobile written with separators is grouped like a phone number: every group at most
+ * 4 digits (`138 1234 5678`, `1 3 8 …`), or 3 + 8 (`138-12345678`). `1900000 2020` is a code
+ * and a year, not a number.
+ */
+function phoneGrouped(written: string): boolean {
+  if (written.length === 11) return true;
+  const body = written.replace(/^(?:\+|00)?86[ .-]?(?=1)/u, '');
+  const groups = body.split(/[ .-]/u);
+  if (groups.length === 1) return true;
+  if (groups.length === 2 && groups[0]?.length === 3) return true;
+  return groups.every((g) => g.length <= 4);
+}
 
 /** ID numbers keep their first and last character: `1****************X`. */
 function maskId(id: string): string {
@@ -147,7 +165,10 @@ function isFieldSep(c: number): boolean {
     c === 0x3000 ||
     c === 0xa0 ||
     c === 10 ||
-    c === 13
+    c === 13 ||
+    c === 0x3002 ||
+    c === 33 ||
+    c === 63
   );
 }
 
@@ -182,6 +203,8 @@ function detailEnd(t: string, from: number, limit: number): { end: number; marke
   let end = from;
   let marked = false;
   let first = true;
+  /** The end before an unmarked segment, to fall back to when the next one is not address. */
+  let pending = -1;
   while (i < max) {
     // One segment: up to a soft separator, a hard stop or a field word.
     let j = i;
@@ -197,15 +220,23 @@ function detailEnd(t: string, from: number, limit: number): { end: number; marke
       // Masked data (`138****5678`, an earlier `****`) is never part of a detail to mask again.
       if (seg.includes('*')) break;
       const mark = ADDRESS_MARK.test(seg);
-      if (!first && !mark && !/\d/u.test(seg)) break;
+      if (!first && !mark && !/\d/u.test(seg)) {
+        // One segment without an address word (`远洋商务`, `/`) is kept only when the next
+        // one has an address word (`603室`); otherwise the detail ends here.
+        if (pending >= 0) break;
+        pending = end;
+        end = j;
+      } else {
+        pending = -1;
+        end = j;
+      }
       if (first) marked = mark;
-      end = j;
       first = false;
     }
     if (j >= max || isHardStop(t.charCodeAt(j))) break;
     i = j + 1;
   }
-  return { end, marked };
+  return { end: pending >= 0 ? pending : end, marked };
 }
 
 /** Whether [from, to) holds something other than mask stars and separators. */
@@ -217,10 +248,14 @@ function hasContent(t: string, from: number, to: number): boolean {
   return false;
 }
 
-/** How sure a region in free text is: 'strong' (a part written in full among 2+), 'weak', or none. */
+/**
+ * How sure a region in free text is: 'strong' (a part written in full among 2+: any detail
+ * goes), 'weak' (short forms only, one full part, or a city's short name alone: the detail must
+ * start with an address word), or none (a province or county short name alone: `云南白药`).
+ */
 function confidence(r: RegionInText): 'strong' | 'weak' | undefined {
   if (r.parts >= 2 && !r.allShort) return 'strong';
-  if (r.parts >= 2 || !r.allShort) return 'weak';
+  if (r.parts >= 2 || !r.allShort || r.city) return 'weak';
   return undefined;
 }
 
@@ -229,6 +264,7 @@ function findAddresses(t: string, phones: readonly Span[]): Span[] {
   if (!ADDRESS_HINT.test(t)) return out;
   const s = simplifiedForRegions(t);
   const n = t.length;
+  const recipient = phones.some((p) => p.kind === 'mobile' || p.kind === 'landline');
   const labels = new Set<number>();
   for (const m of t.matchAll(ADDRESS_LABEL)) labels.add(m.index + m[0].length);
   let i = 0;
@@ -248,7 +284,8 @@ function findAddresses(t: string, phones: readonly Span[]): Span[] {
     const start = r && level ? r.end : i;
     if (labelled || level) {
       const d = detailEnd(t, start, limit);
-      const ok = labelled || level === 'strong' || d.marked;
+      // Next to a phone (a pasted recipient) any region-led detail is an address.
+      const ok = labelled || level === 'strong' || d.marked || recipient;
       if (ok && d.end > start && hasContent(t, start, d.end)) {
         out.push({ kind: 'address', start, end: d.end, replacement: FIXED_MASK, from: i });
         i = d.end;
@@ -306,8 +343,14 @@ function findNames(t: string, anchors: readonly Span[], fixed: readonly Span[]):
     if (t.charCodeAt(b) === 42) return; // already masked (`张*`)
     cands.push({ kind: 'name', start: a, end: b, from: a });
   };
-  const starts = new Set(anchors.map((s) => s.from));
-  const ends = new Set(anchors.map((s) => s.end));
+  // Few anchors (the usual remark): a linear look-up beats building sets.
+  const few = anchors.length <= 4;
+  const startSet = few ? undefined : new Set(anchors.map((s) => s.from));
+  const endSet = few ? undefined : new Set(anchors.map((s) => s.end));
+  const starts = {
+    has: (i: number): boolean => (startSet ? startSet.has(i) : anchors.some((s) => s.from === i)),
+  };
+  const ends = { has: (i: number): boolean => (endSet ? endSet.has(i) : anchors.some((s) => s.end === i)) };
   for (const s of anchors) {
     // Left of the anchor: a Han run that ends at the separators before it.
     const e = skipLeft(t, s.from);
@@ -322,7 +365,7 @@ function findNames(t: string, anchors: readonly Span[], fixed: readonly Span[]):
     const rightEdge = b === t.length || !isHan(t.charCodeAt(b)) || starts.has(b);
     if (rightEdge && nameAt(t, b0, b)) add(b0, b);
   }
-  for (const m of t.matchAll(NAME_LABEL)) {
+  for (const m of t.includes('人') || t.includes('名') ? t.matchAll(NAME_LABEL) : []) {
     const a = m.index + m[0].length;
     let b = a;
     while (b < t.length && b - a < 4 && isHan(t.charCodeAt(b)) && !starts.has(b)) {
@@ -331,6 +374,7 @@ function findNames(t: string, anchors: readonly Span[], fixed: readonly Span[]):
     }
     if (b - a >= 2) add(a, b);
   }
+  if (cands.length === 0) return cands;
   // Candidates found twice (left of one anchor, right of another) or overlapping: keep the first.
   cands.sort((x, y) => x.start - y.start);
   const out: Span[] = [];
@@ -358,16 +402,18 @@ export function maskText(text: string): MaskedText {
   if (typeof text !== 'string' || text === '') return { value: '', found: [] };
   const t = foldWidth(text);
   const phones: Span[] = [];
-  for (const m of t.matchAll(FINDER)) {
+  for (const m of MAY_FIND.test(t) ? t.matchAll(FINDER) : []) {
     const g = m.groups ?? {};
     const start = m.index;
     const end = start + m[0].length;
+    if (g.glued === undefined && g.ext === undefined && afterJd(t, start)) continue;
     if (g.virtual !== undefined) phones.push({ kind: 'virtual', start, end, from: start });
     else if (g.id !== undefined)
       phones.push({ kind: 'id-number', start, end, replacement: maskId(g.id), from: start });
-    else if (g.mobile !== undefined)
-      phones.push({ kind: 'mobile', start, end, replacement: maskPhone(g.mobile).value, from: start });
-    else if (g.landline !== undefined)
+    else if (g.mobile !== undefined) {
+      if (phoneGrouped(g.mobile))
+        phones.push({ kind: 'mobile', start, end, replacement: maskPhone(g.mobile).value, from: start });
+    } else if (g.landline !== undefined)
       phones.push({ kind: 'landline', start, end, replacement: maskPhone(g.landline).value, from: start });
     else if (g.glued !== undefined) {
       const at = start + (g.pre ?? '').length;
@@ -375,14 +421,19 @@ export function maskText(text: string): MaskedText {
     } else phones.push({ kind: 'extension', start, end, from: start });
   }
   const addresses = findAddresses(t, phones);
-  const anchors: Span[] = [...phones.filter((p) => p.kind !== 'extension'), ...addresses];
+  const anchors: Span[] = phones.filter((p) => p.kind !== 'extension');
+  for (const a of addresses) anchors.push(a);
   if (t.includes('*'))
     for (const m of t.matchAll(MASKED_MOBILE))
       anchors.push({ kind: 'mobile', start: m.index, end: m.index + m[0].length, from: m.index });
   // Phones and addresses never overlap (a detail stops at the next phone): one sorted list.
-  const fixed = [...phones, ...addresses].sort((x, y) => x.from - y.from);
-  const names = anchors.length > 0 || HAS_NAME_LABEL.test(t) ? findNames(t, anchors, fixed) : [];
-  const all = [...fixed, ...names].sort((x, y) => x.start - y.start);
+  const fixed = addresses.length === 0 ? phones : [...phones, ...addresses].sort((x, y) => x.from - y.from);
+  const names =
+    anchors.length > 0 || ((t.includes('人') || t.includes('名')) && HAS_NAME_LABEL.test(t))
+      ? findNames(t, anchors, fixed)
+      : [];
+  if (fixed.length === 0 && names.length === 0) return { value: text, found: [] };
+  const all = names.length === 0 ? fixed : [...fixed, ...names].sort((x, y) => x.start - y.start);
   let out = '';
   let last = 0;
   for (const f of all) {
@@ -412,10 +463,10 @@ export function maskMobilesIn(text: string, keep = ''): string {
   const t = foldWidth(text);
   let out = '';
   let last = 0;
-  for (const m of t.matchAll(FINDER_STRICT)) {
+  for (const m of t.matchAll(FINDER)) {
     const g = m.groups ?? {};
     const written = g.mobile ?? g.glued;
-    if (written === undefined) continue;
+    if (written === undefined || (g.mobile !== undefined && !phoneGrouped(written))) continue;
     const digits = written.replace(/\D/gu, '').slice(-11);
     if (keep !== '' && digits === keep) continue;
     const end = m.index + m[0].length;
