@@ -33,7 +33,7 @@ async function open(platform: DemoPlatform, query = ''): Promise<Page> {
     logs.push(`DIALOG ${d.message()}`);
     void d.dismiss();
   });
-  await page.goto(`${demo.url}/${platform}/orders${query}`);
+  await page.goto(`${demo.pages[platform]}${query}`);
   await page.locator(demoUi[platform].row).first().waitFor();
   return page;
 }
@@ -109,7 +109,7 @@ describe.each(['douyin', 'wechat', 'jd'] as const)('%s overlay', (platform) => {
       for (const k of expectedKinds(order!)) expect(got, `${id} ${order!.category}`).toContain(k);
     }
     // A filter swap: the overlay follows the rows the page now shows.
-    await page.locator('.page-size-select, .ui-page-size').first().selectOption('20');
+    await page.locator('select.page-size-select, select.page-size').first().selectOption('20');
     await expect.poll(async () => (await visibleOrderIds(page, platform)).length).toBe(20);
     const ids = await visibleOrderIds(page, platform);
     await expect

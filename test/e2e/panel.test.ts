@@ -22,7 +22,7 @@ afterAll(async () => {
 describe.each(demoPlatforms)('%s demo back-office', (platform) => {
   it('shows the panel with the order count, following pagination without a page load', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${demo.url}/${platform}/orders`);
+    await page.goto(`${demo.pages[platform]}`);
     const ui = demoUi[platform];
     await page.locator(ui.row).first().waitFor();
     expect(await readPanelSummary(page)).toMatch(/^shipmask/u);
@@ -43,7 +43,7 @@ describe.each(demoPlatforms)('%s demo back-office', (platform) => {
     const third = await waitForSwap(page, platform, lastPage);
     expect(third).toHaveLength(20);
     await expect.poll(() => readPanelCount(page)).toBe(20);
-    await page.locator('.page-size-select, .ui-page-size').first().selectOption('50');
+    await page.locator('select.page-size-select, select.page-size').first().selectOption('50');
     await expect.poll(async () => (await visibleOrderIds(page, platform)).length).toBe(50);
     await expect.poll(() => readPanelCount(page)).toBe(50);
 
