@@ -66,7 +66,7 @@ describe('overlay UI', () => {
   it('keeps each mark on its row: window scroll, page swap, and a list that scrolls in its own container', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${demo.pages.douyin}?pageSize=50`);
-    await expect.poll(() => readPanelCount(page)).toBe(50);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(50);
     const settled = async (): Promise<void> => {
       await expect
         .poll(async () => {
@@ -109,7 +109,7 @@ describe('overlay UI', () => {
   it('switches to English and back', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${demo.pages.douyin}`);
-    await expect.poll(() => readPanelCount(page)).toBe(20);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(20);
     expect(await panel(page).locator('.sm-count').textContent()).toContain('本页 20 单');
     await panel(page).getByRole('button', { name: 'English' }).click();
     await expect
@@ -124,7 +124,7 @@ describe('overlay UI', () => {
   it('is keyboard reachable: named native controls, Space toggles a row', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${demo.pages.wechat}`);
-    await expect.poll(() => readPanelCount(page)).toBe(20);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(20);
     const boxes = page.locator('shipmask-rows input[type="checkbox"]');
     await expect.poll(() => boxes.count()).toBeGreaterThan(0);
     const labels = await boxes.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
@@ -145,7 +145,7 @@ describe('overlay UI', () => {
   it('stops cleanly when the SPA leaves the order list and starts again when it returns', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${demo.pages.jd}`);
-    await expect.poll(() => readPanelCount(page)).toBe(20);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(20);
     await page.evaluate(() => history.pushState(null, '', '/jdm/settings'));
     await expect.poll(() => page.locator('shipmask-panel').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.locator('shipmask-rows').count()).toBe(0);

@@ -99,7 +99,7 @@ async function decryptEvents(): Promise<number> {
 describe.each(['douyin', 'wechat', 'jd'] as const)('%s overlay', (platform) => {
   it('puts the right badge on every kind of row, and follows page swaps', async () => {
     const page = await open(platform, '?pageSize=100');
-    await expect.poll(() => readPanelCount(page)).toBe(64);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(64);
     const byId = new Map(demoOrders(platform).map((o) => [o.orderId, o]));
     const kinds = await badgeKinds(page);
     expect(kinds.size).toBe(64);
@@ -187,7 +187,7 @@ describe('reveals', () => {
   it('shows a markup-looking remark as text and runs nothing', async () => {
     for (const platform of ['douyin', 'wechat', 'jd'] as const) {
       const page = await open(platform, '?pageSize=100');
-      await expect.poll(() => readPanelCount(page)).toBe(64);
+      await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(64);
       const remark = page.getByText('<img src=x onerror=alert(1)>好评返现').first();
       expect(await remark.isVisible()).toBe(true);
       expect(await page.locator('img[src="x"]').count()).toBe(0);
