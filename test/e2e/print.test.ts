@@ -7,7 +7,7 @@
 //    label exactly once, each with its own print data.
 // 2. WeChat orders from a dropped export: virtual-number labels, refusals with reasons, the
 //    browser-print document saved as PDF by Chromium at 76 x 130 mm with the 转NNNN lines.
-// 3. 平台打单 on each demo back-office: the print page ticks exactly the group's rows in the
+// 3. 平台打单 on the 抖店 demo: the print page ticks exactly the group's rows in the
 //    platform's own list; the merchant clicks the platform's 批量打印; the job and the per-order
 //    journal follow the rows to 已打待发货.
 import { isExemptCategory } from '@shipmask/core';
@@ -283,23 +283,23 @@ describe('bulk print', () => {
     }
   });
 
-  it('平台打单 on each demo back-office: exactly the group is ticked, the journal follows the rows to 已打待发货', async () => {
+  it('平台打单 on the 抖店 demo: exactly the group is ticked, the journal follows the rows to 已打待发货', async () => {
     const demo = await startDemoServer({ port: 0 });
     cleanup.push(() => demo.close());
     const b = await launchWithExtension();
     cleanup.push(() => b.close());
     const ext = await extensionPage(b, 'print.html');
-    // The row checkbox and the platform's own 批量打印 control on each demo page.
-    const controls: Record<DemoPlatform, { check: string; print: string }> = {
+    // The row checkbox and the platform's own 批量打印 control on the demo page. Only 抖店's are
+    // known (the auxo row checkbox); the 微信小店 and 京东 demos, rebuilt on the public structures
+    // (issue 15), have no public selection control, so their adapters carry no platformPrint.
+    const controls: Partial<Record<DemoPlatform, { check: string; print: string }>> = {
       douyin: { check: '.auxo-checkbox-input', print: '.batch-print-btn' },
-      wechat: { check: '.order-card__check', print: '.order-print__btn' },
-      jd: { check: '.order-check', print: '.btn-batch-print' },
     };
     const lines: string[] = [];
-    for (const platform of ['douyin', 'wechat', 'jd'] as const) {
+    for (const platform of ['douyin'] as const) {
       const shop = { platform, shopId: demoShop(platform).id };
       const list = await b.context.newPage();
-      await list.goto(`${new URL(demo.pages[platform]).origin}/${platform}/orders?status=待发货`);
+      await list.goto(`${demo.pages[platform]}?status=${encodeURIComponent('待发货')}`);
       await list.locator(demoUi[platform].row).first().waitFor();
       // The overlay has read the rows (masked views stored: what the platform shows).
       await list.locator('shipmask-rows .sm-row').first().waitFor({ state: 'attached', timeout: 20_000 });
@@ -318,7 +318,7 @@ describe('bulk print', () => {
       for (const id of group) expect(visible).toContain(id);
       // The merchant had ticked one other row by hand: the platform's print must not take it.
       const other = visible.findIndex((id) => !group.includes(id));
-      await list.locator(`${demoUi[platform].row} ${controls[platform].check}`).nth(other).check();
+      await list.locator(`${demoUi[platform].row} ${controls[platform]!.check}`).nth(other).check();
       let stored = { missing: [0] as unknown[] };
       await until(
         async () => {
@@ -351,7 +351,7 @@ describe('bulk print', () => {
           [...document.querySelectorAll(row)]
             .filter((r) => r.querySelector<HTMLInputElement>(check)?.checked === true)
             .map((r) => /(\d{6,})/u.exec(r.querySelector(idSel)?.textContent ?? '')?.[1] ?? ''),
-        [demoUi[platform].row, controls[platform].check, demoUi[platform].orderId] as const,
+        [demoUi[platform].row, controls[platform]!.check, demoUi[platform].orderId] as const,
       );
       expect(ticked.sort()).toEqual([...group].sort());
       await page.waitForSelector('.job-counts[data-printed="0"]');
@@ -364,7 +364,7 @@ describe('bulk print', () => {
       await page.screenshot({ path: join(OUT, `platform-print-${platform}.png`) });
       // The merchant clicks the platform's own 批量打印; the list shows 已打待发货; the job follows.
       await list.bringToFront();
-      await list.click(controls[platform].print);
+      await list.click(controls[platform]!.print);
       await page.waitForSelector('.job-counts[data-printed="3"]', { timeout: 30_000 });
       const state = (await (
         await fetch(`${new URL(demo.pages[platform]).origin}/api/${platform}/state`)

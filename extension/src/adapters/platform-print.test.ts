@@ -6,18 +6,21 @@ import { tickRows } from './platform-print';
 function page(ids: readonly string[], checked: readonly string[] = []): Document {
   document.body.replaceChildren();
   const list = document.createElement('div');
-  list.className = 'order-list';
+  list.className = 'auxo-spin-container';
   for (const id of ids) {
     const row = document.createElement('div');
-    row.className = 'order-item';
+    row.setAttribute('data-kora_order_status', '2');
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.className = 'auxo-checkbox-input';
     box.checked = checked.includes(id);
+    // The div-row variant of the 抖店 adapter: header text in `index_leftWrapper…` spans.
+    const header = document.createElement('div');
+    header.className = 'index_leftWrapper__q8Zt';
     const span = document.createElement('span');
-    span.className = 'order-id';
     span.textContent = `订单编号 ${id}`;
-    row.append(box, span);
+    header.append(span);
+    row.append(box, header);
     list.append(row);
   }
   const print = document.createElement('button');

@@ -7,6 +7,7 @@
  * @module
  */
 import { readOrderId } from './read';
+import { queryAllFirst } from './select';
 import type { SiteAdapter } from './types';
 
 /** What ticking did on this page. */
@@ -34,7 +35,7 @@ export function tickRows(doc: Document, adapter: SiteAdapter, orderIds: readonly
   if (!spec) return { ticked: [], missing: [...wanted], unticked: 0, entry: null };
   const ticked: string[] = [];
   let unticked = 0;
-  for (const row of doc.querySelectorAll(adapter.row)) {
+  for (const row of queryAllFirst([doc], adapter.row)) {
     const box = row.querySelector<HTMLInputElement>(spec.select);
     if (!box || box.disabled) continue;
     const id = readOrderId(row, adapter);

@@ -2,6 +2,7 @@ import type { OrderView } from '@shipmask/core';
 import { render } from 'preact';
 import { readCounter, readRow, readShopId, type RowRead } from '../adapters/read';
 import type { SiteAdapter } from '../adapters/types';
+import { queryFirst, rowOf } from '../adapters/select';
 import { watchOrderList } from '../adapters/watch';
 import type { ContentRequest, QuotaView, Reply, ShopRef } from '../messages';
 import { Panel, type PanelActions } from '../ui/Panel';
@@ -55,7 +56,9 @@ export function startOverlay(
 ): () => void {
   const win = doc.defaultView ?? window;
   const now = (): number => Date.now();
-  const shop = (): ShopRef => ({ platform: adapter.platform, shopId: readShopId(doc, adapter) });
+  // The document and the open shadow roots the watcher last searched (micro-app pages).
+  let roots: readonly ParentNode[] = [doc];
+  const shop = (): ShopRef => ({ platform: adapter.platform, shopId: readShopId(doc, adapter, roots) });
   const state: State = {
     rows: [],
     badges: [],
@@ -65,7 +68,7 @@ export function startOverlay(
     collapsed: false,
     offline: false,
   };
-  const overlay = createRowOverlay(mounts.rows, win, adapter.list);
+  const overlay = createRowOverlay(mounts.rows, win, () => queryFirst(roots, adapter.list));
   let lastSeen = '';
   let lastCounter: number | undefined;
   let stopped = false;
@@ -185,8 +188,10 @@ export function startOverlay(
     );
   }
 
-  const stopWatch = watchOrderList(doc, adapter, ({ rows }) => {
+  const stopWatch = watchOrderList(doc, adapter, (snapshot) => {
     const started = performance.now();
+    const rows = snapshot.rows;
+    roots = snapshot.roots;
     const t = now();
     const shopRef = shop();
     const reads: RowRead[] = [];
@@ -207,7 +212,7 @@ export function startOverlay(
       lastSeen = key;
       void call({ type: 'orders/seen', shop: shopRef, orders: reads.map((r) => r.order), summary: true });
     }
-    const counter = readCounter(doc, adapter);
+    const counter = readCounter(doc, adapter, roots);
     if (counter !== undefined && counter !== lastCounter) {
       lastCounter = counter;
       void call({ type: 'counter/observed', shop: shopRef, remaining: counter, at: t }).then(refreshQuota);
@@ -223,7 +228,7 @@ export function startOverlay(
   });
 
   const orderIdOf = (el: Element): string | undefined => {
-    const row = el.closest(adapter.row);
+    const row = rowOf(el, adapter);
     return row ? state.rows.find((r) => r.element === row)?.order.orderId : undefined;
   };
   const stopGuard = guardReveals(doc, adapter, {

@@ -2,23 +2,26 @@
 import { describe, expect, it } from 'vitest';
 import { handleTick } from './platform-tick';
 
-const URL = 'http://127.0.0.1:8080/douyin/orders';
+const URL = 'http://127.0.0.1:8080/ffa/morder/order/list';
 function page(): Document {
   document.body.replaceChildren();
   const shop = document.createElement('span');
-  shop.className = 'shop-id';
+  shop.className = 'index_shopId__k2Lx';
   shop.textContent = '店铺ID：dy1';
   const list = document.createElement('div');
-  list.className = 'order-list';
+  list.className = 'auxo-spin-container';
   const row = document.createElement('div');
-  row.className = 'order-item';
+  row.setAttribute('data-kora_order_status', '2');
   const box = document.createElement('input');
   box.type = 'checkbox';
   box.className = 'auxo-checkbox-input';
+  // The div-row variant of the 抖店 adapter: header text in `index_leftWrapper…` spans.
+  const header = document.createElement('div');
+  header.className = 'index_leftWrapper__q8Zt';
   const id = document.createElement('span');
-  id.className = 'order-id';
   id.textContent = '订单编号 692000000000000001';
-  row.append(box, id);
+  header.append(id);
+  row.append(box, header);
   list.append(row);
   document.body.append(shop, list);
   return document;
