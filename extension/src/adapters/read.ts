@@ -37,10 +37,29 @@ const maskAddressOnce = maskedMemo((text: string) => ({
   form: classifyField(text, 'address').form,
 }));
 
+/**
+ * Where a row's fields are: its element, or every block of a row that spans several siblings
+ * (content-based detection's `group` rows); the first block holding a field wins.
+ */
+type Scope = Element | readonly Element[];
+
+function find(scope: Scope, selector: string, at?: number): Element | null {
+  if (!Array.isArray(scope)) {
+    const root = scope as Element;
+    return selector === ':scope' ? root : root.querySelector(selector);
+  }
+  const blocks = scope as readonly Element[];
+  for (const block of at === undefined ? blocks : blocks.slice(at, at + 1)) {
+    const el = block.matches(selector) ? block : block.querySelector(selector);
+    if (el) return el;
+  }
+  return null;
+}
+
 /** Read a field's raw text (or attribute) from inside `root`. Raw text never leaves this module. */
-function raw(root: Element, rule: FieldRule | undefined): string | undefined {
+function raw(root: Scope, rule: FieldRule | undefined): string | undefined {
   if (!rule) return undefined;
-  const el = rule.selector === ':scope' ? root : root.querySelector(rule.selector);
+  const el = find(root, rule.selector, rule.block);
   if (!el) return undefined;
   const text = (rule.attr ? el.getAttribute(rule.attr) : el.textContent) ?? '';
   if (!rule.pattern) return text.trim();
@@ -48,7 +67,7 @@ function raw(root: Element, rule: FieldRule | undefined): string | undefined {
   return m ? (m[1] ?? m[0]).trim() : undefined;
 }
 
-function instant(root: Element, rule: FieldRule | undefined): number | undefined {
+function instant(root: Scope, rule: FieldRule | undefined): number | undefined {
   const text = raw(root, rule);
   return text ? parseChinaDateTime(text) : undefined;
 }
@@ -56,7 +75,7 @@ function instant(root: Element, rule: FieldRule | undefined): number | undefined
 type Cipher = { name?: string; phone?: string; address?: string };
 
 /** A dedicated ciphertext field (Douyin shows it beside the masked value on some pages). */
-function cipherField(row: Element, rule: FieldRule | undefined, kind: 'name' | 'phone' | 'address') {
+function cipherField(row: Scope, rule: FieldRule | undefined, kind: 'name' | 'phone' | 'address') {
   const text = raw(row, rule);
   return text && classifyField(text, kind).form === 'ciphertext' ? text : undefined;
 }
@@ -95,6 +114,9 @@ function readItems(row: Element, adapter: SiteAdapter): OrderItem[] {
  * (badges, the order volume and retention need no more); an order's detail is read when the
  * merchant selects it.
  * @example
+ * `blocks`: a row that spans several sibling elements (an order header row and the rows under it,
+ * as content-based detection finds them); fields are looked up in each block in turn.
+ * @example
  * const summary = readRow(row, douyin, 'shop1', Date.now(), false);
  */
 export function readRow(
@@ -103,9 +125,11 @@ export function readRow(
   shopId: string,
   now: number,
   detail = true,
+  blocks?: readonly Element[],
 ): RowRead | undefined {
   const f = adapter.fields;
-  const orderId = raw(row, f.orderId);
+  const scope: Scope = blocks ?? row;
+  const orderId = raw(scope, f.orderId);
   if (!orderId) return undefined;
   let revealed = false;
 
@@ -113,11 +137,11 @@ export function readRow(
   const cipher: Cipher = {};
   let ciphered = false;
 
-  const vnText = raw(row, f.virtualNumber);
+  const vnText = raw(scope, f.virtualNumber);
   const vn: VirtualNumber | null = vnText ? parseVirtualNumber(vnText) : null;
   if (vn) receiver.virtual = vn;
 
-  const phoneText = raw(row, f.receiverPhone);
+  const phoneText = raw(scope, f.receiverPhone);
   // A mask reports the input's form exactly as classifyField would (core contract test): one
   // parse per value, not two.
   if (phoneText) {
@@ -132,7 +156,7 @@ export function readRow(
       if (masked.form === 'invalid') receiver.phoneInvalid = true;
     }
   }
-  const nameText = raw(row, f.receiverName);
+  const nameText = raw(scope, f.receiverName);
   if (nameText) {
     const masked = maskNameOnce(nameText);
     if (masked.form === 'ciphertext') {
@@ -143,7 +167,7 @@ export function readRow(
       if (masked.value) receiver.name = masked.value;
     }
   }
-  const addressText = raw(row, f.receiverAddress);
+  const addressText = raw(scope, f.receiverAddress);
   if (addressText) {
     const masked = maskAddressOnce(addressText);
     if (masked.form === 'ciphertext') {
@@ -155,31 +179,31 @@ export function readRow(
     }
   }
   if (f.cipherName || f.cipherPhone || f.cipherAddress) {
-    const name = cipherField(row, f.cipherName, 'name');
-    const phone = cipherField(row, f.cipherPhone, 'phone');
-    const address = cipherField(row, f.cipherAddress, 'address');
+    const name = cipherField(scope, f.cipherName, 'name');
+    const phone = cipherField(scope, f.cipherPhone, 'phone');
+    const address = cipherField(scope, f.cipherAddress, 'address');
     if (name) cipher.name = name;
     if (phone) cipher.phone = phone;
     if (address) cipher.address = address;
     ciphered ||= Boolean(name || phone || address);
   }
   if (ciphered) receiver.cipher = cipher;
-  if (f.phoneInvalid && raw(row, f.phoneInvalid) !== undefined) receiver.phoneInvalid = true;
+  if (f.phoneInvalid && raw(scope, f.phoneInvalid) !== undefined) receiver.phoneInvalid = true;
 
   const items = detail ? readItems(row, adapter) : [];
-  const statusText = raw(row, f.status) ?? '';
+  const statusText = raw(scope, f.status) ?? '';
   const status: OrderStatus = adapter.statuses[statusText] ?? 'awaiting_shipment';
-  const category = raw(row, f.category);
-  const remarkText = detail ? raw(row, f.remark) : undefined;
-  const receivedAt = instant(row, f.receivedAt);
-  const completedAt = instant(row, f.completedAt);
+  const category = raw(scope, f.category);
+  const remarkText = detail ? raw(scope, f.remark) : undefined;
+  const receivedAt = instant(scope, f.receivedAt);
+  const completedAt = instant(scope, f.completedAt);
 
   const order: { -readonly [K in keyof OrderView]: OrderView[K] } = {
     platform: adapter.platform,
     shopId,
     orderId,
     status,
-    createdAt: instant(row, f.createdAt) ?? now,
+    createdAt: instant(scope, f.createdAt) ?? now,
     items,
     receiver,
   };
