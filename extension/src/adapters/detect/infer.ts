@@ -5,6 +5,8 @@ import {
   relativeSelector,
   rootAt,
   stepSelector,
+  consistentFilter,
+  type StepFilter,
   uniqueSelector,
 } from './selector';
 import {
@@ -222,7 +224,8 @@ export function inferLayout(doc: Document, statuses: Iterable<string> = []): Det
   const ownReceivers = orderBlocks.filter((b) =>
     rowSignals(leaves, b.leaves, statusSet).some((s) => s.field !== 'status'),
   ).length;
-  const rowTag = mode(orderBlocks.map((b) => stepSelector(b.el)))!;
+  const blockFilter = consistentFilter(orderBlocks.map((b) => b.el));
+  const rowTag = mode(orderBlocks.map((b) => stepSelector(b.el, blockFilter)))!;
   const span: DetectedLayout['span'] = ownReceivers * 2 >= orderBlocks.length ? 'one' : 'group';
   const rows: { blocks: BlockInfo[] }[] = [];
   for (let i = 0; i < blocks.length; i++) {
@@ -240,7 +243,8 @@ export function inferLayout(doc: Document, statuses: Iterable<string> = []): Det
 
   // Fields: each field's commonest selector, kept when it reads the right kind on most rows.
   type Found = { selector: string; signal?: ReceiverSignal; block?: number };
-  const perField = new Map<DetectedField, Found[]>();
+  type Hit = { field: DetectedField; el: Element; home: Element; at: number; signal?: ReceiverSignal };
+  const hitsOf: Hit[] = [];
   let withReceiver = 0;
   for (const row of rows) {
     const blockEls = row.blocks.map((b) => b.el);
@@ -253,7 +257,25 @@ export function inferLayout(doc: Document, statuses: Iterable<string> = []): Det
       const at = blockEls.findIndex((b) => b === el || b.contains(el));
       const home = blockEls[at];
       if (!home) continue;
-      const selector = home === el ? stepSelector(el) : relativeSelector(home, el, true);
+      hitsOf.push({
+        field: s.field,
+        el,
+        home,
+        at,
+        ...('signal' in s && s.signal ? { signal: s.signal } : {}),
+      });
+    }
+  }
+  // Classes and attribute values that differ between the rows' elements of one field are state.
+  const filters = new Map<DetectedField, StepFilter>();
+  for (const field of new Set(hitsOf.map((h) => h.field)))
+    filters.set(field, consistentFilter(hitsOf.filter((h) => h.field === field).map((h) => h.el)));
+  const perField = new Map<DetectedField, Found[]>();
+  {
+    for (const { field, el, home, at, signal } of hitsOf) {
+      const filter = filters.get(field)!;
+      const s = { field, signal };
+      const selector = home === el ? stepSelector(el, filter) : relativeSelector(home, el, true, filter);
       if (!selector) continue;
       const list = perField.get(s.field) ?? [];
       const block = span === 'group' ? at : undefined;

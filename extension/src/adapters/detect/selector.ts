@@ -57,6 +57,17 @@ function classSelector(s: { exact: string } | { part: string }): string {
 }
 
 /**
+ * What a caller knows about the page beyond one element: attribute values and classes that differ
+ * between rows (a status code, `status-pending`) must not be part of a selector for all rows.
+ */
+export interface StepFilter {
+  /** Whether an attribute's value may be kept (default: non-empty, at most 30 characters). */
+  readonly keepValue?: (attr: string, value: string) => boolean;
+  /** Whether a class may be used at all. */
+  readonly keepClass?: (name: string) => boolean;
+}
+
+/**
  * One step of a robust selector for `el`: its tag, its `data-*`/`role`/`name` hooks and its stable
  * classes (at most two of each). `sameValues` says whether an attribute's value may be kept (true
  * when it does not name one particular order: the caller checked it across rows, or it is short).
@@ -64,10 +75,9 @@ function classSelector(s: { exact: string } | { part: string }): string {
  * stepSelector(cell); // 'div[class*="locationDetail"]'
  * stepSelector(link); // 'a[data-kora="查看敏感信息"]'
  */
-export function stepSelector(
-  el: Element,
-  keepValue: (attr: string, value: string) => boolean = shortValue,
-): string {
+export function stepSelector(el: Element, filter: StepFilter = {}): string {
+  const keepValue = filter.keepValue ?? shortValue;
+  const keepClass = filter.keepClass ?? ((): boolean => true);
   let out = el.localName.includes('-') ? el.localName : el.localName.toLowerCase();
   let attrs = 0;
   for (const a of Array.from(el.attributes)) {
@@ -83,7 +93,7 @@ export function stepSelector(
   let classes = 0;
   for (const c of Array.from(el.classList)) {
     if (classes >= 2) break;
-    const s = stableClass(c);
+    const s = keepClass(c) ? stableClass(c) : undefined;
     if (!s) continue;
     out += classSelector(s);
     classes++;
@@ -108,24 +118,37 @@ function lightContains(ancestor: Element, el: Element): boolean {
  * @example
  * relativeSelector(row, phoneCell); // 'div[class*="locationDetail"] span.phone'
  */
-export function relativeSelector(scope: Element, target: Element, positional = false): string | undefined {
+export function relativeSelector(
+  scope: Element,
+  target: Element,
+  positional = false,
+  filter: StepFilter = {},
+): string | undefined {
   if (!lightContains(scope, target)) return undefined;
   const chain: Element[] = [];
   for (let el: Element | null = target; el && el !== scope; el = el.parentElement) chain.push(el);
-  let sel = stepSelector(target);
+  let sel = stepSelector(target, filter);
   if (first(scope, sel) === target) return sel;
   for (let i = 1; i < chain.length; i++) {
-    const step = stepSelector(chain[i]!);
+    const step = stepSelector(chain[i]!, filter);
     if (step === chain[i]!.localName) continue; // a bare tag narrows little
     sel = `${step} ${sel}`;
     if (first(scope, sel) === target) return sel;
   }
   if (!positional) return undefined;
-  const steps = chain.reverse().map((el) => {
+  // Positions from the nearest ancestor a selector finds (`[class*="locationDetail"] > div:nth-of-type(2)`),
+  // else from the row.
+  const position = (el: Element): string => {
     const same = Array.from(el.parentElement!.children).filter((c) => c.localName === el.localName);
     return same.length > 1 ? `${el.localName}:nth-of-type(${same.indexOf(el) + 1})` : el.localName;
-  });
-  sel = `:scope > ${steps.join(' > ')}`;
+  };
+  for (let i = 1; i < chain.length; i++) {
+    const anchor = relativeSelector(scope, chain[i]!, false, filter);
+    if (!anchor) continue;
+    sel = `${anchor} > ${chain.slice(0, i).reverse().map(position).join(' > ')}`;
+    if (first(scope, sel) === target) return sel;
+  }
+  sel = `:scope > ${chain.slice().reverse().map(position).join(' > ')}`;
   return first(scope, sel) === target ? sel : undefined;
 }
 
@@ -224,4 +247,27 @@ export function composedAncestors(el: Element): Element[] {
   const out: Element[] = [];
   for (let a: Element | null = el; a; a = composedParent(a)) out.push(a);
   return out;
+}
+
+/**
+ * A step filter that keeps only what all `els` share: classes on every one of them, attribute
+ * values equal on every one (a status code or a state class differs between rows).
+ * @example
+ * stepSelector(rows[0], consistentFilter(rows)); // 'div[data-kora_order_status][class*="orderCard"]'
+ */
+export function consistentFilter(els: readonly Element[]): StepFilter {
+  const classCount = new Map<string, number>();
+  const values = new Map<string, Set<string>>();
+  for (const el of els) {
+    for (const c of new Set(Array.from(el.classList))) classCount.set(c, (classCount.get(c) ?? 0) + 1);
+    for (const a of Array.from(el.attributes)) {
+      const v = values.get(a.name) ?? new Set<string>();
+      v.add(a.value);
+      values.set(a.name, v);
+    }
+  }
+  return {
+    keepClass: (c) => classCount.get(c) === els.length,
+    keepValue: (attr, value) => value.length > 0 && value.length <= 30 && values.get(attr)?.size === 1,
+  };
 }

@@ -1,5 +1,5 @@
 import type { PlatformId } from '@shipmask/core';
-import { hostPath, relativeSelector, stepSelector } from '../detect/selector';
+import { consistentFilter, hostPath, relativeSelector, stepSelector } from '../detect/selector';
 import { receiverSignals, type ReceiverKind } from '../detect/signals';
 import { TAUGHT_FORMAT, type TaughtAdapter, type TaughtField, type TaughtRule } from './record';
 
@@ -36,11 +36,12 @@ const ORDER_TEXT =
  */
 export function rowSelector(row: Element): string | undefined {
   const root = row.getRootNode() as Document | ShadowRoot;
-  const like = Array.from(row.parentElement?.children ?? [row]).filter((c) => c.localName === row.localName);
-  const same = (attr: string, value: string): boolean => like.every((c) => c.getAttribute(attr) === value);
-  const own = stepSelector(row, same);
+  // Like rows: the siblings with the same tag, hooks and classes (values aside).
+  const shape = (el: Element): string => stepSelector(el, { keepValue: () => false });
+  const like = Array.from(row.parentElement?.children ?? [row]).filter((c) => shape(c) === shape(row));
+  const own = stepSelector(row, consistentFilter(like));
   const candidates = [own];
-  if (row.parentElement) candidates.push(`${stepSelector(row.parentElement, same)} > ${own}`);
+  if (row.parentElement) candidates.push(`${stepSelector(row.parentElement)} > ${own}`);
   for (const sel of candidates) {
     let found: Element[];
     try {
