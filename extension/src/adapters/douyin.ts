@@ -7,6 +7,7 @@ export const douyin: SiteAdapter = {
   pages: [
     /^https:\/\/fxg\.jinritemai\.com\/ffa\/morder\/order\/list/u,
     /^http:\/\/127\.0\.0\.1(?::\d+)?\/douyin\/orders/u,
+    /^http:\/\/127\.0\.0\.1(?::\d+)?\/ffa\/morder\/order\/list/u,
   ],
   list: '.order-list',
   row: '.order-list .order-item',

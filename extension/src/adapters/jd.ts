@@ -4,7 +4,11 @@ import type { SiteAdapter } from './types';
 /** 京东商家 order list (订单管理 › 订单查询与跟踪): one `tbody.order-tbody` per order. */
 export const jd: SiteAdapter = {
   platform: 'jd',
-  pages: [/^https:\/\/porder\.shop\.jd\.com\/order/u, /^http:\/\/127\.0\.0\.1(?::\d+)?\/jd\/orders/u],
+  pages: [
+    /^https:\/\/porder\.shop\.jd\.com\/order/u,
+    /^http:\/\/127\.0\.0\.1(?::\d+)?\/jd\/orders/u,
+    /^http:\/\/127\.0\.0\.1(?::\d+)?\/jdm\/trade\/orders\/order-list/u,
+  ],
   list: 'table.order-tb',
   row: 'table.order-tb tbody.order-tbody',
   fields: {

@@ -8,6 +8,7 @@ export const wechat: SiteAdapter = {
     /^https:\/\/store\.weixin\.qq\.com\/shop\/order/u,
     /^https:\/\/channels\.weixin\.qq\.com\/shop\/order/u,
     /^http:\/\/127\.0\.0\.1(?::\d+)?\/wechat\/orders/u,
+    /^http:\/\/127\.0\.0\.1(?::\d+)?\/shop\/order\/list/u,
   ],
   list: '.order-list-wrap',
   row: '.order-list-wrap .order-card',
