@@ -1,4 +1,4 @@
-import { findRows, inferLayout, type DetectedLayout, type FoundRow } from '../adapters/detect/infer';
+import { findRows, inferLayout, listOf, type DetectedLayout, type FoundRow } from '../adapters/detect/infer';
 import { detectedAdapter } from '../adapters/detect/detected-adapter';
 import { rootAt } from '../adapters/detect/selector';
 import { taughtSiteAdapter, type TaughtAdapter } from '../adapters/taught/record';
@@ -59,6 +59,10 @@ export function createRowSource(doc: Document, base: SiteAdapter): RowSource {
     if (layout) {
       const rows = findRows(doc, layout.layout);
       if (rows.length) return { kind: 'detected', adapter: layout.adapter, rows };
+      // The list is there without any order number in it: the page is loading the next page (or
+      // shows none). Keep the layout; inferring now would only find nothing, slowly.
+      const list = listOf(doc, layout.layout);
+      if (list && !/\d{8}/u.test(list.textContent ?? '')) return undefined;
     }
     const inferred = inferLayout(doc, statuses);
     if (!inferred) return undefined;

@@ -53,6 +53,9 @@ export interface FoundRow {
   readonly blocks: readonly Element[];
 }
 
+/** Rows whose fields are examined to infer the layout: a sample is enough, and keeps inference fast. */
+export const SAMPLE_ROWS = 24;
+
 /** Fewest orders a list needs before detection trusts its structure. */
 export const MIN_ROWS = 2;
 
@@ -221,12 +224,13 @@ export function inferLayout(doc: Document, statuses: Iterable<string> = []): Det
   const statusSet = new Set(statuses);
 
   // One block per row, or an order header row followed by the order's other rows?
-  const ownReceivers = orderBlocks.filter((b) =>
-    rowSignals(leaves, b.leaves, statusSet).some((s) => s.field !== 'status'),
-  ).length;
+  const ownReceivers = orderBlocks
+    .slice(0, SAMPLE_ROWS)
+    .filter((b) => rowSignals(leaves, b.leaves, statusSet).some((s) => s.field !== 'status')).length;
   const blockFilter = consistentFilter(orderBlocks.map((b) => b.el));
   const rowTag = mode(orderBlocks.map((b) => stepSelector(b.el, blockFilter)))!;
-  const span: DetectedLayout['span'] = ownReceivers * 2 >= orderBlocks.length ? 'one' : 'group';
+  const span: DetectedLayout['span'] =
+    ownReceivers * 2 >= Math.min(orderBlocks.length, SAMPLE_ROWS) ? 'one' : 'group';
   const rows: { blocks: BlockInfo[] }[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -246,7 +250,8 @@ export function inferLayout(doc: Document, statuses: Iterable<string> = []): Det
   type Hit = { field: DetectedField; el: Element; home: Element; at: number; signal?: ReceiverSignal };
   const hitsOf: Hit[] = [];
   let withReceiver = 0;
-  for (const row of rows) {
+  const sample = rows.slice(0, SAMPLE_ROWS);
+  for (const row of sample) {
     const blockEls = row.blocks.map((b) => b.el);
     const rowLeaves = row.blocks.flatMap((b) => b.leaves);
     const idLeaf = rowLeaves.find((i) => hitAt.has(i))!;
@@ -287,7 +292,7 @@ export function inferLayout(doc: Document, statuses: Iterable<string> = []): Det
       perField.set(s.field, list);
     }
   }
-  if (withReceiver * 2 < rows.length) return undefined;
+  if (withReceiver * 2 < sample.length) return undefined;
 
   const fields: Partial<Record<DetectedField, FieldRule>> = {};
   for (const [field, found] of perField) {
@@ -351,6 +356,16 @@ function childPath(root: Document | ShadowRoot, el: Element): number[] {
   return path;
 }
 
+/**
+ * The list element a layout names on the page now, if it is there.
+ * @example
+ * listOf(document, layout)?.children.length; // 0 while the page loads the next page
+ */
+export function listOf(doc: Document, layout: DetectedLayout): Element | undefined {
+  const root = rootAt(doc, layout.hosts);
+  return root && listIn(root, layout);
+}
+
 /** The list a layout names, in `root`. */
 function listIn(root: Document | ShadowRoot, layout: DetectedLayout): Element | undefined {
   if (!layout.listPath) return root.querySelector(layout.list) ?? undefined;
@@ -371,8 +386,7 @@ function listIn(root: Document | ShadowRoot, layout: DetectedLayout): Element | 
  * findRows(document, layout).map((r) => r.element);
  */
 export function findRows(doc: Document, layout: DetectedLayout): FoundRow[] {
-  const root = rootAt(doc, layout.hosts);
-  const list = root && listIn(root, layout);
+  const list = listOf(doc, layout);
   if (!list) return [];
   const id = layout.fields.orderId;
   const startsRow = (el: Element): boolean => {
