@@ -108,7 +108,7 @@ const suite: BenchSuite = {
   name: 'overlay (Chromium, 200 orders)',
   async run() {
     const demo = await startDemoServer({});
-    const url = `${demo.url}/douyin/orders?count=400&pageSize=200`;
+    const url = `${demo.pages.douyin}?count=400&pageSize=200`;
     const ext = await launchWithExtension();
     const plain = await launchPlain();
     const withExt: Sample[] = [];

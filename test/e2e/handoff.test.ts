@@ -45,10 +45,10 @@ const shipUi: Record<
     result: '.ship-dialog__result',
   },
   jd: {
-    open: 'a.btn-batch-ship',
+    open: 'button.btn-batch-ship',
     file: 'input.batch-ship-file',
     text: 'textarea.batch-ship-text',
-    submit: 'a.btn-submit',
+    submit: 'button.btn-submit',
     result: '.batch-ship-result',
   },
 };

@@ -42,7 +42,7 @@ async function placement(
       const misplaced: string[] = [];
       // Marks of rows the list's own box clips away would float over the page around it.
       const clipped: string[] = [];
-      const listBox = document.querySelector('.order-list')!.getBoundingClientRect();
+      const listBox = document.querySelector('.auxo-spin-container')!.getBoundingClientRect();
       for (const m of marks) {
         const id = m.dataset.orderId ?? '';
         const box = boxOf.get(id);
@@ -52,7 +52,7 @@ async function placement(
         if (box && (box.bottom <= listBox.top || box.top >= listBox.bottom)) clipped.push(id);
       }
       // Shown: inside the viewport and inside the list's own box (it may scroll and clip).
-      const list = document.querySelector('.order-list')!.getBoundingClientRect();
+      const list = document.querySelector('.auxo-spin-container')!.getBoundingClientRect();
       const visibleRows = [...boxOf.values()].filter(
         (b) => b.bottom > Math.max(0, list.top) && b.top < Math.min(innerHeight, list.bottom),
       ).length;
@@ -65,8 +65,8 @@ async function placement(
 describe('overlay UI', () => {
   it('keeps each mark on its row: window scroll, page swap, and a list that scrolls in its own container', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${demo.url}/douyin/orders?pageSize=50`);
-    await expect.poll(() => readPanelCount(page)).toBe(50);
+    await page.goto(`${demo.pages.douyin}?pageSize=50`);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(50);
     const settled = async (): Promise<void> => {
       await expect
         .poll(async () => {
@@ -96,11 +96,11 @@ describe('overlay UI', () => {
     expect(marked.filter((id) => !ids.has(id))).toEqual([]);
     // The list scrolls inside a fixed-height container (as real back-offices do).
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.addStyleTag({ content: '.order-list { height: 600px; overflow: auto; }' });
+    await page.addStyleTag({ content: '.auxo-spin-container { height: 600px; overflow: auto; }' });
     await settled();
     // Small steps keep rows in view (no observer crossing), large ones bring new rows in.
     for (const dy of [40, 40, 900, -25]) {
-      await page.locator('.order-list').evaluate((el, by) => el.scrollBy(0, by), dy);
+      await page.locator('.auxo-spin-container').evaluate((el, by) => el.scrollBy(0, by), dy);
       await settled();
     }
     await page.close();
@@ -108,8 +108,8 @@ describe('overlay UI', () => {
 
   it('switches to English and back', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${demo.url}/douyin/orders`);
-    await expect.poll(() => readPanelCount(page)).toBe(20);
+    await page.goto(`${demo.pages.douyin}`);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(20);
     expect(await panel(page).locator('.sm-count').textContent()).toContain('本页 20 单');
     await panel(page).getByRole('button', { name: 'English' }).click();
     await expect
@@ -123,8 +123,8 @@ describe('overlay UI', () => {
 
   it('is keyboard reachable: named native controls, Space toggles a row', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${demo.url}/wechat/orders`);
-    await expect.poll(() => readPanelCount(page)).toBe(20);
+    await page.goto(`${demo.pages.wechat}`);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(20);
     const boxes = page.locator('shipmask-rows input[type="checkbox"]');
     await expect.poll(() => boxes.count()).toBeGreaterThan(0);
     const labels = await boxes.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
@@ -144,12 +144,12 @@ describe('overlay UI', () => {
 
   it('stops cleanly when the SPA leaves the order list and starts again when it returns', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${demo.url}/jd/orders`);
-    await expect.poll(() => readPanelCount(page)).toBe(20);
-    await page.evaluate(() => history.pushState(null, '', '/jd/settings'));
+    await page.goto(`${demo.pages.jd}`);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(20);
+    await page.evaluate(() => history.pushState(null, '', '/jdm/settings'));
     await expect.poll(() => page.locator('shipmask-panel').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.locator('shipmask-rows').count()).toBe(0);
-    await page.evaluate(() => history.pushState(null, '', '/jd/orders'));
+    await page.evaluate(() => history.pushState(null, '', '/jdm/trade/orders/order-list'));
     await expect.poll(() => readPanelCount(page), { timeout: 10_000 }).toBe(20);
     expect(await page.locator(demoUi.jd.row).count()).toBe(20);
     await page.close();

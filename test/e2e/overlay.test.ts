@@ -33,7 +33,7 @@ async function open(platform: DemoPlatform, query = ''): Promise<Page> {
     logs.push(`DIALOG ${d.message()}`);
     void d.dismiss();
   });
-  await page.goto(`${demo.url}/${platform}/orders${query}`);
+  await page.goto(`${demo.pages[platform]}${query}`);
   await page.locator(demoUi[platform].row).first().waitFor();
   return page;
 }
@@ -99,7 +99,7 @@ async function decryptEvents(): Promise<number> {
 describe.each(['douyin', 'wechat', 'jd'] as const)('%s overlay', (platform) => {
   it('puts the right badge on every kind of row, and follows page swaps', async () => {
     const page = await open(platform, '?pageSize=100');
-    await expect.poll(() => readPanelCount(page)).toBe(64);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(64);
     const byId = new Map(demoOrders(platform).map((o) => [o.orderId, o]));
     const kinds = await badgeKinds(page);
     expect(kinds.size).toBe(64);
@@ -109,7 +109,7 @@ describe.each(['douyin', 'wechat', 'jd'] as const)('%s overlay', (platform) => {
       for (const k of expectedKinds(order!)) expect(got, `${id} ${order!.category}`).toContain(k);
     }
     // A filter swap: the overlay follows the rows the page now shows.
-    await page.locator('.page-size-select, .ui-page-size').first().selectOption('20');
+    await page.locator('select.page-size-select, select.page-size').first().selectOption('20');
     await expect.poll(async () => (await visibleOrderIds(page, platform)).length).toBe(20);
     const ids = await visibleOrderIds(page, platform);
     await expect
@@ -187,7 +187,7 @@ describe('reveals', () => {
   it('shows a markup-looking remark as text and runs nothing', async () => {
     for (const platform of ['douyin', 'wechat', 'jd'] as const) {
       const page = await open(platform, '?pageSize=100');
-      await expect.poll(() => readPanelCount(page)).toBe(64);
+      await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(64);
       const remark = page.getByText('<img src=x onerror=alert(1)>好评返现').first();
       expect(await remark.isVisible()).toBe(true);
       expect(await page.locator('img[src="x"]').count()).toBe(0);

@@ -22,13 +22,13 @@ afterAll(async () => {
 describe.each(demoPlatforms)('%s demo back-office', (platform) => {
   it('shows the panel with the order count, following pagination without a page load', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${demo.url}/${platform}/orders`);
+    await page.goto(`${demo.pages[platform]}`);
     const ui = demoUi[platform];
     await page.locator(ui.row).first().waitFor();
     expect(await readPanelSummary(page)).toMatch(/^shipmask/u);
     const firstPage = await visibleOrderIds(page, platform);
     expect(firstPage).toHaveLength(20);
-    await expect.poll(() => readPanelCount(page)).toBe(20);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(20);
     // A marker on the page's window survives SPA swaps and dies with a page load.
     await page.evaluate(() => Object.assign(window, { __noReload: true }));
 
@@ -36,16 +36,16 @@ describe.each(demoPlatforms)('%s demo back-office', (platform) => {
     await page.locator(ui.pageNumber(4)).first().click();
     const lastPage = await waitForSwap(page, platform, firstPage);
     expect(lastPage).toHaveLength(4);
-    await expect.poll(() => readPanelCount(page)).toBe(4);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(4);
 
     // Back to page 1 via "next" from page 3, then the page size select.
     await page.locator(ui.pageNumber(3)).first().click();
     const third = await waitForSwap(page, platform, lastPage);
     expect(third).toHaveLength(20);
-    await expect.poll(() => readPanelCount(page)).toBe(20);
-    await page.locator('.page-size-select, .ui-page-size').first().selectOption('50');
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(20);
+    await page.locator('select.page-size-select, select.page-size').first().selectOption('50');
     await expect.poll(async () => (await visibleOrderIds(page, platform)).length).toBe(50);
-    await expect.poll(() => readPanelCount(page)).toBe(50);
+    await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(50);
 
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
     await page.close();

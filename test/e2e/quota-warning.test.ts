@@ -33,7 +33,7 @@ async function reveal(page: Page, i: number): Promise<void> {
 describe('quota warning before a reveal', () => {
   it('warns at the warn level and when exhausted, and lets the merchant proceed', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${demo.url}/wechat/orders`);
+    await page.goto(`${demo.pages.wechat}`);
     await page.locator(ui.row).first().waitFor();
     await expect.poll(() => level(page), { timeout: 10_000 }).toContain('sm-level-ok');
     for (let i = 0; i < 4; i++) await reveal(page, i);
@@ -80,14 +80,14 @@ describe('host page', () => {
         }),
       );
     const withExt = await browser.context.newPage();
-    await withExt.goto(`${demo.url}/wechat/orders`);
+    await withExt.goto(`${demo.pages.wechat}`);
     await withExt.locator(ui.row).first().waitFor();
     await expect.poll(() => readPanelCount(withExt)).toBe(20);
     const plain = await launchPlain();
     try {
       const page = await plain.context.newPage();
       await page.setViewportSize({ width: 1400, height: 900 });
-      await page.goto(`${demo.url}/wechat/orders`);
+      await page.goto(`${demo.pages.wechat}`);
       await page.locator(ui.row).first().waitFor();
       expect(await boxes(withExt)).toEqual(await boxes(page));
       const bodyStyle = (p: Page) =>

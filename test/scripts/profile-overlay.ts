@@ -12,7 +12,7 @@ interface Node {
   children?: number[];
 }
 const demo = await startDemoServer({});
-const url = `${demo.url}/douyin/orders?count=400&pageSize=200`;
+const url = `${demo.pages.douyin}?count=400&pageSize=200`;
 const ext = await launchWithExtension();
 const ui = demoUi.douyin;
 try {

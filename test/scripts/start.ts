@@ -16,9 +16,9 @@ const browser = await launchWithExtension({ headless: !headed });
 
 if (headed) {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.goto(`${demo.url}/douyin/orders`);
+  await page.goto(`${demo.pages.douyin}`);
   console.log(`shipmask is running on the demo back-offices:`);
-  for (const p of platforms) console.log(`  ${p.padEnd(7)} ${demo.url}/${p}/orders`);
+  for (const p of platforms) console.log(`  ${p.padEnd(7)} ${demo.pages[p]}`);
   console.log('Close the browser window (or press Ctrl-C) to stop.');
   const stop = async (): Promise<void> => {
     await browser.close().catch(() => undefined);
@@ -32,7 +32,7 @@ if (headed) {
   let failures = 0;
   for (const platform of platforms) {
     const page = await browser.context.newPage();
-    const url = `${demo.url}/${platform}/orders`;
+    const url = `${demo.pages[platform]}`;
     await page.goto(url);
     const summary = await readPanelSummary(page).catch((e: unknown) => `panel missing (${String(e)})`);
     if (summary.startsWith('panel missing')) failures++;

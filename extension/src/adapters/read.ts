@@ -13,6 +13,8 @@ import {
   type VirtualNumber,
 } from '@shipmask/core';
 import { cleanTextMemo, maskedMemo } from './masked-memo';
+import { linesOf, nameAndAddress, phoneIn, splitReceiver, type ReceiverParts } from './receiver-lines';
+import { queryAllFirst, queryFirst, rowScope, variantsOf } from './select';
 import type { FieldRule, SiteAdapter } from './types';
 
 /** One order row as read off the page. */
@@ -37,37 +39,44 @@ const maskAddressOnce = maskedMemo((text: string) => ({
   form: classifyField(text, 'address').form,
 }));
 
-/**
- * Where a row's fields are: its element, or every block of a row that spans several siblings
- * (content-based detection's `group` rows); the first block holding a field wins.
- */
-type Scope = Element | readonly Element[];
+/** Elements tried per variant for a rule with a pattern (a header has a few spans). */
+const MAX_CANDIDATES = 12;
 
-function find(scope: Scope, selector: string, at?: number): Element | null {
-  if (!Array.isArray(scope)) {
-    const root = scope as Element;
-    return selector === ':scope' ? root : root.querySelector(selector);
+/**
+ * Read a field's raw text (or attribute) from inside `scope` (the elements of one order). Raw
+ * text never leaves this module. With a pattern, the first element (of the first variant that
+ * has one) whose text matches gives the value.
+ */
+function raw(all: readonly Element[], rule: FieldRule | undefined): string | undefined {
+  if (!rule) return undefined;
+  // A detected row spanning several siblings may say which one holds the field.
+  const scope = rule.block === undefined ? all : all.slice(rule.block, rule.block + 1);
+  if (!scope.length) return undefined;
+  const read = (el: Element): string => (rule.attr ? el.getAttribute(rule.attr) : el.textContent) ?? '';
+  if (rule.selector === ':scope') return match(read(scope[0]!), rule.pattern);
+  if (!rule.pattern) {
+    const el = queryFirst(scope, rule.selector);
+    return el ? read(el).trim() : undefined;
   }
-  const blocks = scope as readonly Element[];
-  for (const block of at === undefined ? blocks : blocks.slice(at, at + 1)) {
-    const el = block.matches(selector) ? block : block.querySelector(selector);
-    if (el) return el;
+  for (const v of variantsOf(rule.selector)) {
+    for (const part of scope) {
+      const found = part.querySelectorAll(v);
+      for (let i = 0; i < found.length && i < MAX_CANDIDATES; i++) {
+        const value = match(read(found[i]!), rule.pattern);
+        if (value !== undefined) return value;
+      }
+    }
   }
-  return null;
+  return undefined;
 }
 
-/** Read a field's raw text (or attribute) from inside `root`. Raw text never leaves this module. */
-function raw(root: Scope, rule: FieldRule | undefined): string | undefined {
-  if (!rule) return undefined;
-  const el = find(root, rule.selector, rule.block);
-  if (!el) return undefined;
-  const text = (rule.attr ? el.getAttribute(rule.attr) : el.textContent) ?? '';
-  if (!rule.pattern) return text.trim();
-  const m = rule.pattern.exec(text);
+function match(text: string, pattern: RegExp | undefined): string | undefined {
+  if (!pattern) return text.trim();
+  const m = pattern.exec(text);
   return m ? (m[1] ?? m[0]).trim() : undefined;
 }
 
-function instant(root: Scope, rule: FieldRule | undefined): number | undefined {
+function instant(root: readonly Element[], rule: FieldRule | undefined): number | undefined {
   const text = raw(root, rule);
   return text ? parseChinaDateTime(text) : undefined;
 }
@@ -75,25 +84,29 @@ function instant(root: Scope, rule: FieldRule | undefined): number | undefined {
 type Cipher = { name?: string; phone?: string; address?: string };
 
 /** A dedicated ciphertext field (Douyin shows it beside the masked value on some pages). */
-function cipherField(row: Scope, rule: FieldRule | undefined, kind: 'name' | 'phone' | 'address') {
+function cipherField(
+  row: readonly Element[],
+  rule: FieldRule | undefined,
+  kind: 'name' | 'phone' | 'address',
+) {
   const text = raw(row, rule);
   return text && classifyField(text, kind).form === 'ciphertext' ? text : undefined;
 }
 
-function readItems(row: Element, adapter: SiteAdapter): OrderItem[] {
+function readItems(row: readonly Element[], adapter: SiteAdapter): OrderItem[] {
   const items: OrderItem[] = [];
   const spec = adapter.items;
   if (!spec) return items;
   // The quantity rule, applied to each quantity element itself.
   const qRule: FieldRule | undefined = adapter.quantities && { ...adapter.quantities, selector: ':scope' };
-  const quantities = adapter.quantities && row.querySelectorAll(adapter.quantities.selector);
-  const lines = row.querySelectorAll(spec.row);
+  const quantities = adapter.quantities && queryAllFirst(row, adapter.quantities.selector);
+  const lines = queryAllFirst(row, spec.row);
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
+    const line = [lines[index]!];
     const name = raw(line, spec.name);
     if (!name) continue;
     const q = quantities?.[index];
-    const qty = Number(raw(line, spec.quantity) ?? (q ? raw(q, qRule) : undefined) ?? '1');
+    const qty = Number(raw(line, spec.quantity) ?? (q ? raw([q], qRule) : undefined) ?? '1');
     const sku = raw(line, spec.sku);
     const item: { -readonly [K in keyof OrderItem]: OrderItem[K] } = {
       name: freeText(name),
@@ -114,8 +127,8 @@ function readItems(row: Element, adapter: SiteAdapter): OrderItem[] {
  * (badges, the order volume and retention need no more); an order's detail is read when the
  * merchant selects it.
  * @example
- * `blocks`: a row that spans several sibling elements (an order header row and the rows under it,
- * as content-based detection finds them); fields are looked up in each block in turn.
+ * `blocks`: the elements of one order as content-based detection found them (an order header
+ * row and the rows under it), instead of the adapter's `rowGroup`.
  * @example
  * const summary = readRow(row, douyin, 'shop1', Date.now(), false);
  */
@@ -128,10 +141,11 @@ export function readRow(
   blocks?: readonly Element[],
 ): RowRead | undefined {
   const f = adapter.fields;
-  const scope: Scope = blocks ?? row;
+  const scope = blocks ? [...blocks] : rowScope(row, adapter.rowGroup, adapter.row);
   const orderId = raw(scope, f.orderId);
   if (!orderId) return undefined;
   let revealed = false;
+  const cell = readReceiverCell(scope, f.receiver);
 
   const receiver: { -readonly [K in keyof ReceiverView]: ReceiverView[K] } = {};
   const cipher: Cipher = {};
@@ -141,7 +155,8 @@ export function readRow(
   const vn: VirtualNumber | null = vnText ? parseVirtualNumber(vnText) : null;
   if (vn) receiver.virtual = vn;
 
-  const phoneText = raw(scope, f.receiverPhone);
+  const phoneRaw = raw(scope, f.receiverPhone);
+  const phoneText = phoneRaw !== undefined ? phoneIn(phoneRaw) : cell.phone;
   // A mask reports the input's form exactly as classifyField would (core contract test): one
   // parse per value, not two.
   if (phoneText) {
@@ -156,7 +171,10 @@ export function readRow(
       if (masked.form === 'invalid') receiver.phoneInvalid = true;
     }
   }
-  const nameText = raw(scope, f.receiverName);
+  // A dedicated address may hold the name too (`王**，陕西…`): split it by what core reads.
+  const addressRaw = raw(scope, f.receiverAddress);
+  const addressParts = addressRaw !== undefined ? nameAndAddress(addressRaw) : {};
+  const nameText = raw(scope, f.receiverName) ?? addressParts.name ?? cell.name;
   if (nameText) {
     const masked = maskNameOnce(nameText);
     if (masked.form === 'ciphertext') {
@@ -167,7 +185,7 @@ export function readRow(
       if (masked.value) receiver.name = masked.value;
     }
   }
-  const addressText = raw(scope, f.receiverAddress);
+  const addressText = addressRaw !== undefined ? addressParts.address : cell.address;
   if (addressText) {
     const masked = maskAddressOnce(addressText);
     if (masked.form === 'ciphertext') {
@@ -190,7 +208,7 @@ export function readRow(
   if (ciphered) receiver.cipher = cipher;
   if (f.phoneInvalid && raw(scope, f.phoneInvalid) !== undefined) receiver.phoneInvalid = true;
 
-  const items = detail ? readItems(row, adapter) : [];
+  const items = detail ? readItems(scope, adapter) : [];
   const statusText = raw(scope, f.status) ?? '';
   const status: OrderStatus = adapter.statuses[statusText] ?? 'awaiting_shipment';
   const category = raw(scope, f.category);
@@ -214,16 +232,69 @@ export function readRow(
   return { element: row, order, revealed };
 }
 
-/** The shop id the page shows, or `default`. */
-export function readShopId(doc: Document, adapter: SiteAdapter): string {
-  if (!adapter.shop) return 'default';
-  return raw(doc.documentElement, adapter.shop) || 'default';
+/** The raw parts of the one-cell receiver, if the adapter has one (raw text: mask at once). */
+function readReceiverCell(scope: readonly Element[], rule: FieldRule | undefined): ReceiverParts {
+  if (!rule) return {};
+  const el = queryFirst(scope, rule.selector);
+  return el ? splitReceiver(linesOf(el)) : {};
 }
 
-/** The page's remaining-views counter, if shown. */
-export function readCounter(doc: Document, adapter: SiteAdapter): number | undefined {
+/**
+ * The shop id the page shows, or `default`. `roots`: where to look (the document and the open
+ * shadow roots the watcher found).
+ * @example
+ * readShopId(document, douyin); // '68923417'
+ */
+export function readShopId(
+  doc: Document,
+  adapter: SiteAdapter,
+  roots: readonly ParentNode[] = [doc],
+): string {
+  if (!adapter.shop) return 'default';
+  const rules: readonly FieldRule[] = 'selector' in adapter.shop ? [adapter.shop] : adapter.shop;
+  for (const rule of rules) {
+    for (const v of variantsOf(rule.selector)) {
+      for (const root of roots) {
+        const el = root.querySelector(v);
+        const value = el ? raw([el], { ...rule, selector: ':scope' }) : undefined;
+        if (value) return value;
+      }
+    }
+  }
+  // A list drawn in a same-origin child frame: the shop is named in the shell around it.
+  const parentDoc = sameOriginParent(doc);
+  return parentDoc ? readShopId(parentDoc, adapter) : 'default';
+}
+
+/** The parent frame's document when it is a different, same-origin document; else undefined. */
+function sameOriginParent(doc: Document): Document | undefined {
+  try {
+    const win = doc.defaultView;
+    const parent = win?.parent;
+    if (!parent || parent === win) return undefined;
+    return parent.document;
+  } catch {
+    // Cross-origin parent: out of reach, as it should be.
+    return undefined;
+  }
+}
+
+/**
+ * The page's remaining-views counter, if shown (optional: no platform's counter is public).
+ * @example
+ * readCounter(document, wechat, roots); // 497
+ */
+export function readCounter(
+  doc: Document,
+  adapter: SiteAdapter,
+  roots: readonly ParentNode[] = [doc],
+): number | undefined {
   if (!adapter.counter) return undefined;
-  const el = doc.querySelector(adapter.counter.selector);
+  let el: Element | null = null;
+  for (const v of variantsOf(adapter.counter.selector)) {
+    for (const root of roots) if ((el = root.querySelector(v))) break;
+    if (el) break;
+  }
   const m = el ? adapter.counter.pattern.exec(el.textContent ?? '') : null;
   const n = m ? Number(m[1]) : Number.NaN;
   return Number.isFinite(n) ? n : undefined;

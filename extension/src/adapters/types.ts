@@ -1,11 +1,20 @@
 import type { OrderStatus, PlatformId } from '@shipmask/core';
 
 /**
+ * A CSS selector as a list of variants, newest markup first (refined-github's selectors.ts style):
+ * the first variant that matches wins. Keep an old variant, with a note saying when to drop it,
+ * while merchants may still see that markup. Prefer attributes, `data-*` hooks and class-name
+ * prefixes (`[class^="index_locationDetail"]`, `[class*="locationDetail"]`) over hashed names.
+ */
+export type Selector = string | readonly string[];
+
+/**
  * Where one value lives inside an order row: a selector relative to the row, and optionally an
- * attribute to read instead of the text, and a pattern whose first group is the value.
+ * attribute to read instead of the text, and a pattern whose first group is the value. With a
+ * pattern, the first matching element whose text matches is used (a header of several spans).
  */
 export interface FieldRule {
-  readonly selector: string;
+  readonly selector: Selector;
   readonly attr?: string;
   readonly pattern?: RegExp;
   /**
@@ -23,10 +32,15 @@ export interface SiteAdapter {
   readonly platform: PlatformId;
   /** Order-list pages: matched against `origin + pathname`. */
   readonly pages: readonly RegExp[];
-  /** The element whose subtree holds the order rows; observed for SPA page swaps. */
-  readonly list: string;
-  /** One element per order. */
-  readonly row: string;
+  /** The element whose subtree holds the order rows (its size changes move the rows). */
+  readonly list: Selector;
+  /** One element per order (for a table order spanning several rows: its first row). */
+  readonly row: Selector;
+  /**
+   * A table order spans several sibling rows (抖店: header row, body row, remark row): the row's
+   * following siblings matching this selector, up to the next order row, belong to it.
+   */
+  readonly rowGroup?: string;
   /** Values read from a row. Receiver values are masked by core before they leave the reader. */
   readonly fields: {
     readonly orderId: FieldRule;
@@ -35,6 +49,11 @@ export interface SiteAdapter {
     readonly createdAt?: FieldRule;
     readonly receivedAt?: FieldRule;
     readonly completedAt?: FieldRule;
+    /**
+     * ONE cell holding name, phone and address on separate lines (抖店 `index_locationDetail`):
+     * split by line and by what core classifies each line as. Dedicated fields below win.
+     */
+    readonly receiver?: FieldRule;
     readonly receiverName?: FieldRule;
     readonly receiverPhone?: FieldRule;
     readonly receiverAddress?: FieldRule;
@@ -47,7 +66,7 @@ export interface SiteAdapter {
   };
   /** Item lines inside a row. */
   readonly items?: {
-    readonly row: string;
+    readonly row: Selector;
     readonly name: FieldRule;
     readonly sku?: FieldRule;
     readonly quantity?: FieldRule;
@@ -57,15 +76,44 @@ export interface SiteAdapter {
   /** The page's status texts, normalised. */
   readonly statuses: Readonly<Record<string, OrderStatus>>;
   /** The platform's reveal control inside a row (小眼睛 / 查看). */
-  readonly reveal: string;
+  readonly reveal: Selector;
   /**
    * Row states in which a click on the reveal control costs nothing: `shown` (the click hides
    * the plaintext again) and `busy` (a decrypt is already under way; the page ignores clicks).
    * Selectors relative to the row.
    */
-  readonly revealFree: { readonly shown: string; readonly busy?: string };
-  /** The page's own remaining-views counter, if it shows one; group 1 is the number. */
-  readonly counter?: { readonly selector: string; readonly pattern: RegExp };
-  /** Where the page names the shop; group 1 (or the text) is the shop id. */
-  readonly shop?: FieldRule;
+  readonly revealFree: { readonly shown: Selector; readonly busy?: Selector };
+  /**
+   * The page's own remaining-views counter, if it shows one; group 1 is the number. Not public
+   * for any platform: optional, and every feature works without it.
+   */
+  readonly counter?: { readonly selector: Selector; readonly pattern: RegExp };
+  /** Where the page names the shop; group 1 (or the text) is the shop id. The first rule found wins. */
+  readonly shop?: FieldRule | readonly FieldRule[];
 }
+
+/** What an expectation counts on a saved page: rows found, and orders with each value read. */
+export type ExpectKey =
+  | 'rows'
+  | 'orderId'
+  | 'status'
+  | 'createdAt'
+  | 'name'
+  | 'phone'
+  | 'virtual'
+  | 'cipher'
+  | 'address'
+  | 'phoneInvalid'
+  | 'items'
+  | 'remark'
+  | 'reveal'
+  | 'counter'
+  | 'shop';
+
+/**
+ * An adapter's expectations beside its selectors: per saved demo page
+ * (`test/fixtures/pages/<name>.html`), how many rows it finds and how many orders get each value.
+ * `adapters/selectors.test.ts` checks them; a page the adapter must NOT read (a redesign where
+ * content-based detection takes over) expects `rows: 0`.
+ */
+export type Expectations = Readonly<Record<string, Readonly<Partial<Record<ExpectKey, number>>>>>;

@@ -1,13 +1,27 @@
+import { findRoots } from './roots';
+import { queryAllFirst } from './select';
 import type { SiteAdapter } from './types';
 
 /** What the page shows right now, as the adapter reads it. */
 export interface PageSnapshot {
   readonly rows: readonly Element[];
+  /** The document and the open shadow roots the rows were looked for in. */
+  readonly roots: readonly (Document | ShadowRoot)[];
 }
+
+/** While no row is found, look for new shadow roots at most this often, this many times. */
+const RESCAN_MS = 1000;
+const MAX_RESCANS = 30;
 
 /**
  * Follow an SPA order list: call `onChange` with a fresh snapshot now and after every page swap
  * (pagination, filtering), debounced, until the returned stop function is called.
+ *
+ * Rows are looked for in the document AND in every open shadow root (the 微信小店 `<micro-app>`
+ * case), and each root is observed: a MutationObserver on `document.body` sees nothing inside a
+ * shadow root. While the adapter finds no row, the roots are searched again (a micro-app may
+ * attach its shadow root after this script starts), at most once a second
+ * (30 times: a list that stays empty is a filter with no result).
  */
 export function watchOrderList(
   doc: Document,
@@ -16,25 +30,55 @@ export function watchOrderList(
   debounceMs = 80,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let rescanTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
-  const read = (): void => {
-    timer = undefined;
-    if (stopped) return;
-    onChange({ rows: Array.from(doc.querySelectorAll(adapter.row)) });
-  };
-  const schedule = (): void => {
-    if (timer === undefined) timer = setTimeout(read, debounceMs);
-  };
+  let roots: (Document | ShadowRoot)[] = [];
+  let lastScan = -Infinity;
+  let rescans = 0;
+  const observed = new Set<Node>();
+
   const observer = new MutationObserver((records) => {
     // Our own UI lives in a shadow host; its changes are not page swaps.
     if (records.every((r) => r.target instanceof Element && r.target.closest('[data-shipmask]'))) return;
     schedule();
   });
-  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  const scan = (): void => {
+    lastScan = performance.now();
+    roots = findRoots(doc);
+    for (const root of roots) {
+      const target = root === doc ? doc.body : root;
+      if (!target || observed.has(target)) continue;
+      observed.add(target);
+      observer.observe(target, { childList: true, subtree: true, characterData: true });
+    }
+  };
+  const read = (): void => {
+    timer = undefined;
+    if (stopped) return;
+    let rows = queryAllFirst(roots, adapter.row);
+    if (!rows.length && performance.now() - lastScan >= RESCAN_MS) {
+      scan();
+      rows = queryAllFirst(roots, adapter.row);
+    }
+    if (!rows.length && rescanTimer === undefined && rescans < MAX_RESCANS) {
+      rescans++;
+      // Nothing to observe may change when a shadow root appears late: look again later.
+      rescanTimer = setTimeout(() => {
+        rescanTimer = undefined;
+        schedule();
+      }, RESCAN_MS);
+    }
+    onChange({ rows, roots });
+  };
+  const schedule = (): void => {
+    if (timer === undefined) timer = setTimeout(read, debounceMs);
+  };
+  scan();
   read();
   return () => {
     stopped = true;
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
+    if (rescanTimer !== undefined) clearTimeout(rescanTimer);
   };
 }

@@ -9,7 +9,8 @@ import {
 } from '../adapters/taught/record';
 import { readCounter, readRow, readShopId, type RowRead } from '../adapters/read';
 import type { SiteAdapter } from '../adapters/types';
-import { watchOrderList } from '../adapters/watch';
+import { anyOf, queryFirst, rowOf } from '../adapters/select';
+import { watchOrderList, type PageSnapshot } from '../adapters/watch';
 import type { ContentRequest, QuotaView, Reply, ShopRef } from '../messages';
 import { Panel, type PanelActions } from '../ui/Panel';
 import { RevealWarning } from '../ui/RevealWarning';
@@ -86,7 +87,9 @@ export function startOverlay(
 ): () => void {
   const win = doc.defaultView ?? window;
   const now = (): number => Date.now();
-  const shop = (): ShopRef => ({ platform: adapter.platform, shopId: readShopId(doc, adapter) });
+  // The document and the open shadow roots the watcher last searched (micro-app pages).
+  let roots: readonly ParentNode[] = [doc];
+  const shop = (): ShopRef => ({ platform: adapter.platform, shopId: readShopId(doc, adapter, roots) });
   const state: State = {
     rows: [],
     badges: [],
@@ -104,8 +107,9 @@ export function startOverlay(
   const source = createRowSource(doc, adapter);
   let reader: SiteAdapter = adapter;
   let blocksOf = new WeakMap<Element, readonly Element[]>();
+  let adapterRows: readonly Element[] = [];
   const host = win.location.hostname;
-  const overlay = createRowOverlay(mounts.rows, win, adapter.list);
+  const overlay = createRowOverlay(mounts.rows, win, () => queryFirst(roots, adapter.list));
   let lastSeen = '';
   let lastCounter: number | undefined;
   let stopped = false;
@@ -366,9 +370,13 @@ export function startOverlay(
       }, 80);
   });
 
-  function onRows(): void {
+  function onRows(snapshot?: PageSnapshot): void {
     if (stopped) return;
     const started = performance.now();
+    if (snapshot) {
+      adapterRows = snapshot.rows;
+      roots = snapshot.roots;
+    }
     const t = now();
     const shopRef = shop();
     const found = preview
@@ -377,20 +385,20 @@ export function startOverlay(
           adapter: taughtSiteAdapter(adapter, preview),
           rows: taughtRows(doc, preview),
         }
-      : source.find();
+      : source.find(adapterRows);
     reader = found.adapter;
     state.source = found.kind;
     blocksOf = new WeakMap();
     const reads: RowRead[] = [];
     for (const { element, blocks } of found.rows) {
-      const spans = blocks.length > 1 ? blocks : undefined;
+      const spans = found.kind !== 'adapter' && blocks.length > 1 ? blocks : undefined;
       if (spans) blocksOf.set(element, spans);
       const r = readRow(element, reader, shopRef.shopId, t, false, spans);
       if (r) reads.push(r);
     }
     // Until rows are found, every open shadow root may be where they will be drawn.
-    const roots = found.rows.length ? [found.rows[0]!.element.getRootNode()] : openShadowRoots(doc);
-    for (const root of roots) {
+    const rowRoots = found.rows.length ? [found.rows[0]!.element.getRootNode()] : openShadowRoots(doc);
+    for (const root of rowRoots) {
       if (root === doc || observedRoots.has(root)) continue;
       observedRoots.add(root);
       rootObserver.observe(root, { childList: true, subtree: true, characterData: true });
@@ -409,7 +417,7 @@ export function startOverlay(
       lastSeen = key;
       void call({ type: 'orders/seen', shop: shopRef, orders: reads.map((r) => r.order), summary: true });
     }
-    const counter = readCounter(doc, adapter);
+    const counter = readCounter(doc, adapter, roots);
     if (counter !== undefined && counter !== lastCounter) {
       lastCounter = counter;
       void call({ type: 'counter/observed', shop: shopRef, remaining: counter, at: t }).then(refreshQuota);
@@ -423,10 +431,10 @@ export function startOverlay(
       send: end - drawMs,
     });
   }
-  const stopWatch = watchOrderList(doc, adapter, () => onRows());
+  const stopWatch = watchOrderList(doc, adapter, (snapshot) => onRows(snapshot));
 
   const orderIdOf = (el: Element): string | undefined => {
-    const row = el.closest(reader.row);
+    const row = reader === adapter ? rowOf(el, adapter) : el.closest(anyOf(reader.row));
     return row ? state.rows.find((r) => r.element === row)?.order.orderId : undefined;
   };
   const stopGuard = guardReveals(doc, adapter, {

@@ -18,8 +18,13 @@ const MARGIN = '400px 0px';
  * overlay never forces a layout of the page; a ResizeObserver on the list re-reads those few boxes
  * when rows above them change height, and a scroll inside a container re-reads them once per frame.
  * A page of 200 rows costs what ~15 visible rows cost.
+ *
+ * Rows inside an open shadow root (the 微信小店 micro-app) are observed the same way: the
+ * observers and `getBoundingClientRect` work across shadow boundaries, and scroll events from a
+ * container inside a shadow root reach the document (capture phase, composed). `findList` finds
+ * the list element wherever it is (the caller knows the roots).
  */
-export function createRowOverlay(container: HTMLElement, win: Window, listSelector: string) {
+export function createRowOverlay(container: HTMLElement, win: Window, findList: () => Element | null) {
   let rows: readonly RowRead[] = [];
   let index = new Map<Element, number>();
   let badges: readonly (readonly Badge[])[] = [];
@@ -149,7 +154,7 @@ export function createRowOverlay(container: HTMLElement, win: Window, listSelect
         }
         index = after;
         // Observing a target reports it once at once: no re-read for a swap to new rows only.
-        const list = win.document.querySelector(listSelector);
+        const list = findList();
         // Rows kept from before (an SPA reusing elements) may have moved without crossing the
         // intersection margin: observing the list again gets one re-read after layout.
         if (list !== observedList || kept) {

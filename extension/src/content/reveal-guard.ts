@@ -1,3 +1,4 @@
+import { anyOf, rowOf, rowScope } from '../adapters/select';
 import type { SiteAdapter } from '../adapters/types';
 
 /** What the guard needs from the rest of the content script. */
@@ -19,19 +20,33 @@ const ARM_MS = 15_000;
  * `event.isTrusted`) counts as a reveal; synthetic clicks are ignored. When the quota level is
  * warn or exhausted, the first click is held and a warning shown; the merchant may proceed (a
  * second click, or the warning's button). The platform's UI is never silently blocked.
+ *
+ * Clicks inside open shadow roots (the 微信小店 micro-app) reach the document retargeted to the
+ * shadow host: the control is found from the event's composed path, not its target.
  */
 export function guardReveals(doc: Document, adapter: SiteAdapter, deps: RevealGuardDeps): () => void {
   const armed = new Map<string, number>();
+  const reveal = anyOf(adapter.reveal);
+  const free = [
+    anyOf(adapter.revealFree.shown),
+    ...(adapter.revealFree.busy ? [anyOf(adapter.revealFree.busy)] : []),
+  ].join(', ');
   let passThrough: Element | null = null;
 
   const onClick = (event: MouseEvent): void => {
-    const target = event.target instanceof Element ? event.target : null;
-    const control = target?.closest(adapter.reveal);
+    const origin = event.composedPath()[0] ?? event.target;
+    const target = origin instanceof Element ? origin : null;
+    const control = target?.closest(reveal);
     if (!control) return;
     // Hiding the plaintext again, or clicking while a decrypt is under way, costs nothing.
-    const row = control.closest(adapter.row);
-    const free = adapter.revealFree;
-    if (row && (row.querySelector(free.shown) || (free.busy && row.querySelector(free.busy)))) return;
+    const row = rowOf(control, adapter);
+    if (
+      row &&
+      rowScope(row, adapter.rowGroup, adapter.row).some(
+        (part) => part.matches(free) || part.querySelector(free),
+      )
+    )
+      return;
     const orderId = deps.orderIdOf(control);
     if (!orderId) return;
     if (passThrough === control) {

@@ -16,8 +16,11 @@ export interface PageRows {
 
 /** Finds the order rows of a page, falling back from the built-in adapter to detection to a taught adapter. */
 export interface RowSource {
-  /** The rows now. Detection infers a layout only when it has none or its layout finds nothing. */
-  find(): PageRows;
+  /**
+   * The rows now, given the rows the built-in adapter found (in the document and its open shadow
+   * roots). Detection infers a layout only when it has none or its layout finds nothing.
+   */
+  find(adapterRows: readonly Element[]): PageRows;
   /** Use `taught` (from storage or just saved); `prefer`: before the built-in adapter (the merchant chose it). */
   setTaught(taught: TaughtAdapter | undefined, prefer: boolean): void;
   /** The taught adapter in use, if any. */
@@ -73,17 +76,16 @@ export function createRowSource(doc: Document, base: SiteAdapter): RowSource {
   };
 
   return {
-    find() {
+    find(adapterRows) {
       if (taught?.prefer) {
         const t = viaTaught();
         if (t) return t;
       }
-      const own = doc.querySelectorAll(base.row);
-      if (own.length)
+      if (adapterRows.length)
         return {
           kind: 'adapter',
           adapter: base,
-          rows: Array.from(own, (element) => ({ element, blocks: [element] })),
+          rows: adapterRows.map((element) => ({ element, blocks: [element] })),
         };
       return viaDetection() ?? viaTaught() ?? { kind: 'adapter', adapter: base, rows: [] };
     },

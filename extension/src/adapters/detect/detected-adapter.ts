@@ -11,7 +11,7 @@ import type { DetectedLayout } from './infer';
  * readRow(found.element, detectedAdapter(douyin, layout), shopId, Date.now(), false, found.blocks);
  */
 export function detectedAdapter(base: SiteAdapter, layout: DetectedLayout): SiteAdapter {
-  const { items: _items, quantities: _quantities, fields: _fields, ...rest } = base;
+  const { items: _items, quantities: _quantities, rowGroup: _rowGroup, fields: _fields, ...rest } = base;
   return {
     ...rest,
     list: layout.list,

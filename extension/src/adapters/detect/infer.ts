@@ -1,3 +1,4 @@
+import { anyOf } from '../select';
 import type { FieldRule } from '../types';
 import {
   composedAncestors,
@@ -391,7 +392,8 @@ export function findRows(doc: Document, layout: DetectedLayout): FoundRow[] {
   const id = layout.fields.orderId;
   const startsRow = (el: Element): boolean => {
     if (!el.matches(layout.row)) return false;
-    const idEl = el.matches(id.selector) ? el : el.querySelector(id.selector);
+    const sel = anyOf(id.selector);
+    const idEl = el.matches(sel) ? el : el.querySelector(sel);
     return Boolean(idEl && id.pattern?.test(idEl.textContent ?? ''));
   };
   const rows: FoundRow[] = [];

@@ -190,7 +190,7 @@ const ORDER_ID_OR_DIGITS = new RegExp(`${ORDER_INLINE.source}|^\\s*\\d{8,24}\\s*
  * readRow(row, taughtSiteAdapter(douyin, taught), shopId, Date.now(), false);
  */
 export function taughtSiteAdapter(base: SiteAdapter, taught: TaughtAdapter): SiteAdapter {
-  const { items: _items, quantities: _quantities, fields: _fields, ...rest } = base;
+  const { items: _items, quantities: _quantities, rowGroup: _rowGroup, fields: _fields, ...rest } = base;
   const fields: Record<string, FieldRule> = {};
   for (const [k, r] of Object.entries(taught.fields)) fields[k] = fieldRule(r);
   return { ...rest, list: taught.row, row: taught.row, fields: fields as unknown as SiteAdapter['fields'] };

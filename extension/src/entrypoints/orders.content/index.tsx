@@ -62,8 +62,33 @@ function costMeter(host: HTMLElement, mountMs: number): CostMeter {
   };
 }
 
+/**
+ * Whether this document leaves the order list to a child frame: a top document whose adapter
+ * matches but which embeds a frame showing an order-list page itself (京东's shell drawing
+ * trade-order-jdm.jd.com/orderList in a frame). That frame runs its own overlay (all_frames); the
+ * shell starting one too would show a second, empty panel. Reads the frames' `src` only.
+ * @example
+ * deferToFrame(document); // true on shop.jd.com/jdm/… with <iframe src="…/orderList">
+ */
+function deferToFrame(doc: Document): boolean {
+  for (const frame of doc.querySelectorAll('iframe[src]')) {
+    const src = frame.getAttribute('src') ?? '';
+    let url: string;
+    try {
+      url = new URL(src, doc.baseURI).href;
+    } catch {
+      continue;
+    }
+    if (adapterFor(url)) return true;
+  }
+  return false;
+}
+
 export default defineContentScript({
   matches: allBackOfficeMatches,
+  // 京东 may draw the order list in a child frame (trade-order-jdm.jd.com/orderList): run there
+  // too. A frame whose URL no adapter claims starts nothing.
+  allFrames: true,
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
   async main(ctx) {
@@ -74,7 +99,7 @@ export default defineContentScript({
     const start = async (url: string): Promise<void> => {
       const started = performance.now();
       const adapter = adapterFor(url);
-      if (!adapter || stop) return;
+      if (!adapter || stop || deferToFrame(document)) return;
       const [panel, rows, dialogs] = await Promise.all([
         mountHost(ctx, 'shipmask-panel', {
           position: 'fixed',

@@ -1,0 +1,131 @@
+// @vitest-environment happy-dom
+// Every adapter against saved demo pages (test/fixtures/pages, written by
+// test/scripts/save-demo-pages.ts from the rebuilt demo back-offices): the counts the adapter
+// declares beside its selectors (`…Expectations`) must be what it reads, and what it reads must
+// be what the page's orders hold (the JSON saved beside each page).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { douyin, douyinExpectations } from './douyin';
+import { jd, jdExpectations } from './jd';
+import { readCounter, readRow, readShopId } from './read';
+import { findRoots } from './roots';
+import { queryAllFirst, rowOf } from './select';
+import type { ExpectKey, Expectations, SiteAdapter } from './types';
+import { wechat, wechatExpectations } from './wechat';
+
+interface Fact {
+  orderId: string;
+  status: string;
+  address: boolean;
+  remark: boolean;
+  virtual: boolean;
+  phoneInvalid: boolean;
+  clear: boolean;
+  items: number;
+}
+
+const fixtures = join(fileURLToPath(import.meta.url), '../../../../test/fixtures/pages');
+
+/** Load a saved page into the document, turning declarative shadow roots into open ones. */
+function load(name: string): Fact[] {
+  const html = readFileSync(join(fixtures, `${name}.html`), 'utf8');
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.documentElement.replaceChildren(
+    document.importNode(parsed.head, true),
+    document.importNode(parsed.body, true),
+  );
+  const attach = (root: ParentNode): void => {
+    for (const t of root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode]')) {
+      const host = t.parentElement!;
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.append(t.content);
+      t.remove();
+      attach(shadow);
+    }
+  };
+  attach(document);
+  return JSON.parse(readFileSync(join(fixtures, `${name}.json`), 'utf8')) as Fact[];
+}
+
+const NOW = Date.parse('2026-11-23T02:00:00Z');
+
+function counts(adapter: SiteAdapter): Record<ExpectKey, number> {
+  const roots = findRoots(document);
+  const rows = queryAllFirst(roots, adapter.row);
+  const reads = rows.map((r) => readRow(r, adapter, 'shop', NOW)).filter((r) => r !== undefined);
+  const has = (f: (o: (typeof reads)[number]['order']) => unknown): number =>
+    reads.filter((r) => f(r.order)).length;
+  return {
+    rows: rows.length,
+    orderId: has((o) => o.orderId),
+    status: reads.length,
+    createdAt: has((o) => o.createdAt !== NOW),
+    name: has((o) => o.receiver.name ?? o.receiver.cipher?.name),
+    phone: has((o) => o.receiver.phone ?? o.receiver.virtual ?? o.receiver.cipher?.phone),
+    virtual: has((o) => o.receiver.virtual),
+    cipher: has((o) => o.receiver.cipher),
+    address: has((o) => o.receiver.address ?? o.receiver.cipher?.address),
+    phoneInvalid: has((o) => o.receiver.phoneInvalid),
+    items: has((o) => o.items.length),
+    remark: has((o) => o.remark),
+    reveal: queryAllFirst(roots, adapter.reveal).length,
+    counter: readCounter(document, adapter, roots) === undefined ? 0 : 1,
+    shop: readShopId(document, adapter, roots) === 'default' ? 0 : 1,
+  };
+}
+
+const cases: [SiteAdapter, Expectations][] = [
+  [douyin, douyinExpectations],
+  [wechat, wechatExpectations],
+  [jd, jdExpectations],
+];
+
+beforeEach(() => {
+  document.body.replaceChildren();
+});
+
+describe.each(cases)('$platform adapter on saved demo pages', (adapter, expectations) => {
+  for (const [page, expected] of Object.entries(expectations)) {
+    it(`${page}: finds what its expectations say`, () => {
+      load(page);
+      const got = counts(adapter);
+      for (const [key, n] of Object.entries(expected))
+        expect({ key, n: got[key as ExpectKey] }).toEqual({ key, n });
+    });
+
+    if ((expected.rows ?? 0) > 0) {
+      it(`${page}: reads every order of the page, in order, with the page's values`, () => {
+        const facts = load(page);
+        const roots = findRoots(document);
+        const reads = queryAllFirst(roots, adapter.row).map((r) => readRow(r, adapter, 'shop', NOW)!);
+        expect(reads.map((r) => r.order.orderId)).toEqual(facts.map((f) => f.orderId));
+        expect(reads.map((r) => r.order.status)).toEqual(
+          facts.map((f) => adapter.statuses[f.status] ?? 'awaiting_shipment'),
+        );
+        expect(reads.map((r) => Boolean(r.order.receiver.address))).toEqual(facts.map((f) => f.address));
+        expect(reads.map((r) => Boolean(r.order.remark))).toEqual(facts.map((f) => f.remark));
+        expect(reads.map((r) => r.order.items.length)).toEqual(facts.map((f) => f.items));
+        if (adapter.platform !== 'douyin') {
+          expect(reads.map((r) => Boolean(r.order.receiver.virtual))).toEqual(facts.map((f) => f.virtual));
+          expect(reads.map((r) => Boolean(r.order.receiver.phoneInvalid))).toEqual(
+            facts.map((f) => f.phoneInvalid),
+          );
+        }
+        // Nothing read is plaintext unless the platform shows it (WeChat's exempt categories);
+        // even then the reader masks it.
+        for (const r of reads) {
+          expect(r.order.receiver.phone ?? '').not.toMatch(/^1\d{10}$/u);
+          expect(r.order.receiver.address ?? '').toMatch(/^$|\*{4}$/u);
+        }
+        // Every reveal control belongs to the row it sits in (抖店: the header row before it).
+        for (const control of queryAllFirst(roots, adapter.reveal)) {
+          const row = rowOf(control, adapter);
+          expect(row).not.toBeNull();
+          expect(reads.some((r) => r.element === row)).toBe(true);
+        }
+      });
+    }
+  }
+});
