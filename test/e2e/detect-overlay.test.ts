@@ -45,15 +45,18 @@ async function panelCounts(page: Page, n: number): Promise<void> {
 }
 
 describe('detection in the extension (redesign variants)', () => {
+  // 抖店's redesign is read by its adapter (class-name prefixes survive the re-hash): no badge.
+  // 微信小店 and 京东 redesigns hash every class: the adapter finds nothing, detection does.
+  const expectedSource = { douyin: '', wechat: '自动识别', jd: '自动识别' } as const;
   for (const platform of ['douyin', 'wechat', 'jd'] as const) {
-    it(`${platform} skin 2: 自动识别 with exactly the page's orders, marks on every row, follows a swap`, async () => {
+    it(`${platform} skin 2: ${expectedSource[platform] || 'adapter'} with exactly the page's orders, marks on every row, follows a swap`, async () => {
       const page = await open(platform);
       const ui = demoUiFor(platform, 2);
       const ids = await visibleOrderIds(page, platform, ui);
       await panelCounts(page, ids.length);
       await expect
         .poll(() => text(panel(page).locator('[data-testid="row-source"]')), { timeout: 15_000 })
-        .toBe('自动识别');
+        .toBe(expectedSource[platform]);
       await expect
         .poll(() => page.locator('shipmask-rows input[type="checkbox"]').count(), { timeout: 10_000 })
         .toBeGreaterThan(0);
