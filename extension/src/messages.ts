@@ -7,6 +7,7 @@
  * identified by order id only (the background turns it into a keyed hash for the ledger).
  */
 import type { FieldKind, Instant, OrderView, PlatformId } from '@shipmask/core';
+import type { AdapterReplyValues, AdapterRequest } from './adapter-messages';
 import type { HandoffReplyValues, HandoffRequest } from './handoff-messages';
 
 /** A shop is identified by platform + the shop id the page shows (or `default`). */
@@ -59,7 +60,9 @@ export type ContentRequest =
       readonly orderIds: readonly string[];
       /** `handoff` (issue 8) opens `handoff.html?sel=<id>` instead. */
       readonly purpose: 'print' | 'handoff';
-    };
+    }
+  /** Taught adapters of the page's host (issue 15, item 5). */
+  | AdapterRequest;
 
 /** Requests the popup and extension pages may send (in addition to the content ones). */
 export type PageRequest =
@@ -315,7 +318,7 @@ export interface DailyReveals {
 }
 
 /** What each request's reply carries (`send()` in client.ts returns `Reply<ReplyOf<R>>`). */
-export interface ReplyValues extends HandoffReplyValues {
+export interface ReplyValues extends HandoffReplyValues, AdapterReplyValues {
   'orders/seen': OrdersSeenResult;
   'reveal/recorded': RevealResult;
   'counter/observed': QuotaView;

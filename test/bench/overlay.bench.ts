@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startDemoServer } from '../demo/server.ts';
-import { demoUi } from '../e2e/demo-ui.ts';
+import { demoUi, demoUiFor, type DemoUi } from '../e2e/demo-ui.ts';
 import { extensionDir, launchPlain, launchWithExtension } from '../e2e/harness.ts';
 import { busiestRendererMs, extensionThreadTime, type ThreadTime, type TraceEvent } from './thread-time.ts';
 import type { BenchSuite } from './types.ts';
@@ -58,10 +58,14 @@ async function traced(cdp: Cdp, act: () => Promise<void>): Promise<{ ext: Thread
   return { ext: extensionThreadTime(events), page: busiestRendererMs(events) };
 }
 
-async function sample(context: BrowserContext, url: string, withExtension: boolean): Promise<Sample> {
+async function sample(
+  context: BrowserContext,
+  url: string,
+  withExtension: boolean,
+  ui: DemoUi = demoUi.douyin,
+): Promise<Sample> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  const ui = demoUi.douyin;
   const loadTime = await traced(cdp, async () => {
     await page.goto(url);
     await page.locator(ui.row).nth(199).waitFor();
@@ -113,6 +117,11 @@ const suite: BenchSuite = {
     const plain = await launchPlain();
     const withExt: Sample[] = [];
     const without: Sample[] = [];
+    // Content-based detection (issue 15): the 抖店 redesign (`?skin=2`), where the adapter's
+    // selectors find nothing; the first read infers the layout, a swap reuses it.
+    const detectUrl = `${demo.pages.douyin}?skin=2&count=400&pageSize=200`;
+    const detectUi = demoUiFor('douyin', 2);
+    const detected: Sample[] = [];
     try {
       // Warm both (bundling, caches), then alternate runs.
       await sample(ext.context, url, true);
@@ -121,6 +130,8 @@ const suite: BenchSuite = {
         withExt.push(await sample(ext.context, url, true));
         without.push(await sample(plain.context, url, false));
       }
+      await sample(ext.context, detectUrl, true, detectUi);
+      for (let i = 0; i < RUNS; i++) detected.push(await sample(ext.context, detectUrl, true, detectUi));
     } finally {
       await ext.close();
       await plain.close();
@@ -184,6 +195,27 @@ const suite: BenchSuite = {
         value: addedSwap,
         unit: 'ms',
         note: `swap alone ${median(without.map((s) => s.swap)).toFixed(0)} ms; includes style/layout of the overlay and messaging`,
+      },
+      {
+        name: 'detection (抖店 skin 2): overlay first read incl. layout inference (instrumented)',
+        value: median(detected.map((s) => s.own?.first ?? NaN)),
+        unit: 'ms',
+        target: '< 50 ms',
+        ok: median(detected.map((s) => s.own?.first ?? NaN)) < 50,
+        note: `median of ${RUNS} (${spread(detected.map((s) => s.own?.first ?? NaN))})`,
+      },
+      {
+        name: 'detection (抖店 skin 2): content-script main-thread time per page swap (thread CPU)',
+        value: median(detected.map((s) => s.traced.swap.cpuMs)),
+        unit: 'ms',
+        target: '< 10 ms',
+        ok: median(detected.map((s) => s.traced.swap.cpuMs)) < 10 && outside < 1,
+        note: `median of ${RUNS} (${spread(detected.map((s) => s.traced.swap.cpuMs))}); the kept layout, no inference`,
+      },
+      {
+        name: 'detection (抖店 skin 2): overlay read + render, page swap (instrumented)',
+        value: median(detected.map((s) => s.own?.last ?? NaN)),
+        unit: 'ms',
       },
       {
         name: 'content script gzipped',

@@ -48,8 +48,11 @@ const MAX_CANDIDATES = 12;
  * text never leaves this module. With a pattern, the first element (of the first variant that
  * has one) whose text matches gives the value.
  */
-function raw(scope: readonly Element[], rule: FieldRule | undefined): string | undefined {
+function raw(all: readonly Element[], rule: FieldRule | undefined): string | undefined {
   if (!rule) return undefined;
+  // A detected row spanning several siblings may say which one holds the field.
+  const scope = rule.block === undefined ? all : all.slice(rule.block, rule.block + 1);
+  if (!scope.length) return undefined;
   const read = (el: Element): string => (rule.attr ? el.getAttribute(rule.attr) : el.textContent) ?? '';
   if (rule.selector === ':scope') return match(read(scope[0]!), rule.pattern);
   if (!rule.pattern) {
@@ -125,6 +128,9 @@ function readItems(row: readonly Element[], adapter: SiteAdapter): OrderItem[] {
  * (badges, the order volume and retention need no more); an order's detail is read when the
  * merchant selects it.
  * @example
+ * `blocks`: the elements of one order as content-based detection found them (an order header
+ * row and the rows under it), instead of the adapter's `rowGroup`.
+ * @example
  * const summary = readRow(row, douyin, 'shop1', Date.now(), false);
  */
 export function readRow(
@@ -133,9 +139,10 @@ export function readRow(
   shopId: string,
   now: number,
   detail = true,
+  blocks?: readonly Element[],
 ): RowRead | undefined {
   const f = adapter.fields;
-  const scope = rowScope(row, adapter.rowGroup, adapter.row);
+  const scope = blocks ? [...blocks] : rowScope(row, adapter.rowGroup, adapter.row);
   const orderId = raw(scope, f.orderId);
   if (!orderId) return undefined;
   let revealed = false;

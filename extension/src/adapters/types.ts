@@ -17,6 +17,11 @@ export interface FieldRule {
   readonly selector: Selector;
   readonly attr?: string;
   readonly pattern?: RegExp;
+  /**
+   * For a row that spans several sibling elements (content-based detection's `group` rows): which
+   * of them holds the field (0 = the one with the order number). Absent: the first that matches.
+   */
+  readonly block?: number;
 }
 
 /**

@@ -114,6 +114,27 @@ const valid: Record<keyof typeof requestTypes, PageRequest> = {
   'handoff/batches': { type: 'handoff/batches', ofShop: shop },
   'handoff/batch': { type: 'handoff/batch', batchId: 'q3Zk8Jd0WcLm' },
   'handoff/import': { type: 'handoff/import', batchId: 'q3Zk8Jd0WcLm', code: 'gV8M\nabc' },
+  'adapters/get': { type: 'adapters/get', host: 'store.weixin.qq.com' },
+  'adapters/save': {
+    type: 'adapters/save',
+    adapter: {
+      format: 'shipmask-adapter',
+      version: 1,
+      host: 'store.weixin.qq.com',
+      path: '/shop/order/list',
+      platform: 'wechat',
+      savedAt: Date.UTC(2026, 10, 2),
+      hosts: ['micro-app'],
+      row: 'div[class*="orderCard"]',
+      fields: {
+        orderId: { selector: 'span.order-no', read: 'orderId' },
+        receiverName: { selector: '.cons', read: { token: 0, rest: false } },
+        receiverAddress: { selector: '.cons', read: { token: 1, rest: true } },
+      },
+    },
+  },
+  'adapters/import': { type: 'adapters/import', text: '{}' },
+  'adapters/delete': { type: 'adapters/delete', host: 'store.weixin.qq.com' },
   'handoff/config/get': { type: 'handoff/config/get' },
   'handoff/config/set': {
     type: 'handoff/config/set',

@@ -9,6 +9,7 @@
  * @module
  */
 import type { MessageErrorCode, PageRequest, Reply, ShopRef } from '../messages';
+import { WrongHostError } from './adapter-service';
 import { platformOfUrl, senderKind, type SenderInfo, type SenderKind, type SenderPolicy } from './sender';
 import { shopAllowed } from './tab-shops';
 import { plaintextIn, requestTypes, validateRequest, type RequestType } from './validate';
@@ -18,6 +19,8 @@ export interface RequestContext {
   readonly kind: SenderKind;
   /** The sender's tab, for content scripts (extension pages opened in a tab have one too). */
   readonly tabId?: number;
+  /** The sender's URL (a content script's page), for requests bound to the page's host. */
+  readonly url?: string;
 }
 
 /** One handler per request type. */
@@ -167,8 +170,14 @@ export function createRouter(options: RouterOptions): Route {
         c: RequestContext,
       ) => Promise<unknown>;
       const tabId = sender.tab?.id;
-      return { ok: true, value: await handler(request, { kind, ...(tabId !== undefined ? { tabId } : {}) }) };
+      const context: RequestContext = {
+        kind,
+        ...(tabId !== undefined ? { tabId } : {}),
+        ...(typeof sender.url === 'string' ? { url: sender.url } : {}),
+      };
+      return { ok: true, value: await handler(request, context) };
     } catch (e) {
+      if (e instanceof WrongHostError) return refuse('forbidden-sender', message, e.message);
       const code = classify(e);
       return err(code, code === 'storage' ? 'storage failed: the request was not applied' : 'internal error');
     }

@@ -8,6 +8,7 @@ import { DAY_MS, formatChinaTime, startOfChinaDay, type Instant, type QuotaLedge
 import type { DailyReveals, QuotaView, ShopRef, ShopSummary } from '../messages';
 import type { Store } from '../storage';
 import type { Locks } from './locks';
+import { adapterHandlers } from './adapter-service';
 import { handoffHandlers } from './handoff-service';
 import { createPrintHandlers, followPlatformOrders } from './print-service';
 import { Ledgers } from './quota';
@@ -148,6 +149,7 @@ export function createService(options: ServiceOptions): Service {
       ...(options.openPage ? { openPage: options.openPage } : {}),
     }),
     ...handoffHandlers({ store, now, randomBytes: options.randomBytes }),
+    ...adapterHandlers({ store }),
   };
 
   return { handlers, ledgers, quota };

@@ -24,6 +24,7 @@ import {
   type ReceiverView,
 } from '@shipmask/core';
 import type { PageRequest, ShopRef, ShopSettings } from '../messages';
+import { adapterRequest, adapterRequestTypes, isAdapterType } from './adapter-validate';
 import { handoffRequest, handoffRequestTypes, isHandoffType } from './handoff-validate';
 import { printRequest } from './print-validate';
 
@@ -53,6 +54,7 @@ export const requestTypes = {
   'print/reprint': 'page',
   'print/log': 'page',
   ...handoffRequestTypes,
+  ...adapterRequestTypes,
 } as const satisfies Record<PageRequest['type'], 'content' | 'page'>;
 
 export type RequestType = keyof typeof requestTypes;
@@ -256,6 +258,7 @@ function settings(v: unknown, path: string): ShopSettings {
 /** Rebuild one request of a known type (throws `Invalid`). */
 function request(o: Obj, type: RequestType): PageRequest {
   if (isHandoffType(type)) return handoffRequest(o, type, fail);
+  if (isAdapterType(type)) return adapterRequest(o, type, fail);
   switch (type) {
     case 'orders/seen': {
       const shop = shopRef(o.shop, 'shop');

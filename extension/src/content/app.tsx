@@ -1,16 +1,44 @@
 import type { OrderView } from '@shipmask/core';
 import { render } from 'preact';
+import { deriveTaught, type TeachPicks } from '../adapters/taught/derive';
+import {
+  TAUGHT_LIMITS,
+  taughtFileText,
+  taughtSiteAdapter,
+  type TaughtAdapter,
+} from '../adapters/taught/record';
 import { readCounter, readRow, readShopId, type RowRead } from '../adapters/read';
 import type { SiteAdapter } from '../adapters/types';
-import { queryFirst, rowOf } from '../adapters/select';
-import { watchOrderList } from '../adapters/watch';
+import { anyOf, queryFirst, rowOf } from '../adapters/select';
+import { watchOrderList, type PageSnapshot } from '../adapters/watch';
 import type { ContentRequest, QuotaView, Reply, ShopRef } from '../messages';
 import { Panel, type PanelActions } from '../ui/Panel';
 import { RevealWarning } from '../ui/RevealWarning';
 import { badgesFor, type Badge } from './badges';
 import { strings as stringsFor, type Lang } from './i18n';
+import type { AdapterImportResult } from '../adapter-messages';
+import type { TeachView } from '../ui/TeachBar';
 import { createRowOverlay } from './overlay';
+import { createRowSource, taughtRows, type RowSourceKind } from './row-source';
+import { TEACH_STEPS, pickClicks, rowFromClick, type TeachStep } from './teach';
 import { guardReveals } from './reveal-guard';
+
+/** The open shadow roots of a document, nested ones included (a `<micro-app>` back-office). */
+function openShadowRoots(doc: Document): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const visit = (root: Document | ShadowRoot): void => {
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const sr = (n as Element).shadowRoot;
+      if (sr && !(n as Element).hasAttribute('data-shipmask')) {
+        out.push(sr);
+        visit(sr);
+      }
+    }
+  };
+  visit(doc);
+  return out;
+}
 
 /** How the content script talks to the background. */
 export type Send = <T>(request: ContentRequest) => Promise<Reply<T>>;
@@ -38,6 +66,9 @@ interface State {
   lang: Lang;
   collapsed: boolean;
   offline: boolean;
+  source: RowSourceKind;
+  teach: TeachView | null;
+  notice?: string;
 }
 
 const QUOTA_REFRESH_MS = 60_000;
@@ -67,7 +98,17 @@ export function startOverlay(
     lang: doc.documentElement.lang.startsWith('en') ? 'en' : 'zh',
     collapsed: false,
     offline: false,
+    source: 'adapter',
+    teach: null,
   };
+  // Rows come from the built-in adapter, content-based detection or a taught adapter
+  // (row-source.ts); `reader` is the adapter that read the current rows, `blocksOf` the sibling
+  // blocks of a detected row that spans several.
+  const source = createRowSource(doc, adapter);
+  let reader: SiteAdapter = adapter;
+  let blocksOf = new WeakMap<Element, readonly Element[]>();
+  let adapterRows: readonly Element[] = [];
+  const host = win.location.hostname;
   const overlay = createRowOverlay(mounts.rows, win, () => queryFirst(roots, adapter.list));
   let lastSeen = '';
   let lastCounter: number | undefined;
@@ -109,7 +150,7 @@ export function startOverlay(
     for (const r of state.rows) {
       const id = r.order.orderId;
       if (!orderIds.has(id) || detailed.has(id) || !r.element.isConnected) continue;
-      const full = readRow(r.element, adapter, shopRef.shopId, t);
+      const full = readRow(r.element, reader, shopRef.shopId, t, true, blocksOf.get(r.element));
       if (full?.order.orderId !== id) continue;
       detailed.add(id);
       orders.push(full.order);
@@ -150,6 +191,59 @@ export function startOverlay(
       state.selected.clear();
       draw();
     },
+    onTeach() {
+      picks = {};
+      preview = undefined;
+      state.notice = undefined;
+      state.teach = { step: 'row' };
+      stopPicking?.();
+      stopPicking = pickClicks(doc, pick);
+      draw();
+    },
+    onTeachSkip() {
+      if (state.teach && state.teach.step !== 'preview') advance(state.teach.step);
+    },
+    onTeachCancel() {
+      endTeach();
+    },
+    onTeachSave() {
+      const taught = preview;
+      if (!taught) return;
+      void call<TaughtAdapter>({ type: 'adapters/save', adapter: taught }).then((saved) => {
+        if (saved) source.setTaught(saved, true);
+        endTeach();
+      });
+    },
+    onExport() {
+      const taught = source.taught();
+      if (!taught) return;
+      const url = URL.createObjectURL(new Blob([taughtFileText(taught)], { type: 'application/json' }));
+      const a = doc.createElement('a');
+      a.href = url;
+      a.download = `shipmask-adapter-${taught.host}.json`;
+      a.click();
+      win.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+    onImport(file) {
+      const t = stringsFor(state.lang);
+      // Limits before reading: a file far too large is refused without reading it.
+      if (file.size > TAUGHT_LIMITS.file * 4) {
+        state.notice = t.importFailed(t.importErrors['too-large'] ?? 'too-large');
+        draw();
+        return;
+      }
+      void file
+        .text()
+        .then((text) => call<AdapterImportResult>({ type: 'adapters/import', text }))
+        .then((r) => {
+          if (!r) return;
+          if (r.ok) {
+            source.setTaught(r.adapter, true);
+            state.notice = t.importDone;
+          } else state.notice = t.importFailed(`${t.importErrors[r.code] ?? r.code}（${r.message}）`);
+          onRows();
+        });
+    },
     onAction(purpose) {
       const orderIds = state.rows.map((r) => r.order.orderId).filter((id) => state.selected.has(id));
       if (!orderIds.length) return;
@@ -159,6 +253,73 @@ export function startOverlay(
       );
     },
   };
+
+  function endTeach(): void {
+    stopPicking?.();
+    stopPicking = undefined;
+    picks = {};
+    preview = undefined;
+    state.teach = null;
+    onRows();
+  }
+
+  /** Go past `step` (picked or skipped): the next step, or the preview of what was taught. */
+  function advance(step: TeachStep): void {
+    const next = TEACH_STEPS[TEACH_STEPS.indexOf(step) + 1];
+    if (next) {
+      state.teach = { step: next };
+      draw();
+      return;
+    }
+    stopPicking?.();
+    stopPicking = undefined;
+    const row = picks.row;
+    const orderId = picks.orderId;
+    if (!row || !orderId) return endTeach();
+    const teachPicks: { -readonly [K in keyof TeachPicks]: TeachPicks[K] } = { row, orderId };
+    if (picks.receiverPhone) teachPicks.receiverPhone = picks.receiverPhone;
+    if (picks.receiverName) teachPicks.receiverName = picks.receiverName;
+    if (picks.receiverAddress) teachPicks.receiverAddress = picks.receiverAddress;
+    const derived = deriveTaught(teachPicks, {
+      host,
+      path: win.location.pathname,
+      platform: adapter.platform,
+      now: now(),
+    });
+    if (!derived.ok) {
+      picks = {};
+      state.teach = { step: 'row', problem: derived.problem.reason };
+      stopPicking = pickClicks(doc, pick);
+      draw();
+      return;
+    }
+    preview = derived.adapter;
+    state.teach = { step: 'preview', count: 0 };
+    onRows();
+  }
+
+  /** One click of the merchant in teach mode. */
+  function pick(el: Element): void {
+    const teach = state.teach;
+    if (!teach || teach.step === 'preview') return;
+    if (teach.step === 'row') {
+      const row = rowFromClick(el);
+      if (!row) {
+        state.teach = { step: 'row', problem: 'no-row' };
+        draw();
+        return;
+      }
+      picks.row = row;
+    } else {
+      if (!(picks.row === el || picks.row?.contains(el))) {
+        state.teach = { step: teach.step, problem: 'outside-row' };
+        draw();
+        return;
+      }
+      picks[teach.step] = el;
+    }
+    advance(teach.step);
+  }
 
   /** When the last draw finished its row marks (for the cost meter's phases). */
   let marksDone = 0;
@@ -182,23 +343,67 @@ export function startOverlay(
         lang={state.lang}
         collapsed={state.collapsed}
         offline={state.offline}
+        source={state.source}
+        teach={state.teach}
+        hasTaught={source.taught() !== undefined}
+        {...(state.notice ? { notice: state.notice } : {})}
         {...panelActions}
       />,
       mounts.panel,
     );
   }
 
-  const stopWatch = watchOrderList(doc, adapter, (snapshot) => {
+  // Teach mode: the merchant's picks so far, and the adapter previewed before it is saved.
+  let picks: Partial<Record<TeachStep, Element>> = {};
+  let preview: TaughtAdapter | undefined;
+  let stopPicking: (() => void) | undefined;
+
+  // Rows drawn inside open shadow roots (a micro-app) change where a MutationObserver on the
+  // document does not see: each such root is observed too.
+  const observedRoots = new WeakSet<Node>();
+  let rootTimer: ReturnType<typeof setTimeout> | undefined;
+  const rootObserver = new MutationObserver(() => {
+    if (rootTimer === undefined)
+      rootTimer = setTimeout(() => {
+        rootTimer = undefined;
+        onRows();
+      }, 80);
+  });
+
+  function onRows(snapshot?: PageSnapshot): void {
+    if (stopped) return;
     const started = performance.now();
-    const rows = snapshot.rows;
-    roots = snapshot.roots;
+    if (snapshot) {
+      adapterRows = snapshot.rows;
+      roots = snapshot.roots;
+    }
     const t = now();
     const shopRef = shop();
+    const found = preview
+      ? {
+          kind: 'taught' as const,
+          adapter: taughtSiteAdapter(adapter, preview),
+          rows: taughtRows(doc, preview),
+        }
+      : source.find(adapterRows);
+    reader = found.adapter;
+    state.source = found.kind;
+    blocksOf = new WeakMap();
     const reads: RowRead[] = [];
-    for (const el of rows) {
-      const r = readRow(el, adapter, shopRef.shopId, t, false);
+    for (const { element, blocks } of found.rows) {
+      const spans = found.kind !== 'adapter' && blocks.length > 1 ? blocks : undefined;
+      if (spans) blocksOf.set(element, spans);
+      const r = readRow(element, reader, shopRef.shopId, t, false, spans);
       if (r) reads.push(r);
     }
+    // Until rows are found, every open shadow root may be where they will be drawn.
+    const rowRoots = found.rows.length ? [found.rows[0]!.element.getRootNode()] : openShadowRoots(doc);
+    for (const root of rowRoots) {
+      if (root === doc || observedRoots.has(root)) continue;
+      observedRoots.add(root);
+      rootObserver.observe(root, { childList: true, subtree: true, characterData: true });
+    }
+    if (state.teach?.step === 'preview') state.teach = { step: 'preview', count: reads.length };
     const readMs = performance.now();
     state.rows = reads;
     recomputeBadges(t);
@@ -225,10 +430,11 @@ export function startOverlay(
       panel: drawMs - marksDone,
       send: end - drawMs,
     });
-  });
+  }
+  const stopWatch = watchOrderList(doc, adapter, (snapshot) => onRows(snapshot));
 
   const orderIdOf = (el: Element): string | undefined => {
-    const row = rowOf(el, adapter);
+    const row = reader === adapter ? rowOf(el, adapter) : el.closest(anyOf(reader.row));
     return row ? state.rows.find((r) => r.element === row)?.order.orderId : undefined;
   };
   const stopGuard = guardReveals(doc, adapter, {
@@ -261,6 +467,13 @@ export function startOverlay(
     },
   });
 
+  // A taught adapter of this host, if the merchant saved or imported one.
+  void call<TaughtAdapter | null>({ type: 'adapters/get', host }).then((taught) => {
+    if (!taught) return;
+    source.setTaught(taught, false);
+    onRows();
+  });
+
   void refreshQuota();
   const timer = win.setInterval(() => void refreshQuota(), QUOTA_REFRESH_MS);
 
@@ -268,6 +481,9 @@ export function startOverlay(
     stopped = true;
     stopWatch();
     stopGuard();
+    stopPicking?.();
+    rootObserver.disconnect();
+    if (rootTimer !== undefined) clearTimeout(rootTimer);
     win.clearInterval(timer);
     overlay.destroy();
     render(null, mounts.panel);

@@ -3,10 +3,12 @@ import { Component } from 'preact';
 import type { Badge, BadgeKind } from '../content/badges';
 import { strings, type Lang } from '../content/i18n';
 import type { QuotaView } from '../messages';
+import type { RowSourceKind } from '../content/row-source';
 import { QuotaMeter } from './QuotaMeter';
+import { TeachBar, type TeachActions, type TeachView } from './TeachBar';
 
 /** What the panel's controls do; pass the same object for the page's life. */
-export interface PanelActions {
+export interface PanelActions extends Partial<TeachActions> {
   readonly onLang: () => void;
   readonly onCollapse: () => void;
   readonly onSelectAll: () => void;
@@ -24,6 +26,12 @@ export interface PanelProps extends PanelActions {
   readonly lang: Lang;
   readonly collapsed: boolean;
   readonly offline?: boolean;
+  /** Where the rows came from; `detected` shows 自动识别, `taught` 自定义识别. */
+  readonly source?: RowSourceKind;
+  /** Teach mode now (null: not teaching). */
+  readonly teach?: TeachView | null;
+  readonly hasTaught?: boolean;
+  readonly notice?: string;
 }
 
 const summaryKinds: readonly BadgeKind[] = ['cipher', 'virtual', 'masked', 'exempt', 'invalid', 'expired'];
@@ -121,6 +129,11 @@ export function Panel(p: PanelProps) {
           {p.lang === 'en' ? ': ' : '：'}
           {t.ordersOnPage(p.orderCount)}
         </span>
+        {p.source === 'detected' || p.source === 'taught' ? (
+          <span class={`sm-source sm-source-${p.source}`} data-testid="row-source" data-source={p.source}>
+            {p.source === 'detected' ? t.sourceDetected : t.sourceTaught}
+          </span>
+        ) : null}
         <button type="button" class="sm-link" onClick={p.onLang}>
           {t.language}
         </button>
@@ -148,6 +161,21 @@ export function Panel(p: PanelProps) {
             onClear={p.onClear}
             onAction={p.onAction}
           />
+          {p.onTeach && p.onTeachSkip && p.onTeachCancel && p.onTeachSave && p.onExport && p.onImport ? (
+            <TeachBar
+              t={t}
+              source={p.source ?? 'adapter'}
+              teach={p.teach ?? null}
+              hasTaught={p.hasTaught ?? false}
+              {...(p.notice ? { notice: p.notice } : {})}
+              onTeach={p.onTeach}
+              onTeachSkip={p.onTeachSkip}
+              onTeachCancel={p.onTeachCancel}
+              onTeachSave={p.onTeachSave}
+              onExport={p.onExport}
+              onImport={p.onImport}
+            />
+          ) : null}
         </div>
       )}
     </aside>

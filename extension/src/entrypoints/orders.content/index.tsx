@@ -9,7 +9,11 @@ import '../../ui/panel.css';
 interface NavigationLike {
   addEventListener(
     type: 'navigate',
-    listener: (e: { readonly destination: { readonly url: string } }) => void,
+    listener: (e: {
+      readonly destination: { readonly url: string };
+      /** Set when the navigation is a download (an `<a download>` click): the page stays. */
+      readonly downloadRequest?: string | null;
+    }) => void,
     options: { readonly signal: AbortSignal },
   ): void;
 }
@@ -165,7 +169,14 @@ export default defineContentScript({
     const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
     // The event's URL, not `location`: the isolated world may not see the new one yet.
     if (navigation)
-      navigation.addEventListener('navigate', (e) => onUrl(e.destination.url), { signal: ctx.signal });
+      navigation.addEventListener(
+        'navigate',
+        (e) => {
+          // A download (the taught-adapter export) leaves the page where it is.
+          if (e.downloadRequest == null) onUrl(e.destination.url);
+        },
+        { signal: ctx.signal },
+      );
     else ctx.setInterval(() => onUrl(location.href), 1000);
     ctx.onInvalidated(halt);
   },
