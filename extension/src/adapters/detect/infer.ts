@@ -338,7 +338,7 @@ export function inferLayout(doc: Document, statuses: Iterable<string> = []): Det
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(
         ([k, r]) =>
-          `${k}=${r.selector}${r.block !== undefined ? `@${r.block}` : ''}${r.pattern ? `/${r.pattern.source}` : ''}`,
+          `${k}=${anyOf(r.selector)}${r.block !== undefined ? `@${r.block}` : ''}${r.pattern ? `/${r.pattern.source}` : ''}`,
       ),
   ].join('\n');
   return listPath
