@@ -24,7 +24,7 @@ const order = (orderId: string): OrderView => ({
   status: 'awaiting_shipment',
   createdAt: NOW - 3600_000,
   items: [{ name: '保温杯', quantity: 1 }],
-  receiver: { name: '张**', phone: '132****3639', cipher: { address: '#ML3B#0BB1W4Xn5A=#1##' } },
+  receiver: { name: '张*', phone: '132****3639', cipher: { address: '#ML3B#0BB1W4Xn5A=#1##' } },
 });
 
 function background(factory: IDBFactory, opened: string[]) {
