@@ -13,6 +13,7 @@ import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { demoPlaintext, type DemoPlatform } from '../demo/data.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { demoUiFor, visibleOrderIds, waitForSwap } from './demo-ui.ts';
+import { overlay } from './overlay-roots.ts';
 import { panel, readPanelCount } from './panel.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 
@@ -58,7 +59,9 @@ describe('detection in the extension (redesign variants)', () => {
         .poll(() => text(panel(page).locator('[data-testid="row-source"]')), { timeout: 15_000 })
         .toBe(expectedSource[platform]);
       await expect
-        .poll(() => page.locator('shipmask-rows input[type="checkbox"]').count(), { timeout: 10_000 })
+        .poll(() => overlay(page, 'shipmask-rows').locator('input[type="checkbox"]').count(), {
+          timeout: 10_000,
+        })
         .toBeGreaterThan(0);
       await page.locator(ui.next).first().click();
       const next = await waitForSwap(page, platform, ids, ui);

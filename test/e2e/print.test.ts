@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { overlay } from './overlay-roots.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { startFakePrintComponent, type FakeComponent } from '../print/fake-component.ts';
 import { douyinPrintDataFile } from '../print/print-data-fixture.ts';
@@ -302,7 +303,10 @@ describe('bulk print', () => {
       await list.goto(`${demo.pages[platform]}?status=${encodeURIComponent('待发货')}`);
       await list.locator(demoUi[platform].row).first().waitFor();
       // The overlay has read the rows (masked views stored: what the platform shows).
-      await list.locator('shipmask-rows .sm-row').first().waitFor({ state: 'attached', timeout: 20_000 });
+      await overlay(list, 'shipmask-rows')
+        .locator('.sm-row')
+        .first()
+        .waitFor({ state: 'attached', timeout: 20_000 });
       const visible = await visibleOrderIds(list, platform);
       // The group: rows the platform's print can take.
       const rows = (
