@@ -86,6 +86,14 @@ describe('host restriction', () => {
     );
   });
 
+  it("accepts ws's default port 80 written out, and refuses port 0", () => {
+    // The URL parser drops a default port (`new URL('ws://127.0.0.1:80').port === ''`).
+    expect(componentUrl('80')).toBe('ws://127.0.0.1:80');
+    expect(isLocalComponentUrl('ws://127.0.0.1:80')).toBe(true);
+    expect(isLocalComponentUrl('ws://127.0.0.1:0')).toBe(false);
+    expect(isLocalComponentUrl('ws://127.0.0.1')).toBe(false);
+  });
+
   it('builds a local URL from any valid port and nothing from anything else (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 65535 }), (port) => {

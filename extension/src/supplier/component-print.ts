@@ -93,10 +93,14 @@ export function isLocalComponentUrl(url: string): boolean {
   } catch {
     return false;
   }
+  // The port as written (the URL parser drops ws's default port 80, so `u.port` may be empty).
+  const written = /^ws:\/\/127\.0\.0\.1:(\d{1,5})(?:\/|\/ks\/printer)?$/u.exec(url);
+  const port = written ? Number(written[1]) : 0;
   return (
     u.protocol === 'ws:' &&
     u.hostname === LOCAL_HOST &&
-    u.port !== '' &&
+    port >= 1 &&
+    port <= 65535 &&
     u.username === '' &&
     u.password === '' &&
     (u.pathname === '/' || COMPONENT_PATHS.has(u.pathname)) &&
