@@ -218,22 +218,33 @@ export class Store {
     items: readonly EventItem<E>[],
     now: Instant,
   ): Promise<AppendResult<E>[]> {
-    const existing = (await Promise.all(items.map((i) => events.get(i.id)))) as (
+    // Idempotent by id AND content (issue 14 item 6): an id reused with other content is another
+    // event (core's ledger counts it as distinct), stored under a key derived from its content, so
+    // whichever arrives first, the store ends up holding both and the status is the same.
+    const first = (await Promise.all(items.map((i) => events.get(i.id)))) as (
       StoredQuotaEvent<E> | undefined
     )[];
+    const keys = items.map((item, n) => {
+      const old = first[n];
+      return old && !sameContent(old, shop, item) ? contentKey(item) : item.id;
+    });
+    const existing = (await Promise.all(
+      keys.map((k, n) => (k === items[n]!.id ? Promise.resolve(first[n]) : events.get(k))),
+    )) as (StoredQuotaEvent<E> | undefined)[];
     const fresh = new Map<string, StoredQuotaEvent<E>>();
     const results = items.map((item, n): AppendResult<E> => {
-      const old = existing[n] ?? fresh.get(item.id);
+      const key = keys[n]!;
+      const old = existing[n] ?? fresh.get(key);
       if (old) return { added: false, record: old };
       const record: StoredQuotaEvent<E> = {
-        id: item.id,
+        id: key,
         platform: shop.platform,
         shopId: shop.shopId,
         at: item.at,
         recordedAt: now,
         event: item.event,
       };
-      fresh.set(item.id, record);
+      fresh.set(key, record);
       return { added: true, record };
     });
     await Promise.all([...fresh.values()].map((r) => events.add(r)));
@@ -400,4 +411,30 @@ export class Store {
     await tx.done;
     return { purged, byShop };
   }
+}
+
+/** The same shop, instant and event (JSON of plain data, as every ledger event is). */
+function sameContent<E>(old: StoredQuotaEvent, shop: ShopRef, item: EventItem<E>): boolean {
+  return (
+    old.platform === shop.platform &&
+    old.shopId === shop.shopId &&
+    old.at === item.at &&
+    JSON.stringify(old.event) === JSON.stringify(item.event)
+  );
+}
+
+/**
+ * The storage key of an event whose id is taken by other content: the id plus a hash of the
+ * content (FNV-1a, 2 × 32 bits; a key, not a secret), so a re-delivery of it is stored once too.
+ */
+function contentKey<E>(item: EventItem<E>): string {
+  const text = `${item.at}|${JSON.stringify(item.event)}`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `${item.id}#${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
 }
