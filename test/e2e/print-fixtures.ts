@@ -1,3 +1,4 @@
+import { maskAddress, maskName, maskPhone } from '@shipmask/core';
 // Fixtures of the bulk-print end-to-end test and bench: demo orders as the masked views the
 // overlay stores, a WeChat order export with detailed addresses (what a merchant drops in), and
 // a helper that kills a Chromium (the one this test started) by its profile directory.
@@ -21,9 +22,11 @@ export function douyinView(o: DemoOrder) {
     createdAt: o.createdAt,
     items: o.items.map((i) => ({ name: i.name, quantity: i.quantity })),
     receiver: {
-      name: o.masked.name,
-      phone: o.masked.phone,
-      address: o.masked.address,
+      // What the adapter stores: core's own masks of what the page shows (the background refuses
+      // anything else, e.g. the page's `180****819` for a malformed phone is stored as `****`).
+      name: maskName(o.masked.name).value,
+      phone: maskPhone(o.masked.phone).value,
+      address: maskAddress(o.masked.address).value,
       ...(o.cipher ? { cipher: o.cipher } : {}),
     },
   };
