@@ -184,6 +184,18 @@ describe('maskText: a mobile glued to a room number (issue 20, item 2)', () => {
   });
 });
 
+describe('maskText: a bare 86 after letters is a waybill number', () => {
+  it('leaves YT8616000000000 alone (fast-check counterexample), still masks +86 and a spaced 86', () => {
+    expect(maskText('快递单号YT8616000000000 订单号1000000000000000000')).toEqual({
+      value: '快递单号YT8616000000000 订单号1000000000000000000',
+      found: [],
+    });
+    expect(maskText('电话+8613812345678').value).toBe('电话138****5678');
+    expect(maskText('电话 86 13812345678').value).not.toContain('12345678');
+    expect(maskText('tel8613812345678').value).not.toContain('12345678');
+  });
+});
+
 describe('maskText: generated recipients (properties, issue 20)', () => {
   const counties = decodeDivisions(DIVISIONS).all.filter((d) => d.level === 'county' && d.city !== undefined);
   const surname = fc.constantFrom(

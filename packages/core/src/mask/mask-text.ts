@@ -59,7 +59,9 @@ export interface MaskedText {
  * is bounded, so the scan is linear in the text length.
  * - Mobiles are found with spaces, dashes or dots between any digits (`1344 096 3639`,
  *   `134.4096.3639`), one kind of separator per number (so `¥134.50 2026-12-07` is a price
- *   and a date, not a number), and an optional `+86` / `0086` / `86` in front; not right after
+ *   and a date, not a number), and an optional `+86` / `0086` / `86` in front (a bare `86` not
+ *   right after a capital letter: `YT8616000000000` is a YTO waybill number, not `+86 160…`;
+ *   waybill prefixes are capitals, so `tel8613812345678` is still masked); not right after
  *   `JD`, `JDV`, `JDVA`… (`JDVA16012345678` is a JD waybill number, 京东物流).
  * - A virtual number in text must be written tight (`13240968483-9647`, `…转9647`, `…,9647`):
  *   with spaces around the separator the 11 digits are read as a mobile and masked (safe side).
@@ -70,7 +72,7 @@ export interface MaskedText {
  *   digits or more (order ids are 18–19) are never read as a glued mobile.
  */
 const FINDER =
-  /(?<!\d)(?:(?<virtual>1\d{10}(?:-|[转轉]|,|，)\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:(?:\+|00)?86[ .-]?)?(?:1[3-9]\d{9}|1 ?[3-9](?: ?\d){9}|1-?[3-9](?:-?\d){9}|1\.?[3-9](?:\.?\d){9}))|(?<landline>0\d{2,3}-\d{7,8})|(?<=[室楼栋幢元层户座门组弄村巷]|(?<![单编货批型账序代学工票])号)(?<pre>\d{1,3})(?<glued>1[3-9]\d{9}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
+  /(?<!\d)(?:(?<virtual>1\d{10}(?:-|[转轉]|,|，)\d{4}#?)|(?<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])|(?<mobile>(?:(?:\+|00)86[ .-]?|(?<![A-Z])86[ .-]?)?(?:1[3-9]\d{9}|1 ?[3-9](?: ?\d){9}|1-?[3-9](?:-?\d){9}|1\.?[3-9](?:\.?\d){9}))|(?<landline>0\d{2,3}-\d{7,8})|(?<=[室楼栋幢元层户座门组弄村巷]|(?<![单编货批型账序代学工票])号)(?<pre>\d{1,3})(?<glued>1[3-9]\d{9}))(?!\d)|(?<ext>[转轉]\d{4})(?!\d)/gu;
 
 /** A JD waybill prefix right before a match (`JDVA16012345678`): not buyer data in `maskText`. */
 const JD_BEFORE = /JD[A-Z]{0,3}$/u;
