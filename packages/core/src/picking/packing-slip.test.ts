@@ -49,6 +49,13 @@ describe('packingSlips', () => {
       ]).map((x) => x.orderId),
     ).toEqual(['b', 'a']);
   });
+  it('a mobile right after JD (a pad the property found) is masked on the slip too', () => {
+    const [slip] = packingSlips([
+      { ...base, remark: 'JD13812345678JD', items: [{ name: 'JD13812345678', quantity: 1 }] },
+    ]);
+    expect(JSON.stringify(slip)).not.toContain('13812345678');
+  });
+
   it('no plaintext mobile survives any input (property)', () => {
     const mobile = fc
       .tuple(fc.constantFrom('13', '15', '18'), fc.stringMatching(/^\d{9}$/u))

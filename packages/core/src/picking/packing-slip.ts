@@ -8,7 +8,14 @@ import { classifyField } from '../classify/classify-field.js';
 import { maskAddress } from '../mask/mask-address.js';
 import { maskName } from '../mask/mask-name.js';
 import { maskPhone } from '../mask/mask-phone.js';
-import { maskText } from '../mask/mask-text.js';
+import { maskMobilesIn, maskText } from '../mask/mask-text.js';
+
+/**
+ * Text printed on a slip: `maskText`, then the label rule for mobiles (`maskMobilesIn`), which
+ * also masks a mobile-shaped run right after `JD…` (printed paper carries no buyer mobile in any
+ * context).
+ */
+const slipText = (text: string): string => maskMobilesIn(maskText(text).value);
 import type { OrderItem, OrderView } from '../types.js';
 
 /**
@@ -63,12 +70,12 @@ export function packingSlips(orders: readonly OrderView[]): readonly PackingSlip
     out.push({
       orderId: o.orderId,
       items: ((Array.isArray(o.items) ? o.items : []) as readonly OrderItem[]).map((it) => ({
-        sku: maskText(str(it?.sku)).value,
-        name: maskText(str(it?.name)).value,
-        spec: maskText(str(it?.spec)).value,
+        sku: slipText(str(it?.sku)),
+        name: slipText(str(it?.name)),
+        spec: slipText(str(it?.spec)),
         quantity: typeof it?.quantity === 'number' && Number.isFinite(it.quantity) ? it.quantity : 0,
       })),
-      remark: maskText(str(o.remark)).value,
+      remark: slipText(str(o.remark)),
       receiver: {
         name: safe(str(r.name), 'name'),
         phone: safe(phone, 'phone'),
