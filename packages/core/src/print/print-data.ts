@@ -102,6 +102,8 @@ function entry(component: string, family: string, e: unknown): PrintDataEntry | 
     return {
       orderId,
       waybillCode,
+      // JD's 无界电子面单 print data is one opaque `printData` string plus its template: JD's
+      // component takes no signature (the empty field is the shared content shape, not a stand-in).
       content: { kind: 'encrypted', encryptedData: raw, signature: '', templateURL },
     };
   }
