@@ -11,6 +11,8 @@ export default defineConfig({
     // Property tests run hundreds of cases; on a loaded 2-core machine 5 s is not enough for a
     // correct run. A hung test still fails, later.
     testTimeout: 30_000,
+    // Fixed fast-check seed unless FC_SEED=random (`pnpm fuzz`); see the file.
+    setupFiles: ['test/setup/fast-check.ts'],
     projects: [
       {
         extends: true,
@@ -44,9 +46,6 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          // A real Chromium on a shared 2-core machine: the overlay may mount over a second after
-          // `goto`; a poll whose callback waits for it needs more than the default 1 s.
-          expect: { poll: { timeout: 10_000 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

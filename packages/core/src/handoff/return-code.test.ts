@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBase64url, encodeBase64url } from './base64url.js';
 import { ByteWriter } from './bytes.js';
 import { forgeReturnCode } from './forge.test-helper.js';
+import { containsMobile } from './check.js';
 import { counterRandom, realRandom, smallBatch, T0 } from './fixtures.test-helper.js';
 import { openReturn, sealReturn, type ReturnResult } from './return-code.js';
 import { RETURN_CLOCK_SKEW_MS } from './sealed-at.js';
@@ -140,12 +141,15 @@ describe('sealReturn / openReturn', () => {
       fc.record({
         status: fc.constant('shipped' as const),
         carrier: fc.constantFrom('ZTO', 'YTO', 'SF', '极兔速递', 'JD'),
-        // An 11-digit waybill shaped like a mobile number is refused (it could be the buyer's).
-        waybill: fc.oneof(
-          fc.stringMatching(/^[1-9][0-9]{11,15}$/u),
-          fc.stringMatching(/^(SF|JT|JD)[0-9A-Z]{10,14}$/u),
-          fc.stringMatching(/^0[0-9]{5,12}$/u),
-        ),
+        // A waybill that holds a mobile number (`13812345678`, `8613812345678` = +86 …) is refused
+        // (it could be the buyer's): the property below covers it; here only shippable ones.
+        waybill: fc
+          .oneof(
+            fc.stringMatching(/^[1-9][0-9]{11,15}$/u),
+            fc.stringMatching(/^(SF|JT|JD)[0-9A-Z]{10,14}$/u),
+            fc.stringMatching(/^0[0-9]{5,12}$/u),
+          )
+          .filter((w) => !containsMobile(w)),
       }),
       fc.record({
         status: fc.constant('cannot-ship' as const),
@@ -168,6 +172,47 @@ describe('sealReturn / openReturn', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('refuses a waybill that is a mobile with a bare 86 prefix (CI counterexample, seed 878715316)', async () => {
+    const { supplier } = await sealed();
+    const s = await sealReturn(
+      supplier,
+      [{ orderId: A, status: 'shipped', carrier: 'ZTO', waybill: '8613000000000' }],
+      {
+        random: realRandom,
+        now: T0,
+      },
+    );
+    expect(s.ok).toBe(false);
+    expect(!s.ok && s.error.code).toBe('invalid-result');
+  });
+
+  it(
+    'refuses every waybill that holds a mobile number (property, 300 runs)',
+    { timeout: 60_000 },
+    async () => {
+      const { supplier } = await sealed();
+      const mobile = fc.stringMatching(/^1[3-9][0-9]{9}$/u);
+      const waybill = fc
+        .tuple(fc.constantFrom('', '86', '+86', 'SF'), mobile)
+        .map(([p, m]) => p + m)
+        .filter((w) => /^[A-Za-z0-9]/u.test(w));
+      await fc.assert(
+        fc.asyncProperty(waybill, async (w) => {
+          const s = await sealReturn(
+            supplier,
+            [{ orderId: A, status: 'shipped', carrier: 'ZTO', waybill: w }],
+            {
+              random: realRandom,
+              now: T0,
+            },
+          );
+          expect(s.ok).toBe(false);
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 
   it('never rejects on arbitrary text (1,000 runs)', { timeout: 60_000 }, async () => {
     const { merchant } = await sealed();
