@@ -144,6 +144,10 @@ export default defineContentScript({
       sendResponse: (reply: unknown) => void,
     ): undefined => {
       if (!isTickRequest(message) || sender.id !== browser.runtime.id || sender.tab !== undefined) return;
+      // The message reaches every frame of the tab and the first answer wins: a shell that leaves
+      // the list to a child frame (京东 ?frame) stays silent, so the frame holding the rows answers;
+      // so does any other child frame that is no order list.
+      if (deferToFrame(document) || (window !== window.top && !adapterFor(location.href))) return;
       // Answered synchronously: ticking is plain DOM work.
       sendResponse(handleTick(message, document, location.href));
     };
