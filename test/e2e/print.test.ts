@@ -21,7 +21,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { startFakePrintComponent, type FakeComponent } from '../print/fake-component.ts';
-import { douyinPrintDataFile } from '../print/print-data-fixture.ts';
+import { douyinPrintDataFile, printDataFile } from '../print/print-data-fixture.ts';
 import { demoOrders, demoShop, type DemoPlatform } from '../demo/data.ts';
 import { demoUi } from './demo-ui.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
@@ -197,6 +197,61 @@ describe('bulk print', () => {
     console.log(
       `print e2e: killed at ${atKill} printed (${inFlight} in flight), resumed to 300, 0 duplicates`,
     );
+  });
+
+  it("an integrator's Kuaishou print-data file on a 抖店 print page prints through the Kuaishou component (/ks/printer), each waybill once", async () => {
+    const fake = await startFakePrintComponent({ flavour: 'kuaishou' });
+    cleanup.push(() => fake.close());
+    const b = await launchWithExtension();
+    cleanup.push(() => b.close());
+    const seed = await extensionPage(b, 'print.html');
+    const orders = douyinViews(5);
+    await bg(seed, { type: 'orders/seen', shop: douyinShop, orders });
+    const opened = b.context.waitForEvent('page');
+    await bg(seed, {
+      type: 'selection/open',
+      shop: douyinShop,
+      orderIds: orders.map((o) => o.orderId),
+      purpose: 'print',
+    });
+    const page = await opened;
+    await page.waitForSelector('.platform-print[data-count="5"]');
+    const dataFile = printDataFile(
+      'kuaishou',
+      orders.map((o) => o.orderId),
+    );
+    await page.setInputFiles('.print-data-file', {
+      name: 'kuaishou-print-data.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(dataFile),
+    });
+    await page.waitForSelector('.print-data-note[data-read="5"][data-refused="0"]');
+    // Routed by the file: the Kuaishou component, its default port from core's record.
+    await page.waitForFunction(
+      () => (document.querySelector<HTMLInputElement>('.component-port')?.value ?? '') === '16888',
+    );
+    expect(await page.textContent('.component h2')).toContain('快手打印组件');
+    await page.fill('.component-port', String(fake.port));
+    await page.click('.connect');
+    await page.waitForSelector('.component-state[data-state="connected"]');
+    await page.click('.print-component');
+    await page.waitForSelector('.job-counts[data-printed="5"]', { timeout: 60_000 });
+    const jobId = await page.locator('.job').getAttribute('data-job');
+    const job = await bg<{ job: { component?: string } }>(page, { type: 'print/job-get', jobId });
+    expect(job.job.component).toBe('kuaishou');
+    // Every waybill once, with its waybill number, ksOrderFlag and the print data's key.
+    const waybills = (JSON.parse(dataFile) as { waybills: { waybillCode: string }[] }).waybills;
+    expect(fake.refused).toEqual([]);
+    expect(fake.printed).toHaveLength(5);
+    const docs = fake.received.flatMap((m) => {
+      const task = (m as { cmd?: string; task?: { documents?: unknown[] } }).task;
+      return (m as { cmd?: string }).cmd === 'print' ? (task?.documents ?? []) : [];
+    }) as { waybillCode: string; ksOrderFlag: boolean; contents: { key?: string }[] }[];
+    expect(docs.map((d) => d.waybillCode).sort()).toEqual(waybills.map((w) => w.waybillCode).sort());
+    for (const d of docs) {
+      expect(d.ksOrderFlag).toBe(true);
+      expect(d.contents[0]!.key).toMatch(/^[0-9a-f]{32}$/u);
+    }
   });
 
   it('virtual-number labels from a dropped export: refusals, and a PDF at 76x130 mm with the 转NNNN lines', async () => {
