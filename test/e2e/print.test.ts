@@ -216,6 +216,12 @@ describe('bulk print', () => {
     });
     const page = await opened;
     await page.waitForSelector('.platform-print[data-count="5"]');
+    // The merchant had connected the shop's own (Douyin) component first.
+    const douyinFake = await startFakePrintComponent({ flavour: 'douyin' });
+    cleanup.push(() => douyinFake.close());
+    await page.fill('.component-port', String(douyinFake.port));
+    await page.click('.connect');
+    await page.waitForSelector('.component-state[data-state="connected"]');
     const dataFile = printDataFile(
       'kuaishou',
       orders.map((o) => o.orderId),
@@ -231,6 +237,9 @@ describe('bulk print', () => {
       () => (document.querySelector<HTMLInputElement>('.component-port')?.value ?? '') === '16888',
     );
     expect(await page.textContent('.component h2')).toContain('快手打印组件');
+    // That connection speaks another protocol: closed, the merchant connects to Kuaishou's.
+    await page.waitForSelector('.component-state[data-state="idle"]');
+    expect(await page.locator('select.printer').count()).toBe(0);
     await page.fill('.component-port', String(fake.port));
     await page.click('.connect');
     await page.waitForSelector('.component-state[data-state="connected"]');
@@ -243,6 +252,7 @@ describe('bulk print', () => {
     const waybills = (JSON.parse(dataFile) as { waybills: { waybillCode: string }[] }).waybills;
     expect(fake.refused).toEqual([]);
     expect(fake.printed).toHaveLength(5);
+    expect(douyinFake.received.filter((m) => (m as { cmd?: string }).cmd === 'print')).toEqual([]);
     const docs = fake.received.flatMap((m) => {
       const task = (m as { cmd?: string; task?: { documents?: unknown[] } }).task;
       return (m as { cmd?: string }).cmd === 'print' ? (task?.documents ?? []) : [];

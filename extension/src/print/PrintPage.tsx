@@ -102,6 +102,16 @@ export function PrintPage() {
   const [printer, setPrinter] = useState('');
   const client = useRef<ComponentClient | undefined>(undefined);
   const resultListeners = useRef(new Set<(tasks: readonly TaskResult[]) => void>());
+  // Another component (a print-data file made for it): a connection to the previous one speaks
+  // the wrong protocol, so it is closed and the merchant connects again.
+  useEffect(() => {
+    if (!client.current || client.current.component === component) return;
+    client.current.close();
+    client.current = undefined;
+    setPrinters([]);
+    setPrinter('');
+    setState('idle');
+  }, [component]);
 
   useEffect(() => {
     // The port is a user setting (components can be moved); kept in extension storage.
