@@ -4,7 +4,7 @@
 // sent by the print page's own client and runner (component-client.ts, runner.ts: sent before
 // send, one document per task) to fakes that refuse what the real components refuse. Node's
 // global WebSocket stands in for the browser's.
-import { parsePrintDataFile, type TaskResult } from '@shipmask/core';
+import { parsePrintDataFile, wechatPrintNotice, type TaskResult } from '@shipmask/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ComponentClient } from '../../extension/src/print/component-client.ts';
@@ -78,10 +78,14 @@ describe('print-data file → routed component → fake that validates like the 
       expect(endpoint.ok && new URL(endpoint.url).pathname).toBe(id === 'kuaishou' ? '/ks/printer' : '/');
       if (!endpoint.ok) return;
       const listeners = new Set<(t: readonly TaskResult[]) => void>();
+      const results: TaskResult[] = [];
       const client = await ComponentClient.connect({
         component,
         url: endpoint.url,
-        onResult: (t) => listeners.forEach((l) => l(t)),
+        onResult: (t) => {
+          results.push(...t);
+          listeners.forEach((l) => l(t));
+        },
       });
       cleanup.push(() => Promise.resolve(client.close()));
       const { printers } = await client.printers();
@@ -115,6 +119,30 @@ describe('print-data file → routed component → fake that validates like the 
       expect(out.map((d) => d.state)).toEqual(['printed', 'printed', 'printed']);
       expect(fake.refused()).toEqual([]);
       expect(fake.printed()).toHaveLength(3);
+      // WeChat: the print-success notice the platform requires (sent server-side by an
+      // integrator), one entry per printed waybill, from the component's own results.
+      if (id === 'wechat') {
+        const notice = wechatPrintNotice(
+          results,
+          docs.map((d) => {
+            const e = byOrder.get(d.orderId)!;
+            return {
+              documentID: d.documentId,
+              ewaybillOrderId: e.ewaybillOrderId!,
+              deliveryId: e.deliveryId!,
+              waybillId: e.waybillCode,
+            };
+          }),
+        );
+        expect(notice.req_list).toEqual(
+          data.entries.map((e) => ({
+            ewaybill_order_id: e.ewaybillOrderId,
+            delivery_id: 'ZTO',
+            waybill_id: e.waybillCode,
+            re_print: 0,
+          })),
+        );
+      }
       // Sent (on disk) before printed, once per document.
       for (const d of docs)
         expect(marks.filter((m) => m.startsWith(`${d.documentId}:`))).toEqual([
