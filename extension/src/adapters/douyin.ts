@@ -102,6 +102,8 @@ export const douyinExpectations: Expectations = {
     reveal: 20,
     counter: 1,
     shop: 1,
+    check: 20,
+    printEntry: 1,
   },
   'douyin-2': {
     rows: 20,
@@ -116,5 +118,7 @@ export const douyinExpectations: Expectations = {
     reveal: 20,
     counter: 1,
     shop: 1,
+    check: 20,
+    printEntry: 1,
   },
 };

@@ -66,6 +66,12 @@ export const jd: SiteAdapter = {
     // The shop name (public, 441758.js); used as the id where the page shows no number.
     { selector: '.shop-menu-account__right-account-top-name' },
   ],
+  // Not public: the demo's Element-UI row checkbox (`el-checkbox__original` in the card header)
+  // and the list's 批量打印 button. With the list in a frame, both are in the frame's document.
+  platformPrint: {
+    select: ['.card-header input.el-checkbox__original', '.card-header input[type="checkbox"]'],
+    entry: '.btn-batch-print',
+  },
 };
 
 /**
@@ -89,6 +95,8 @@ export const jdExpectations: Expectations = {
     reveal: 20,
     counter: 1,
     shop: 1,
+    check: 20,
+    printEntry: 1,
   },
-  'jd-2': { rows: 0, reveal: 0, counter: 0 },
+  'jd-2': { rows: 0, reveal: 0, counter: 0, check: 0, printEntry: 0 },
 };

@@ -93,9 +93,10 @@ export interface SiteAdapter {
   /**
    * The platform's own print (平台打单, issue 16): `select` is the row's checkbox (relative to the
    * row) that the platform's batch actions act on; `entry` the page's own 批量打印 / 打单 control.
-   * shipmask ticks rows through `select` and points at `entry`; it never clicks `entry`.
+   * shipmask ticks rows through `select` and points at `entry`; it never clicks `entry`. Both are
+   * selector variants (newest first); both may sit in an open shadow root (微信小店's micro-app).
    */
-  readonly platformPrint?: { readonly select: string; readonly entry: string };
+  readonly platformPrint?: { readonly select: Selector; readonly entry: Selector };
 }
 
 /** What an expectation counts on a saved page: rows found, and orders with each value read. */
@@ -114,7 +115,11 @@ export type ExpectKey =
   | 'remark'
   | 'reveal'
   | 'counter'
-  | 'shop';
+  | 'shop'
+  /** Rows with the platform-print checkbox (`platformPrint.select`). */
+  | 'check'
+  /** The page's own print control (`platformPrint.entry`): 1 when found. */
+  | 'printEntry';
 
 /**
  * An adapter's expectations beside its selectors: per saved demo page

@@ -47,6 +47,13 @@ export const wechat: SiteAdapter = {
   // Not public: the demo's counter text. Optional.
   counter: { selector: '.view-quota', pattern: /剩余查看次数\s*(\d+)/u },
   shop: { selector: '.weui-desktop-account__appid' },
+  // Not public: the demo's weui-desktop row checkbox and its 批量打单 control (in the micro-app's
+  // shadow root). The weui-desktop library class of the checkbox is never hashed; the button is
+  // the app's own BEM name.
+  platformPrint: {
+    select: ['input.weui-desktop-form__checkbox', 'input[type="checkbox"]'],
+    entry: '.order-print__btn',
+  },
 };
 
 /**
@@ -70,6 +77,8 @@ export const wechatExpectations: Expectations = {
     reveal: 16,
     counter: 1,
     shop: 1,
+    check: 20,
+    printEntry: 1,
   },
-  'wechat-2': { rows: 0, reveal: 0, counter: 0 },
+  'wechat-2': { rows: 0, reveal: 0, counter: 0, check: 0, printEntry: 0 },
 };
