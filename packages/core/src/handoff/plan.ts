@@ -55,7 +55,7 @@ export function planHandoffOrder(order: HandoffOrder, address?: string): Handoff
     kind: 'platform',
     order: {
       ...order,
-      receiver: keepAddress ? { ...receiver, address: r.address! } : receiver,
+      receiver: keepAddress ? { ...receiver, address: r.address } : receiver,
       route: 'platform-dropship',
     },
   };
