@@ -134,6 +134,16 @@ export type SealReply =
 /** Reply of `handoff/import`. */
 export type ImportReply = ({ readonly ok: true } & ImportResult) | HandoffFailure;
 
+/**
+ * Batches of a shop near expiry with orders not yet returned (issue 17): the overlay panel's
+ * reminder, so content scripts may ask, for the shop of their own page only (the router checks
+ * `shop` against the sender's site).
+ */
+export interface HandoffRemindersRequest {
+  readonly type: 'handoff/reminders';
+  readonly shop: ShopRef;
+}
+
 /** Requests of the hand-off page. */
 export type HandoffRequest =
   /** The stored masked orders of a selection (and the ids not stored). */
@@ -163,8 +173,7 @@ export type HandoffRequest =
     }
   /** Revoke a batch locally: its return codes are refused from then on. */
   | { readonly type: 'handoff/revoke'; readonly batchId: string }
-  /** Batches near expiry with orders not yet returned (of one shop, or all). */
-  | { readonly type: 'handoff/reminders'; readonly ofShop?: ShopRef }
+  | HandoffRemindersRequest
   /** Batches of one shop (`ofShop`), or of every shop. */
   | { readonly type: 'handoff/batches'; readonly ofShop?: ShopRef }
   | { readonly type: 'handoff/batch'; readonly batchId: string }

@@ -428,7 +428,9 @@ describe('hand-off service: delivery addresses, routes, revocation (issue 17)', 
       addresses: addressesOf(ids),
     });
     if (!sealed.ok) throw new Error(sealed.message);
-    expect((await h['handoff/reminders']({ type: 'handoff/reminders' })).map((r) => r.pending)).toEqual([2]);
+    expect((await h['handoff/reminders']({ type: 'handoff/reminders', shop })).map((r) => r.pending)).toEqual(
+      [2],
+    );
     const opened = await openBatch(sealed.text, { now: NOW });
     if (!opened.ok) throw new Error(opened.error.code);
     const code = await sealReturn(
@@ -457,6 +459,6 @@ describe('hand-off service: delivery addresses, routes, revocation (issue 17)', 
     expect(
       (await h['handoff/batch']({ type: 'handoff/batch', batchId: sealed.batch.batchId }))?.shipped,
     ).toBe(0);
-    expect(await h['handoff/reminders']({ type: 'handoff/reminders' })).toEqual([]);
+    expect(await h['handoff/reminders']({ type: 'handoff/reminders', shop })).toEqual([]);
   });
 });

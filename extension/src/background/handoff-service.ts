@@ -197,7 +197,7 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
       return summarize(updated.record, t);
     },
     async 'handoff/reminders'(req) {
-      return dueReminders(await listBatches(store, req.ofShop), now());
+      return dueReminders(await listBatches(store, req.shop), now());
     },
     async 'handoff/import'(req) {
       const t = now();

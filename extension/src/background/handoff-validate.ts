@@ -20,18 +20,18 @@ import type {
 } from '../handoff-messages';
 import type { ShopRef } from '../messages';
 
-/** Hand-off request types: extension pages only. */
+/** Hand-off request types: extension pages only, but the panel's reminders. */
 export const handoffRequestTypes = {
   'handoff/orders': 'page',
   'handoff/seal': 'page',
   'handoff/batches': 'page',
   'handoff/batch': 'page',
   'handoff/revoke': 'page',
-  'handoff/reminders': 'page',
+  'handoff/reminders': 'content',
   'handoff/import': 'page',
   'handoff/config/get': 'page',
   'handoff/config/set': 'page',
-} as const satisfies Record<HandoffRequest['type'], 'page'>;
+} as const satisfies Record<HandoffRequest['type'], 'page' | 'content'>;
 
 export type HandoffRequestType = keyof typeof handoffRequestTypes;
 
@@ -201,7 +201,7 @@ export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): Ha
     case 'handoff/revoke':
       return { type, batchId: batchId(o.batchId, 'batchId') };
     case 'handoff/reminders':
-      return o.ofShop === undefined ? { type } : { type, ofShop: shop(o.ofShop, 'ofShop') };
+      return { type, shop: shop(o.shop, 'shop') };
     case 'handoff/import':
       // Pasted chat text: line breaks and tabs are fine (core skips them).
       return {

@@ -114,7 +114,7 @@ const valid: Record<keyof typeof requestTypes, PageRequest> = {
   'handoff/batches': { type: 'handoff/batches', ofShop: shop },
   'handoff/batch': { type: 'handoff/batch', batchId: 'q3Zk8Jd0WcLm' },
   'handoff/revoke': { type: 'handoff/revoke', batchId: 'q3Zk8Jd0WcLm' },
-  'handoff/reminders': { type: 'handoff/reminders' },
+  'handoff/reminders': { type: 'handoff/reminders', shop },
   'handoff/import': { type: 'handoff/import', batchId: 'q3Zk8Jd0WcLm', code: 'gV8M\nabc' },
   'adapters/get': { type: 'adapters/get', host: 'store.weixin.qq.com' },
   'adapters/save': {

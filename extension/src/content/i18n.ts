@@ -30,6 +30,8 @@ const zh = {
   dismiss: '取消',
   selected: (n: number) => `已选 ${n} 单`,
   selectAll: '全选本页',
+  handoffReminder: (supplier: string, pending: number, at: string) =>
+    `交给 ${supplier} 的批次还有 ${pending} 单没回执，链接 ${at} 过期`,
   clearSelection: '清空',
   printLabels: '打印面单',
   handOff: '交给厂家',
@@ -109,6 +111,8 @@ const en: Strings = {
   dismiss: 'Cancel',
   selected: (n: number) => `${n} selected`,
   selectAll: 'Select page',
+  handoffReminder: (supplier: string, pending: number, at: string) =>
+    `Batch for ${supplier}: ${pending} orders not returned; the link expires ${at}`,
   clearSelection: 'Clear',
   printLabels: 'Print labels',
   handOff: 'Hand off to supplier',

@@ -301,8 +301,16 @@ export function HandoffPage(props: { search: string }) {
     const r = await send({ type: 'handoff/batches' });
     if (r.ok) setBatches(r.value);
     else setError(r.error.message);
-    const due = await send({ type: 'handoff/reminders' });
-    if (due.ok) setReminders(due.value);
+    if (r.ok) {
+      // One request per shop with batches (reminders are asked per shop, as the panel does).
+      const shops = new Map(r.value.map((b) => [`${b.shop.platform}:${b.shop.shopId}`, b.shop]));
+      const due: BatchReminder[] = [];
+      for (const s of shops.values()) {
+        const d = await send({ type: 'handoff/reminders', shop: s });
+        if (d.ok) due.push(...d.value);
+      }
+      setReminders(due.sort((a, b) => a.expiresAt - b.expiresAt));
+    }
   };
 
   useEffect(() => {
