@@ -230,6 +230,8 @@ export function readRow(
   if (remarkText) order.remark = freeText(remarkText);
   if (receivedAt !== undefined) order.receivedAt = receivedAt;
   if (completedAt !== undefined) order.completedAt = completedAt;
+  // Issue 17: assigned to a supplier through the platform: marked, never handed off again.
+  if (f.platformDropship && raw(scope, f.platformDropship) !== undefined) order.platformDropship = true;
   return { element: row, order, revealed };
 }
 

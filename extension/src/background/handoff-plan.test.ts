@@ -56,6 +56,11 @@ describe('planSeal', () => {
       code: 'address-without-virtual',
       orderId: '2',
     });
+    expect(planSeal([{ ...view('3', 'cipher'), platformDropship: true }], new Map(), toOrder)).toMatchObject({
+      ok: false,
+      code: 'platform-assigned',
+      orderId: '3',
+    });
     expect(planSeal([view('1', 'virtual')], new Map([['9', ADDRESS]]), toOrder)).toMatchObject({
       ok: false,
       code: 'unknown-order',

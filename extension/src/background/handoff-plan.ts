@@ -8,6 +8,8 @@
  *   silently dropped;
  * - a virtual-number order the supplier could not print (no address, no ciphertext) refuses the
  *   request (`needs-address`), never sealed unusable;
+ * - an order the page shows as assigned to a supplier through the platform (`platformDropship`)
+ *   refuses the request (`platform-assigned`): the merchant can no longer take a waybill for it;
  * - what is KEPT in the batch record is the masked form: the detailed address exists only in the
  *   sealed link (`recordOrders`).
  * @module
@@ -17,7 +19,7 @@ import { planHandoffOrder, type HandoffOrder, type OrderView } from '@shipmask/c
 /** Why a selection cannot be sealed as asked. */
 export interface PlanRefusal {
   readonly ok: false;
-  readonly code: 'needs-address' | 'address-without-virtual' | 'unknown-order';
+  readonly code: 'needs-address' | 'address-without-virtual' | 'unknown-order' | 'platform-assigned';
   readonly message: string;
   readonly orderId: string;
 }
@@ -44,6 +46,13 @@ export function planSeal(
       };
   const orders: HandoffOrder[] = [];
   for (const view of views) {
+    if (view.platformDropship)
+      return {
+        ok: false,
+        code: 'platform-assigned',
+        message: "the order is already assigned to a supplier through the platform's drop-ship",
+        orderId: view.orderId,
+      };
     const address = addresses.get(view.orderId);
     if (address !== undefined && !view.receiver.virtual)
       return {

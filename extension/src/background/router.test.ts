@@ -193,6 +193,19 @@ describe('validators', () => {
     }
   });
 
+  it('keeps the platform 代发 mark of an order (issue 17) and refuses any other value for it', () => {
+    const marked = validateRequest({
+      ...valid['orders/seen'],
+      orders: [{ ...order, platformDropship: true }],
+    });
+    expect(marked.ok && marked.value.type === 'orders/seen' && marked.value.orders[0]?.platformDropship).toBe(
+      true,
+    );
+    expect(
+      validateRequest({ ...valid['orders/seen'], orders: [{ ...order, platformDropship: 'yes' }] }),
+    ).toMatchObject({ ok: false, code: 'invalid-message' });
+  });
+
   it('names the bad field', () => {
     const cases: [unknown, string][] = [
       [null, 'message'],

@@ -37,7 +37,15 @@ export interface PanelProps extends PanelActions {
   readonly reminders?: readonly BatchReminder[];
 }
 
-const summaryKinds: readonly BadgeKind[] = ['cipher', 'virtual', 'masked', 'exempt', 'invalid', 'expired'];
+const summaryKinds: readonly BadgeKind[] = [
+  'cipher',
+  'virtual',
+  'masked',
+  'exempt',
+  'invalid',
+  'expired',
+  'dropship',
+];
 
 interface ControlsProps {
   readonly quota: QuotaView | null;
@@ -118,6 +126,7 @@ export function Panel(p: PanelProps) {
       invalid: t.invalidPhone,
       expired: t.expired,
       revealed: t.revealed,
+      dropship: t.platformDropship,
     })[k];
   return (
     <aside

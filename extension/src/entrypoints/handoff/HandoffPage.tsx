@@ -368,20 +368,21 @@ export function HandoffPage(props: { search: string }) {
     );
   };
   const plan = useMemo(() => previewPlan(orders, extras, addresses), [orders, extras, addresses]);
+  const sealable = orders.length > plan.assigned.length && plan.needsAddress.length === 0;
   const leaveOut = (ids: readonly string[]): void => {
     const out = new Set(ids);
     setOrders(orders.filter((o) => !out.has(o.orderId)));
   };
 
   const seal = async (): Promise<void> => {
-    if (!shop || orders.length === 0 || supplierName === '' || weakPass || plan.needsAddress.length > 0)
-      return;
+    if (!shop || !sealable || supplierName === '' || weakPass) return;
     setBusy(true);
     setError('');
     const r = await send({
       type: 'handoff/seal',
       shop,
-      orderIds: orders.map((o) => o.orderId),
+      // Orders already with a supplier through the platform are excluded (issue 17).
+      orderIds: orders.filter((o) => !o.platformDropship).map((o) => o.orderId),
       supplier:
         supplier ?? (note.trim() ? { name: supplierName, note: note.trim() } : { name: supplierName }),
       expiresInDays: days,
@@ -623,13 +624,7 @@ export function HandoffPage(props: { search: string }) {
               <button
                 type="button"
                 class="ho-btn ho-primary ho-seal"
-                disabled={
-                  busy ||
-                  orders.length === 0 ||
-                  supplierName === '' ||
-                  weakPass ||
-                  plan.needsAddress.length > 0
-                }
+                disabled={busy || !sealable || supplierName === '' || weakPass}
                 title={weakPass ? w.tooWeak : undefined}
                 onClick={() => void seal()}
               >

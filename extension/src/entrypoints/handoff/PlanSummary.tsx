@@ -14,6 +14,7 @@ const W = {
       `${n} 单平台代发（密文订单：在抖店厂商代发 / 微信小店代发管理 / 厂家授权的打单软件打印）`,
     needs: (n: number) => `${n} 个虚拟号订单还缺收货地址：请拖入含详细地址的平台导出文件，或先把它们移出本批`,
     leaveOut: '移出这些订单',
+    assigned: (n: number) => `${n} 单已通过平台分配给厂家代发，不能再交接，已排除`,
   },
   en: {
     label: (n: number) =>
@@ -23,6 +24,8 @@ const W = {
     needs: (n: number) =>
       `${n} virtual-number orders need their delivery address: drop the platform export with detailed addresses, or leave them out`,
     leaveOut: 'Leave these out',
+    assigned: (n: number) =>
+      `${n} orders are already assigned to a supplier through the platform's drop-ship: excluded`,
   },
 };
 
@@ -42,6 +45,11 @@ export function PlanSummary(props: {
     <div class="ho-plan" data-label={p.label} data-platform={p.platform} data-needs={p.needsAddress.length}>
       {p.label > 0 && <p class="ho-plan-label">{w.label(p.label)}</p>}
       {p.platform > 0 && <p class="ho-plan-platform">{w.platform(p.platform)}</p>}
+      {p.assigned.length > 0 && (
+        <p class="ho-plan-assigned ho-warn" data-count={p.assigned.length}>
+          {w.assigned(p.assigned.length)}
+        </p>
+      )}
       {p.needsAddress.length > 0 && (
         <div class="ho-needs-address" role="alert">
           <p class="ho-warn">{w.needs(p.needsAddress.length)}</p>

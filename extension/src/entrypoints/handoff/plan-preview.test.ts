@@ -36,6 +36,20 @@ describe('previewPlan', () => {
       ['3', 'platform'],
       ['4', 'needs-address'],
     ]);
-    expect(p).toMatchObject({ label: 1, platform: 1, needsAddress: ['2', '4'] });
+    expect(p).toMatchObject({ label: 1, platform: 1, needsAddress: ['2', '4'], assigned: [] });
+  });
+
+  it('excludes orders already assigned to a supplier through the platform, whatever else they have', () => {
+    const assigned = { ...view('5', { name: '张*', virtual: VN }), platformDropship: true as const };
+    const p = previewPlan(
+      [assigned, view('6', { name: '王*' })],
+      [],
+      new Map([['5', '广东省广州市天河区花城广场888号']]),
+    );
+    expect([...p.kinds]).toEqual([
+      ['5', 'assigned'],
+      ['6', 'platform'],
+    ]);
+    expect(p).toMatchObject({ label: 0, platform: 1, needsAddress: [], assigned: ['5'] });
   });
 });

@@ -3,14 +3,15 @@
  * core rule the background seals by (`planHandoffOrder`): `label` (virtual number + address: the
  * supplier prints the label), `platform` (platform 代发: ciphertext or masked only), or
  * `needs-address` (a virtual-number order with no address yet: shown before sealing, never
- * sealed unusable).
+ * sealed unusable), or `assigned` (the page shows it already assigned to a supplier through the
+ * platform's drop-ship: excluded from the hand-off, with that reason).
  * @module
  */
 import { handoffOrderFromView, planHandoffOrder, type OrderView } from '@shipmask/core';
 import type { HandoffExtra } from '../../handoff-messages';
 
 /** How one order will travel. */
-export type PreviewKind = 'label' | 'platform' | 'needs-address';
+export type PreviewKind = 'label' | 'platform' | 'needs-address' | 'assigned';
 
 /** Counts and the orders still needing an address. */
 export interface PlanPreview {
@@ -18,6 +19,8 @@ export interface PlanPreview {
   readonly label: number;
   readonly platform: number;
   readonly needsAddress: readonly string[];
+  /** Orders already assigned to a supplier through the platform: excluded from the hand-off. */
+  readonly assigned: readonly string[];
 }
 
 /**
@@ -33,9 +36,15 @@ export function previewPlan(
   const byId = new Map(extras.map((e) => [e.orderId, e]));
   const kinds = new Map<string, PreviewKind>();
   const needsAddress: string[] = [];
+  const assigned: string[] = [];
   let label = 0;
   let platform = 0;
   for (const o of orders) {
+    if (o.platformDropship) {
+      kinds.set(o.orderId, 'assigned');
+      assigned.push(o.orderId);
+      continue;
+    }
     const e = byId.get(o.orderId);
     const view: OrderView = e
       ? {
@@ -53,5 +62,5 @@ export function previewPlan(
     else if (p.kind === 'platform') platform++;
     else needsAddress.push(o.orderId);
   }
-  return { kinds, label, platform, needsAddress };
+  return { kinds, label, platform, needsAddress, assigned };
 }
