@@ -58,3 +58,15 @@ export {
 } from './replay.js';
 export { shipFromReturn, type ReturnShipping } from './ship.js';
 export { planHandoffOrder, type HandoffPlan } from './plan.js';
+export {
+  checkSupplierRules,
+  parseSupplierRules,
+  serializeSupplierRules,
+  splitBySupplier,
+  SUPPLIER_RULE_LIMITS,
+  type SupplierRule,
+  type SupplierRuleSet,
+  type SupplierRulesError,
+  type SplittableOrder,
+  type SupplierSplit,
+} from './supplier-rules.js';
