@@ -391,6 +391,16 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     // 6. The merchant's storage holds none of the seeded plaintext.
     expect(leaks(await dumpExtensionStorage(merchant.serviceWorker), secrets)).toEqual([]);
     expect(leaks(merchantConsole.join('\n'), secrets)).toEqual([]);
+
+    // 7. Link lifetime (issue 17): the merchant revokes the batch; its code is then refused.
+    await hand.bringToFront();
+    await hand.click('.ho-revoke');
+    await hand.click('.ho-revoke-yes');
+    await hand.locator('.ho-revoked').waitFor();
+    await hand.locator('.ho-detail .ho-status-revoked').waitFor();
+    await hand.fill('.ho-return-code', code);
+    await hand.click('.ho-import');
+    await hand.locator('.ho-error', { hasText: 'revoked' }).waitFor();
     await office.close();
     await hand.close();
   });
