@@ -302,6 +302,15 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
       const pdfPath = `${OUT}${platform}-supplier-labels-76x130.pdf`;
       writeFileSync(pdfPath, await sp.pdf({ preferCSSPageSize: true, printBackground: true }));
       await sp.emulateMedia({ media: 'screen' });
+      // One 76×130 mm page per label (215.4 × 368.5 pt; Chromium rounds to whole CSS pixels).
+      const boxes = [
+        ...readFileSync(pdfPath, 'latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/gu),
+      ];
+      expect(boxes).toHaveLength(labelIds.length);
+      for (const m of boxes) {
+        expect(Math.abs(Number(m[1]) - 215.43)).toBeLessThan(1.5);
+        expect(Math.abs(Number(m[2]) - 368.5)).toBeLessThan(1.5);
+      }
       const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
       const flat = pdfText.replace(/\s/gu, '');
       for (const id of labelIds) {
