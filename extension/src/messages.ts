@@ -8,7 +8,7 @@
  */
 import type { FieldKind, Instant, OrderView, PlatformId } from '@shipmask/core';
 import type { AdapterReplyValues, AdapterRequest } from './adapter-messages';
-import type { HandoffReplyValues, HandoffRequest } from './handoff-messages';
+import type { HandoffRemindersRequest, HandoffReplyValues, HandoffRequest } from './handoff-messages';
 
 /** A shop is identified by platform + the shop id the page shows (or `default`). */
 export interface ShopRef {
@@ -62,7 +62,9 @@ export type ContentRequest =
       readonly purpose: 'print' | 'handoff';
     }
   /** Taught adapters of the page's host (issue 15, item 5). */
-  | AdapterRequest;
+  | AdapterRequest
+  /** Hand-off batches of the page's shop near expiry (issue 17): the panel's reminder. */
+  | HandoffRemindersRequest;
 
 /** Requests the popup and extension pages may send (in addition to the content ones). */
 export type PageRequest =

@@ -275,6 +275,8 @@ function readRowCached(
   if (remarkText) order.remark = freeText(remarkText);
   if (receivedAt !== undefined) order.receivedAt = receivedAt;
   if (completedAt !== undefined) order.completedAt = completedAt;
+  // Issue 17: assigned to a supplier through the platform: marked, never handed off again.
+  if (f.platformDropship && raw(scope, f.platformDropship) !== undefined) order.platformDropship = true;
   return { element: row, order, revealed };
 }
 

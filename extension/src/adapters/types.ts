@@ -62,6 +62,8 @@ export interface SiteAdapter {
     readonly cipherPhone?: FieldRule;
     readonly cipherAddress?: FieldRule;
     readonly phoneInvalid?: FieldRule;
+    /** Present when the page marks the order as assigned to a supplier by the platform (代发). */
+    readonly platformDropship?: FieldRule;
     readonly remark?: FieldRule;
   };
   /** Item lines inside a row. */

@@ -1,7 +1,8 @@
 import { isExemptCategory, virtualNumberValidity, type OrderView } from '@shipmask/core';
 import type { Strings } from './i18n';
 
-export type BadgeKind = 'cipher' | 'virtual' | 'masked' | 'exempt' | 'invalid' | 'revealed' | 'expired';
+export type BadgeKind =
+  'cipher' | 'virtual' | 'masked' | 'exempt' | 'invalid' | 'revealed' | 'expired' | 'dropship';
 
 export interface Badge {
   readonly kind: BadgeKind;
@@ -50,5 +51,8 @@ export function badgesFor(order: OrderView, revealed: boolean, now: number, t: S
     badges.push({ kind: 'masked', label: t.masked });
   // Exempt categories are shown in the clear by the platform itself: not a decrypt.
   if (revealed && !exempt) badges.push({ kind: 'revealed', label: t.revealed });
+  // Issue 17: already with a supplier through the platform's own drop-ship.
+  if (order.platformDropship)
+    badges.push({ kind: 'dropship', label: t.platformDropship, title: t.platformDropshipLong });
   return badges;
 }

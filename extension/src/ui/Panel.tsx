@@ -2,6 +2,7 @@ import type { PlatformId } from '@shipmask/core';
 import { Component } from 'preact';
 import type { Badge, BadgeKind } from '../content/badges';
 import { strings, type Lang } from '../content/i18n';
+import type { BatchReminder } from '../handoff-messages';
 import type { QuotaView } from '../messages';
 import type { RowSourceKind } from '../content/row-source';
 import { QuotaMeter } from './QuotaMeter';
@@ -32,9 +33,19 @@ export interface PanelProps extends PanelActions {
   readonly teach?: TeachView | null;
   readonly hasTaught?: boolean;
   readonly notice?: string;
+  /** Hand-off batches of this shop near expiry with orders not returned (issue 17). */
+  readonly reminders?: readonly BatchReminder[];
 }
 
-const summaryKinds: readonly BadgeKind[] = ['cipher', 'virtual', 'masked', 'exempt', 'invalid', 'expired'];
+const summaryKinds: readonly BadgeKind[] = [
+  'cipher',
+  'virtual',
+  'masked',
+  'exempt',
+  'invalid',
+  'expired',
+  'dropship',
+];
 
 interface ControlsProps {
   readonly quota: QuotaView | null;
@@ -115,6 +126,7 @@ export function Panel(p: PanelProps) {
       invalid: t.invalidPhone,
       expired: t.expired,
       revealed: t.revealed,
+      dropship: t.platformDropship,
     })[k];
   return (
     <aside
@@ -153,6 +165,22 @@ export function Panel(p: PanelProps) {
                 </li>
               ))}
           </ul>
+          {p.reminders && p.reminders.length > 0 ? (
+            <ul class="sm-reminders" data-testid="handoff-reminders">
+              {p.reminders.map((r) => (
+                <li key={r.batchId} class="sm-reminder" data-batch-id={r.batchId}>
+                  {t.handoffReminder(
+                    r.supplier.name,
+                    r.pending,
+                    new Date(r.expiresAt).toLocaleString('zh-CN', {
+                      timeZone: 'Asia/Shanghai',
+                      hour12: false,
+                    }),
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <Controls
             quota={p.quota}
             selected={p.selected}
