@@ -59,7 +59,7 @@ let rowCache: RowCache | undefined;
 function queryAll(part: Element, selector: string): NodeListOf<Element> {
   if (!rowCache) return part.querySelectorAll(selector);
   let byPart = rowCache.found.get(part);
-  if (!byPart) rowCache.found.set(part, (byPart = new Map()));
+  if (!byPart) rowCache.found.set(part, (byPart = new Map<string, NodeListOf<Element>>()));
   let found = byPart.get(selector);
   if (!found) byPart.set(selector, (found = part.querySelectorAll(selector)));
   return found;
