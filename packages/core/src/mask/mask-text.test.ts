@@ -143,6 +143,48 @@ describe('maskText: pasted recipients, addresses and names (issue 20)', () => {
   });
 });
 
+describe('maskText: the corpus misses of the last session, kept as tests (issue 20)', () => {
+  const cases: [string, string][] = [
+    // FIELD END: the last segment of the address field (a company, a floor) is detail.
+    ['姓名 邵兰娟，杨浦区秦皇岛路32号C栋 诺亚财富，176 7455 7785', '姓名 邵*，杨浦区****，176****7785'],
+    [
+      '电话：+86-187-6800-4043；收件人：万红伟；地址：杨浦区秦皇岛路32号C栋 诺亚财富',
+      '电话：187****4043；收件人：万*；地址：杨浦区****',
+    ],
+    [
+      '收货地址:珠海市香洲区吉大情侣中路51号1栋一，二层北侧\n联系人:韦华娟\n手机:+86-162-3158-3682',
+      '收货地址:珠海市香洲区****\n联系人:韦*\n手机:162****3682',
+    ],
+    ['+86-160-9453-9135\n北京市 昌平区 回龙观 龙祥制版集团\n薛飞秀', '160****9135\n北京市 昌平区****\n薛*'],
+    // A name right after the last segment closes the field; the name stays a name.
+    ['杨浦区秦皇岛路32号C栋 诺亚财富 邵兰娟 17674557785', '杨浦区**** 邵* 176****7785'],
+    ['杨浦区秦皇岛路32号C栋 邵兰娟 17674557785', '杨浦区**** 邵* 176****7785'],
+    // Without a phone or a label, an unmarked last segment is not read as detail.
+    ['改地址到浙江省杭州市西湖区文三路100号 谢谢', '改地址到浙江省杭州市西湖区**** 谢谢'],
+    // A name next to a region written in full without a detail, in a text with a phone.
+    ['陆霞军 北京市丰台区 16061137108', '陆* 北京市丰台区 160****7108'],
+    ['邵诺国，重庆市南岸区，+86-137-4201-7320', '邵*，重庆市南岸区，137****7320'],
+    // RUN-ON: a room number before a spaced mobile is not the mobile's first digits.
+    ['林涵诺 海淀区上地信息路1号2号楼1904 169 3520 4554', '林* 海淀区**** 169****4554'],
+    ['138 1234 5678 150 2233 4455', '138****5678 150****4455'],
+    // Order words inside an address name (物流大道) do not end the address.
+    [
+      '联系人:闫浩；手机:193 0836 1878；收货地址:四川省南充市高坪区物流大道三段99号',
+      '联系人:闫*；手机:193****1878；收货地址:四川省南充市高坪区****',
+    ],
+    ['北京市朝阳区建国路1号 快递单号YT1234567890123', '北京市朝阳区**** 快递单号YT1234567890123'],
+  ];
+  for (const [input, value] of cases) {
+    it(input.replaceAll('\n', ' '), () => {
+      expect(maskText(input).value).toBe(value);
+      expect(maskText(value).value).toBe(value);
+    });
+  }
+  it('maskMobilesIn reads a run-on mobile the same way', () => {
+    expect(maskMobilesIn('2号楼1904 169 3520 4554')).toBe('2号楼1904 169****4554');
+  });
+});
+
 describe('maskText: a mobile glued to a room number (issue 20, item 2)', () => {
   it('masks the 11-digit mobile tail of a 12–14 digit run after a room or building word', () => {
     expect(maskText('1楼三单元30115801691123').value).toBe('1楼三单元301158****1123');

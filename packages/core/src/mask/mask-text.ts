@@ -95,9 +95,13 @@ const NAME_LABEL = /(?:收件人|收货人|联系人|签收人|姓名|名字)[:�
 
 const HAS_NAME_LABEL = new RegExp(NAME_LABEL.source, 'u');
 
-/** Words that end an address or a name: the next field of a pasted recipient. */
+/**
+ * Words that end an address or a name: the next field of a pasted recipient. The order words
+ * (订单, 快递, 物流…) only when no other Han character but 单/号/编 follows them: `物流大道`,
+ * `快递园区` are parts of an address (`四川省南充市高坪区物流大道三段99号`), `快递单号` is not.
+ */
 const FIELD_WORD =
-  /^(?:收件人|收货人|联系人|签收人|姓名|名字|电话|手机|联系电话|联系方式|号码|邮编|邮政编码|备注|地址|收货地址|收件地址|详细地址|所在地区|订单|单号|运单|快递|物流|货号|金额|价格|SKU|sku)/u;
+  /^(?:收件人|收货人|联系人|签收人|姓名|名字|电话|手机|联系电话|联系方式|号码|邮编|邮政编码|备注|地址|收货地址|收件地址|详细地址|所在地区|(?:订单|单号|运单|快递|物流|货号|金额|价格|SKU|sku)(?:[单号编]|(?!\p{Script=Han})))/u;
 
 /**
  * Words of an address detail. Without a region written in full (`浙江杭州西湖龙井…` may be a
@@ -132,6 +136,56 @@ function phoneGrouped(written: string): boolean {
   if (groups.length === 2 && groups[0]?.length === 3) return true;
   return groups.every((g) => g.length <= 4);
 }
+
+/**
+ * RUN-ON (issue 20): a mobile written in groups that run on past 11 digits with the same
+ * separator (`…2号楼1904 169 3520 4554`: a room number, then the phone) is read from the end:
+ * when the last whole groups make a mobile and the groups before them hold at most 6 digits (a
+ * room or house number), the mobile is those last groups. Otherwise the first 11 digits are the
+ * mobile as before, and the scan goes on after them (two phones in a row are both masked).
+ * Returns the mobile's [start, end) in `t`, or undefined to keep the match as it is.
+ */
+function runOnMobile(t: string, start: number, end: number): { start: number; end: number } | undefined {
+  const sep = t.charCodeAt(end);
+  if ((sep !== 32 && sep !== 45 && sep !== 46) || !isDigit(t.charCodeAt(end + 1))) return undefined;
+  // Group starts of the whole run, from the match start (after any +86: then no re-reading).
+  const c0 = t.charCodeAt(start);
+  if (c0 === 43 || (c0 === 48 && t.charCodeAt(start + 1) === 48)) return undefined;
+  const starts: number[] = [start];
+  let p = start;
+  while (p < t.length && starts.length <= 8) {
+    const c = t.charCodeAt(p);
+    if (isDigit(c)) {
+      p++;
+      continue;
+    }
+    if (c === sep && isDigit(t.charCodeAt(p + 1))) {
+      starts.push(p + 1);
+      p++;
+      continue;
+    }
+    break;
+  }
+  const stop = p;
+  if (isDigit(t.charCodeAt(stop))) return undefined;
+  // The last whole groups holding exactly 11 digits.
+  let digits = 0;
+  for (let g = starts.length - 1; g > 0; g--) {
+    const gs = starts[g] as number;
+    const ge = g === starts.length - 1 ? stop : (starts[g + 1] as number) - 1;
+    digits += ge - gs;
+    if (digits > 11) return undefined;
+    if (digits === 11) {
+      const before = gs - start - g; // digits of the groups before (one separator after each)
+      const d1 = t.charCodeAt(gs + 1) === sep ? t.charCodeAt(gs + 2) : t.charCodeAt(gs + 1);
+      if (before > 6 || t.charCodeAt(gs) !== 49 || d1 < 51 || d1 > 57) return undefined;
+      return { start: gs, end: stop };
+    }
+  }
+  return undefined;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** ID numbers keep their first and last character: `1****************X`. */
 function maskId(id: string): string {
@@ -198,8 +252,13 @@ function isSoft(c: number): boolean {
  * The end of the detail that starts at `from`: the first segment always, the next ones while
  * they show an address word or a digit; never past a phone, a field word (`电话`, `订单号`…)
  * or a hard stop. `marked`: the first segment shows an address word.
+ * FIELD END (issue 20): in a pasted recipient (`field`: a phone in the text, or after an address
+ * label) the last segment of the field belongs to the detail even without an address word
+ * (`…32号C栋 诺亚财富`, `…51号1栋一，二层北侧`, a company or a floor): it is kept in the detail
+ * when the field ends right after it (a phone, a field word, a hard stop, the end of the text)
+ * or when a name follows it, unless it is a name itself or a common word (`谢谢`).
  */
-function detailEnd(t: string, from: number, limit: number): { end: number; marked: boolean } {
+function detailEnd(t: string, from: number, limit: number, field: boolean): { end: number; marked: boolean } {
   const max = Math.min(limit, from + MAX_DETAIL);
   let i = from;
   let end = from;
@@ -207,6 +266,9 @@ function detailEnd(t: string, from: number, limit: number): { end: number; marke
   let first = true;
   /** The end before an unmarked segment, to fall back to when the next one is not address. */
   let pending = -1;
+  /** The unmarked segment after `pending`, and whether the field ended right after it. */
+  let lastSeg = -1;
+  let fieldEnded = true;
   while (i < max) {
     // One segment: up to a soft separator, a hard stop or a field word.
     let j = i;
@@ -225,8 +287,13 @@ function detailEnd(t: string, from: number, limit: number): { end: number; marke
       if (!first && !mark && !/\d/u.test(seg)) {
         // One segment without an address word (`远洋商务`, `/`) is kept only when the next
         // one has an address word (`603室`); otherwise the detail ends here.
-        if (pending >= 0) break;
+        if (pending >= 0) {
+          // FIELD END: a name right after the unmarked segment closes the field.
+          fieldEnded = nameAt(t, i, j);
+          break;
+        }
         pending = end;
+        lastSeg = i;
         end = j;
       } else {
         pending = -1;
@@ -237,6 +304,9 @@ function detailEnd(t: string, from: number, limit: number): { end: number; marke
     }
     if (j >= max || isHardStop(t.charCodeAt(j))) break;
     i = j + 1;
+  }
+  if (pending >= 0 && field && fieldEnded && lastSeg >= 0 && !nameAt(t, lastSeg, end)) {
+    if (!NOT_A_NAME.test(t.slice(lastSeg, end))) return { end, marked };
   }
   return { end: pending >= 0 ? pending : end, marked };
 }
@@ -261,7 +331,12 @@ function confidence(r: RegionInText): 'strong' | 'weak' | undefined {
   return undefined;
 }
 
-function findAddresses(t: string, phones: readonly Span[]): Span[] {
+/**
+ * Addresses in `t` (masked spans). `regions` receives the regions written in full without a
+ * detail in a text with a phone (`陆霞军 北京市丰台区 160…`): not masked, but a name next to one
+ * is a recipient's name.
+ */
+function findAddresses(t: string, phones: readonly Span[], regions: Span[]): Span[] {
   const out: Span[] = [];
   if (!ADDRESS_HINT.test(t)) return out;
   const s = simplifiedForRegions(t);
@@ -285,7 +360,7 @@ function findAddresses(t: string, phones: readonly Span[]): Span[] {
     const level = r ? confidence(r) : undefined;
     const start = r && level ? r.end : i;
     if (labelled || level) {
-      const d = detailEnd(t, start, limit);
+      const d = detailEnd(t, start, limit, recipient || labelled);
       // Next to a phone (a pasted recipient) any region-led detail is an address.
       const ok = labelled || level === 'strong' || d.marked || recipient;
       if (ok && d.end > start && hasContent(t, start, d.end)) {
@@ -294,6 +369,7 @@ function findAddresses(t: string, phones: readonly Span[]): Span[] {
         continue;
       }
       if (r && level) {
+        if (recipient && level === 'strong') regions.push({ kind: 'address', start: i, end: r.end, from: i });
         i = r.end;
         continue;
       }
@@ -404,7 +480,8 @@ export function maskText(text: string): MaskedText {
   if (typeof text !== 'string' || text === '') return { value: '', found: [] };
   const t = foldWidth(text);
   const phones: Span[] = [];
-  for (const m of MAY_FIND.test(t) ? t.matchAll(FINDER) : []) {
+  FINDER.lastIndex = 0;
+  for (let m = MAY_FIND.test(t) ? FINDER.exec(t) : null; m !== null; m = FINDER.exec(t)) {
     const g = m.groups ?? {};
     const start = m.index;
     const end = start + m[0].length;
@@ -413,6 +490,15 @@ export function maskText(text: string): MaskedText {
     else if (g.id !== undefined)
       phones.push({ kind: 'id-number', start, end, replacement: maskId(g.id), from: start });
     else if (g.mobile !== undefined) {
+      const run = g.mobile.length > 11 ? runOnMobile(t, start, end) : undefined;
+      if (run) {
+        const w = t.slice(run.start, run.end);
+        if (phoneGrouped(w)) {
+          phones.push({ kind: 'mobile', ...run, replacement: maskPhone(w).value, from: run.start });
+          FINDER.lastIndex = run.end;
+          continue;
+        }
+      }
       if (phoneGrouped(g.mobile))
         phones.push({ kind: 'mobile', start, end, replacement: maskPhone(g.mobile).value, from: start });
     } else if (g.landline !== undefined)
@@ -422,8 +508,9 @@ export function maskText(text: string): MaskedText {
       phones.push({ kind: 'mobile', start: at, end, replacement: maskPhone(g.glued).value, from: start });
     } else phones.push({ kind: 'extension', start, end, from: start });
   }
-  const addresses = findAddresses(t, phones);
-  const anchors: Span[] = phones.filter((p) => p.kind !== 'extension');
+  const anchors: Span[] = [];
+  const addresses = findAddresses(t, phones, anchors);
+  for (const p of phones) if (p.kind !== 'extension') anchors.push(p);
   for (const a of addresses) anchors.push(a);
   if (t.includes('*'))
     for (const m of t.matchAll(MASKED_MOBILE))
@@ -465,13 +552,19 @@ export function maskMobilesIn(text: string, keep = ''): string {
   const t = foldWidth(text);
   let out = '';
   let last = 0;
-  for (const m of t.matchAll(FINDER)) {
+  FINDER.lastIndex = 0;
+  for (let m = FINDER.exec(t); m !== null; m = FINDER.exec(t)) {
     const g = m.groups ?? {};
-    const written = g.mobile ?? g.glued;
-    if (written === undefined || (g.mobile !== undefined && !phoneGrouped(written))) continue;
+    let written = g.mobile ?? g.glued;
+    let end = m.index + m[0].length;
+    const run = g.mobile !== undefined && g.mobile.length > 11 ? runOnMobile(t, m.index, end) : undefined;
+    if (run && phoneGrouped(t.slice(run.start, run.end))) {
+      written = t.slice(run.start, run.end);
+      end = run.end;
+      FINDER.lastIndex = run.end;
+    } else if (written === undefined || (g.mobile !== undefined && !phoneGrouped(written))) continue;
     const digits = written.replace(/\D/gu, '').slice(-11);
     if (keep !== '' && digits === keep) continue;
-    const end = m.index + m[0].length;
     const start = end - written.length;
     out += text.slice(last, start) + maskPhone(digits).value;
     last = end;

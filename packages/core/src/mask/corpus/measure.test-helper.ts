@@ -130,6 +130,9 @@ const LABELS: readonly (readonly [string, string, string])[] = [
 ];
 const SEPS = [' ', '，', ',', '\n', '  ', '；'];
 
+/** A landline or a mobile inside an address, and everything after it (with the separators before it). */
+const PHONE_IN_DETAIL = /[\s,，;；]*(?:0\d{2,3}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)).*$/u;
+
 /** Build `n` pasted recipients from corpus addresses (seeded), mask them and count. */
 export function measureText(rows: readonly CorpusRow[], n: number, plain: readonly string[]): TextFigures {
   const r = rng(20261207);
@@ -172,7 +175,9 @@ export function measureText(rows: readonly CorpusRow[], n: number, plain: readon
     // The detail: what follows the region written in full; its last 4 characters must be gone.
     const input = row.address.replace(/\s+/gu, '');
     const last = row.district || row.city;
-    const detail = input.slice(input.indexOf(last) + last.length);
+    // A phone written inside the address (`…68号三楼，020-66282650`) has its own rule (the
+    // last 4 digits stay): the detail measured is what comes before it.
+    const detail = input.slice(input.indexOf(last) + last.length).replace(PHONE_IN_DETAIL, '');
     const tail = detail.slice(-4);
     const detailOk = detail.length < 2 || !out.replace(/\s+/gu, '').includes(tail);
     const nameOk = !out.includes(name);
