@@ -180,6 +180,24 @@ describe('maskText: the corpus misses of the last session, kept as tests (issue 
       expect(maskText(value).value).toBe(value);
     });
   }
+  it('NAACL corpus recipients: short counties, towns before the region, names that are county names', () => {
+    const cases: [string, string][] = [
+      ['+86-154-0107-9958,绍兴柯桥金色水岸6-982,胡伟诺', '154****9958,绍兴柯桥****,胡*'],
+      ['134 5049 3034，义乌后张121-8-785，周晨', '134****3034，义乌****，周*'],
+      [
+        '韦华凯,文屏镇云南省昭通市鲁甸县文屏镇仿古街171号,13692899629',
+        '韦*,****云南省昭通市鲁甸县****,136****9629',
+      ],
+      // 武平 and 武强 are names here (county short forms standing alone as a field).
+      ['武平,浙江省温州市鹿城区鹿城路172号-7,17474949850', '武*,浙江省温州市鹿城区****,174****9850'],
+      ['姓名 武强 浙江温州鹿城蒲鞋市新村147栋381 16702073635', '姓名 武* 浙江温州鹿城**** 167****3635'],
+      ['姓名 姚建华,嘉兴市秀园路1575号68号楼843,19630629633', '姓名 姚*,嘉兴市****,196****9633'],
+    ];
+    for (const [input, value] of cases) {
+      expect(maskText(input).value, input).toBe(value);
+      expect(maskText(value).value, value).toBe(value);
+    }
+  });
   it('maskMobilesIn reads a run-on mobile the same way', () => {
     expect(maskMobilesIn('2号楼1904 169 3520 4554')).toBe('2号楼1904 169****4554');
   });

@@ -118,7 +118,7 @@ const NOT_A_NAME =
   /^(?:谢谢|多谢|感谢|电话|手机|号码|尽快|发货|收货|送货|快递|包邮|备注|地址|微信|联系|联系人|收件人|本人|家人|朋友|同事|门卫|前台|物业|公司|单位|老板|客服|店主|老师|师傅)/u;
 
 /** A Han run ending like a place or a room (`单元`, `3号楼`) is not a name. */
-const PLACE_END = /(?:[室号楼栋幢层户座门组弄村巷路街镇乡区县市省]|单元)$/u;
+const PLACE_END = /(?:[室号楼栋幢层户座门组弄村巷路街镇乡区县市省]|单元|街道|社区)$/u;
 
 /** The longest detail read after a region (characters). */
 const MAX_DETAIL = 160;
@@ -332,16 +332,31 @@ function confidence(r: RegionInText): 'strong' | 'weak' | undefined {
 }
 
 /**
+ * In a pasted recipient (a phone in the text), a county's short form that names one division
+ * only (`义乌国际商贸城…`, `柯桥万国中心…`, as `maskAddress` reads an address field) starts an
+ * address too when it starts a field (not inside a Han run: `姚建华` is a name): it is read
+ * leniently and counts as 'weak'.
+ */
+function recipientConfidence(r: RegionInText, s: string): 'strong' | 'weak' | undefined {
+  const level = confidence(r);
+  if (level) return level;
+  // Followed by a separator, the short form is a field of its own: a name (`武平,浙江省…`).
+  const next = s.charCodeAt(r.end);
+  return r.district && r.end < s.length && !isFieldSep(next) && !isSoft(next) ? 'weak' : undefined;
+}
+
+/**
  * Addresses in `t` (masked spans). `regions` receives the regions written in full without a
  * detail in a text with a phone (`陆霞军 北京市丰台区 160…`): not masked, but a name next to one
  * is a recipient's name.
  */
 function findAddresses(t: string, phones: readonly Span[], regions: Span[]): Span[] {
   const out: Span[] = [];
-  if (!ADDRESS_HINT.test(t)) return out;
+  const recipient = phones.some((p) => p.kind === 'mobile' || p.kind === 'landline');
+  // Next to a phone an address may show no hint at all (`绍兴柯桥金色水岸6-982`).
+  if (!recipient && !ADDRESS_HINT.test(t)) return out;
   const s = simplifiedForRegions(t);
   const n = t.length;
-  const recipient = phones.some((p) => p.kind === 'mobile' || p.kind === 'landline');
   const labels = new Set<number>();
   for (const m of t.matchAll(ADDRESS_LABEL)) labels.add(m.index + m[0].length);
   let i = 0;
@@ -356,15 +371,19 @@ function findAddresses(t: string, phones: readonly Span[], regions: Span[]): Spa
     }
     while (k < phones.length && (phones[k] as Span).start < i) k++;
     const limit = k < phones.length ? (phones[k] as Span).start : n;
-    const r = isHan(c) ? readRegionAt(s, i) : undefined;
-    const level = r ? confidence(r) : undefined;
+    // A short county alone starts a field only (`姚建华` holds 建华, a county's short form).
+    const lenient = recipient && (i === 0 || !isHan(s.charCodeAt(i - 1)));
+    const r = isHan(c) ? readRegionAt(s, i, lenient) : undefined;
+    const level = r ? (lenient ? recipientConfidence(r, s) : confidence(r)) : undefined;
     const start = r && level ? r.end : i;
     if (labelled || level) {
       const d = detailEnd(t, start, limit, recipient || labelled);
       // Next to a phone (a pasted recipient) any region-led detail is an address.
       const ok = labelled || level === 'strong' || d.marked || recipient;
       if (ok && d.end > start && hasContent(t, start, d.end)) {
-        out.push({ kind: 'address', start, end: d.end, replacement: FIXED_MASK, from: i });
+        const p = recipient && level === 'strong' ? townBefore(t, i, out) : i;
+        if (p < i) out.push({ kind: 'address', start: p, end: i, replacement: FIXED_MASK, from: p });
+        out.push({ kind: 'address', start, end: d.end, replacement: FIXED_MASK, from: p });
         i = d.end;
         continue;
       }
@@ -377,6 +396,24 @@ function findAddresses(t: string, phones: readonly Span[], regions: Span[]): Spa
     i++;
   }
   return out;
+}
+
+/** A town written before the region by a form (`文屏镇云南省昭通市…`): TOWN_BEFORE. */
+const TOWN_END = /(?:街道|镇|乡)$/u;
+
+/**
+ * TOWN_BEFORE (issue 20): in a pasted recipient, a field that starts with a town (3–8 Han
+ * characters ending in 街道/镇/乡) right before a region written in full is detail too:
+ * masked, and the name before it is next to the address. Returns where the town starts, or
+ * `at` when there is none.
+ */
+function townBefore(t: string, at: number, found: readonly Span[]): number {
+  let k = at;
+  while (k > 0 && at - k < 8 && isHan(t.charCodeAt(k - 1))) k--;
+  if (at - k < 3 || (k > 0 && isHan(t.charCodeAt(k - 1)))) return at;
+  const prev = found[found.length - 1];
+  if (prev && prev.end > k) return at;
+  return TOWN_END.test(t.slice(k, at)) ? k : at;
 }
 
 /** A name candidate [a, b): 2–4 Han characters led by a surname, not a common word. */
