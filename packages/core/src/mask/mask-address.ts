@@ -217,6 +217,8 @@ function readRegion(s: string, from: number, lenient: boolean): Parse {
   if (r.parts.length === 0 || r.region.province === undefined) return r;
   for (let round = 0; round < 3; round++) {
     const at = skipFillers(s, r.end);
+    // Fast path: most addresses go on with a street, which starts no division name.
+    if (!mayStartRegion(s, at.pos)) break;
     const next = readRegionOnce(s, at.pos, lenient);
     if (next.parts.length === 0 || next.region.province === undefined) break;
     const a = r.region;
@@ -265,8 +267,9 @@ function skipFillers(s: string, pos: number): { pos: number; country: boolean } 
   let p = skipSep(s, pos);
   let country = false;
   for (let k = 0; k < 2; k++) {
-    const f = FILLERS.find((x) => s.startsWith(x, p));
-    if (!f) break;
+    let f: string | undefined;
+    for (const x of FILLERS) if (s.startsWith(x, p)) f = x;
+    if (f === undefined) break;
     if (f === '中国') country = true;
     p = skipSep(s, p + f.length);
   }
@@ -428,6 +431,51 @@ export function readRegionAt(simplified: string, from: number, lenient = false):
   };
 }
 
+let firsts: Uint8Array | undefined;
+let pairs: Set<number> | undefined;
+
+/** Division names are Han: units outside this range never start one. */
+const HAN_LOW = 0x3000;
+const HAN_SPAN = 0x7000;
+
+/** A small-integer key for two Han units (both in [HAN_LOW, HAN_LOW + HAN_SPAN)), or -1. */
+function pairKey(c1: number, c2: number): number {
+  const a = c1 - HAN_LOW;
+  const b = c2 - HAN_LOW;
+  return a < 0 || a >= HAN_SPAN || b < 0 || b >= HAN_SPAN ? -1 : a * HAN_SPAN + b;
+}
+
+/**
+ * Whether a region can start at `i` of `s` (simplified text): its first two UTF-16 units begin
+ * some written form of a province, city or county (every form has two or more). A fast path for
+ * `maskText`, which would otherwise try `readRegionAt` at every Han character of a remark
+ * (`谢谢` is not 谢通门县, `电话` is not 电白区).
+ * @example
+ * mayStartRegion('广州市', 0); // true
+ * mayStartRegion('谢谢', 0); // false
+ */
+export function mayStartRegion(s: string, i: number): boolean {
+  if (!firsts || !pairs) {
+    const ix = divisionIndex();
+    const f = new Uint8Array(HAN_SPAN);
+    const set = new Set<number>();
+    for (const scope of [ix.provinces, ix.allCities(), ix.allCounties()])
+      for (const list of scope.values())
+        for (const v of list) {
+          const k = pairKey(v.text.charCodeAt(0), v.text.charCodeAt(1));
+          if (k < 0) continue;
+          f[v.text.charCodeAt(0) - HAN_LOW] = 1;
+          set.add(k);
+        }
+    firsts = f;
+    pairs = set;
+  }
+  const a = s.charCodeAt(i) - HAN_LOW;
+  if (a < 0 || a >= HAN_SPAN || firsts[a] === 0) return false;
+  const k = pairKey(s.charCodeAt(i), s.charCodeAt(i + 1));
+  return k >= 0 && pairs.has(k);
+}
+
 /**
  * Fold the traditional forms of division-name characters to simplified, one UTF-16 unit for one
  * (offsets kept), as `maskAddress` does before reading a region.
@@ -472,7 +520,8 @@ export function maskAddress(value: string): MaskedAddress {
   }
   // The mask is appended even when nothing follows the region: an empty detail is a length too,
   // and every output then reads as `masked` to classifyField.
-  return { value: keptText(s.slice(start, end), end - start) + FIXED_MASK, form, region, detail };
+  const kept = start === 0 ? keptText(s, end) : keptText(s.slice(start, end), end - start);
+  return { value: kept + FIXED_MASK, form, region, detail };
 }
 
 /**

@@ -18,7 +18,7 @@
  * @module
  */
 import { foldWidth, isHanCodePoint } from '../classify/normalize.js';
-import { readRegionAt, simplifiedForRegions, type RegionInText } from './mask-address.js';
+import { mayStartRegion, readRegionAt, simplifiedForRegions, type RegionInText } from './mask-address.js';
 import { maskName } from './mask-name.js';
 import { maskPhone } from './mask-phone.js';
 import { startsWithSurname } from './surnames.js';
@@ -352,20 +352,31 @@ function recipientConfidence(r: RegionInText, s: string): 'strong' | 'weak' | un
  */
 function findAddresses(t: string, phones: readonly Span[], regions: Span[]): Span[] {
   const out: Span[] = [];
-  const recipient = phones.some((p) => p.kind === 'mobile' || p.kind === 'landline');
+  let recipient = false;
+  for (let q = 0; q < phones.length; q++) {
+    const kind = (phones[q] as Span).kind;
+    if (kind === 'mobile' || kind === 'landline') recipient = true;
+  }
   // Next to a phone an address may show no hint at all (`绍兴柯桥金色水岸6-982`).
   if (!recipient && !ADDRESS_HINT.test(t)) return out;
   const s = simplifiedForRegions(t);
   const n = t.length;
+  // Fast path: no label and no two characters that start a division name: nothing to read.
+  const labelled = t.includes('地址') || t.includes('所在地区');
+  if (!labelled) {
+    let any = false;
+    for (let q = 0; q + 1 < n && !any; q++) any = mayStartRegion(s, q);
+    if (!any) return out;
+  }
   const labels = new Set<number>();
-  for (const m of t.matchAll(ADDRESS_LABEL)) labels.add(m.index + m[0].length);
+  if (labelled) for (const m of t.matchAll(ADDRESS_LABEL)) labels.add(m.index + m[0].length);
   let i = 0;
   // The next phone/ID span (sorted by start): a detail never runs into it.
   let k = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
-    const labelled = labels.has(i);
-    if (!labelled && !isHan(c)) {
+    const labelledHere = labels.has(i);
+    if (!labelledHere && !isHan(c)) {
       i++;
       continue;
     }
@@ -373,13 +384,13 @@ function findAddresses(t: string, phones: readonly Span[], regions: Span[]): Spa
     const limit = k < phones.length ? (phones[k] as Span).start : n;
     // A short county alone starts a field only (`姚建华` holds 建华, a county's short form).
     const lenient = recipient && (i === 0 || !isHan(s.charCodeAt(i - 1)));
-    const r = isHan(c) ? readRegionAt(s, i, lenient) : undefined;
+    const r = isHan(c) && mayStartRegion(s, i) ? readRegionAt(s, i, lenient) : undefined;
     const level = r ? (lenient ? recipientConfidence(r, s) : confidence(r)) : undefined;
     const start = r && level ? r.end : i;
-    if (labelled || level) {
-      const d = detailEnd(t, start, limit, recipient || labelled);
+    if (labelledHere || level) {
+      const d = detailEnd(t, start, limit, recipient || labelledHere);
       // Next to a phone (a pasted recipient) any region-led detail is an address.
-      const ok = labelled || level === 'strong' || d.marked || recipient;
+      const ok = labelledHere || level === 'strong' || d.marked || recipient;
       if (ok && d.end > start && hasContent(t, start, d.end)) {
         const p = recipient && level === 'strong' ? townBefore(t, i, out) : i;
         if (p < i) out.push({ kind: 'address', start: p, end: i, replacement: FIXED_MASK, from: p });
@@ -451,52 +462,87 @@ function overlaps(sorted: readonly Span[], a: number, b: number): boolean {
   return s !== undefined && s.from < b;
 }
 
+/** Anchor starts and ends, as sets when there are many (long texts stay linear). */
+interface AnchorSets {
+  readonly starts: ReadonlySet<number>;
+  readonly ends: ReadonlySet<number>;
+}
+
+/**
+ * Whether an anchor starts (`ends` false) or ends (`ends` true) at `i`. Few anchors (the usual
+ * remark): a linear look-up beats building sets. No closures: a hot path.
+ */
+function anchorAt(anchors: readonly Span[], sets: AnchorSets | undefined, i: number, ends: boolean): boolean {
+  if (sets) return ends ? sets.ends.has(i) : sets.starts.has(i);
+  for (let q = 0; q < anchors.length; q++) {
+    const s = anchors[q] as Span;
+    if ((ends ? s.end : s.from) === i) return true;
+  }
+  return false;
+}
+
+/** Add the name candidate [a, b) unless it overlaps a fixed span or is already masked. */
+function addName(cands: Span[], t: string, fixed: readonly Span[], a: number, b: number): void {
+  if (overlaps(fixed, a, b)) return;
+  if (t.charCodeAt(b) === 42) return; // already masked (`张*`)
+  cands.push({ kind: 'name', start: a, end: b, from: a });
+}
+
+const byStart = (x: Span, y: Span): number => x.start - y.start;
+const byFrom = (x: Span, y: Span): number => x.from - y.from;
+
 function findNames(t: string, anchors: readonly Span[], fixed: readonly Span[]): Span[] {
   const cands: Span[] = [];
-  const add = (a: number, b: number): void => {
-    if (overlaps(fixed, a, b)) return;
-    if (t.charCodeAt(b) === 42) return; // already masked (`张*`)
-    cands.push({ kind: 'name', start: a, end: b, from: a });
-  };
-  // Few anchors (the usual remark): a linear look-up beats building sets.
-  const few = anchors.length <= 4;
-  const startSet = few ? undefined : new Set(anchors.map((s) => s.from));
-  const endSet = few ? undefined : new Set(anchors.map((s) => s.end));
-  const starts = {
-    has: (i: number): boolean => (startSet ? startSet.has(i) : anchors.some((s) => s.from === i)),
-  };
-  const ends = { has: (i: number): boolean => (endSet ? endSet.has(i) : anchors.some((s) => s.end === i)) };
-  for (const s of anchors) {
+  let sets: AnchorSets | undefined;
+  if (anchors.length > 4) {
+    const starts = new Set<number>();
+    const ends = new Set<number>();
+    for (const a of anchors) {
+      starts.add(a.from);
+      ends.add(a.end);
+    }
+    sets = { starts, ends };
+  }
+  for (let q = 0; q < anchors.length; q++) {
+    const s = anchors[q] as Span;
     // Left of the anchor: a Han run that ends at the separators before it.
     const e = skipLeft(t, s.from);
     let a = e;
     while (a > 0 && e - a < 5 && isHan(t.charCodeAt(a - 1))) a--;
-    const leftEdge = a === 0 || !isHan(t.charCodeAt(a - 1)) || ends.has(a);
-    if (leftEdge && nameAt(t, a, e)) add(a, e);
+    const leftEdge = a === 0 || !isHan(t.charCodeAt(a - 1)) || anchorAt(anchors, sets, a, true);
+    if (leftEdge && nameAt(t, a, e)) addName(cands, t, fixed, a, e);
     // Right of the anchor.
     const b0 = skipRight(t, s.end);
     let b = b0;
-    while (b < t.length && b - b0 < 5 && isHan(t.charCodeAt(b)) && !starts.has(b)) b++;
-    const rightEdge = b === t.length || !isHan(t.charCodeAt(b)) || starts.has(b);
-    if (rightEdge && nameAt(t, b0, b)) add(b0, b);
+    while (b < t.length && b - b0 < 5 && isHan(t.charCodeAt(b)) && !anchorAt(anchors, sets, b, false)) b++;
+    const rightEdge = b === t.length || !isHan(t.charCodeAt(b)) || anchorAt(anchors, sets, b, false);
+    if (rightEdge && nameAt(t, b0, b)) addName(cands, t, fixed, b0, b);
   }
-  for (const m of t.includes('人') || t.includes('名') ? t.matchAll(NAME_LABEL) : []) {
-    const a = m.index + m[0].length;
-    let b = a;
-    while (b < t.length && b - a < 4 && isHan(t.charCodeAt(b)) && !starts.has(b)) {
-      if (b > a + 1 && FIELD_WORD.test(t.slice(b, b + 4))) break;
-      b++;
+  if (t.includes('人') || t.includes('名')) {
+    for (const m of t.matchAll(NAME_LABEL)) {
+      const a = m.index + m[0].length;
+      let b = a;
+      while (b < t.length && b - a < 4 && isHan(t.charCodeAt(b)) && !anchorAt(anchors, sets, b, false)) {
+        if (b > a + 1 && FIELD_WORD.test(t.slice(b, b + 4))) break;
+        b++;
+      }
+      if (b - a >= 2) addName(cands, t, fixed, a, b);
     }
-    if (b - a >= 2) add(a, b);
   }
   if (cands.length === 0) return cands;
   // Candidates found twice (left of one anchor, right of another) or overlapping: keep the first.
-  cands.sort((x, y) => x.start - y.start);
+  if (cands.length > 1) cands.sort(byStart);
   const out: Span[] = [];
   let end = 0;
   for (const c of cands) {
     if (c.start < end) continue;
-    out.push({ ...c, replacement: maskName(t.slice(c.start, c.end)).value });
+    out.push({
+      kind: c.kind,
+      start: c.start,
+      end: c.end,
+      from: c.from,
+      replacement: maskName(t.slice(c.start, c.end)).value,
+    });
     end = c.end;
   }
   return out;
@@ -553,13 +599,13 @@ export function maskText(text: string): MaskedText {
     for (const m of t.matchAll(MASKED_MOBILE))
       anchors.push({ kind: 'mobile', start: m.index, end: m.index + m[0].length, from: m.index });
   // Phones and addresses never overlap (a detail stops at the next phone): one sorted list.
-  const fixed = addresses.length === 0 ? phones : [...phones, ...addresses].sort((x, y) => x.from - y.from);
+  const fixed = addresses.length === 0 ? phones : [...phones, ...addresses].sort(byFrom);
   const names =
     anchors.length > 0 || ((t.includes('人') || t.includes('名')) && HAS_NAME_LABEL.test(t))
       ? findNames(t, anchors, fixed)
       : [];
   if (fixed.length === 0 && names.length === 0) return { value: text, found: [] };
-  const all = names.length === 0 ? fixed : [...fixed, ...names].sort((x, y) => x.start - y.start);
+  const all = names.length === 0 ? fixed : [...fixed, ...names].sort(byStart);
   let out = '';
   let last = 0;
   for (const f of all) {
@@ -567,10 +613,12 @@ export function maskText(text: string): MaskedText {
     out += text.slice(last, f.start) + f.replacement;
     last = f.end;
   }
-  return {
-    value: last === 0 ? text : out + text.slice(last),
-    found: all.map(({ kind, start, end }) => ({ kind, start, end })),
-  };
+  const found: TextFinding[] = [];
+  for (let q = 0; q < all.length; q++) {
+    const f = all[q] as Span;
+    found.push({ kind: f.kind, start: f.start, end: f.end });
+  }
+  return { value: last === 0 ? text : out + text.slice(last), found };
 }
 
 /**
