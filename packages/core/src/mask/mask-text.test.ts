@@ -198,6 +198,19 @@ describe('maskText: the corpus misses of the last session, kept as tests (issue 
       expect(maskText(value).value, value).toBe(value);
     }
   });
+  it('a mobile whose middle digits equal its last 4 (fast-check counterexample)', () => {
+    expect(maskText('张伟 13030493049 石家庄市长安区科技园南区高新南一道1号').value).toBe(
+      '张* 130****3049 石家庄市长安区****',
+    );
+  });
+  it('an 18-digit order id after its label is not an ID number (fast-check counterexample)', () => {
+    const s = '张三 13812345678 广东省深圳市南山区科技园南区8号；订单号100000190008050000 运单 4600000000000';
+    expect(maskText(s).value).toBe(
+      '张* 138****5678 广东省深圳市南山区****；订单号100000190008050000 运单 4600000000000',
+    );
+    // Written without a label, the same digits are masked as an ID number (the safe side).
+    expect(maskText('身份证100000190008050000').value).toBe('身份证1****************0');
+  });
   it('maskMobilesIn reads a run-on mobile the same way', () => {
     expect(maskMobilesIn('2号楼1904 169 3520 4554')).toBe('2号楼1904 169****4554');
   });
@@ -317,8 +330,11 @@ describe('maskText: generated recipients (properties, issue 20)', () => {
     fc.assert(
       fc.property(recipient, ({ text, n, m, a }) => {
         const out = maskText(text).value;
-        expect(out).not.toContain(m.digits.slice(3, 7));
-        expect(out).not.toContain(toFullWidth(m.digits.slice(3, 7)));
+        // The middle digits may equal the kept last 4 (`130****3049` of 13030493049): look
+        // for them outside the masked mobile.
+        const rest = out.replace(`${m.digits.slice(0, 3)}****${m.digits.slice(7)}`, '');
+        expect(rest).not.toContain(m.digits.slice(3, 7));
+        expect(rest).not.toContain(toFullWidth(m.digits.slice(3, 7)));
         expect(out).not.toContain(a.detail);
         expect(out).not.toContain(a.detail.slice(-4));
         expect(out).not.toContain(n.full);
@@ -343,7 +359,7 @@ describe('maskText: generated recipients (properties, issue 20)', () => {
   });
   it('order ids, SKUs, prices, dates and tracking numbers in remarks stay as they are', () => {
     const token = fc.oneof(
-      fc.stringMatching(/^[1-9]\d{18}$/u).map((s) => `订单号${s}`),
+      fc.stringMatching(/^[1-9]\d{17,18}$/u).map((s) => `订单号${s}`),
       fc.stringMatching(/^[A-Z]{2,4}-?\d{3,8}$/u).map((s) => `SKU:${s}`),
       fc
         .tuple(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 0, max: 99 }))
@@ -366,6 +382,43 @@ describe('maskText: generated recipients (properties, issue 20)', () => {
         (ts, sep) => {
           const s = ts.join(sep);
           expect(maskText(s)).toEqual({ value: s, found: [] });
+        },
+      ),
+      RUNS,
+    );
+  });
+  it('order ids, SKUs and tracking numbers next to a pasted recipient stay as they are (property)', () => {
+    // Carrier prefixes as printed: 圆通 YT, 顺丰 SF, 京东 JD / JDV… , 极兔 JT, 中通 7…, 韵达 4…/3….
+    const tracking = fc.stringMatching(
+      /^(?:YT\d{13}|SF\d{12,13}|JD[A-Z]{0,2}\d{11,13}|JT\d{13}|7[358]\d{10,13}|4[36]\d{11}|31\d{11})$/u,
+    );
+    const token = fc.oneof(
+      fc.stringMatching(/^[1-9]\d{17,18}$/u).map((s) => ({ text: `订单号${s}`, keep: s })),
+      fc.stringMatching(/^[A-Z]{2,4}-?\d{3,8}$/u).map((s) => ({ text: `SKU:${s}`, keep: s })),
+      tracking.map((s) => ({ text: `快递单号${s}`, keep: s })),
+      tracking.map((s) => ({ text: `运单 ${s}`, keep: s })),
+    );
+    const recipient = fc.constantFrom(
+      '张三 13812345678 广东省深圳市南山区科技园南区8号',
+      '收件人：欧阳娜娜，电话：13912345678，地址：浙江省杭州市西湖区文三路100号',
+      '李四 +86 139 1234 5678 义乌稠州北路1号',
+      '地址：杭州市余杭区五常街道1号 王五 13712345678',
+    );
+    fc.assert(
+      fc.property(
+        recipient,
+        fc.array(token, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('；', '\n', '。'),
+        fc.constantFrom(' ', '，', '；'),
+        fc.boolean(),
+        (rec, ts, stop, sep, first) => {
+          const tokens = ts.map((t) => t.text).join(sep);
+          const out = maskText(first ? `${tokens}${stop}${rec}` : `${rec}${stop}${tokens}`).value;
+          for (const t of ts) expect(out).toContain(t.keep);
+          // The recipient's mobile (…1234 5678 in every writing above) is still masked.
+          const rest = ts.reduce((o, t) => o.replace(t.keep, ''), out);
+          expect(rest).not.toContain('12345678');
+          expect(rest).not.toContain('1234 5678');
         },
       ),
       RUNS,

@@ -81,6 +81,18 @@ const JD_BEFORE = /JD[A-Z]{0,3}$/u;
 const afterJd = (t: string, start: number): boolean =>
   start >= 2 && t.charCodeAt(start - 1) <= 90 && JD_BEFORE.test(t.slice(Math.max(0, start - 5), start));
 
+/**
+ * ORDER ID, NOT ID NUMBER: an 18-digit order id has the shape of a resident ID number (area,
+ * birth date, sequence) about as often as not (`订单号100000190008050000`, a fast-check
+ * counterexample). Right after an order or waybill number word it is an order id and stays; an
+ * 18-digit number written without such a word is masked as an ID number (the safe side).
+ */
+const NUMBER_WORD_BEFORE = /(?:订单|单号|编号|货号|交易号|流水号|运单|订单号|order|Order|ORDER)[ \t:：#]*$/u;
+
+/** Whether the match at `start` follows an order / waybill number word. */
+const afterNumberWord = (t: string, start: number): boolean =>
+  NUMBER_WORD_BEFORE.test(t.slice(Math.max(0, start - 10), start));
+
 /** Text without a digit or 转 holds nothing FINDER finds: skip the scan. */
 const MAY_FIND = /[0-9转轉]/u;
 
@@ -570,9 +582,10 @@ export function maskText(text: string): MaskedText {
     const end = start + m[0].length;
     if (g.glued === undefined && g.ext === undefined && afterJd(t, start)) continue;
     if (g.virtual !== undefined) phones.push({ kind: 'virtual', start, end, from: start });
-    else if (g.id !== undefined)
-      phones.push({ kind: 'id-number', start, end, replacement: maskId(g.id), from: start });
-    else if (g.mobile !== undefined) {
+    else if (g.id !== undefined) {
+      if (!afterNumberWord(t, start))
+        phones.push({ kind: 'id-number', start, end, replacement: maskId(g.id), from: start });
+    } else if (g.mobile !== undefined) {
       const run = g.mobile.length > 11 ? runOnMobile(t, start, end) : undefined;
       if (run) {
         const w = t.slice(run.start, run.end);
