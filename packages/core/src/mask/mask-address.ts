@@ -217,8 +217,9 @@ function readRegion(s: string, from: number, lenient: boolean): Parse {
   if (r.parts.length === 0 || r.region.province === undefined) return r;
   for (let round = 0; round < 3; round++) {
     const at = skipFillers(s, r.end);
-    // Fast path: most addresses go on with a street, which starts no division name.
-    if (!mayStartRegion(s, at.pos)) break;
+    // Fast path: most addresses go on with a street, which starts no division name, or starts
+    // with a short form the street word then drops (`中山路`, `解放路`: no repeat there).
+    if (!mayStartRegion(s, at.pos) || STREET_AFTER.test(s.slice(at.pos + 2, at.pos + 4))) break;
     const next = readRegionOnce(s, at.pos, lenient);
     if (next.parts.length === 0 || next.region.province === undefined) break;
     const a = r.region;
