@@ -14,7 +14,7 @@
  * Virtual numbers and `转NNNN` extensions are platform routing, not buyer data: they are
  * reported and left as they are. Order ids, SKUs, prices, dates, tracking numbers and product
  * text are not buyer data and are left alone (see the property tests and the corpus in
- * mask-text.corpus.test.ts, which counts leaks and over-masking).
+ * mask-corpus.test.ts and corpus/, which count leaks and over-masking).
  * @module
  */
 import { foldWidth, isHanCodePoint } from '../classify/normalize.js';
