@@ -1,80 +1,100 @@
-// Builds src/mask/corpus/addresses.ts: a sample of real-world addresses from the public test
-// set of cpca (github.com/DQinYuan/chinese_province_city_area_mapper, tests/addr.csv, MIT
-// licence, commit 9bdfd6e), with the region each one WRITES in full, read by a deliberately
-// naive reader (full GB/T 2260 names only, no short forms, no guessing). That reader is not
-// maskAddress: the corpus test measures maskAddress against it.
-//   npx tsx packages/core/scripts/gen-address-corpus.ts /path/to/addr.csv
+// Builds src/mask/corpus/addresses.ts: a sample of real-world addresses with the regions their
+// ANNOTATORS labelled, from the public data set of "Neural Chinese Address Parsing" (Li, Lu, Xie
+// and Li, NAACL 2019; github.com/leodotnet/neural-chinese-address-parsing, data/{train,dev,
+// test}.txt, commit 54cf6bd): one character (or digit run) per line with a BIO label (prov,
+// city, district, town, road, …; see data/anno/anno-en.md there), a blank line between
+// addresses. The expected province / city / district of each row is the text the data set
+// labels `prov` / `city` / `district`, as written (`浙江`, `杭州市`, `江干区`): nothing here reads
+// the address. Rows are left out only when a labelled span is not the name of a division at all
+// (an annotation slip such as city=顺溪镇, a town); the script prints how many.
+//   npx tsx packages/core/scripts/gen-address-corpus.ts /path/to/neural-chinese-address-parsing/data
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeDivisions, type Division } from '../src/mask/divisions-codec.ts';
+import { decodeDivisions } from '../src/mask/divisions-codec.ts';
 import { DIVISIONS } from '../src/mask/divisions-data.ts';
+import { LEGACY_NAMES } from '../src/mask/divisions-legacy.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const src = process.argv[2];
-if (!src) throw new Error('usage: gen-address-corpus.ts <cpca tests/addr.csv>');
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: gen-address-corpus.ts <neural-chinese-address-parsing>/data');
+
+/** Every division name of the table and of the retired list, and their short forms. */
 const t = decodeDivisions(DIVISIONS);
-const MUNICIPALITIES = new Set(['北京市', '上海市', '天津市', '重庆市']);
-
-const longest = (list: readonly Division[], s: string, at: number): Division | undefined =>
-  list.filter((d) => s.startsWith(d.name, at)).sort((a, b) => b.name.length - a.name.length)[0];
-const count = (name: string): number => t.all.filter((d) => d.name === name).length;
-
-/** The region written in full at the start of `s` (spaces removed), or undefined. */
-function naive(raw: string): { province: string; city: string; district: string } | undefined {
-  const s = raw.replace(/\s+/gu, '');
-  const p = longest(t.provinces, s, 0);
-  let at = p ? p.name.length : 0;
-  if (p && MUNICIPALITIES.has(p.name)) {
-    if (s.startsWith(p.name, at)) at += p.name.length;
-    if (s.startsWith('市辖区', at)) at += 3;
-    const d = longest(t.countiesOf.get(p.name) ?? [], s, at);
-    return { province: p.name, city: '', district: d?.name ?? '' };
-  }
-  const cities = p ? (t.citiesOf.get(p.name) ?? []) : t.all.filter((d) => d.level === 'city');
-  const c = longest(cities, s, at);
-  if (c && (p || count(c.name) === 1)) {
-    at += c.name.length;
-    const d = longest(t.countiesOf.get(`${c.province}|${c.name}`) ?? [], s, at);
-    return { province: c.province, city: c.name, district: d?.name ?? '' };
-  }
-  if (p) {
-    const all = [...(t.countiesOf.get(p.name) ?? [])];
-    for (const cc of t.citiesOf.get(p.name) ?? [])
-      all.push(...(t.countiesOf.get(`${p.name}|${cc.name}`) ?? []));
-    const d = longest(all, s, at);
-    return { province: p.name, city: d?.city ?? '', district: d?.name ?? '' };
-  }
-  const d = longest(
-    t.all.filter((x) => x.level === 'county'),
-    s,
-    0,
-  );
-  if (d && count(d.name) === 1) return { province: d.province, city: d.city ?? '', district: d.name };
-  return undefined;
+const SUFFIX =
+  /(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|地区|盟|自治州|区|新区|县|自治县|旗|自治旗)$/u;
+const names = new Set<string>();
+for (const d of [...t.provinces, ...t.all, ...LEGACY_NAMES.map((l) => ({ name: l.old }))]) {
+  names.add(d.name);
+  const stem = d.name.replace(SUFFIX, '');
+  if (stem.length >= 2) names.add(stem);
 }
+/** A labelled span names a division: as written, as a short form, or with an older suffix. */
+const isDivisionName = (s: string): boolean =>
+  names.has(s) || names.has(s.replace(SUFFIX, '')) || names.has(s.replace(/[市县区]$/u, ''));
 
-const lines = readFileSync(src, 'utf8').split('\n').slice(1);
+type Row = { address: string; prov: string; city: string; district: string; detailFrom: number };
+
+/** Labels of the region and what repeats it; any other label starts the detail. */
+const REGION_LABELS = /^[BI]-(?:country|prov|city|district|redundant)$/u;
+const rows: Row[] = [];
+let slips = 0;
+let unlabelled = 0;
+for (const file of ['train.txt', 'dev.txt', 'test.txt']) {
+  const blocks = readFileSync(join(dir, file), 'utf8').split(/\n\s*\n/u);
+  for (const block of blocks) {
+    let address = '';
+    const first: Record<string, string> = {};
+    let open = '';
+    /** Where the first span labelled other than a region (or its repeat) starts: the detail. */
+    let detailFrom = -1;
+    for (const line of block.split('\n')) {
+      const sp = line.lastIndexOf(' ');
+      if (sp <= 0) continue;
+      const tok = line.slice(0, sp);
+      const label = line.slice(sp + 1);
+      if (detailFrom < 0 && !REGION_LABELS.test(label)) detailFrom = address.length;
+      address += tok;
+      const kind = label.slice(2);
+      if (label.startsWith('B-')) open = kind in first ? '' : kind;
+      if (open !== '' && label === `I-${open}`) first[open] += tok;
+      else if (label.startsWith('B-') && open === kind) first[kind] = tok;
+      else if (!label.startsWith('I-') || label.slice(2) !== open) open = '';
+    }
+    const prov = first.prov ?? '';
+    const city = first.city ?? '';
+    const district = first.district ?? '';
+    if (address === '') continue;
+    if (prov === '' && city === '' && district === '') {
+      unlabelled++;
+      continue;
+    }
+    if (![prov, city, district].every((s) => s === '' || isDivisionName(s))) {
+      slips++;
+      continue;
+    }
+    rows.push({
+      address: address.replace(/[\t\r\n]/gu, ' '),
+      prov,
+      city,
+      district,
+      detailFrom: detailFrom < 0 ? address.length : detailFrom,
+    });
+  }
+}
 const seen = new Set<string>();
-const rows: string[] = [];
-for (const line of lines) {
-  const comma = line.lastIndexOf(',');
-  const addr = (comma > 0 ? line.slice(0, comma) : line).replace(/[\t\r]/gu, ' ').trim();
-  if (addr.length < 6 || addr.length > 80 || seen.has(addr)) continue;
-  seen.add(addr);
-  const r = naive(addr);
-  if (!r) continue;
-  rows.push([addr, r.province, r.city, r.district].join('\t'));
-}
+const unique = rows.filter((r) => !seen.has(r.address) && seen.add(r.address));
 // A fixed, spread-out sample: every k-th row, 2,400 rows.
-const k = Math.max(1, Math.floor(rows.length / 2400));
-const sample = rows.filter((_, i) => i % k === 0).slice(0, 2400);
-const header = `// Generated by packages/core/scripts/gen-address-corpus.ts from the cpca test set (see
-// README.md in this folder). Data only. Do not edit.
+const k = Math.max(1, Math.floor(unique.length / 2400));
+const sample = unique.filter((_, i) => i % k === 0).slice(0, 2400);
+const header = `// Generated by packages/core/scripts/gen-address-corpus.ts from the data set of "Neural
+// Chinese Address Parsing" (NAACL 2019; see README.md in this folder). Data only. Do not edit.
 
 /**
- * The address corpus: \`address<TAB>province<TAB>city<TAB>district\`, the region each address
- * writes in full (empty = not written).
+ * The address corpus: \`address<TAB>province<TAB>city<TAB>district<TAB>detailFrom\`, where the
+ * three regions are the first spans the data set's annotators labelled prov / city / district,
+ * as written (empty = not labelled), and detailFrom is the offset of the first span labelled
+ * anything else (town, road, poi, …; \`redundant\` repeats of the region excluded): the detail.
  * @example
  * ADDRESS_CORPUS.length >= 2000; // true
  */
@@ -82,6 +102,8 @@ export const ADDRESS_CORPUS: readonly string[] = [
 `;
 writeFileSync(
   join(here, '../src/mask/corpus/addresses.ts'),
-  `${header}${sample.map((r) => `  ${JSON.stringify(r)},`).join('\n')}\n];\n`,
+  `${header}${sample.map((r) => `  ${JSON.stringify([r.address, r.prov, r.city, r.district, r.detailFrom].join('\t'))},`).join('\n')}\n];\n`,
 );
-console.log(`${rows.length} labelled of ${lines.length}; wrote ${sample.length}`);
+console.log(
+  `${rows.length + slips + unlabelled} addresses: ${unlabelled} without a region label, ${slips} with a label that names no division (left out), ${unique.length} distinct kept; wrote ${sample.length}`,
+);

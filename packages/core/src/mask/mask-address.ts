@@ -51,6 +51,8 @@ const REGION_HEAD = 64;
 const PLACEHOLDERS = ['市辖区', '县'];
 
 interface Parse {
+  /** Where the kept region's text starts (after a form's leftover region or prefix). */
+  readonly start: number;
   readonly end: number;
   readonly region: AddressRegion;
   /** The parts read, in order (after dropping short forms that start a street). */
@@ -152,7 +154,7 @@ function find(
     const short = v.legacy !== true && v.text !== v.div.name;
     if (short) {
       const after = s.slice(end, end + 2);
-      if (EXTENDS.test(after)) {
+      if (EXTENDS.test(after) && !childInFull(v.div, s, end)) {
         const renamed = county ? RENAMED.exec(after) : null;
         if (!renamed) continue;
         return { div: v.div, start, end: end + renamed[0].length, short: false, text: v.text };
@@ -161,6 +163,26 @@ function find(
     return { div: v.div, start, end, short, text: v.text };
   }
   return undefined;
+}
+
+/**
+ * Whether a division under `div` is written in full at `pos`: then a short form followed by
+ * `镇`/`市`… is not extended into another name (`宁波镇海区…` is 宁波 + 镇海区, `江苏镇江市…` is
+ * 江苏 + 镇江市), as EXTENDS would otherwise read it (`宁波镇` could be a town).
+ */
+function childInFull(div: Division, s: string, pos: number): boolean {
+  const ix = divisionIndex();
+  const scopes =
+    div.level === 'province'
+      ? [ix.citiesOf(div.name), ix.directCountiesOf(div.name)]
+      : div.level === 'city'
+        ? [ix.countiesOfCity(div)]
+        : [];
+  for (const scope of scopes) {
+    for (const v of scope?.get(s.charCodeAt(pos)) ?? [])
+      if (v.text === v.div.name && s.startsWith(v.text, pos)) return true;
+  }
+  return false;
 }
 
 function part(level: Part['level'], h: Hit, end = h.end): Part {
@@ -178,8 +200,84 @@ function part(level: Part['level'], h: Hit, end = h.end): Part {
 /**
  * Read the region at `from` in `s` (width-folded and simplified). `lenient` (address fields):
  * a county's short form may stand alone when it names one division only (`义乌…`).
+ *
+ * REPEATS (issue 20, measured on the NAACL 2019 address corpus): forms and buyers often write
+ * the region twice (`宁波宁波市江北区…`, `浙江省杭州市杭州市萧山区…`, `浙江省温州市null浙江温州市瓯海区…`).
+ * A region read right after the first one (only separators, `null` or `中国` between) that
+ * agrees with it (no level names another division) continues it: the deeper one is kept.
+ * SEAT: a county-level city followed by another county of the same prefecture stands for the
+ * prefecture, as people write it (`湖南省吉首市凤凰县`: 吉首 is the seat of 湘西州): the
+ * county after it is the district.
+ * Two regions that disagree are two regions: the first is kept, never a mix; except in an
+ * address field (`lenient`) where `中国` starts the second one (`山东省临沂市临沭县中国浙江省杭州市
+ * 余杭区…`, a form's leftover, then the address written in full): the second is kept.
  */
 function readRegion(s: string, from: number, lenient: boolean): Parse {
+  let r = readRegionOnce(s, from, lenient);
+  if (r.parts.length === 0 || r.region.province === undefined) return r;
+  for (let round = 0; round < 3; round++) {
+    const at = skipFillers(s, r.end);
+    // Fast path: most addresses go on with a street, which starts no division name, or starts
+    // with a short form the street word then drops (`中山路`, `解放路`: no repeat there).
+    if (!mayStartRegion(s, at.pos) || STREET_AFTER.test(s.slice(at.pos + 2, at.pos + 4))) break;
+    const next = readRegionOnce(s, at.pos, lenient);
+    if (next.parts.length === 0 || next.region.province === undefined) break;
+    const a = r.region;
+    const b = next.region;
+    const agree =
+      a.province === b.province &&
+      (a.city === undefined || b.city === undefined || a.city === b.city) &&
+      (a.district === undefined || b.district === undefined || a.district === b.district);
+    const seat =
+      a.district !== undefined &&
+      a.district.endsWith('市') &&
+      a.city !== undefined &&
+      SEATED.test(a.city) &&
+      b.district !== undefined &&
+      a.city !== undefined &&
+      a.city === b.city &&
+      !at.country &&
+      next.parts.every((p) => !p.short);
+    if (agree || seat) {
+      const region: { province?: string; city?: string; district?: string } = { ...a };
+      if (b.city !== undefined) region.city = b.city;
+      if (b.district !== undefined) region.district = b.district;
+      // A repeat adds no part (confidence counts levels written, not how often).
+      const levels = new Set(r.parts.map((p) => p.level));
+      const added = next.parts.filter((p) => !levels.has(p.level));
+      r = { start: r.start, end: next.end, region, parts: [...r.parts, ...added] };
+      continue;
+    }
+    if (lenient && at.country) r = next;
+    break;
+  }
+  return r;
+}
+
+/** Prefectures named otherwise than their seat city (自治州, 地区, 盟): the SEAT rule. */
+const SEATED = /(?:自治州|地区|盟)$/u;
+
+/**
+ * `中国` (the country), `null` (an empty form field) and `其它区` (a form's placeholder county)
+ * between two written regions.
+ */
+const FILLERS = ['中国', 'null', 'NULL', '其它区', '其他区'];
+
+/** Skip separators and FILLERS after a region; `country`: `中国` was among them. */
+function skipFillers(s: string, pos: number): { pos: number; country: boolean } {
+  let p = skipSep(s, pos);
+  let country = false;
+  for (let k = 0; k < 2; k++) {
+    let f: string | undefined;
+    for (const x of FILLERS) if (s.startsWith(x, p)) f = x;
+    if (f === undefined) break;
+    if (f === '中国') country = true;
+    p = skipSep(s, p + f.length);
+  }
+  return { pos: p, country };
+}
+
+function readRegionOnce(s: string, from: number, lenient: boolean): Parse {
   const parts = readParts(s, from, lenient);
   while (parts.length > 0) {
     const last = parts[parts.length - 1] as Part;
@@ -187,8 +285,8 @@ function readRegion(s: string, from: number, lenient: boolean): Parse {
     parts.pop();
   }
   const last = parts[parts.length - 1];
-  if (!last) return { end: from, region: {}, parts };
-  if (last.ambiguous) return { end: last.end, region: { district: last.name }, parts };
+  if (!last) return { start: from, end: from, region: {}, parts };
+  if (last.ambiguous) return { start: from, end: last.end, region: { district: last.name }, parts };
   const region: { province?: string; city?: string; district?: string } = { province: last.province };
   for (const p of parts) {
     if (p.level === 'city') region.city = p.name;
@@ -197,7 +295,7 @@ function readRegion(s: string, from: number, lenient: boolean): Parse {
       if (p.city !== undefined) region.city = p.city;
     }
   }
-  return { end: last.end, region, parts };
+  return { start: from, end: last.end, region, parts };
 }
 
 function readParts(s: string, from: number, lenient: boolean): Part[] {
@@ -315,11 +413,12 @@ export interface RegionInText {
  * Reads at most 64 characters.
  * @example
  * readRegionAt('改到广东省广州市天河区花城广场', 2)?.end; // 11
+ * readRegionAt('义乌稠州北路1号', 0, true)?.region.district; // '义乌市' (lenient: a unique short county alone)
  */
-export function readRegionAt(simplified: string, from: number): RegionInText | undefined {
+export function readRegionAt(simplified: string, from: number, lenient = false): RegionInText | undefined {
   const window =
     simplified.length - from > REGION_HEAD ? simplified.slice(0, from + REGION_HEAD) : simplified;
-  const r = readRegion(window, from, false);
+  const r = readRegion(window, from, lenient);
   const last = r.parts[r.parts.length - 1];
   if (!last) return undefined;
   return {
@@ -331,6 +430,51 @@ export function readRegionAt(simplified: string, from: number): RegionInText | u
     district: last.level === 'district',
     city: last.level === 'city',
   };
+}
+
+let firsts: Uint8Array | undefined;
+let pairs: Set<number> | undefined;
+
+/** Division names are Han: units outside this range never start one. */
+const HAN_LOW = 0x3000;
+const HAN_SPAN = 0x7000;
+
+/** A small-integer key for two Han units (both in [HAN_LOW, HAN_LOW + HAN_SPAN)), or -1. */
+function pairKey(c1: number, c2: number): number {
+  const a = c1 - HAN_LOW;
+  const b = c2 - HAN_LOW;
+  return a < 0 || a >= HAN_SPAN || b < 0 || b >= HAN_SPAN ? -1 : a * HAN_SPAN + b;
+}
+
+/**
+ * Whether a region can start at `i` of `s` (simplified text): its first two UTF-16 units begin
+ * some written form of a province, city or county (every form has two or more). A fast path for
+ * `maskText`, which would otherwise try `readRegionAt` at every Han character of a remark
+ * (`谢谢` is not 谢通门县, `电话` is not 电白区).
+ * @example
+ * mayStartRegion('广州市', 0); // true
+ * mayStartRegion('谢谢', 0); // false
+ */
+export function mayStartRegion(s: string, i: number): boolean {
+  if (!firsts || !pairs) {
+    const ix = divisionIndex();
+    const f = new Uint8Array(HAN_SPAN);
+    const set = new Set<number>();
+    for (const scope of [ix.provinces, ix.allCities(), ix.allCounties()])
+      for (const list of scope.values())
+        for (const v of list) {
+          const k = pairKey(v.text.charCodeAt(0), v.text.charCodeAt(1));
+          if (k < 0) continue;
+          f[v.text.charCodeAt(0) - HAN_LOW] = 1;
+          set.add(k);
+        }
+    firsts = f;
+    pairs = set;
+  }
+  const a = s.charCodeAt(i) - HAN_LOW;
+  if (a < 0 || a >= HAN_SPAN || firsts[a] === 0) return false;
+  const k = pairKey(s.charCodeAt(i), s.charCodeAt(i + 1));
+  return k >= 0 && pairs.has(k);
 }
 
 /**
@@ -366,12 +510,10 @@ export function maskAddress(value: string): MaskedAddress {
   const form = trimmed.includes('*') || trimmed.includes('＊') ? 'masked' : 'plain';
   // Traditional characters are folded for matching only; the kept text is the input's own.
   // A region is at most ~40 characters (province + city + county with repeats): read only the head.
-  const { end, region } = readRegion(
+  const { start, end, region } = readField(
     toSimplified(s.length > REGION_HEAD ? s.slice(0, REGION_HEAD) : s),
-    0,
-    true,
   );
-  const detail = head.length < trimmed.length || hasDetailAfter(s, end);
+  const detail = head.length < trimmed.length || hasDetailAfter(s, end) || start > 0;
   if (end === 0) {
     return form === 'masked'
       ? { value: FIXED_MASK, form, region, detail }
@@ -379,5 +521,30 @@ export function maskAddress(value: string): MaskedAddress {
   }
   // The mask is appended even when nothing follows the region: an empty detail is a length too,
   // and every output then reads as `masked` to classifyField.
-  return { value: keptText(s, end) + FIXED_MASK, form, region, detail };
+  const kept = start === 0 ? keptText(s, end) : keptText(s.slice(start, end), end - start);
+  return { value: kept + FIXED_MASK, form, region, detail };
+}
+
+/**
+ * Words that end a town or a form's label written before the region in an address field
+ * (`天山路街道上海市长宁区…`, `灵官镇湖南省祁东县…`, `收方地址台州市…`): the region after them is read
+ * when its first part is a province or a city written in full; the prefix is detail.
+ */
+const PREFIX_END = /(?:街道|镇|乡|社区|地址|中国)$/u;
+
+/** The longest such prefix (characters). */
+const MAX_PREFIX = 12;
+
+/** The region of an address field: at its start, or after `中国` or a town / label prefix. */
+function readField(s: string): Parse {
+  const r = readRegion(s, 0, true);
+  if (r.end > 0) return r;
+  for (let i = 2; i <= MAX_PREFIX && i < s.length; i++) {
+    if (!PREFIX_END.test(s.slice(0, i))) continue;
+    const from = skipSep(s, i);
+    const again = readRegion(s, from, true);
+    const first = again.parts[0];
+    if (first && !first.short && first.level !== 'district') return again;
+  }
+  return r;
 }

@@ -48,6 +48,14 @@ describe('maskName: known answers', () => {
   });
 });
 
+describe('maskName: the form agrees with classifyField', () => {
+  it('an unassigned code point in the Han range and 〇 are no letters (fast-check counterexample)', () => {
+    expect(maskName('𮹞')).toEqual({ value: '*', form: 'invalid', reason: 'no letters: not a name' });
+    expect(maskName('〇').form).toBe('invalid');
+    expect(maskName('𠀋').form).toBe('plain');
+  });
+});
+
 describe('maskName: properties', () => {
   it('never throws and is idempotent', () => {
     fc.assert(

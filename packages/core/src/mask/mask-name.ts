@@ -66,7 +66,11 @@ export function maskName(value: string): Masked {
     const head = t.slice(0, star);
     return { value: keepSurname(head, true) + NAME_MASK + suffix, form: 'masked' };
   }
-  if (!isHanCodePoint(t.codePointAt(0) ?? 0) && !/\p{L}/u.test(t))
+  // The rule of classifyField: a name has a letter. Fast path: a first unit among the BMP
+  // unified ideographs (all assigned letters); not the whole Han range of isHanCodePoint, which
+  // holds unassigned code points (`𮹞`, U+2EE5E, a fast-check counterexample) and 〇 (a number).
+  const f0 = t.charCodeAt(0);
+  if (!(f0 >= 0x4e00 && f0 <= 0x9fff) && !/\p{L}/u.test(t))
     return { value: NAME_MASK, form: 'invalid', reason: 'no letters: not a name' };
   return { value: keepSurname(t, false) + NAME_MASK + suffix, form: 'plain' };
 }

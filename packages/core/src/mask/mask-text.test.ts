@@ -143,6 +143,79 @@ describe('maskText: pasted recipients, addresses and names (issue 20)', () => {
   });
 });
 
+describe('maskText: the corpus misses of the last session, kept as tests (issue 20)', () => {
+  const cases: [string, string][] = [
+    // FIELD END: the last segment of the address field (a company, a floor) is detail.
+    ['姓名 邵兰娟，杨浦区秦皇岛路32号C栋 诺亚财富，176 7455 7785', '姓名 邵*，杨浦区****，176****7785'],
+    [
+      '电话：+86-187-6800-4043；收件人：万红伟；地址：杨浦区秦皇岛路32号C栋 诺亚财富',
+      '电话：187****4043；收件人：万*；地址：杨浦区****',
+    ],
+    [
+      '收货地址:珠海市香洲区吉大情侣中路51号1栋一，二层北侧\n联系人:韦华娟\n手机:+86-162-3158-3682',
+      '收货地址:珠海市香洲区****\n联系人:韦*\n手机:162****3682',
+    ],
+    ['+86-160-9453-9135\n北京市 昌平区 回龙观 龙祥制版集团\n薛飞秀', '160****9135\n北京市 昌平区****\n薛*'],
+    // A name right after the last segment closes the field; the name stays a name.
+    ['杨浦区秦皇岛路32号C栋 诺亚财富 邵兰娟 17674557785', '杨浦区**** 邵* 176****7785'],
+    ['杨浦区秦皇岛路32号C栋 邵兰娟 17674557785', '杨浦区**** 邵* 176****7785'],
+    // Without a phone or a label, an unmarked last segment is not read as detail.
+    ['改地址到浙江省杭州市西湖区文三路100号 谢谢', '改地址到浙江省杭州市西湖区**** 谢谢'],
+    // A name next to a region written in full without a detail, in a text with a phone.
+    ['陆霞军 北京市丰台区 16061137108', '陆* 北京市丰台区 160****7108'],
+    ['邵诺国，重庆市南岸区，+86-137-4201-7320', '邵*，重庆市南岸区，137****7320'],
+    // RUN-ON: a room number before a spaced mobile is not the mobile's first digits.
+    ['林涵诺 海淀区上地信息路1号2号楼1904 169 3520 4554', '林* 海淀区**** 169****4554'],
+    ['138 1234 5678 150 2233 4455', '138****5678 150****4455'],
+    // Order words inside an address name (物流大道) do not end the address.
+    [
+      '联系人:闫浩；手机:193 0836 1878；收货地址:四川省南充市高坪区物流大道三段99号',
+      '联系人:闫*；手机:193****1878；收货地址:四川省南充市高坪区****',
+    ],
+    ['北京市朝阳区建国路1号 快递单号YT1234567890123', '北京市朝阳区**** 快递单号YT1234567890123'],
+  ];
+  for (const [input, value] of cases) {
+    it(input.replaceAll('\n', ' '), () => {
+      expect(maskText(input).value).toBe(value);
+      expect(maskText(value).value).toBe(value);
+    });
+  }
+  it('NAACL corpus recipients: short counties, towns before the region, names that are county names', () => {
+    const cases: [string, string][] = [
+      ['+86-154-0107-9958,绍兴柯桥金色水岸6-982,胡伟诺', '154****9958,绍兴柯桥****,胡*'],
+      ['134 5049 3034，义乌后张121-8-785，周晨', '134****3034，义乌****，周*'],
+      [
+        '韦华凯,文屏镇云南省昭通市鲁甸县文屏镇仿古街171号,13692899629',
+        '韦*,****云南省昭通市鲁甸县****,136****9629',
+      ],
+      // 武平 and 武强 are names here (county short forms standing alone as a field).
+      ['武平,浙江省温州市鹿城区鹿城路172号-7,17474949850', '武*,浙江省温州市鹿城区****,174****9850'],
+      ['姓名 武强 浙江温州鹿城蒲鞋市新村147栋381 16702073635', '姓名 武* 浙江温州鹿城**** 167****3635'],
+      ['姓名 姚建华,嘉兴市秀园路1575号68号楼843,19630629633', '姓名 姚*,嘉兴市****,196****9633'],
+    ];
+    for (const [input, value] of cases) {
+      expect(maskText(input).value, input).toBe(value);
+      expect(maskText(value).value, value).toBe(value);
+    }
+  });
+  it('a mobile whose middle digits equal its last 4 (fast-check counterexample)', () => {
+    expect(maskText('张伟 13030493049 石家庄市长安区科技园南区高新南一道1号').value).toBe(
+      '张* 130****3049 石家庄市长安区****',
+    );
+  });
+  it('an 18-digit order id after its label is not an ID number (fast-check counterexample)', () => {
+    const s = '张三 13812345678 广东省深圳市南山区科技园南区8号；订单号100000190008050000 运单 4600000000000';
+    expect(maskText(s).value).toBe(
+      '张* 138****5678 广东省深圳市南山区****；订单号100000190008050000 运单 4600000000000',
+    );
+    // Written without a label, the same digits are masked as an ID number (the safe side).
+    expect(maskText('身份证100000190008050000').value).toBe('身份证1****************0');
+  });
+  it('maskMobilesIn reads a run-on mobile the same way', () => {
+    expect(maskMobilesIn('2号楼1904 169 3520 4554')).toBe('2号楼1904 169****4554');
+  });
+});
+
 describe('maskText: a mobile glued to a room number (issue 20, item 2)', () => {
   it('masks the 11-digit mobile tail of a 12–14 digit run after a room or building word', () => {
     expect(maskText('1楼三单元30115801691123').value).toBe('1楼三单元301158****1123');
@@ -257,8 +330,11 @@ describe('maskText: generated recipients (properties, issue 20)', () => {
     fc.assert(
       fc.property(recipient, ({ text, n, m, a }) => {
         const out = maskText(text).value;
-        expect(out).not.toContain(m.digits.slice(3, 7));
-        expect(out).not.toContain(toFullWidth(m.digits.slice(3, 7)));
+        // The middle digits may equal the kept last 4 (`130****3049` of 13030493049): look
+        // for them outside the masked mobile.
+        const rest = out.replace(`${m.digits.slice(0, 3)}****${m.digits.slice(7)}`, '');
+        expect(rest).not.toContain(m.digits.slice(3, 7));
+        expect(rest).not.toContain(toFullWidth(m.digits.slice(3, 7)));
         expect(out).not.toContain(a.detail);
         expect(out).not.toContain(a.detail.slice(-4));
         expect(out).not.toContain(n.full);
@@ -283,7 +359,7 @@ describe('maskText: generated recipients (properties, issue 20)', () => {
   });
   it('order ids, SKUs, prices, dates and tracking numbers in remarks stay as they are', () => {
     const token = fc.oneof(
-      fc.stringMatching(/^[1-9]\d{18}$/u).map((s) => `订单号${s}`),
+      fc.stringMatching(/^[1-9]\d{17,18}$/u).map((s) => `订单号${s}`),
       fc.stringMatching(/^[A-Z]{2,4}-?\d{3,8}$/u).map((s) => `SKU:${s}`),
       fc
         .tuple(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 0, max: 99 }))
@@ -306,6 +382,43 @@ describe('maskText: generated recipients (properties, issue 20)', () => {
         (ts, sep) => {
           const s = ts.join(sep);
           expect(maskText(s)).toEqual({ value: s, found: [] });
+        },
+      ),
+      RUNS,
+    );
+  });
+  it('order ids, SKUs and tracking numbers next to a pasted recipient stay as they are (property)', () => {
+    // Carrier prefixes as printed: 圆通 YT, 顺丰 SF, 京东 JD / JDV… , 极兔 JT, 中通 7…, 韵达 4…/3….
+    const tracking = fc.stringMatching(
+      /^(?:YT\d{13}|SF\d{12,13}|JD[A-Z]{0,2}\d{11,13}|JT\d{13}|7[358]\d{10,13}|4[36]\d{11}|31\d{11})$/u,
+    );
+    const token = fc.oneof(
+      fc.stringMatching(/^[1-9]\d{17,18}$/u).map((s) => ({ text: `订单号${s}`, keep: s })),
+      fc.stringMatching(/^[A-Z]{2,4}-?\d{3,8}$/u).map((s) => ({ text: `SKU:${s}`, keep: s })),
+      tracking.map((s) => ({ text: `快递单号${s}`, keep: s })),
+      tracking.map((s) => ({ text: `运单 ${s}`, keep: s })),
+    );
+    const recipient = fc.constantFrom(
+      '张三 13812345678 广东省深圳市南山区科技园南区8号',
+      '收件人：欧阳娜娜，电话：13912345678，地址：浙江省杭州市西湖区文三路100号',
+      '李四 +86 139 1234 5678 义乌稠州北路1号',
+      '地址：杭州市余杭区五常街道1号 王五 13712345678',
+    );
+    fc.assert(
+      fc.property(
+        recipient,
+        fc.array(token, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('；', '\n', '。'),
+        fc.constantFrom(' ', '，', '；'),
+        fc.boolean(),
+        (rec, ts, stop, sep, first) => {
+          const tokens = ts.map((t) => t.text).join(sep);
+          const out = maskText(first ? `${tokens}${stop}${rec}` : `${rec}${stop}${tokens}`).value;
+          for (const t of ts) expect(out).toContain(t.keep);
+          // The recipient's mobile (…1234 5678 in every writing above) is still masked.
+          const rest = ts.reduce((o, t) => o.replace(t.keep, ''), out);
+          expect(rest).not.toContain('12345678');
+          expect(rest).not.toContain('1234 5678');
         },
       ),
       RUNS,
