@@ -52,6 +52,8 @@ const suite: BenchSuite = {
         await page.goto(
           `chrome-extension://${b.extensionId}/print.html?platform=wechat&shop=${wechatShop.shopId}`,
         );
+        // The 号段 option (the default is a pasted list): one start number counted up.
+        await page.check('input[name="number-mode"][value="range"]');
         await page.fill('.start-number', '78900000000001');
         let sampling = true;
         const sampler = (async () => {

@@ -264,11 +264,57 @@ describe('bulk print', () => {
     }
   });
 
+  it('waybill numbers as they come: a pasted list (not consecutive) reaches the labels; a mobile is refused with its line', async () => {
+    const b = await launchWithExtension();
+    cleanup.push(() => b.close());
+    const page = await extensionPage(b, `print.html?platform=wechat&shop=${wechatShop.shopId}`);
+    const { csv, orders } = wechatExport(24);
+    await page.setInputFiles('.export-file', {
+      name: 'wechat-orders.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    const withVn = orders.filter((o) => o.virtualNumber && o.plain.fullAddress !== '');
+    expect(withVn.length).toBeGreaterThanOrEqual(3);
+    // The default is the pasted list: a header, two orders with far-apart e-waybill numbers, one
+    // line with a mobile number typed by mistake.
+    expect(await page.isChecked('input[name="number-mode"][value="list"]')).toBe(true);
+    await page.fill(
+      '.number-list',
+      [
+        '订单号,运单号',
+        `${withVn[0]!.orderId},78412345678901`,
+        `${withVn[1]!.orderId}\tYT7000000000977`,
+        `${withVn[2]!.orderId},13812345678`,
+      ].join('\n'),
+    );
+    await until(async () => (await page.locator('.label-img').count()) === 2, 10_000);
+    expect(await page.textContent('.numbers-given')).toContain(`2 / ${orders.length}`);
+    expect(await page.textContent('.number-problems')).toContain('第 4 行');
+    expect(await page.textContent('.number-problems')).toContain('像手机号');
+    const labelled = await page
+      .locator('.label-img')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('alt')));
+    expect(labelled.sort()).toEqual([withVn[0]!.orderId, withVn[1]!.orderId].sort());
+    // The rest wait for a number (not printed, not lost).
+    expect(await page.locator('.refused-list li[data-code="no-tracking-number"]').count()).toBeGreaterThan(0);
+    // One box per order works too.
+    await page.check('input[name="number-mode"][value="each"]');
+    await page.fill(`.number-each input[data-order-id="${withVn[2]!.orderId}"]`, 'SF1234567890123');
+    await until(async () => (await page.locator('.label-img').count()) === 1, 10_000);
+    await page
+      .locator('section.numbers, fieldset.numbers')
+      .first()
+      .screenshot({ path: join(OUT, 'print-numbers.png') });
+  });
+
   it('virtual-number labels from a dropped export: refusals, and a PDF at 76x130 mm with the 转NNNN lines', async () => {
     const b = await launchWithExtension();
     cleanup.push(() => b.close());
     const page = await extensionPage(b, `print.html?platform=wechat&shop=${wechatShop.shopId}`);
     const { csv, orders } = wechatExport(24);
+    // The 号段 option (the default is a pasted list): one start number counted up.
+    await page.check('input[name="number-mode"][value="range"]');
     await page.fill('.start-number', '78900000000001');
     await page.setInputFiles('.export-file', {
       name: 'wechat-orders.csv',

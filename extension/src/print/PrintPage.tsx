@@ -35,6 +35,8 @@ import type {
 } from '../messages';
 import { addressesFromExport } from './addresses';
 import { CARRIERS, carrierName, componentContents, labelImageUrl, numberRange, planPrint } from './build';
+import { numbersFromList, numbersPerOrder, type WaybillEntryMode } from './waybill-entry';
+import { WaybillNumbers } from './WaybillNumbers';
 import { ComponentClient, type ComponentState } from './component-client';
 import { printStrings, type Lang } from './i18n';
 import { runJob } from './runner';
@@ -60,6 +62,12 @@ function download(name: string, text: string, type = 'text/csv;charset=utf-8'): 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * The carrier a platform's merchants use unless the shop set another (issue 21 item 3): 京东
+ * orders ship with 京东快递 (JD's own logistics); elsewhere there is no platform default.
+ */
+const PLATFORM_CARRIER: Partial<Record<string, ShipCarrierCode>> = { jd: 'JD' };
+
 export function PrintPage() {
   const params = useMemo(() => new URLSearchParams(location.search), []);
   const [lang, setLang] = useState<Lang>('zh');
@@ -80,6 +88,11 @@ export function PrintPage() {
   const [size, setSize] = useState<LabelSizeId>('76x130');
   const [sender, setSender] = useState({ name: '', phone: '', address: '' });
   const [start, setStart] = useState('');
+  // Waybill numbers: a pasted list by default (e-waybill numbers are not consecutive), one box
+  // per order, or a 号段 start counted up (waybill-entry.ts).
+  const [numberMode, setNumberMode] = useState<WaybillEntryMode>('list');
+  const [numberList, setNumberList] = useState('');
+  const [numberEach, setNumberEach] = useState<ReadonlyMap<string, string>>(new Map());
   const [error, setError] = useState('');
   const [job, setJob] = useState<PrintJobView | undefined>();
   const [jobs, setJobs] = useState<readonly PrintJobSummary[]>([]);
@@ -164,7 +177,7 @@ export function PrintPage() {
         if (v.labelSize && !job) setSize(v.labelSize);
         if (v.defaultCarrier && (CARRIERS as readonly string[]).includes(v.defaultCarrier) && !job) {
           setCarrier(v.defaultCarrier as ShipCarrierCode);
-        }
+        } else if (!job && PLATFORM_CARRIER[shop.platform]) setCarrier(PLATFORM_CARRIER[shop.platform]!);
         if (v.language) setLang(v.language);
       }
       const j = await send({ type: 'print/jobs', shop });
@@ -219,13 +232,23 @@ export function PrintPage() {
 
   const printable = job ? orders.filter((o) => job.documents.some((d) => d.orderId === o.orderId)) : orders;
   const now = useMemo(() => Date.now(), [orders, addresses]);
+  const printableIds = useMemo(() => printable.map((o) => o.orderId), [printable]);
+  const numberEntry = useMemo(
+    () =>
+      job || numberMode === 'range'
+        ? undefined
+        : numberMode === 'list'
+          ? numbersFromList(numberList, printableIds)
+          : numbersPerOrder(numberEach),
+    [job, numberMode, numberList, numberEach, printableIds],
+  );
   const trackingNumbers = useMemo(
-    () => (job ? [] : numberRange(start, printable.length)),
-    [job, start, printable.length],
+    () => (job || numberMode !== 'range' ? [] : numberRange(start, printable.length)),
+    [job, numberMode, start, printable.length],
   );
   const trackingByOrder = useMemo(
-    () => (job ? new Map(job.documents.map((d) => [d.orderId, d.trackingNumber])) : undefined),
-    [job],
+    () => (job ? new Map(job.documents.map((d) => [d.orderId, d.trackingNumber])) : numberEntry?.byOrder),
+    [job, numberEntry],
   );
   const plan = useMemo(
     () =>
@@ -648,17 +671,28 @@ export function PrintPage() {
             ))}
           </select>
         </label>
-        <label class="numbers">
-          {t.numbers}
-          <input
-            class="start-number"
-            value={job ? (job.documents[0]?.trackingNumber ?? '') : start}
-            disabled={!!job}
-            placeholder="78901234560001"
-            onInput={(e) => setStart(e.currentTarget.value)}
-          />
-          <small>{t.numbersHint}</small>
-        </label>
+        <WaybillNumbers
+          t={t}
+          mode={job ? 'range' : numberMode}
+          onMode={setNumberMode}
+          orderIds={printableIds}
+          start={start}
+          onStart={setStart}
+          list={numberList}
+          onList={setNumberList}
+          each={numberEach}
+          onEach={(id, v) => setNumberEach((m) => new Map(m).set(id, v))}
+          entry={numberEntry}
+          given={
+            job
+              ? job.documents.length
+              : numberMode === 'range'
+                ? trackingNumbers.length
+                : (numberEntry?.byOrder.size ?? 0)
+          }
+          disabled={!!job}
+          {...(job ? { jobFirst: job.documents[0]?.trackingNumber ?? '' } : {})}
+        />
         <fieldset class="sender">
           <legend>{t.sender}</legend>
           <input

@@ -17,6 +17,24 @@ const zh = {
   senderAddress: '地址',
   numbers: '起始运单号（号段，依次递增）',
   numbersHint: '运单号来自快递公司电子面单账号',
+  numberMode: '运单号',
+  numberModes: { list: '粘贴列表 / CSV（订单号,运单号）', each: '逐单填写', range: '号段（起始号依次递增）' },
+  listHint:
+    '每行「订单号,运单号」（逗号、制表符或空格分隔，可直接粘贴电子面单软件导出的表格）；只有运单号的行按页面顺序分给尚无运单号的订单。',
+  numbersGiven: (n: number, total: number) => `已有运单号 ${n} / ${total} 单`,
+  numberProblem: (code: string, value: string, other: string): string =>
+    ({
+      'too-many-lines': '行数太多，只读了前 5000 行',
+      'no-number': '没有运单号',
+      shape: `「${value}」不是运单号（字母、数字或短横线，最多 64 位）`,
+      mobile: `「${value}」像手机号，不是运单号`,
+      'unknown-order': `订单 ${value} 不在本次打印中`,
+      'number-twice': `运单号 ${value} 已给了订单 ${other}`,
+      'order-twice': `该订单已有运单号 ${other}`,
+      'left-over': `运单号 ${value} 多出：运单号比订单多`,
+      unreadable: `无法识别：「${value}」`,
+    })[code] ?? code,
+  lineOf: (n: number) => `第 ${n} 行`,
   preview: (n: number) => `预览（${n} 张，浏览器打印）`,
   componentOrders: (n: number) => `${n} 单有打印数据，可发送到打印组件（平台签名的打印数据原样交给组件）`,
   platformTitle: (n: number) => `平台打单（${n} 单）`,
@@ -134,6 +152,28 @@ const en: PrintStrings = {
   senderAddress: 'Address',
   numbers: 'First waybill number (range, counting up)',
   numbersHint: "Waybill numbers come from the carrier's e-waybill account",
+  numberMode: 'Waybill numbers',
+  numberModes: {
+    list: 'Paste a list / CSV (order id, number)',
+    each: 'One per order',
+    range: 'Range (a start number counted up)',
+  },
+  listHint:
+    'One "order id, number" per line (comma, tab or spaces; a table exported by e-waybill software pastes as is); lines with a number only go to the orders still without one, in page order.',
+  numbersGiven: (n: number, total: number) => `Numbers given: ${n} of ${total} orders`,
+  numberProblem: (code: string, value: string, other: string): string =>
+    ({
+      'too-many-lines': 'Too many lines: only the first 5,000 were read',
+      'no-number': 'No waybill number',
+      shape: `"${value}" is not a waybill number (letters, digits or dashes, up to 64)`,
+      mobile: `"${value}" looks like a mobile number, not a waybill number`,
+      'unknown-order': `Order ${value} is not in this print`,
+      'number-twice': `Number ${value} is already given to order ${other}`,
+      'order-twice': `This order already has number ${other}`,
+      'left-over': `Number ${value} is left over: more numbers than orders`,
+      unreadable: `Cannot read "${value}"`,
+    })[code] ?? code,
+  lineOf: (n: number) => `Line ${n}`,
   preview: (n) => `Preview (${n} labels, browser print)`,
   componentOrders: (n) =>
     `${n} orders have print data: send them to the print component (the platform's signed print data, passed through untouched)`,
