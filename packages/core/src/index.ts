@@ -15,3 +15,7 @@ export * from './waybill/index.js';
 export * from './print/index.js';
 export * from './handoff/index.js';
 export * from './files/index.js';
+export * from './gate/index.js';
+export * from './deadline/index.js';
+export * from './merge/index.js';
+export * from './picking/index.js';
