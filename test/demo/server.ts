@@ -1,6 +1,7 @@
 // The demo back-offices: a small node:http server on 127.0.0.1 serving an order-management page
-// for 抖店 (/douyin/orders), 视频号小店 (/wechat/orders) and 京东商家 (/jd/orders), with the JSON API
-// their page scripts call. Page scripts are TypeScript, bundled on the fly by esbuild.
+// for 抖店 (/ffa/morder/order/list), 微信小店 (/shop/order/list) and 京东商家
+// (/jdm/trade/orders/order-list), at the real back-offices' paths, with the JSON API their page
+// scripts call. Page scripts are TypeScript, bundled on the fly by esbuild.
 //
 //   npx tsx test/demo/server.ts [--port 8790] [--seed 20261123]
 //
@@ -22,6 +23,7 @@ import {
   type DemoStatus,
 } from './data.ts';
 import { parseCsv } from './csv.ts';
+import { classNamer, rewriteClasses, skinOf } from './pages/skin.ts';
 import { exportCsv } from './export.ts';
 import {
   pageSizes,
@@ -99,6 +101,21 @@ const quotaExhausted: Record<DemoPlatform, string> = {
   wechat: '本月查看次数已用完',
   jd: '今日查看次数已用完',
 };
+
+/** Each platform's order-list path, as on the real back-office. */
+export const pagePath: Readonly<Record<DemoPlatform, string>> = {
+  douyin: '/ffa/morder/order/list',
+  wechat: '/shop/order/list',
+  jd: '/jdm/trade/orders/order-list',
+};
+
+const realPaths = new Map<string, { platform: DemoPlatform; listOnly: boolean }>([
+  ['/ffa/morder/order/list', { platform: 'douyin', listOnly: false }],
+  ['/shop/order/list', { platform: 'wechat', listOnly: false }],
+  ['/jdm/trade/orders/order-list', { platform: 'jd', listOnly: false }],
+  ['/jdm/trade/order/orderList', { platform: 'jd', listOnly: false }],
+  ['/orderList', { platform: 'jd', listOnly: true }],
+]);
 
 const pagesDir = fileURLToPath(new URL('./pages/', import.meta.url));
 // The machine may have no CJK font: the pages carry their own (Noto Sans SC, SIL OFL, split by
@@ -400,12 +417,47 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     });
   };
 
-  const page = async (platform: DemoPlatform, res: ServerResponse): Promise<void> => {
+  /**
+   * An order-list page: `?skin=2` serves the redesign (re-hashed class names, other row layout);
+   * JD `?frame=1` draws the list in a same-origin child frame (`/orderList`) instead of the
+   * shell's micro-app container. `listOnly`: the JD list app without the shell (the frame).
+   */
+  const page = async (
+    platform: DemoPlatform,
+    url: URL,
+    res: ServerResponse,
+    listOnly = false,
+  ): Promise<void> => {
     const shop = demoShop(platform);
-    const html = (await readFile(`${pagesDir}${platform}.html`, 'utf8'))
-      .replaceAll('{{shopName}}', escapeHtml(shop.name))
-      .replaceAll('{{shopId}}', escapeHtml(shop.id))
-      .replaceAll('{{account}}', escapeHtml(shop.account));
+    const skin = skinOf(url.search);
+    const cx = classNamer(platform, skin, seed);
+    const file = listOnly ? 'jd-frame' : platform;
+    let html = await readFile(`${pagesDir}${file}.html`, 'utf8');
+    if (platform === 'jd') {
+      const list = await readFile(`${pagesDir}jd-list.html`, 'utf8');
+      const framed = !listOnly && url.searchParams.get('frame') === '1';
+      const query = new URLSearchParams(url.searchParams);
+      query.delete('frame');
+      const src = `/orderList${query.size ? `?${query.toString()}` : ''}`;
+      html = html.replace(
+        '{{list}}',
+        framed
+          ? `<iframe class="@@jdm-frame" title="订单列表" src="${escapeHtml(src)}"></iframe>`
+          : listOnly
+            ? list
+            : `<micro-app name="jdm-trade-orders" url="/orderList">${list}</micro-app>`,
+      );
+      if (framed) html = html.replace(/<script type="module"[^>]*><\/script>/u, '');
+    }
+    html = rewriteClasses(
+      html
+        .replaceAll('{{shopName}}', escapeHtml(shop.name))
+        .replaceAll('{{shopId}}', escapeHtml(shop.id))
+        .replaceAll('{{account}}', escapeHtml(shop.account))
+        .replaceAll('{{build}}', `${seed} ${skin}`)
+        .replaceAll('{{skin}}', String(skin)),
+      cx,
+    );
     send(res, 200, 'text/html; charset=utf-8', html);
   };
 
@@ -418,7 +470,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const links = demoPlatforms
       .map(
         (p) =>
-          `<li><a href="/${p}/orders">${escapeHtml(names[p])}</a> (${escapeHtml(demoShop(p).name)})</li>`,
+          `<li><a href="${pagePath[p]}">${escapeHtml(names[p])}</a> (${escapeHtml(demoShop(p).name)})</li>`,
       )
       .join('');
     send(
@@ -434,13 +486,25 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const parts = url.pathname.split('/').filter(Boolean);
     const method = req.method ?? 'GET';
     if (method === 'GET' && parts.length === 0) return index(res);
-    if (method === 'GET' && parts.length === 2 && isPlatform(parts[0]) && parts[1] === 'orders')
-      return page(parts[0], res);
+    // The real order-list paths (fxg.jinritemai.com/ffa/morder/order/list,
+    // store.weixin.qq.com/shop/order/list, shop.jd.com/jdm/trade/orders/order-list and
+    // /jdm/trade/order/orderList, trade-order-jdm.jd.com/orderList); the old demo paths redirect.
+    const real = realPaths.get(url.pathname);
+    if (method === 'GET' && real) return page(real.platform, url, res, real.listOnly);
+    if (method === 'GET' && parts.length === 2 && isPlatform(parts[0]) && parts[1] === 'orders') {
+      res.writeHead(302, { location: `${pagePath[parts[0]]}${url.search}` });
+      res.end();
+      return;
+    }
     if (method === 'GET' && parts[0] === 'assets' && parts.length === 2) {
       const m = /^(douyin|wechat|jd|common)\.(js|css)$/u.exec(parts[1] ?? '');
       if (m) {
         if (m[2] === 'js') return send(res, 200, 'text/javascript; charset=utf-8', await bundle(m[1]!));
-        return send(res, 200, 'text/css; charset=utf-8', await readFile(`${pagesDir}${m[1]!}.css`, 'utf8'));
+        const css = await readFile(`${pagesDir}${m[1]!}.css`, 'utf8');
+        const platform = m[1]!;
+        if (!isPlatform(platform)) return send(res, 200, 'text/css; charset=utf-8', css);
+        const cx = classNamer(platform, skinOf(url.search), seed);
+        return send(res, 200, 'text/css; charset=utf-8', rewriteClasses(css, cx));
       }
     }
     if (method === 'GET' && url.pathname === '/assets/fonts/noto-sans-sc.css') {
@@ -503,7 +567,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     url,
     port,
     seed,
-    pages: { douyin: `${url}/douyin/orders`, wechat: `${url}/wechat/orders`, jd: `${url}/jd/orders` },
+    pages: {
+      douyin: `${url}${pagePath.douyin}`,
+      wechat: `${url}${pagePath.wechat}`,
+      jd: `${url}${pagePath.jd}`,
+    },
     state,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -3,17 +3,23 @@
 // without plaintext, bulk ship. The selectors used here are the DOM contract of test/demo/README.md.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { MARKUP_REMARK, demoOrders, type DemoOrder, type DemoPlatform } from '../demo/data.ts';
 import { chinaDateTime } from '../demo/format.ts';
 import { exportHeaders } from '../demo/export.ts';
 import { parseCsv } from '../demo/csv.ts';
+import { classNamer } from '../demo/pages/skin.ts';
+import { DEFAULT_SEED } from '../demo/data.ts';
+import { demoUiFor, visibleOrderIds, waitForSwap as swapped } from './demo-ui.ts';
 
 interface Contract {
   list: string;
   row: string;
+  /** From a row to the element holding its fields (抖店: the body row after the header row). */
+  body?: string;
   orderId: string;
+  /** Page-level selectors, one match per order in row order (also used inside a row's body). */
   status: string;
   name: string;
   phone: string;
@@ -33,19 +39,21 @@ interface Contract {
   shipSummary: string;
 }
 
+const dy = classNamer('douyin', 1, DEFAULT_SEED);
 const contracts: Record<DemoPlatform, Contract> = {
   douyin: {
-    list: '.order-list',
-    row: '.order-list > .order-item',
-    orderId: '.order-id',
-    status: '.order-status',
-    name: '.receiver-name',
-    phone: '.receiver-phone',
-    address: '.receiver-address',
-    reveal: 'button.receiver-eye[aria-label="查看完整信息"]',
+    list: 'tbody.auxo-table-tbody',
+    row: 'tbody.auxo-table-tbody > tr.auxo-table-row-level-0[data-row-key]',
+    body: 'xpath=following-sibling::tr[1]',
+    orderId: `.${dy('index_leftWrapper')} span:first-child`,
+    status: `.${dy('index_orderStatus')}`,
+    name: `.${dy('index_locationDetail')} > div:nth-child(1)`,
+    phone: `.${dy('index_locationDetail')} > div:nth-child(2)`,
+    address: `.${dy('index_locationDetail')} > div:nth-child(3)`,
+    reveal: 'a[data-kora="查看敏感信息"]',
     counter: '.decrypt-quota',
     counterPattern: /剩余解密次数\s*(\d+)/u,
-    remark: '.buyer-remark',
+    remark: `.${dy('index_footerContent')} .${dy('index_remark')}`,
     tab: (s) => `.order-status-tabs .auxo-tabs-tab[data-status="${s}"]`,
     nextPage: '.auxo-pagination .auxo-pagination-next',
     pageSize: 'select.page-size-select',
@@ -57,42 +65,42 @@ const contracts: Record<DemoPlatform, Contract> = {
     shipSummary: '.batch-ship-modal .ship-result-summary',
   },
   wechat: {
-    list: '.order-list-wrap',
-    row: '.order-list-wrap > .order-card',
+    list: 'micro-app .order-list-wrap',
+    row: 'micro-app .order-list-wrap > .order-card',
     orderId: '.order-card__id',
     status: '.order-status',
     name: '.receiver__name',
     phone: '.receiver__phone',
     address: '.receiver__address',
     reveal: 'a.receiver__view',
-    counter: '.view-quota',
+    counter: 'micro-app .view-quota',
     counterPattern: /本月剩余查看次数\s*(\d+)/u,
     remark: '.order-card__remark',
-    tab: (s) => `.order-tabs .weui-desktop-tab__nav[data-status="${s}"]`,
-    nextPage: '.weui-desktop-pagination .weui-desktop-pagination__next',
-    pageSize: 'select.page-size-select',
-    exportButton: '.order-export__btn',
-    shipOpen: '.order-ship__btn',
-    shipTextarea: '.ship-dialog .ship-dialog__textarea',
-    shipFile: '.ship-dialog input.ship-dialog__file',
-    shipSubmit: '.ship-dialog .ship-dialog__submit',
-    shipSummary: '.ship-dialog .ship-result-summary',
+    tab: (s) => `micro-app .order-tabs .weui-desktop-tab__nav[data-status="${s}"]`,
+    nextPage: 'micro-app .weui-desktop-pagination .weui-desktop-pagination__next',
+    pageSize: 'micro-app select.page-size-select',
+    exportButton: 'micro-app .order-export__btn',
+    shipOpen: 'micro-app .order-ship__btn',
+    shipTextarea: 'micro-app .ship-dialog .ship-dialog__textarea',
+    shipFile: 'micro-app .ship-dialog input.ship-dialog__file',
+    shipSubmit: 'micro-app .ship-dialog .ship-dialog__submit',
+    shipSummary: 'micro-app .ship-dialog .ship-result-summary',
   },
   jd: {
-    list: 'table.order-tb',
-    row: 'table.order-tb > tbody.order-tbody',
-    orderId: '.tr-th .number',
-    status: '.order-state',
-    name: '.consignee-name',
-    phone: '.consignee-phone',
-    address: '.consignee-addr',
-    reveal: 'a.btn-view',
+    list: 'micro-app .jd-pro-card-table .table-body',
+    row: 'micro-app .jd-pro-card-table .table-body > .card',
+    orderId: '.card-header .order-info-btn',
+    status: '[prop="orderStatus"] .order-status',
+    name: '.cons-name-text',
+    phone: '.cons-mobile-phone-text',
+    address: '.cons-address-text',
+    reveal: 'a.cons-view-btn',
     counter: '.view-count',
     counterPattern: /今日剩余查看次数\s*(\d+)/u,
-    remark: '.remark-text',
-    tab: (s) => `.order-status-nav li[data-status="${s}"]`,
-    nextPage: '.ui-page a.ui-page-next',
-    pageSize: 'select.ui-page-size',
+    remark: '.remark-cell__text',
+    tab: (s) => `.order-tabs .order-tab[data-status="${s}"]`,
+    nextPage: '.el-pagination .btn-next',
+    pageSize: 'select.page-size',
     exportButton: '.btn-export',
     shipOpen: '.btn-batch-ship',
     shipTextarea: '.batch-ship-dialog .batch-ship-text',
@@ -162,14 +170,15 @@ async function counter(page: Page, c: Contract): Promise<number> {
 
 /** Wait until the first row's order id differs from `before` (rows swapped in place). */
 async function waitForSwap(page: Page, c: Contract, before: string): Promise<void> {
-  await page.waitForFunction(
-    ([sel, id]) => {
-      const el = document.querySelector(sel);
-      return el !== null && !(el.textContent ?? '').includes(id);
-    },
-    [`${c.row} ${c.orderId}`, before] as const,
-  );
+  await expect
+    .poll(async () =>
+      ((await page.locator(`${c.row} ${c.orderId}`).first().textContent()) ?? '').includes(before),
+    )
+    .toBe(false);
 }
+
+/** The element of a row that holds its fields. */
+const fieldsOf = (row: Locator, c: Contract): Locator => (c.body ? row.locator(c.body) : row);
 
 describe.each(['douyin', 'wechat', 'jd'] as const)('demo %s order page', (platform) => {
   const c = contracts[platform];
@@ -186,9 +195,13 @@ describe.each(['douyin', 'wechat', 'jd'] as const)('demo %s order page', (platfo
     }
     const all = (await page.locator(c.tab('全部')).textContent()) ?? '';
     expect(Number(/\((\d+)\)/u.exec(all)?.[1])).toBeGreaterThanOrEqual(60);
-    const phones = await page.locator(`${c.row} ${c.phone}`).allTextContents();
-    // Masked 3+4 except WeChat's exempt categories (not encrypted there).
-    const masked = phones.filter((p) => /^1\d{2}\*{4}\d{3,4}$/u.test(p));
+    const phones = await page.locator(`${c.list} ${c.phone}`).allTextContents();
+    expect(phones).toHaveLength(20);
+    // Masked 3+4 except WeChat's exempt categories (not encrypted there); JD lists a virtual
+    // number (with its 虚拟号说明 note) on about a third of the orders instead.
+    const masked = phones.filter(
+      (p) => /^1\d{2}\*{4}\d{3,4}$/u.test(p) || (platform === 'jd' && /^1\d{10}-\d{4} 虚拟号说明 $/u.test(p)),
+    );
     expect(masked.length).toBeGreaterThanOrEqual(platform === 'wechat' ? 16 : 20);
     await page.close();
   });
@@ -204,11 +217,12 @@ describe.each(['douyin', 'wechat', 'jd'] as const)('demo %s order page', (platfo
     expect(second.filter((id) => first.includes(id))).toEqual([]);
 
     await page.locator(c.tab('待发货')).click();
-    await page.waitForFunction(
-      ([sel]) => [...document.querySelectorAll(sel)].every((e) => e.textContent === '待发货'),
-      [`${c.row} ${c.status}`] as const,
-    );
-    const statuses = await page.locator(`${c.row} ${c.status}`).allTextContents();
+    await expect
+      .poll(async () =>
+        (await page.locator(`${c.list} ${c.status}`).allTextContents()).every((t) => t === '待发货'),
+      )
+      .toBe(true);
+    const statuses = await page.locator(`${c.list} ${c.status}`).allTextContents();
     const pending = orders.filter((o) => o.status === '待发货').length;
     expect(statuses).toHaveLength(Math.min(20, pending));
 
@@ -236,18 +250,25 @@ describe.each(['douyin', 'wechat', 'jd'] as const)('demo %s order page', (platfo
   it('reveals the plaintext in place after a delay and decrements the page counter', async () => {
     const { page } = await open(platform);
     const before = await counter(page, c);
-    const candidate = page
-      .locator(c.row)
-      .filter({ has: page.locator(c.reveal) })
-      .first();
+    const candidate = c.body
+      ? page.locator(c.row).first()
+      : page
+          .locator(c.row)
+          .filter({ has: page.locator(c.reveal) })
+          .first();
     const id = /(\d{12,19})/u.exec((await candidate.locator(c.orderId).textContent()) ?? '')![1]!;
     // Pin the row by its order id (the reveal control's label changes once revealed).
-    const row = page.locator(c.row).filter({ hasText: id });
+    const row = fieldsOf(page.locator(c.row).filter({ hasText: id }), c);
     const order = byId.get(id)!;
     expect(await row.locator(c.name).textContent()).toBe(order.masked.name);
     await row.locator(c.reveal).click();
     await expect.poll(() => row.locator(c.name).textContent()).toBe(order.plain.name);
-    expect(await row.locator(c.address).textContent()).toBe(order.plain.fullAddress);
+    // JD's address cell holds the name and the address together (`王**，陕西…`).
+    expect(await row.locator(c.address).textContent()).toBe(
+      platform === 'jd' && order.plain.fullAddress
+        ? `${order.plain.name}，${order.plain.fullAddress}`
+        : order.plain.fullAddress,
+    );
     if (platform !== 'jd') expect(await row.locator(c.phone).textContent()).toBe(order.plain.phone);
     expect(await counter(page, c)).toBe(before - 1);
     expect(server.state.reveals).toHaveLength(1);
@@ -259,7 +280,7 @@ describe.each(['douyin', 'wechat', 'jd'] as const)('demo %s order page', (platfo
   it('shows a markup-looking remark as text', async () => {
     const target = orders.find((o) => o.remark === MARKUP_REMARK)!;
     const { page } = await open(platform, `?q=${target.orderId}`);
-    await expect.poll(() => page.locator(`${c.row} ${c.remark}`).textContent()).toBe(MARKUP_REMARK);
+    await expect.poll(() => page.locator(`${c.list} ${c.remark}`).textContent()).toBe(MARKUP_REMARK);
     expect(await page.locator(`${c.list} img`).count()).toBe(0);
     await page.close();
   });
@@ -331,6 +352,8 @@ describe.each(['douyin', 'wechat', 'jd'] as const)('demo %s order page', (platfo
 describe('demo platform specifics', () => {
   it('WeChat: virtual numbers 11+4, and none for a malformed phone (the page says so)', async () => {
     const { page } = await open('wechat');
+    // Inside the micro-app's open shadow root: document.querySelectorAll sees no order at all.
+    expect(await page.evaluate(() => document.querySelectorAll('.order-card').length)).toBe(0);
     const numbers = await page.locator('.order-card .receiver__vn-number').allTextContents();
     expect(numbers.length).toBeGreaterThan(10);
     for (const n of numbers) expect(n).toMatch(/^1\d{10}-\d{4}$/u);
@@ -351,7 +374,7 @@ describe('demo platform specifics', () => {
     const jdDone = demoOrders('jd').find((o) => o.status === '已完成')!;
     const j = await open('jd', `?q=${jdDone.orderId}`);
     await expect
-      .poll(() => j.page.locator('tbody.order-tbody .tr-th .finish-time').textContent())
+      .poll(() => j.page.locator('.card .card-header .finish-time').textContent())
       .toBe(`完成时间：${chinaDateTime(jdDone.completedAt!)}`);
     await j.page.close();
   });
@@ -359,14 +382,52 @@ describe('demo platform specifics', () => {
   it('the counter runs out: a reveal at 0 is refused and shows nothing', async () => {
     server.state.remaining.jd = 1;
     const { page } = await open('jd');
-    const rows = page.locator('table.order-tb > tbody.order-tbody');
-    await rows.nth(0).locator('a.btn-view').click();
+    const rows = page.locator('.jd-pro-card-table .table-body > .card');
+    await rows.nth(0).locator('a.cons-view-btn').click();
     await expect.poll(() => page.locator('.view-count').textContent()).toBe('今日剩余查看次数 0');
-    const masked = await rows.nth(1).locator('.consignee-name').textContent();
-    await rows.nth(1).locator('a.btn-view').click();
+    const masked = await rows.nth(1).locator('.cons-name-text').textContent();
+    await rows.nth(1).locator('a.cons-view-btn').click();
     await expect.poll(() => page.locator('.demo-toast').textContent()).toContain('已用完');
-    expect(await rows.nth(1).locator('.consignee-name').textContent()).toBe(masked);
+    expect(await rows.nth(1).locator('.cons-name-text').textContent()).toBe(masked);
     expect(server.state.reveals).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe.each(['douyin', 'wechat', 'jd'] as const)('demo %s redesign (?skin=2)', (platform) => {
+  const ui = demoUiFor(platform, 2);
+  const orders = demoOrders(platform);
+
+  it('serves the same orders with re-hashed class names and another row layout', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.pages[platform]}?skin=2`);
+    await page.locator(ui.row).first().waitFor();
+    const ids = await visibleOrderIds(page, platform, ui);
+    expect(ids).toEqual(orders.slice(0, 20).map((o) => o.orderId));
+    // None of skin 1's row markup is left.
+    expect(await page.locator(contracts[platform].row).count()).toBe(0);
+    const next = await (async () => {
+      await page.locator(ui.next).first().click();
+      return swapped(page, platform, ids, ui);
+    })();
+    expect(next).toEqual(orders.slice(20, 40).map((o) => o.orderId));
+    const before = server.state.remaining[platform];
+    await page.locator(ui.reveal).first().click();
+    await expect.poll(() => server.state.remaining[platform]).toBe(before - 1);
+    await page.close();
+  });
+});
+
+describe('demo JD list in a child frame (?frame=1)', () => {
+  it('draws the list in a same-origin frame at /orderList, the shell has no rows', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.pages.jd}?frame=1`);
+    const frame = page.frameLocator('iframe');
+    const cards = frame.locator('.jd-pro-card-table .table-body > .card');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(20);
+    expect(await page.locator('.card').count()).toBe(0);
+    expect(page.frames().some((f) => new URL(f.url()).pathname === '/orderList')).toBe(true);
     await page.close();
   });
 });

@@ -10,6 +10,7 @@ import type {
   ShipRowInput,
 } from '../api.ts';
 import { pageSizes } from '../api.ts';
+import { classNamer, type Skin } from './skin.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -73,6 +74,10 @@ export interface PagerState {
 /** What a platform page supplies: its selectors and how its rows and pager look. */
 export interface PageConfig {
   readonly platform: DemoPlatform;
+  /** Where the page's app lives: the document, or a micro-app's shadow root. */
+  readonly root?: Document | ShadowRoot;
+  /** The tab's count element, inside a tab. */
+  readonly tabCount?: string;
   /** The element whose children are the order rows (replaced on every swap). */
   readonly list: string;
   /** Status tabs: each has `data-status` ('全部' for all) and a `.tab-count` child. */
@@ -97,7 +102,8 @@ export interface PageConfig {
   readonly loadingClass: string;
   readonly loadingTarget: string;
   readonly empty: (ctx: { total: number }) => HTMLElement;
-  renderRow(order: OrderRow, ctx: RowContext): HTMLElement;
+  /** One order's element, or its elements (a table order spans several rows). */
+  renderRow(order: OrderRow, ctx: RowContext): HTMLElement | readonly HTMLElement[];
   renderPager(container: HTMLElement, state: PagerState, go: (page: number) => void): void;
 }
 
@@ -137,11 +143,13 @@ export function startPage(cfg: PageConfig): void {
     q: params.get('q') ?? '',
     count: params.get('count') ?? '',
   };
-  const list = $(cfg.list);
-  const counter = $(cfg.counter);
-  const pager = $(cfg.pager);
-  const sizeSelect = $<HTMLSelectElement>(cfg.pageSize);
-  const searchInput = $<HTMLInputElement>(cfg.search.input);
+  const root = cfg.root ?? document;
+  const list = $(cfg.list, root);
+  const counter = $(cfg.counter, root);
+  const pager = $(cfg.pager, root);
+  const sizeSelect = $<HTMLSelectElement>(cfg.pageSize, root);
+  const searchInput = $<HTMLInputElement>(cfg.search.input, root);
+  const tabCount = cfg.tabCount ?? '.tab-count';
   sizeSelect.value = String(state.pageSize);
   searchInput.value = state.q;
 
@@ -183,7 +191,7 @@ export function startPage(cfg: PageConfig): void {
     if (state.pageSize === 20) shown.delete('pageSize');
     if (state.status === '全部') shown.delete('status');
     history.replaceState(null, '', `${location.pathname}${shown.size ? `?${shown.toString()}` : ''}`);
-    const target = $(cfg.loadingTarget);
+    const target = $(cfg.loadingTarget, root);
     target.classList.add(cfg.loadingClass);
     try {
       const res = await fetch(`${api}/orders?${q.toString()}`);
@@ -194,12 +202,12 @@ export function startPage(cfg: PageConfig): void {
         return;
       }
       state.page = body.page;
-      const rows = body.orders.map((o) => cfg.renderRow(o, ctx));
+      const rows = body.orders.flatMap((o) => cfg.renderRow(o, ctx));
       list.replaceChildren(...(rows.length ? rows : [cfg.empty({ total: body.total })]));
-      for (const tab of document.querySelectorAll<HTMLElement>(cfg.tabs)) {
+      for (const tab of root.querySelectorAll<HTMLElement>(cfg.tabs)) {
         const s = tab.dataset.status ?? '';
         tab.classList.toggle(cfg.tabActive, s === state.status);
-        const count = tab.querySelector('.tab-count');
+        const count = tab.querySelector(tabCount);
         if (count) count.textContent = `(${body.counts[s] ?? 0})`;
       }
       setRemaining(body.remaining);
@@ -216,13 +224,13 @@ export function startPage(cfg: PageConfig): void {
           void load();
         },
       );
-      document.dispatchEvent(new CustomEvent('demo:rows', { detail: { count: rows.length } }));
+      document.dispatchEvent(new CustomEvent('demo:rows', { detail: { count: body.orders.length } }));
     } finally {
       if (mine === seq) target.classList.remove(cfg.loadingClass);
     }
   };
 
-  for (const tab of document.querySelectorAll<HTMLElement>(cfg.tabs)) {
+  for (const tab of root.querySelectorAll<HTMLElement>(cfg.tabs)) {
     tab.addEventListener('click', (e) => {
       e.preventDefault();
       state.status = tab.dataset.status ?? '全部';
@@ -235,7 +243,7 @@ export function startPage(cfg: PageConfig): void {
     state.page = 1;
     void load();
   };
-  $(cfg.search.submit).addEventListener('click', (e) => {
+  $(cfg.search.submit, root).addEventListener('click', (e) => {
     e.preventDefault();
     search();
   });
@@ -243,7 +251,7 @@ export function startPage(cfg: PageConfig): void {
     if (e.key === 'Enter') search();
   });
   if (cfg.search.reset) {
-    $(cfg.search.reset).addEventListener('click', (e) => {
+    $(cfg.search.reset, root).addEventListener('click', (e) => {
       e.preventDefault();
       searchInput.value = '';
       state.status = '全部';
@@ -256,7 +264,7 @@ export function startPage(cfg: PageConfig): void {
     void load();
   });
 
-  $(cfg.exportButton).addEventListener('click', (e) => {
+  $(cfg.exportButton, root).addEventListener('click', (e) => {
     e.preventDefault();
     const q = new URLSearchParams({ status: state.status });
     if (state.q) q.set('q', state.q);
@@ -268,12 +276,12 @@ export function startPage(cfg: PageConfig): void {
     toast('导出任务已创建，文件开始下载');
   });
 
-  wireShip(cfg, api, () => void load());
+  wireShip(cfg, root, api, () => void load());
   void load();
 }
 
-function wireShip(cfg: PageConfig, api: string, reload: () => void): void {
-  const modal = $(cfg.ship.modal);
+function wireShip(cfg: PageConfig, root: ParentNode, api: string, reload: () => void): void {
+  const modal = $(cfg.ship.modal, root);
   const file = $<HTMLInputElement>(cfg.ship.file, modal);
   const textarea = $<HTMLTextAreaElement>(cfg.ship.textarea, modal);
   const result = $(cfg.ship.result, modal);
@@ -281,7 +289,7 @@ function wireShip(cfg: PageConfig, api: string, reload: () => void): void {
     modal.hidden = false;
     result.replaceChildren();
   };
-  $(cfg.ship.open).addEventListener('click', (e) => {
+  $(cfg.ship.open, root).addEventListener('click', (e) => {
     e.preventDefault();
     open();
   });
@@ -360,4 +368,17 @@ export function pageNumbers(page: number, pages: number): (number | '…')[] {
   if (hi < pages - 1) out.push('…');
   out.push(pages);
   return out;
+}
+
+/** The page build the server rendered (seed and skin, from `<meta name="demo-build">`) and its class names. */
+export function pageBuild(platform: DemoPlatform): {
+  seed: number;
+  skin: Skin;
+  cx: (name: string) => string;
+} {
+  const meta = document.querySelector('meta[name="demo-build"]')?.getAttribute('content') ?? '';
+  const [seedText = '', skinText = ''] = meta.split(/\s+/u);
+  const seed = Number(seedText) || 0;
+  const skin: Skin = skinText === '2' ? 2 : 1;
+  return { seed, skin, cx: classNamer(platform, skin, seed) };
 }

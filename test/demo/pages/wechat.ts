@@ -1,7 +1,23 @@
-// 视频号小店 订单管理 (demo): order cards with masked receivers, 11+4 virtual numbers and 查看 links.
+// 微信小店 (formerly 视频号小店) 订单管理 (demo), built like store.weixin.qq.com/shop/order/list:
+// the shell (account, menu) is in the document; the page itself is drawn inside the OPEN shadow
+// root of a `<micro-app>` element, Vue-rendered (`data-v-…` scoped attributes) with the weui-desktop
+// design system. Sources: beak2825/greasyfork_archives js_greasyfork/531114.js
+// (`document.querySelector('micro-app').shadowRoot`, weui-desktop controls); Kvenm/wechat-store-analytics
+// scripts (every probe starts from `document.querySelector('micro-app').shadowRoot`, dialogs
+// `.weui-desktop-dialog__wrp`, a Vue app on `div#app`). No public row selectors exist for the order
+// list: the order-card names below are this demo's own, and `document.querySelectorAll` or a
+// MutationObserver on `document.body` sees none of them.
+//
+// skin 2, the redesign: app class names re-hashed (opaque `_xxxxxxx`, skin.ts) and one table row
+// per order instead of a card; weui-desktop library classes stay.
 import type { OrderRow } from '../api.ts';
 import { chinaDateTime, yuan } from '../format.ts';
-import { h, pageNumbers, startPage, type RowContext } from './common.ts';
+import { h, pageBuild, pageNumbers, startPage, type RowContext } from './common.ts';
+
+const { skin, cx } = pageBuild('wechat');
+/** Class names of the app: weui-desktop ones stay, the app's own go through the build's hash. */
+const c = (names: string): string => names.split(/\s+/u).filter(Boolean).map(cx).join(' ');
+const dot = (name: string): string => `.${cx(name)}`;
 
 const statusClass: Record<string, string> = {
   待支付: 'order-status_unpaid',
@@ -14,7 +30,7 @@ const statusClass: Record<string, string> = {
 
 function goodsImage(name: string): HTMLElement {
   const hue = ([...name].reduce((s, c) => s + c.charCodeAt(0), 0) * 7) % 360;
-  const el = h('div', { class: 'goods-item__img', text: name.slice(0, 2) });
+  const el = h('div', { class: c('goods-item__img'), text: name.slice(0, 2) });
   el.style.background = `hsl(${hue} 40% 90%)`;
   el.style.color = `hsl(${hue} 35% 35%)`;
   return el;
@@ -22,22 +38,22 @@ function goodsImage(name: string): HTMLElement {
 
 function renderRow(o: OrderRow, ctx: RowContext): HTMLElement {
   const r = o.receiver;
-  const name = h('span', { class: 'receiver__name', text: r.name });
-  const phone = h('span', { class: 'receiver__phone', text: r.phone });
-  const address = h('div', { class: 'receiver__address', text: r.address });
-  const receiver = h('div', { class: 'receiver' });
+  const name = h('span', { class: c('receiver__name'), text: r.name });
+  const phone = h('span', { class: c('receiver__phone'), text: r.phone });
+  const address = h('div', { class: c('receiver__address'), text: r.address });
+  const receiver = h('div', { class: c('receiver') });
   const view = h('a', {
-    class: 'weui-desktop-link receiver__view',
+    class: c('weui-desktop-link receiver__view'),
     text: '查看',
     attrs: { href: '#', role: 'button' },
   });
   view.addEventListener('click', (e) => {
     e.preventDefault();
-    if (receiver.classList.contains('receiver_revealed')) {
+    if (receiver.classList.contains(cx('receiver_revealed'))) {
       name.textContent = r.name;
       phone.textContent = r.phone;
       address.textContent = r.address;
-      receiver.classList.remove('receiver_revealed');
+      receiver.classList.remove(cx('receiver_revealed'));
       view.textContent = '查看';
       return;
     }
@@ -49,131 +65,191 @@ function renderRow(o: OrderRow, ctx: RowContext): HTMLElement {
       name.textContent = res.name;
       phone.textContent = res.phone;
       address.textContent = res.address;
-      receiver.classList.add('receiver_revealed');
+      receiver.classList.add(cx('receiver_revealed'));
       view.textContent = '隐藏';
     });
   });
 
   let vn: HTMLElement | null = null;
   if (r.virtual) {
-    vn = h('div', { class: 'receiver__vn' }, [
-      h('span', { class: 'receiver__vn-label', text: '虚拟号' }),
-      h('span', { class: 'receiver__vn-number', text: `${r.virtual.main}-${r.virtual.ext}` }),
+    vn = h('div', { class: c('receiver__vn') }, [
+      h('span', { class: c('receiver__vn-label'), text: '虚拟号' }),
+      h('span', { class: c('receiver__vn-number'), text: `${r.virtual.main}-${r.virtual.ext}` }),
     ]);
   } else if (r.phoneInvalid) {
-    vn = h('div', { class: 'receiver__vn-none', text: '买家手机号格式异常，该订单无虚拟号' });
+    vn = h('div', { class: c('receiver__vn-none'), text: '买家手机号格式异常，该订单无虚拟号' });
   } else if (r.clear) {
-    vn = h('div', { class: 'receiver__clear-tip', text: '该类目订单无需加密，已展示完整收货信息' });
+    vn = h('div', { class: c('receiver__clear-tip'), text: '该类目订单无需加密，已展示完整收货信息' });
   }
-  receiver.append(h('div', { class: 'receiver__row' }, [name, phone, r.clear ? null : view]));
+  receiver.append(h('div', { class: c('receiver__row') }, [name, phone, r.clear ? null : view]));
   if (vn) receiver.append(vn);
   receiver.append(address);
-  if (r.address === '') receiver.append(h('div', { class: 'receiver__warn', text: '收货地址为空' }));
+  if (r.address === '') receiver.append(h('div', { class: c('receiver__warn'), text: '收货地址为空' }));
 
   const goods = h(
     'div',
-    { class: 'goods-cell' },
+    { class: c('goods-cell') },
     o.items.map((it) =>
-      h('div', { class: 'goods-item' }, [
+      h('div', { class: c('goods-item') }, [
         goodsImage(it.name),
-        h('div', { class: 'goods-item__info' }, [
-          h('div', { class: 'goods-item__title', text: it.name }),
-          h('div', { class: 'goods-item__spec', text: it.spec }),
-          h('div', { class: 'goods-item__code', text: `商品编码：${it.sku}` }),
+        h('div', { class: c('goods-item__info') }, [
+          h('div', { class: c('goods-item__title'), text: it.name }),
+          h('div', { class: c('goods-item__spec'), text: it.spec }),
+          h('div', { class: c('goods-item__code'), text: `商品编码：${it.sku}` }),
         ]),
       ]),
     ),
   );
   const price = h(
     'div',
-    { class: 'price-cell' },
+    { class: c('price-cell') },
     o.items.map((it) =>
-      h('div', { class: 'goods-item__price-row' }, [
-        h('div', { class: 'goods-item__price', text: `¥${yuan(it.price)}` }),
-        h('div', { class: 'goods-item__count', text: `x${it.quantity}` }),
+      h('div', { class: c('goods-item__price-row') }, [
+        h('div', { class: c('goods-item__price'), text: `¥${yuan(it.price)}` }),
+        h('div', { class: c('goods-item__count'), text: `x${it.quantity}` }),
       ]),
     ),
   );
-  const status = h('div', { class: 'status-cell' }, [
-    h('span', { class: `order-status ${statusClass[o.status] ?? ''}`, text: o.status }),
+  const status = h('div', { class: c('status-cell') }, [
+    h('span', { class: c(`order-status ${statusClass[o.status] ?? ''}`), text: o.status }),
     o.carrier
-      ? h('div', { class: 'order-logistics' }, [
-          h('div', { class: 'order-logistics__company', text: o.carrier }),
-          h('div', { class: 'order-logistics__no', text: o.trackingNo ?? '' }),
+      ? h('div', { class: c('order-logistics') }, [
+          h('div', { class: c('order-logistics__company'), text: o.carrier }),
+          h('div', { class: c('order-logistics__no'), text: o.trackingNo ?? '' }),
         ])
       : null,
   ]);
-  const amount = h('div', { class: 'amount-cell' }, [
-    h('div', { class: 'order-amount', text: `¥${yuan(o.total)}` }),
+  const amount = h('div', { class: c('amount-cell') }, [
+    h('div', { class: c('order-amount'), text: `¥${yuan(o.total)}` }),
     h('div', {
-      class: 'order-amount__freight',
+      class: c('order-amount__freight'),
       text: o.freight ? `（含运费¥${yuan(o.freight)}）` : '（包邮）',
     }),
   ]);
-  const ops = h('div', { class: 'op-cell' }, [
-    h('a', { class: 'weui-desktop-link', text: '订单详情', attrs: { href: '#' } }),
-    o.status === '待发货' ? h('a', { class: 'weui-desktop-link', text: '发货', attrs: { href: '#' } }) : null,
-    h('a', { class: 'weui-desktop-link', text: '备注', attrs: { href: '#' } }),
+  const ops = h('div', { class: c('op-cell') }, [
+    h('a', { class: c('weui-desktop-link'), text: '订单详情', attrs: { href: '#' } }),
+    o.status === '待发货'
+      ? h('a', { class: c('weui-desktop-link'), text: '发货', attrs: { href: '#' } })
+      : null,
+    h('a', { class: c('weui-desktop-link'), text: '备注', attrs: { href: '#' } }),
   ]);
 
-  return h('div', { class: 'order-card' }, [
-    h('div', { class: 'order-card__hd' }, [
-      h('span', { class: 'order-card__id', text: `订单号：${o.orderId}` }),
-      h('span', { class: 'order-card__time', text: `下单时间：${chinaDateTime(o.createdAt)}` }),
-      // Receipt starts the virtual number's last 14 days (seed 002).
-      o.receivedAt !== undefined
-        ? h('span', { class: 'order-card__received', text: `确认收货：${chinaDateTime(o.receivedAt)}` })
-        : null,
-      h('span', { class: 'order-card__category-wrp' }, [
-        h('span', { class: 'order-card__category-label', text: '商品类目：' }),
-        h('span', { class: 'order-card__category', text: o.category }),
-      ]),
-    ]),
-    h('div', { class: 'order-card__bd' }, [
+  if (skin === 2)
+    return tableRow(o, [
       goods,
       price,
-      h('div', { class: 'receiver-cell' }, [receiver]),
+      h('div', { class: c('receiver-cell') }, [receiver]),
+      status,
+      amount,
+      ops,
+    ]);
+  return h('div', { class: c('order-card') }, [
+    h('div', { class: c('order-card__hd') }, [
+      h('span', { class: c('order-card__id'), text: `订单号：${o.orderId}` }),
+      h('span', { class: c('order-card__time'), text: `下单时间：${chinaDateTime(o.createdAt)}` }),
+      // Receipt starts the virtual number's last 14 days (seed 002).
+      o.receivedAt !== undefined
+        ? h('span', { class: c('order-card__received'), text: `确认收货：${chinaDateTime(o.receivedAt)}` })
+        : null,
+      h('span', { class: c('order-card__category-wrp') }, [
+        h('span', { class: c('order-card__category-label'), text: '商品类目：' }),
+        h('span', { class: c('order-card__category'), text: o.category }),
+      ]),
+    ]),
+    h('div', { class: c('order-card__bd') }, [
+      goods,
+      price,
+      h('div', { class: c('receiver-cell') }, [receiver]),
       status,
       amount,
       ops,
     ]),
     o.remark
-      ? h('div', { class: 'order-card__ft' }, [
-          h('span', { class: 'order-card__remark-label', text: '买家备注：' }),
-          h('span', { class: 'order-card__remark', text: o.remark }),
+      ? h('div', { class: c('order-card__ft') }, [
+          h('span', { class: c('order-card__remark-label'), text: '买家备注：' }),
+          h('span', { class: c('order-card__remark'), text: o.remark }),
         ])
       : null,
   ]);
 }
 
+/** skin 2: one table row per order; the head (id, times, category, remark) is its first cell. */
+function tableRow(o: OrderRow, cells: HTMLElement[]): HTMLElement {
+  const head = h('td', { class: c('order-row__hd') }, [
+    h('div', { class: c('order-card__id'), text: `订单号：${o.orderId}` }),
+    h('div', { class: c('order-card__time'), text: `下单时间：${chinaDateTime(o.createdAt)}` }),
+    o.receivedAt !== undefined
+      ? h('div', { class: c('order-card__received'), text: `确认收货：${chinaDateTime(o.receivedAt)}` })
+      : null,
+    h('div', { class: c('order-card__category'), text: o.category }),
+    o.remark ? h('div', { class: c('order-card__remark'), text: `买家备注：${o.remark}` }) : null,
+  ]);
+  return h('tr', { class: c('order-row') }, [
+    head,
+    ...cells.map((el) => h('td', { class: c('order-row__cell') }, [el])),
+  ]);
+}
+
+// The micro-app: attach its open shadow root and render the app template into it.
+const host = document.querySelector('micro-app')!;
+const shadow = host.attachShadow({ mode: 'open' });
+const template = document.querySelector<HTMLTemplateElement>('#micro-app-order-list')!;
+const app = h('div', { attrs: { id: 'app', 'data-v-app': '' } });
+app.append(template.content.cloneNode(true));
+shadow.append(
+  h('link', { attrs: { rel: 'stylesheet', href: '/assets/common.css' } }),
+  h('link', { attrs: { rel: 'stylesheet', href: `/assets/wechat.css?skin=${skin}` } }),
+  app,
+);
+if (skin === 2) {
+  // A table instead of the card list.
+  const wrap = shadow.querySelector(dot('order-list-wrap'))!;
+  const table = h('table', { class: c('order-table') });
+  const body = h('tbody', { class: c('order-list-wrap') });
+  table.append(body);
+  wrap.replaceWith(table);
+  shadow.querySelector(dot('order-table-hd'))?.remove();
+}
+
 startPage({
   platform: 'wechat',
-  list: '.order-list-wrap',
-  tabs: '.order-tabs .weui-desktop-tab__nav',
+  root: shadow,
+  list: dot('order-list-wrap'),
+  tabs: `${dot('order-tabs')} .weui-desktop-tab__nav`,
   tabActive: 'weui-desktop-tab__nav_current',
-  search: { input: '.order-search__input', submit: '.order-search__btn', reset: '.order-search__reset' },
-  pageSize: '.page-size-select',
+  tabCount: dot('tab-count'),
+  search: {
+    input: dot('order-search__input'),
+    submit: dot('order-search__btn'),
+    reset: dot('order-search__reset'),
+  },
+  pageSize: dot('page-size-select'),
   pager: '.weui-desktop-pagination',
-  counter: '.view-quota',
+  counter: dot('view-quota'),
   counterText: (n) => `本月剩余查看次数 ${n}`,
-  exportButton: '.order-export__btn',
+  exportButton: dot('order-export__btn'),
   ship: {
-    open: '.order-ship__btn',
-    modal: '.ship-dialog',
-    close: '.weui-desktop-dialog__close-btn, .ship-dialog__cancel',
-    file: '.ship-dialog__file',
-    textarea: '.ship-dialog__textarea',
-    submit: '.ship-dialog__submit',
-    result: '.ship-dialog__result',
+    open: dot('order-ship__btn'),
+    modal: dot('ship-dialog'),
+    close: `.weui-desktop-dialog__close-btn, ${dot('ship-dialog__cancel')}`,
+    file: dot('ship-dialog__file'),
+    textarea: dot('ship-dialog__textarea'),
+    submit: dot('ship-dialog__submit'),
+    result: dot('ship-dialog__result'),
   },
   loadingClass: 'is-loading',
-  loadingTarget: '.order-list-loading-wrp',
-  empty: () => h('div', { class: 'weui-desktop-empty', text: '暂无订单' }),
+  loadingTarget: dot('order-list-loading-wrp'),
+  empty: () =>
+    skin === 2
+      ? h('tr', {}, [h('td', { class: c('weui-desktop-empty'), text: '暂无订单', attrs: { colspan: '7' } })])
+      : h('div', { class: c('weui-desktop-empty'), text: '暂无订单' }),
   renderRow,
   renderPager(el, s, go) {
     const btn = (label: string, cls: string, target: number, disabled: boolean): HTMLElement => {
       const a = h('a', {
-        class: `weui-desktop-btn weui-desktop-btn_default weui-desktop-btn_mini ${cls}${disabled ? ' weui-desktop-btn_disabled' : ''}`,
+        class: c(
+          `weui-desktop-btn weui-desktop-btn_default weui-desktop-btn_mini ${cls}${disabled ? ' weui-desktop-btn_disabled' : ''}`,
+        ),
         text: label,
         attrs: { href: '#', role: 'button' },
       });
@@ -183,14 +259,16 @@ startPage({
       });
       return a;
     };
-    const nums = h('span', { class: 'weui-desktop-pagination__num__wrp' });
+    const nums = h('span', { class: c('weui-desktop-pagination__num__wrp') });
     for (const n of pageNumbers(s.page, s.pages)) {
       if (n === '…') {
-        nums.append(h('span', { class: 'weui-desktop-pagination__ellipsis', text: '…' }));
+        nums.append(h('span', { class: c('weui-desktop-pagination__ellipsis'), text: '…' }));
         continue;
       }
       const a = h('a', {
-        class: `weui-desktop-pagination__num${n === s.page ? ' weui-desktop-pagination__num_current' : ''}`,
+        class: c(
+          `weui-desktop-pagination__num${n === s.page ? ' weui-desktop-pagination__num_current' : ''}`,
+        ),
         text: String(n),
         attrs: { href: '#' },
       });
@@ -201,13 +279,13 @@ startPage({
       nums.append(a);
     }
     el.replaceChildren(
-      h('span', { class: 'weui-desktop-pagination__total', text: `共 ${s.total} 条` }),
-      h('span', { class: 'weui-desktop-pagination__nav' }, [
+      h('span', { class: c('weui-desktop-pagination__total'), text: `共 ${s.total} 条` }),
+      h('span', { class: c('weui-desktop-pagination__nav') }, [
         btn('上一页', 'weui-desktop-pagination__prev', s.page - 1, s.page <= 1),
         nums,
         btn('下一页', 'weui-desktop-pagination__next', s.page + 1, s.page >= s.pages),
       ]),
-      h('span', { class: 'weui-desktop-pagination__info', text: `${s.page} / ${s.pages}` }),
+      h('span', { class: c('weui-desktop-pagination__info'), text: `${s.page} / ${s.pages}` }),
     );
   },
 });
