@@ -6,7 +6,8 @@
  * Invariant: no message carries buyer plaintext. Orders travel as masked `OrderView`s; reveals are
  * identified by order id only (the background turns it into a keyed hash for the ledger).
  */
-import type { FieldKind, Instant, OrderView, PlatformId } from '@shipmask/core';
+import type { FieldKind, HoldReason, Instant, OrderView, PlatformId } from '@shipmask/core';
+import type { GateReplyValues, GateRequest } from './gate-messages';
 import type { HandoffReplyValues, HandoffRequest } from './handoff-messages';
 
 /** A shop is identified by platform + the shop id the page shows (or `default`). */
@@ -71,7 +72,8 @@ export type PageRequest =
   /** The shop a content script last reported from this tab (popup: "the active tab's shop"). */
   | { readonly type: 'shops/active'; readonly tabId: number }
   | PrintPageRequest
-  | HandoffRequest;
+  | HandoffRequest
+  | GateRequest;
 
 /** Label sizes (core templates). */
 export type LabelSizeId = '76x130' | '100x150' | '100x180';
@@ -92,6 +94,8 @@ export type PrintPageRequest =
       readonly carrier: string;
       readonly labelSize: LabelSizeId;
       readonly documents: readonly { readonly orderId: string; readonly trackingNumber: string }[];
+      /** Explicit overrides of the exception gate (issue 18), logged. */
+      readonly overrides?: readonly { readonly orderId: string; readonly reason: HoldReason }[];
     }
   /** Persist document states (before a send: `sent`; after the component answers: final states). */
   | {
@@ -237,7 +241,14 @@ export type Reply<T> =
  * context is orphaned); only `send()` in client.ts produces it, never the background.
  */
 export type MessageErrorCode =
-  'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'storage' | 'internal' | 'unreachable';
+  | 'invalid-message'
+  | 'unknown-type'
+  | 'forbidden-sender'
+  | 'storage'
+  | 'internal'
+  | 'unreachable'
+  /** The exception gate held orders of a print job or a sealed batch (issue 18); the message lists them. */
+  | 'held';
 
 /** Reply of `orders/seen`. */
 export interface OrdersSeenResult {
@@ -293,7 +304,7 @@ export interface DailyReveals {
 }
 
 /** What each request's reply carries (`send()` in client.ts returns `Reply<ReplyOf<R>>`). */
-export interface ReplyValues extends HandoffReplyValues {
+export interface ReplyValues extends HandoffReplyValues, GateReplyValues {
   'orders/seen': OrdersSeenResult;
   'reveal/recorded': RevealResult;
   'counter/observed': QuotaView;

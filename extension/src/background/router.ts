@@ -7,6 +7,7 @@
  * for orders (`invalid-message`: plaintext is never stored).
  * @module
  */
+import { GateHeld } from './gate-service';
 import type { MessageErrorCode, PageRequest, Reply } from '../messages';
 import { platformOfUrl, senderKind, type SenderInfo, type SenderKind, type SenderPolicy } from './sender';
 import { plaintextIn, requestTypes, validateRequest, type RequestType } from './validate';
@@ -132,6 +133,7 @@ export function createRouter(options: RouterOptions): Route {
       const tabId = sender.tab?.id;
       return { ok: true, value: await handler(request, { kind, ...(tabId !== undefined ? { tabId } : {}) }) };
     } catch (e) {
+      if (e instanceof GateHeld) return err('held', e.message);
       const code = classify(e);
       return err(code, code === 'storage' ? 'storage failed: the request was not applied' : 'internal error');
     }

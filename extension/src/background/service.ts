@@ -8,6 +8,7 @@ import { DAY_MS, formatChinaTime, startOfChinaDay, type Instant, type QuotaLedge
 import type { DailyReveals, QuotaView, ShopRef, ShopSummary } from '../messages';
 import type { Store } from '../storage';
 import type { Locks } from './locks';
+import { createGateService } from './gate-service';
 import { handoffHandlers } from './handoff-service';
 import { createPrintHandlers } from './print-service';
 import { Ledgers } from './quota';
@@ -58,6 +59,8 @@ export function createService(options: ServiceOptions): Service {
   const noteTab = async (shop: ShopRef, ctx: RequestContext): Promise<void> => {
     if (ctx.kind === 'content' && ctx.tabId !== undefined) await tabShops.set(ctx.tabId, shop);
   };
+
+  const gate = createGateService({ store, locks: options.locks, now, randomBytes: options.randomBytes });
 
   const handlers: Handlers = {
     async 'orders/seen'(req, ctx) {
@@ -141,10 +144,12 @@ export function createService(options: ServiceOptions): Service {
     ...createPrintHandlers({
       store,
       now,
+      gate,
       randomBytes: options.randomBytes,
       ...(options.openPage ? { openPage: options.openPage } : {}),
     }),
-    ...handoffHandlers({ store, now, randomBytes: options.randomBytes }),
+    ...handoffHandlers({ store, now, randomBytes: options.randomBytes, gate }),
+    ...gate.handlers,
   };
 
   return { handlers, ledgers, quota };

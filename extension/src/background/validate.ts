@@ -20,6 +20,7 @@ import {
   type ReceiverView,
 } from '@shipmask/core';
 import type { PageRequest, ShopRef, ShopSettings } from '../messages';
+import { gateRequest, gateRequestTypes, isGateType } from './gate-validate';
 import { handoffRequest, handoffRequestTypes, isHandoffType } from './handoff-validate';
 import { printRequest } from './print-validate';
 
@@ -49,6 +50,7 @@ export const requestTypes = {
   'print/reprint': 'page',
   'print/log': 'page',
   ...handoffRequestTypes,
+  ...gateRequestTypes,
 } as const satisfies Record<PageRequest['type'], 'content' | 'page'>;
 
 export type RequestType = keyof typeof requestTypes;
@@ -252,6 +254,7 @@ function settings(v: unknown, path: string): ShopSettings {
 /** Rebuild one request of a known type (throws `Invalid`). */
 function request(o: Obj, type: RequestType): PageRequest {
   if (isHandoffType(type)) return handoffRequest(o, type, fail);
+  if (isGateType(type)) return gateRequest(o, type, { fail, obj, str, id, num, oneOf, shopRef });
   switch (type) {
     case 'orders/seen': {
       const shop = shopRef(o.shop, 'shop');
