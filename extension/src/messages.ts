@@ -60,7 +60,9 @@ export type ContentRequest =
       readonly orderIds: readonly string[];
       /** `handoff` (issue 8) opens `handoff.html?sel=<id>` instead. */
       readonly purpose: 'print' | 'handoff';
-    };
+    }
+  /** The exception gate, deadlines and merge hints (issue 18, gate-messages.ts). */
+  | GateRequest;
 
 /** Requests the popup and extension pages may send (in addition to the content ones). */
 export type PageRequest =
@@ -72,8 +74,7 @@ export type PageRequest =
   /** The shop a content script last reported from this tab (popup: "the active tab's shop"). */
   | { readonly type: 'shops/active'; readonly tabId: number }
   | PrintPageRequest
-  | HandoffRequest
-  | GateRequest;
+  | HandoffRequest;
 
 /** Label sizes (core templates). */
 export type LabelSizeId = '76x130' | '100x150' | '100x180';

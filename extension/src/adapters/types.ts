@@ -1,4 +1,5 @@
 import type { OrderStatus, PlatformId } from '@shipmask/core';
+import type { GateRules } from './gate-rules';
 
 /**
  * Where one value lives inside an order row: a selector relative to the row, and optionally an
@@ -63,4 +64,6 @@ export interface SiteAdapter {
   readonly counter?: { readonly selector: string; readonly pattern: RegExp };
   /** Where the page names the shop; group 1 (or the text) is the shop id. */
   readonly shop?: FieldRule;
+  /** What the exception gate reads off a row (issue 18). */
+  readonly gate?: GateRules;
 }

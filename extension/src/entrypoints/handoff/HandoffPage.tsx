@@ -6,7 +6,14 @@
  * @module
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { classifyField, parseOrderFile, type OrderView, type ReturnResult } from '@shipmask/core';
+import {
+  classifyField,
+  parseOrderFile,
+  type GateOverride,
+  type Hold,
+  type OrderView,
+  type ReturnResult,
+} from '@shipmask/core';
 import { send } from '../../client';
 import type {
   BatchDetail,
@@ -18,6 +25,7 @@ import type {
   SealReply,
 } from '../../handoff-messages';
 import type { ShopRef } from '../../messages';
+import { HeldOrders } from '../../gate/HeldOrders';
 import { qrDataUrl } from '../../supplier/qr';
 import { bulkShipFileOf, carrierName, shipLines } from './ship-rows';
 
@@ -221,6 +229,9 @@ export function HandoffPage(props: { search: string }) {
   const [lang, setLang] = useState<Lang>('zh');
   const w = W[lang];
   const [error, setError] = useState('');
+  // Exception gate (issue 18): orders held before sealing, and the merchant's overrides.
+  const [held, setHeld] = useState<readonly { orderId: string; holds: readonly Hold[] }[]>([]);
+  const [overrides, setOverrides] = useState<readonly GateOverride[]>([]);
   const [config, setConfig] = useState<HandoffConfig>({ baseUrl: '', suppliers: [] });
   const [baseDraft, setBaseDraft] = useState('');
   const [savedNote, setSavedNote] = useState(false);
@@ -324,10 +335,24 @@ export function HandoffPage(props: { search: string }) {
       ...(passphrase ? { passphrase } : {}),
       ...(carrier ? { carrier } : {}),
       ...(extras.length > 0 ? { extras } : {}),
+      ...(overrides.length > 0 ? { overrides } : {}),
     });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
-    if (!r.value.ok) return setError(`${r.value.code}: ${r.value.message}`);
+    if (!r.value.ok) {
+      if (r.value.code === 'held') {
+        const g = await send({
+          type: 'gate/check',
+          shop,
+          orderIds: orders.map((o) => o.orderId),
+          action: 'seal',
+          overrides,
+        });
+        if (g.ok) setHeld(g.value.held);
+      }
+      return setError(`${r.value.code}: ${r.value.message}`);
+    }
+    setHeld([]);
     setSealed(r.value);
     setPassphrase('');
     const c = await send({ type: 'handoff/config/get' });
@@ -366,8 +391,30 @@ export function HandoffPage(props: { search: string }) {
     () => (sealed?.kind === 'link' && config.baseUrl ? qrDataUrl(sealed.text) : undefined),
     [sealed],
   );
-  const shipFile = useMemo(() => (open ? bulkShipFileOf(open) : undefined), [open]);
-  const lines = useMemo(() => (open ? shipLines(open) : ''), [open]);
+  // The bulk-ship file passes the exception gate (issue 18): orders refunded, closed or changed
+  // since sealing stay out unless overridden (logged).
+  const [shipPass, setShipPass] = useState<ReadonlySet<string> | undefined>();
+  useEffect(() => {
+    setShipPass(undefined);
+    if (!open) return;
+    const ids = open.items.map((it) => it.order.orderId);
+    void send({ type: 'gate/check', shop: open.shop, orderIds: ids, action: 'bulk-ship', overrides }).then(
+      (g) => {
+        if (!g.ok) return setError(g.error.message);
+        setShipPass(new Set(g.value.pass));
+        if (g.value.held.length > 0) setHeld(g.value.held);
+      },
+    );
+  }, [open, overrides]);
+  const passed = useMemo(
+    () =>
+      open && shipPass
+        ? { ...open, items: open.items.filter((it) => shipPass.has(it.order.orderId)) }
+        : undefined,
+    [open, shipPass],
+  );
+  const shipFile = useMemo(() => (passed ? bulkShipFileOf(passed) : undefined), [passed]);
+  const lines = useMemo(() => (passed ? shipLines(passed) : ''), [passed]);
 
   return (
     <main class="ho">
@@ -386,6 +433,7 @@ export function HandoffPage(props: { search: string }) {
           {error}
         </p>
       )}
+      <HeldOrders held={held} overrides={overrides} lang={lang} onChange={setOverrides} />
 
       {shop && !open && (
         <section class="ho-card ho-new">
