@@ -24,12 +24,9 @@ const rules: GateRules = {
   addressMarker: '.addr-changed',
 };
 
+/** A row from fixture markup written in this file (parsed, not assigned as innerHTML). */
 function row(html: string): Element {
-  const el = document.createElement('div');
-  // Test fixture markup written here, not page text.
-  // eslint-disable-next-line no-restricted-syntax
-  el.innerHTML = html;
-  return el;
+  return new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html').body.firstElementChild!;
 }
 
 describe('readFacts', () => {

@@ -30,6 +30,7 @@ import type {
   ShopRef,
 } from '../messages';
 import { HeldOrders } from '../gate/HeldOrders';
+import { PickingSheet } from '../gate/PickingSheet';
 import { addressesFromExport } from './addresses';
 import { CARRIERS, carrierName, componentContents, labelImageUrl, numberRange, planPrint } from './build';
 import { ComponentClient, type ComponentState } from './component-client';
@@ -800,6 +801,7 @@ export function PrintPage() {
         </div>
       </section>
       {docUrl ? <iframe ref={frame} class="print-frame" title="print" data-doc-url={docUrl} /> : null}
+      <PickingSheet orders={orders} lang={lang} />
     </main>
   );
 }
