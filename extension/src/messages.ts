@@ -6,8 +6,9 @@
  * Invariant: no message carries buyer plaintext. Orders travel as masked `OrderView`s; reveals are
  * identified by order id only (the background turns it into a keyed hash for the ledger).
  */
-import type { FieldKind, Instant, OrderView, PlatformId } from '@shipmask/core';
+import type { FieldKind, HoldReason, Instant, OrderView, PlatformId } from '@shipmask/core';
 import type { AdapterReplyValues, AdapterRequest } from './adapter-messages';
+import type { GateReplyValues, GateRequest } from './gate-messages';
 import type { HandoffReplyValues, HandoffRequest } from './handoff-messages';
 
 /** A shop is identified by platform + the shop id the page shows (or `default`). */
@@ -62,7 +63,9 @@ export type ContentRequest =
       readonly purpose: 'print' | 'handoff';
     }
   /** Taught adapters of the page's host (issue 15, item 5). */
-  | AdapterRequest;
+  | AdapterRequest
+  /** The exception gate, deadlines and merge hints (issue 18, gate-messages.ts). */
+  | GateRequest;
 
 /** Requests the popup and extension pages may send (in addition to the content ones). */
 export type PageRequest =
@@ -95,6 +98,8 @@ export type PrintPageRequest =
       readonly carrier: string;
       readonly labelSize: LabelSizeId;
       readonly documents: readonly { readonly orderId: string; readonly trackingNumber: string }[];
+      /** Explicit overrides of the exception gate (issue 18), logged. */
+      readonly overrides?: readonly { readonly orderId: string; readonly reason: HoldReason }[];
     }
   /** Persist document states (before a send: `sent`; after the component answers: final states). */
   | {
@@ -262,7 +267,9 @@ export type MessageErrorCode =
   | 'wrong-shop'
   | 'storage'
   | 'internal'
-  | 'unreachable';
+  | 'unreachable'
+  /** The exception gate held orders of a print job or a sealed batch (issue 18); the message lists them. */
+  | 'held';
 
 /** Reply of `orders/seen`. */
 export interface OrdersSeenResult {
@@ -318,7 +325,7 @@ export interface DailyReveals {
 }
 
 /** What each request's reply carries (`send()` in client.ts returns `Reply<ReplyOf<R>>`). */
-export interface ReplyValues extends HandoffReplyValues, AdapterReplyValues {
+export interface ReplyValues extends HandoffReplyValues, AdapterReplyValues, GateReplyValues {
   'orders/seen': OrdersSeenResult;
   'reveal/recorded': RevealResult;
   'counter/observed': QuotaView;

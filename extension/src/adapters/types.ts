@@ -1,4 +1,5 @@
 import type { OrderStatus, PlatformId } from '@shipmask/core';
+import type { GateRules } from './gate-rules';
 
 /**
  * A CSS selector as a list of variants, newest markup first (refined-github's selectors.ts style):
@@ -96,6 +97,8 @@ export interface SiteAdapter {
    * shipmask ticks rows through `select` and points at `entry`; it never clicks `entry`.
    */
   readonly platformPrint?: { readonly select: string; readonly entry: string };
+  /** What the exception gate reads off a row (issue 18). */
+  readonly gate?: GateRules;
 }
 
 /** What an expectation counts on a saved page: rows found, and orders with each value read. */

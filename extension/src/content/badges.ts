@@ -1,7 +1,20 @@
 import { isExemptCategory, virtualNumberValidity, type OrderView } from '@shipmask/core';
 import type { Strings } from './i18n';
 
-export type BadgeKind = 'cipher' | 'virtual' | 'masked' | 'exempt' | 'invalid' | 'revealed' | 'expired';
+export type BadgeKind =
+  | 'cipher'
+  | 'virtual'
+  | 'masked'
+  | 'exempt'
+  | 'invalid'
+  | 'revealed'
+  | 'expired'
+  // exception gate (issue 18): ship-by countdown, overdue, held, mergeable, printed-to-intercept
+  | 'due'
+  | 'late'
+  | 'held'
+  | 'merge'
+  | 'intercept';
 
 export interface Badge {
   readonly kind: BadgeKind;

@@ -19,6 +19,8 @@ import {
   renderLabelDocument,
   wechatPrintNotice,
   writeBulkShipFile,
+  type GateOverride,
+  type Hold,
   type OrderView,
   type PrintDataEntry,
   type ShipCarrierCode,
@@ -33,6 +35,8 @@ import type {
   PrintJobSummary,
   ShopRef,
 } from '../messages';
+import { HeldOrders } from '../gate/HeldOrders';
+import { PickingSheet } from '../gate/PickingSheet';
 import { addressesFromExport } from './addresses';
 import { CARRIERS, carrierName, componentContents, labelImageUrl, numberRange, planPrint } from './build';
 import { ComponentClient, type ComponentState } from './component-client';
@@ -81,6 +85,9 @@ export function PrintPage() {
   const [sender, setSender] = useState({ name: '', phone: '', address: '' });
   const [start, setStart] = useState('');
   const [error, setError] = useState('');
+  // Exception gate (issue 18): orders held before print / bulk-ship, and the merchant's overrides.
+  const [held, setHeld] = useState<readonly { orderId: string; holds: readonly Hold[] }[]>([]);
+  const [overrides, setOverrides] = useState<readonly GateOverride[]>([]);
   const [job, setJob] = useState<PrintJobView | undefined>();
   const [jobs, setJobs] = useState<readonly PrintJobSummary[]>([]);
   const paused = useRef(false);
@@ -245,11 +252,23 @@ export function PrintPage() {
       carrier,
       labelSize: size,
       documents: docs,
+      ...(overrides.length ? { overrides } : {}),
     });
     if (!r.ok) {
       setError(r.error.message);
+      if (r.error.code === 'held') {
+        const g = await send({
+          type: 'gate/check',
+          shop,
+          orderIds: docs.map((d) => d.orderId),
+          action: 'print',
+          overrides,
+        });
+        if (g.ok) setHeld(g.value.held);
+      }
       return undefined;
     }
+    setHeld([]);
     setJob(r.value);
     history.replaceState(null, '', `?job=${r.value.id}`);
     return r.value;
@@ -465,17 +484,31 @@ export function PrintPage() {
   };
 
   const printedRows = job ? job.documents.filter((d) => d.state === 'printed') : [];
-  const shipFile = (): void => {
+  const shipFile = async (): Promise<void> => {
     if (!shop || !job) return;
+    // The bulk-ship file is a step of its own: orders turned refunded, closed or changed since
+    // printing stay out of it unless overridden (logged).
+    const g = await send({
+      type: 'gate/check',
+      shop,
+      orderIds: printedRows.map((d) => d.orderId),
+      action: 'bulk-ship',
+      overrides,
+    });
+    if (!g.ok) return setError(g.error.message);
+    setHeld(g.value.held);
+    const pass = new Set(g.value.pass);
     const f = writeBulkShipFile(
       shop.platform,
-      printedRows.map((d) => ({
-        orderId: d.orderId,
-        carrier: job.carrier,
-        trackingNumber: d.trackingNumber,
-      })),
+      printedRows
+        .filter((d) => pass.has(d.orderId))
+        .map((d) => ({
+          orderId: d.orderId,
+          carrier: job.carrier,
+          trackingNumber: d.trackingNumber,
+        })),
     );
-    download(f.fileName, f.csv);
+    if (f.written > 0) download(f.fileName, f.csv);
   };
 
   const [reprintIds, setReprintIds] = useState('');
@@ -545,6 +578,7 @@ export function PrintPage() {
         </button>
       </header>
       {error ? <p class="error">{t.error(error)}</p> : null}
+      <HeldOrders held={held} overrides={overrides} lang={lang} onChange={setOverrides} />
 
       {unfinished.length > 0 ? (
         <section class="unfinished">
@@ -831,7 +865,7 @@ export function PrintPage() {
             <div class="ship">
               <h3>{t.shipTitle}</h3>
               <p>{t.shipHint}</p>
-              <button type="button" class="bulk-ship" onClick={shipFile}>
+              <button type="button" class="bulk-ship" onClick={() => void shipFile()}>
                 {t.shipFile(printedRows.length)}
               </button>
             </div>
@@ -935,6 +969,7 @@ export function PrintPage() {
         </div>
       </section>
       {docUrl ? <iframe ref={frame} class="print-frame" title="print" data-doc-url={docUrl} /> : null}
+      <PickingSheet orders={orders} lang={lang} />
     </main>
   );
 }

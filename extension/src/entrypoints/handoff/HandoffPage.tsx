@@ -11,6 +11,8 @@ import {
   MIN_PASSPHRASE_BITS,
   parseOrderFile,
   passphraseStrength,
+  type GateOverride,
+  type Hold,
   type OrderView,
   type PassphraseProblem,
   type ReturnResult,
@@ -26,6 +28,7 @@ import type {
   SealReply,
 } from '../../handoff-messages';
 import type { ShopRef } from '../../messages';
+import { HeldOrders } from '../../gate/HeldOrders';
 import { qrDataUrl } from '../../supplier/qr';
 import { generatePassphrase } from './passphrase';
 import { carrierName, shippingOf } from './ship-rows';
@@ -263,6 +266,9 @@ export function HandoffPage(props: { search: string }) {
   const [lang, setLang] = useState<Lang>('zh');
   const w = W[lang];
   const [error, setError] = useState('');
+  // Exception gate (issue 18): orders held before sealing, and the merchant's overrides.
+  const [held, setHeld] = useState<readonly { orderId: string; holds: readonly Hold[] }[]>([]);
+  const [overrides, setOverrides] = useState<readonly GateOverride[]>([]);
   const [config, setConfig] = useState<HandoffConfig>({ baseUrl: '', suppliers: [] });
   const [baseDraft, setBaseDraft] = useState('');
   const [savedNote, setSavedNote] = useState(false);
@@ -369,10 +375,24 @@ export function HandoffPage(props: { search: string }) {
       ...(passphrase ? { passphrase } : {}),
       ...(carrier ? { carrier } : {}),
       ...(extras.length > 0 ? { extras } : {}),
+      ...(overrides.length > 0 ? { overrides } : {}),
     });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
-    if (!r.value.ok) return setError(`${r.value.code}: ${r.value.message}`);
+    if (!r.value.ok) {
+      if (r.value.code === 'held') {
+        const g = await send({
+          type: 'gate/check',
+          shop,
+          orderIds: orders.map((o) => o.orderId),
+          action: 'seal',
+          overrides,
+        });
+        if (g.ok) setHeld(g.value.held);
+      }
+      return setError(`${r.value.code}: ${r.value.message}`);
+    }
+    setHeld([]);
     setSealed(r.value);
     setPassphrase('');
     setShowPass(false);
@@ -412,7 +432,29 @@ export function HandoffPage(props: { search: string }) {
     () => (sealed?.kind === 'link' && config.baseUrl ? qrDataUrl(sealed.text) : undefined),
     [sealed],
   );
-  const shipping = useMemo(() => (open ? shippingOf(open) : undefined), [open]);
+  // The bulk-ship file passes the exception gate (issue 18): orders refunded, closed or changed
+  // since sealing stay out unless overridden (logged).
+  const [shipPass, setShipPass] = useState<ReadonlySet<string> | undefined>();
+  useEffect(() => {
+    setShipPass(undefined);
+    if (!open) return;
+    const ids = open.items.map((it) => it.order.orderId);
+    void send({ type: 'gate/check', shop: open.shop, orderIds: ids, action: 'bulk-ship', overrides }).then(
+      (g) => {
+        if (!g.ok) return setError(g.error.message);
+        setShipPass(new Set(g.value.pass));
+        if (g.value.held.length > 0) setHeld(g.value.held);
+      },
+    );
+  }, [open, overrides]);
+  const passed = useMemo(
+    () =>
+      open && shipPass
+        ? { ...open, items: open.items.filter((it) => shipPass.has(it.order.orderId)) }
+        : undefined,
+    [open, shipPass],
+  );
+  const shipping = useMemo(() => (passed ? shippingOf(passed) : undefined), [passed]);
   const shipFile = shipping?.file;
   const lines = shipping?.lines ?? '';
 
@@ -433,6 +475,7 @@ export function HandoffPage(props: { search: string }) {
           {error}
         </p>
       )}
+      <HeldOrders held={held} overrides={overrides} lang={lang} onChange={setOverrides} />
 
       {shop && !open && (
         <section class="ho-card ho-new">
