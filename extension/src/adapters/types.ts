@@ -117,7 +117,11 @@ export type ExpectKey =
   | 'remark'
   | 'reveal'
   | 'counter'
-  | 'shop';
+  | 'shop'
+  /** Exception gate (issue 18): rows with a refund request, the 修改地址 marker, a ship-by time. */
+  | 'refund'
+  | 'addressChanged'
+  | 'shipBy';
 
 /**
  * An adapter's expectations beside its selectors: per saved demo page

@@ -47,6 +47,14 @@ export const wechat: SiteAdapter = {
   // Not public: the demo's counter text. Optional.
   counter: { selector: '.view-quota', pattern: /剩余查看次数\s*(\d+)/u },
   shop: { selector: '.weui-desktop-account__appid' },
+  // Exception gate (issue 18). Not public, like the rest of the row: the demo's status cell
+  // (status + refund tag + 最晚发货时间), address line and 修改地址 marker.
+  gate: {
+    exceptions: ['.status-cell'],
+    shipBy: { selector: '.order-deliver-deadline' },
+    address: '.receiver__address',
+    addressMarker: '.receiver__modified',
+  },
 };
 
 /**
@@ -66,10 +74,13 @@ export const wechatExpectations: Expectations = {
     phoneInvalid: 1,
     address: 19,
     items: 20,
-    remark: 13,
+    remark: 14,
     reveal: 16,
     counter: 1,
     shop: 1,
+    refund: 1,
+    addressChanged: 1,
+    shipBy: 10,
   },
   'wechat-2': { rows: 0, reveal: 0, counter: 0 },
 };
