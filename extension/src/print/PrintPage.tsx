@@ -88,6 +88,9 @@ export function PrintPage() {
   // Exception gate (issue 18): orders held before print / bulk-ship, and the merchant's overrides.
   const [held, setHeld] = useState<readonly { orderId: string; holds: readonly Hold[] }[]>([]);
   const [overrides, setOverrides] = useState<readonly GateOverride[]>([]);
+  // Merge groups of the shop (issue 18, 可合并): printed as one parcel each when `mergeOn`.
+  const [groups, setGroups] = useState<readonly (readonly string[])[]>([]);
+  const [mergeOn, setMergeOn] = useState(true);
   const [job, setJob] = useState<PrintJobView | undefined>();
   const [jobs, setJobs] = useState<readonly PrintJobSummary[]>([]);
   const paused = useRef(false);
@@ -142,6 +145,14 @@ export function PrintPage() {
       }
     })();
   }, [params]);
+
+  // The shop's 可合并 groups (issue 18), as the gate last computed them from the pages.
+  useEffect(() => {
+    if (!shop) return;
+    void send({ type: 'gate/overview', shop }).then((r) => {
+      if (r.ok) setGroups(r.value.groups.map((g) => g.orderIds));
+    });
+  }, [shop]);
 
   // Shop settings: sender, carrier, size, language; unfinished jobs.
   useEffect(() => {
@@ -216,18 +227,37 @@ export function PrintPage() {
         ...(trackingByOrder ? { trackingByOrder } : {}),
         addresses,
         printData,
+        ...(mergeOn && groups.length > 0 ? { merge: groups } : {}),
         now,
       }),
-    [printable, carrier, size, sender, trackingNumbers, trackingByOrder, addresses, printData, now],
+    [
+      printable,
+      carrier,
+      size,
+      sender,
+      trackingNumbers,
+      trackingByOrder,
+      addresses,
+      printData,
+      mergeOn,
+      groups,
+      now,
+    ],
   );
+  // One label per parcel: the orders of a merged parcel share their first order's label.
+  const labelsOf = plan.browser.filter((l) => l.mergedInto === undefined);
+  const mergedOrders = plan.browser.filter((l) => l.mergedInto !== undefined).length;
   const images = useMemo(
-    () => plan.browser.map((l) => ({ orderId: l.orderId, src: labelImageUrl(l.label) })),
+    () =>
+      plan.browser
+        .filter((l) => l.mergedInto === undefined)
+        .map((l) => ({ orderId: l.orderId, src: labelImageUrl(l.label) })),
     [plan],
   );
   const docUrl = useMemo(() => {
     if (plan.browser.length === 0) return '';
     const html = renderLabelDocument(
-      plan.browser.map((l) => l.label),
+      plan.browser.filter((l) => l.mergedInto === undefined).map((l) => l.label),
       'shipmask',
     );
     return URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
@@ -304,7 +334,9 @@ export function PrintPage() {
     );
     // Only the documents still open (a reprint prints its labels alone, never the whole job).
     const openIds = new Set(open.map((d) => d.orderId));
-    const labels = plan.browser.filter((l) => openIds.has(l.orderId)).map((l) => l.label);
+    const labels = plan.browser
+      .filter((l) => l.mergedInto === undefined && openIds.has(l.orderId))
+      .map((l) => l.label);
     const f = frame.current;
     // The frame loads a document made now, from the labels still open: the page's preview URL
     // may have been replaced (and revoked) since this handler was created, and a revoked blob
@@ -814,8 +846,27 @@ export function PrintPage() {
           }
           onClick={() => void printBrowser()}
         >
-          {t.printBrowser(plan.browser.length)}
+          {t.printBrowser(labelsOf.length)}
         </button>
+        {groups.length > 0 ? (
+          <label
+            class="merge-print"
+            data-parcels={String(labelsOf.length)}
+            data-merged={String(mergedOrders)}
+          >
+            <input
+              type="checkbox"
+              checked={mergeOn}
+              disabled={job !== undefined}
+              onChange={() => setMergeOn(!mergeOn)}
+            />
+            {t.mergePrint(
+              new Set(plan.browser.filter((l) => l.mergedInto !== undefined).map((l) => l.mergedInto)).size,
+              mergedOrders +
+                new Set(plan.browser.filter((l) => l.mergedInto !== undefined).map((l) => l.mergedInto)).size,
+            )}
+          </label>
+        ) : null}
         <button
           type="button"
           class="print-component"
