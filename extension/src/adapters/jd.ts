@@ -50,7 +50,9 @@ export const jd: SiteAdapter = {
     row: '.sku-info-card',
     name: { selector: '.sku-name' },
     sku: {
-      selector: '.card-left__desc span, .card-left__desc',
+      // Variants, the item spans first: one selector list matched the desc block first (document
+      // order), whose text runs 商品ID into the spec (`商品ID：100045402498` + `12个月`).
+      selector: ['.card-left__desc span', '.card-left__desc'],
       pattern: /(?:商品ID|skuId)\s*[:：]\s*(\d+)/iu,
     },
     quantity: { selector: '.config-view-item__value', pattern: /^\s*x\s*(\d+)\s*$/iu },

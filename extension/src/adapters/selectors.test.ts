@@ -133,6 +133,12 @@ describe.each(cases)('$platform adapter on saved demo pages', (adapter, expectat
             facts.map((f) => f.phoneInvalid),
           );
         }
+        // 京东's SKU is the item's 商品ID alone (12 digits on the demo), never run into its spec.
+        if (adapter.platform === 'jd')
+          for (const r of queryAllFirst(roots, adapter.row).map((row) =>
+            readRow(row, adapter, 'shop', NOW, true)!,
+          ))
+            for (const it of r.order.items) expect(it.sku).toMatch(/^1000\d{8}$/u);
         // The exception gate reads each order's refund tag, 修改地址 marker and ship-by time, and
         // a fingerprint of every address shown (hashed here; the text never leaves the page).
         const gate = gateFacts(adapter, queryAllFirst(roots, adapter.row));
