@@ -79,6 +79,60 @@ async function loadList(list: Page, demo: DemoServer, platform: DemoPlatform): P
     .waitFor({ state: 'attached', timeout: 30_000 });
 }
 
+/**
+ * Tick orders on the list with the overlay's row boxes (a selected order's items are read then)
+ * and press the panel's 打印面单: the print page that opens on them.
+ */
+async function selectAndPrint(
+  b: ExtensionBrowser,
+  list: Page,
+  platform: DemoPlatform,
+  ids: readonly string[],
+): Promise<Page> {
+  const visible = await visibleOrderIds(list, platform);
+  for (const id of ids) {
+    await list.locator(demoUi[platform].row).nth(visible.indexOf(id)).scrollIntoViewIfNeeded();
+    const box = overlay(list, 'shipmask-rows').locator(`.sm-row[data-order-id="${id}"] input`);
+    await box.waitFor({ state: 'attached', timeout: 20_000 });
+    // The docked panel may cover the row's box at this viewport: press the box itself.
+    await box.evaluate((el) => (el as HTMLInputElement).click());
+  }
+  await overlay(list, 'shipmask-panel')
+    .locator('[data-testid="selected-count"]')
+    .filter({ hasText: String(ids.length) })
+    .waitFor({ timeout: 20_000 });
+  const opened = b.context.waitForEvent('page');
+  await overlay(list, 'shipmask-panel').locator('[data-testid="action-print"]').click();
+  const page = await opened;
+  await page.waitForLoadState();
+  return page;
+}
+
+/** The picking list on the print page adds up to the selected orders' items (per SKU and in all). */
+async function expectPickingTotals(
+  page: Page,
+  platform: DemoPlatform,
+  ids: readonly string[],
+): Promise<number> {
+  const items = demoOrders(platform)
+    .filter((o) => ids.includes(o.orderId))
+    .flatMap((o) => o.items);
+  const total = items.reduce((s, it) => s + it.quantity, 0);
+  await page.waitForSelector(`.picking-list tr.total td.orders:text-is("${ids.length}")`, {
+    timeout: 20_000,
+  });
+  expect(Number(await page.textContent('.picking-list tr.total td.qty'))).toBe(total);
+  // The SKU column is what the page shows per item: 抖店 商家编码, 京东 商品ID, 微信小店 商品编码.
+  const skuOf = (it: (typeof items)[number]): string => (platform === 'jd' ? it.productId : it.sku);
+  for (const sku of new Set(items.map(skuOf))) {
+    const want = items.filter((it) => skuOf(it) === sku).reduce((s, it) => s + it.quantity, 0);
+    expect(
+      Number(await page.locator(`.picking-list tr[data-sku="${sku}"] td.qty`).first().textContent()),
+    ).toBe(want);
+  }
+  return total;
+}
+
 const platforms: readonly DemoPlatform[] = ['douyin', 'wechat', 'jd'];
 
 describe('exception gate on the demo back-offices', () => {
@@ -302,24 +356,8 @@ describe('exception gate on the demo back-offices', () => {
       30_000,
       300,
     );
-    // The merchant ticks the three orders on the page (the overlay's row boxes; a selected
-    // order's items are read then) and presses 打印面单; the print page opens on them.
-    const visible = await visibleOrderIds(list, platform);
-    for (const id of selection) {
-      await list.locator(demoUi[platform].row).nth(visible.indexOf(id)).scrollIntoViewIfNeeded();
-      const box = overlay(list, 'shipmask-rows').locator(`.sm-row[data-order-id="${id}"] input`);
-      await box.waitFor({ state: 'attached', timeout: 20_000 });
-      // The docked panel may cover the row's box at this viewport: press the box itself.
-      await box.evaluate((el) => (el as HTMLInputElement).click());
-    }
-    await overlay(list, 'shipmask-panel')
-      .locator('[data-testid="selected-count"]')
-      .filter({ hasText: '3' })
-      .waitFor({ timeout: 20_000 });
-    const opened = b.context.waitForEvent('page');
-    await overlay(list, 'shipmask-panel').locator('[data-testid="action-print"]').click();
-    const page = await opened;
-    await page.waitForLoadState();
+    // The merchant ticks the three orders on the page and presses 打印面单.
+    const page = await selectAndPrint(b, list, platform, selection);
     // The detailed addresses come from the merchant's export (page memory only).
     const { csv } = wechatExport(64);
     const [head, ...body] = csv.split('\r\n');
@@ -336,16 +374,7 @@ describe('exception gate on the demo back-offices', () => {
     await until(async () => (await page.locator('.label-img').count()) === 2, 10_000);
 
     // 5. The picking list adds up to the selection's items.
-    const items = orders.filter((o) => selection.includes(o.orderId)).flatMap((o) => o.items);
-    const total = items.reduce((s, it) => s + it.quantity, 0);
-    expect(Number(await page.textContent('.picking-list tr.total td.qty'))).toBe(total);
-    expect(Number(await page.textContent('.picking-list tr.total td.orders'))).toBe(3);
-    for (const sku of new Set(items.map((it) => it.sku))) {
-      const want = items.filter((it) => it.sku === sku).reduce((s, it) => s + it.quantity, 0);
-      expect(
-        Number(await page.locator(`.picking-list tr[data-sku="${sku}"] td.qty`).first().textContent()),
-      ).toBe(want);
-    }
+    const total = await expectPickingTotals(page, platform, selection);
 
     // Print: one job, three documents, the group's two on one waybill number.
     await page.click('.print-browser');
@@ -377,5 +406,33 @@ describe('exception gate on the demo back-offices', () => {
     console.log(
       `merge e2e (wechat): group ${group.join('+')} → ${numberOf.get(group[0]!)}; picking total ${total}`,
     );
+  });
+  it('抖店 and 京东: the picking list on the print page adds up to the orders selected on the page', async () => {
+    const demo = await startDemoServer({ port: 0 });
+    cleanup.push(() => demo.close());
+    const b = await launchWithExtension();
+    cleanup.push(() => b.close());
+    const lines: string[] = [];
+    for (const platform of ['douyin', 'jd'] as const) {
+      const list = await b.context.newPage();
+      await loadList(list, demo, platform);
+      const rows = (
+        (await (
+          await fetch(`${demo.url}/api/${platform}/orders?status=${encodeURIComponent('待发货')}`)
+        ).json()) as OrdersResponse
+      ).orders;
+      // Three orders, one of them with two item lines where the page has one.
+      const multi = rows.find((r) => r.items.length > 1);
+      const ids = [...new Set([...(multi ? [multi.orderId] : []), ...rows.map((r) => r.orderId)])].slice(
+        0,
+        3,
+      );
+      const page = await selectAndPrint(b, list, platform, ids);
+      const total = await expectPickingTotals(page, platform, ids);
+      lines.push(`${platform}: 3 orders, ${total} pieces`);
+      await page.close();
+      await list.close();
+    }
+    console.log(`picking e2e: ${lines.join('; ')}`);
   });
 });
