@@ -392,7 +392,7 @@ describe('exception gate on the demo back-offices', () => {
     // The bulk-ship file carries the group's number for each of its orders.
     const download = page.waitForEvent('download');
     await page.click('button.bulk-ship');
-    const file = readFileSync((await (await download).path())!, 'utf8');
+    const file = readFileSync(await (await download).path(), 'utf8');
     for (const id of group) expect(file).toContain(`${id},`);
     const rowsOf = file
       .trim()
