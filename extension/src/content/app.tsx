@@ -6,7 +6,7 @@ import {
   type OrderView,
 } from '@shipmask/core';
 import { readFacts } from '../adapters/facts';
-import type { GateOverview } from '../gate-messages';
+import type { GateOverview, OrderFacts } from '../gate-messages';
 import { gateBadges, indexOverview, type GateIndex } from '../gate/badges';
 import { GateSection } from '../gate/GateSection';
 import { render } from 'preact';
@@ -161,6 +161,8 @@ export function startOverlay(
   // The gate key hashes the address as shown, here in page memory; only the hash is sent.
   let hasher: KeyedHasher | undefined;
   let lastFacts = '';
+  /** Per order, the fingerprint of the address as shown unrevealed (page memory; hashes only). */
+  const shownAddress = new Map<string, NonNullable<OrderFacts['address']>>();
   const gateKey = async (): Promise<KeyedHasher | undefined> => {
     if (hasher || !adapter.gate?.address) return hasher;
     const r = await call<{ key: string }>({ type: 'gate/key' });
@@ -184,7 +186,21 @@ export function startOverlay(
     const h = await gateKey();
     const facts = reads
       .filter((r) => r.element.isConnected)
-      .map((r) => readFacts(rowScope(r.element, adapter.rowGroup, adapter.row), r.order, adapter.gate, h, t));
+      .map((r): OrderFacts => {
+        const f = readFacts(rowScope(r.element, adapter.rowGroup, adapter.row), r.order, adapter.gate, h, t);
+        // A revealed row shows the plaintext address for a moment: the fingerprint stays the one
+        // of the address as the page shows it unrevealed, so a reveal (and hiding it again)
+        // changes nothing the gate keeps and sends nothing.
+        if (!f.address) return f;
+        if (!r.revealed) {
+          shownAddress.set(f.orderId, f.address);
+          return f;
+        }
+        const before = shownAddress.get(f.orderId);
+        const { address: _address, ...rest } = f;
+        void _address;
+        return before ? { ...rest, address: before } : rest;
+      });
     const key = JSON.stringify(
       facts.map((f) => [
         f.orderId,
