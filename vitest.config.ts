@@ -35,6 +35,7 @@ export default defineConfig({
             'test/print/**/*.test.ts',
             'test/lint/**/*.test.ts',
             'test/bench/**/*.test.ts',
+            'test/release/**/*.test.ts',
           ],
           testTimeout: 60_000,
           environment: 'node',

@@ -26,6 +26,17 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
     host_permissions:
       mode === 'production' ? allBackOfficeMatches : [...allBackOfficeMatches, ...demoMatches],
+    // Firefox: an add-on id is required to sign and publish on addons.mozilla.org (web-ext lint
+    // warns without it); Chromium ignores the key.
+    // data_collection_permissions (Firefox 140, Android 142: hence the minimum version): Firefox's declaration of what leaves the device: nothing (the
+    // extension has no server; sealed hand-offs travel however the merchant sends them).
+    browser_specific_settings: {
+      gecko: {
+        id: 'shipmask@shipmask.dev',
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

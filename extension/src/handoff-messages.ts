@@ -26,6 +26,26 @@ export interface HandoffExtra {
   readonly virtual?: { readonly main: string; readonly ext: string };
 }
 
+/**
+ * The detailed delivery address of one virtual-number order (issue 17), read by the hand-off page
+ * from the platform export the merchant dropped (page memory only). The background uses it for
+ * that one sealing and keeps nothing of it: the batch record holds the masked form.
+ */
+export interface HandoffAddress {
+  readonly orderId: string;
+  readonly address: string;
+}
+
+/** A batch near expiry with orders the supplier has not returned yet (the panel's reminder). */
+export interface BatchReminder {
+  readonly batchId: string;
+  readonly shop: ShopRef;
+  readonly supplier: HandoffSupplier;
+  readonly expiresAt: Instant;
+  /** Orders with no result yet. */
+  readonly pending: number;
+}
+
 /** Hand-off settings (install-wide). */
 export interface HandoffConfig {
   /**
@@ -39,7 +59,7 @@ export interface HandoffConfig {
 }
 
 /** Where a batch stands. */
-export type BatchStatus = 'sent' | 'partly-shipped' | 'shipped' | 'expired';
+export type BatchStatus = 'sent' | 'partly-shipped' | 'shipped' | 'expired' | 'revoked';
 
 /** One order of a batch as the merchant's page shows it. */
 export interface BatchOrderView {
@@ -61,6 +81,8 @@ export interface BatchSummary {
   readonly cannotShip: number;
   readonly status: BatchStatus;
   readonly imports: number;
+  /** When the merchant revoked the batch (its return codes are refused from then on). */
+  readonly revokedAt?: Instant;
 }
 
 /** A batch with its orders. */
@@ -112,6 +134,16 @@ export type SealReply =
 /** Reply of `handoff/import`. */
 export type ImportReply = ({ readonly ok: true } & ImportResult) | HandoffFailure;
 
+/**
+ * Batches of a shop near expiry with orders not yet returned (issue 17): the overlay panel's
+ * reminder, so content scripts may ask, for the shop of their own page only (the router checks
+ * `shop` against the sender's site).
+ */
+export interface HandoffRemindersRequest {
+  readonly type: 'handoff/reminders';
+  readonly shop: ShopRef;
+}
+
 /** Requests of the hand-off page. */
 export type HandoffRequest =
   /** The stored masked orders of a selection (and the ids not stored). */
@@ -134,7 +166,16 @@ export type HandoffRequest =
       readonly extras?: readonly HandoffExtra[];
       /** Explicit overrides of the exception gate (issue 18), logged. */
       readonly overrides?: readonly { readonly orderId: string; readonly reason: HoldReason }[];
+      /**
+       * Detailed delivery addresses of virtual-number orders (issue 17), from page memory: they
+       * go into the sealed link only. An address for an order without a virtual number is
+       * refused, and so is a virtual-number order the supplier could not print (`needs-address`).
+       */
+      readonly addresses?: readonly HandoffAddress[];
     }
+  /** Revoke a batch locally: its return codes are refused from then on. */
+  | { readonly type: 'handoff/revoke'; readonly batchId: string }
+  | HandoffRemindersRequest
   /** Batches of one shop (`ofShop`), or of every shop. */
   | { readonly type: 'handoff/batches'; readonly ofShop?: ShopRef }
   | { readonly type: 'handoff/batch'; readonly batchId: string }
@@ -148,6 +189,8 @@ export interface HandoffReplyValues {
   'handoff/seal': SealReply;
   'handoff/batches': readonly BatchSummary[];
   'handoff/batch': BatchDetail | null;
+  'handoff/revoke': BatchSummary | null;
+  'handoff/reminders': readonly BatchReminder[];
   'handoff/import': ImportReply;
   'handoff/config/get': HandoffConfig;
   'handoff/config/set': HandoffConfig;

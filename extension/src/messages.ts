@@ -9,7 +9,7 @@
 import type { FieldKind, HoldReason, Instant, OrderView, PlatformId } from '@shipmask/core';
 import type { AdapterReplyValues, AdapterRequest } from './adapter-messages';
 import type { GateReplyValues, GateRequest } from './gate-messages';
-import type { HandoffReplyValues, HandoffRequest } from './handoff-messages';
+import type { HandoffRemindersRequest, HandoffReplyValues, HandoffRequest } from './handoff-messages';
 
 /** A shop is identified by platform + the shop id the page shows (or `default`). */
 export interface ShopRef {
@@ -65,7 +65,9 @@ export type ContentRequest =
   /** Taught adapters of the page's host (issue 15, item 5). */
   | AdapterRequest
   /** The exception gate, deadlines and merge hints (issue 18, gate-messages.ts). */
-  | GateRequest;
+  | GateRequest
+  /** Hand-off batches of the page's shop near expiry (issue 17): the panel's reminder. */
+  | HandoffRemindersRequest;
 
 /** Requests the popup and extension pages may send (in addition to the content ones). */
 export type PageRequest =

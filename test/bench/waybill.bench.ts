@@ -1,6 +1,7 @@
 // Waybill labels (issue 5, item 5): 1,000 labels laid out and rendered to SVG in Node (target
 // under 1 s), bytes per label, and the bar-code encoder side by side with the peers it was chosen
 // over (JsBarcode, bwip-js) in the same run: speed and minified+gzipped bundle cost.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -14,7 +15,14 @@ import {
   type LayoutOptions,
   type OrderView,
 } from '../../packages/core/src/index.ts';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb } from 'pdf-lib';
 import { medianMs, opsPerSecond, type BenchRow, type BenchSuite } from './types.ts';
+
+/** Points per millimetre (PDF user space). */
+const MM = 72 / 25.4;
+/** The CJK font the bootstrap installs (fonts-wqy-microhei). */
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 
 // The peers are dev dependencies of @shipmask/core: resolve them from there.
 const coreDir = fileURLToPath(new URL('../../packages/core/', import.meta.url));
@@ -126,6 +134,71 @@ async function medianCpuMs(fn: () => unknown, runs = 7): Promise<number> {
   return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
+/**
+ * The peer a JavaScript developer would reach for to print 1,000 templated labels (issue 19):
+ * pdf-lib (+ @pdf-lib/fontkit for the CJK font, subset) drawing the same labels as a PDF, one
+ * page each, bars from JsBarcode's Code 128 encoder. It is handed OUR layout (positions, lines,
+ * fitted text), so it only draws: the comparison favours the peer. Its output is a finished PDF;
+ * ours is SVG the browser prints (renderLabelDocument), so that step is not in our figure.
+ */
+async function pdfLibPeer(labels: readonly Label[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  // The machine's CJK font is a TrueType collection: hand pdf-lib its first face.
+  const kit = fontkit as unknown as { create(b: Uint8Array, postscriptName?: string): unknown };
+  doc.registerFontkit({ create: (b: Uint8Array) => kit.create(b, 'WenQuanYiMicroHei') } as never);
+  const font = await doc.embedFont(readFileSync(CJK_FONT), { subset: true });
+  const black = rgb(0, 0, 0);
+  for (const l of labels) {
+    const H = l.template.heightMm;
+    const page = doc.addPage([l.template.widthMm * MM, H * MM]);
+    for (const b of l.boxes) {
+      const box = { x: b.x * MM, y: (H - b.y - b.h) * MM, width: b.w * MM, height: b.h * MM };
+      if (b.fill === 'black') page.drawRectangle({ ...box, color: black });
+      else page.drawRectangle({ ...box, borderWidth: b.stroke * MM, borderColor: black });
+    }
+    for (const r of l.rules)
+      page.drawLine({
+        start: { x: r.x1 * MM, y: (H - r.y1) * MM },
+        end: { x: r.x2 * MM, y: (H - r.y2) * MM },
+        thickness: r.width * MM,
+        color: black,
+        ...(r.dashed ? { dashArray: [3, 2] } : {}),
+      });
+    for (const t of l.texts) {
+      const size = t.fontMm * MM;
+      const w = t.anchor === 'start' ? 0 : font.widthOfTextAtSize(t.text, size);
+      const x = t.x * MM - (t.anchor === 'middle' ? w / 2 : t.anchor === 'end' ? w : 0);
+      page.drawText(t.text, {
+        x,
+        y: (H - t.y) * MM,
+        size,
+        font,
+        color: t.color === 'white' ? rgb(1, 1, 1) : black,
+      });
+    }
+    for (const bc of l.barcodes) {
+      const bits = new JsbCode128(bc.data, {}).encode().data;
+      for (let i = 0; i < bits.length;) {
+        if (bits[i] !== '1') {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (bits[j] === '1') j++;
+        page.drawRectangle({
+          x: (bc.x + i * bc.moduleMm) * MM,
+          y: (H - bc.y - bc.h) * MM,
+          width: (j - i) * bc.moduleMm * MM,
+          height: bc.h * MM,
+          color: black,
+        });
+        i = j;
+      }
+    }
+  }
+  return doc.save();
+}
+
 const best = (fn: (i: number) => unknown, iterations: number): number =>
   Math.max(opsPerSecond(fn, iterations), opsPerSecond(fn, iterations), opsPerSecond(fn, iterations));
 
@@ -159,6 +232,22 @@ const suite: BenchSuite = {
           note: `${(gzipSync(utf8.encode(doc)).length / 1024).toFixed(0)} KB gzipped`,
         });
       }
+    }
+
+    {
+      // Same 1,000 labels (76x130): ours end to end (layout + SVG) against pdf-lib drawing them.
+      const oursMs = await medianCpuMs(() => renderAll('76x130'), 5);
+      const { labels } = renderAll('76x130');
+      let pdfBytes = 0;
+      const peerMs = await medianCpuMs(async () => {
+        pdfBytes = (await pdfLibPeer(labels)).length;
+      }, 3);
+      rows.push({
+        name: '1,000 labels 76x130, pdf-lib peer: draw our layout as PDF (CJK subset font, JsBarcode bars; CPU time)',
+        value: peerMs,
+        unit: 'ms',
+        note: `shipmask layout + SVG ${oursMs.toFixed(0)} ms = ${(peerMs / oursMs).toFixed(1)}× faster than the peer's drawing alone; PDF ${(pdfBytes / 1024 / 1024).toFixed(1)} MB (${(pdfBytes / N / 1024).toFixed(1)} KB/label)`,
+      });
     }
 
     const texts = options.map((o) => o.trackingNumber!);

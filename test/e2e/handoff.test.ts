@@ -5,11 +5,26 @@
 // the bulk-ship file and uploads it in the demo back-office's bulk-ship dialog, which receives all
 // 50. The link, the supplier page (text, storage, network) and the merchant's storage and download
 // carry none of the seeded plaintext. Screenshots land in test/out/handoff/.
+// Issue 17: the merchant drops the platform export with detailed addresses (WeChat, JD): the
+// virtual-number orders' delivery addresses go into the sealed link only (decrypting it shows them
+// for those orders alone), the supplier prints their compliant labels at 76×130 mm (PDF text:
+// full address and 转NNNN, no real phone or name); ciphertext orders (Douyin) are marked platform
+// 代发 with where they print; IndexedDB, extension storage, the merchant page's console, the
+// bulk-ship download and the link text hold no seeded plaintext.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { newBatchId, openReturn, sealBatch, type HandoffOrder, type SealOptions } from '@shipmask/core';
+import {
+  isDetailedAddress,
+  newBatchId,
+  openBatch,
+  openReturn,
+  sealBatch,
+  type HandoffOrder,
+  type SealOptions,
+} from '@shipmask/core';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -21,6 +36,7 @@ import type { OrdersResponse } from '../demo/api.ts';
 import { launchPlain, launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 import { overlay } from './overlay-roots.ts';
+import { addressExport, detailedAddressesOf } from './handoff-fixtures.ts';
 
 const OUT = new URL('../out/handoff/', import.meta.url).pathname;
 const COUNT = 200;
@@ -115,8 +131,8 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
         `${demo.url}/api/${platform}/orders?page=1&pageSize=${N}&status=${encodeURIComponent('待发货')}&count=${COUNT}`,
       )
     ).json()) as OrdersResponse;
-    const ids = list.orders.map((o) => o.orderId);
-    expect(ids).toHaveLength(N);
+    const selectedIds = list.orders.map((o) => o.orderId);
+    expect(selectedIds).toHaveLength(N);
 
     let hand = await merchant.context.newPage();
     await hand.goto(`chrome-extension://${merchant.extensionId}/handoff.html`);
@@ -141,7 +157,7 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
             await bg<{ missing: string[] }>(hand, {
               type: 'handoff/orders',
               shop: { platform, shopId: shop.shopId },
-              orderIds: ids,
+              orderIds: selectedIds,
             })
           ).missing.length,
         { timeout: 30_000 },
@@ -166,18 +182,54 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     await hand.waitForLoadState();
     expect(new URL(hand.url()).pathname).toBe('/handoff.html');
     await hand.locator('.ho-new h2', { hasText: `已选 ${N} 个订单` }).waitFor();
-    // The platform's export adds what the list page does not show (Douyin ciphertext, virtual numbers).
-    const exported = await fetch(
-      `${demo.url}/api/${platform}/export?status=${encodeURIComponent('待发货')}&count=${COUNT}`,
-    );
+    const merchantConsole: string[] = [];
+    hand.on('console', (m) => merchantConsole.push(m.text()));
+    // The platform's export adds what the list page does not show (Douyin ciphertext, virtual
+    // numbers) and, for WeChat / JD, the detailed addresses of virtual-number orders (issue 17).
+    const demoById = new Map(demoOrders(platform, { count: COUNT }).map((o) => [o.orderId, o]));
+    const exported =
+      platform === 'douyin'
+        ? Buffer.from(
+            await (
+              await fetch(
+                `${demo.url}/api/${platform}/export?status=${encodeURIComponent('待发货')}&count=${COUNT}`,
+              )
+            ).arrayBuffer(),
+          )
+        : Buffer.from(
+            addressExport(
+              platform,
+              selectedIds.map((id) => demoById.get(id)!),
+            ),
+          );
     await hand.setInputFiles('.ho-export-file', {
       name: `${platform}-orders.csv`,
       mimeType: 'text/csv',
-      buffer: Buffer.from(await exported.arrayBuffer()),
+      buffer: exported,
     });
     const extrasNote = (await hand.locator('.ho-extras-note').textContent()) ?? '';
     if (platform === 'douyin')
       expect(Number(/密文 (\d+)/u.exec(extrasNote)?.[1])).toBeGreaterThanOrEqual(N - 2);
+    // Virtual-number orders the export has no address for are shown before sealing and left out.
+    const plan = hand.locator('.ho-plan');
+    const leftOut = await plan
+      .locator('.ho-needs-list li[data-order-id]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-order-id')!));
+    expect(leftOut.length).toBe(Number(await plan.getAttribute('data-needs')));
+    for (const id of leftOut) expect(demoById.get(id)!.plain.fullAddress).toBe('');
+    if (leftOut.length > 0) {
+      expect(await hand.locator('.ho-seal').isDisabled()).toBe(true);
+      await hand.screenshot({ path: `${OUT}${platform}-merchant-needs-address.png`, fullPage: true });
+      await hand.click('.ho-leave-out');
+    }
+    const ids = selectedIds.filter((id) => !leftOut.includes(id));
+    const n = ids.length;
+    await hand.locator('.ho-new h2', { hasText: `已选 ${n} 个订单` }).waitFor();
+    // Label orders: a virtual number and an address; everything else goes platform 代发.
+    const labelIds = ids.filter((id) => platform !== 'douyin' && demoById.get(id)!.virtualNumber);
+    expect(Number(await plan.getAttribute('data-label'))).toBe(labelIds.length);
+    expect(Number(await plan.getAttribute('data-platform'))).toBe(n - labelIds.length);
+    if (platform !== 'douyin') expect(labelIds.length).toBeGreaterThan(n / 2);
     if (await hand.locator('.ho-supplier-name').count()) {
       await hand.fill('.ho-supplier-name', '义乌杯厂');
       await hand.fill('.ho-supplier-note', '王经理 周一到周五发货');
@@ -188,6 +240,24 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     expect(link.startsWith(`${supplierBase}#`)).toBe(true);
     expect(leaks(link, secrets)).toEqual([]);
     await hand.screenshot({ path: `${OUT}${platform}-merchant-sealed.png`, fullPage: true });
+    // Decrypting the link with its key: detailed addresses for the virtual-number orders only.
+    const inLink = await openBatch(link, { now: Date.now() });
+    if (!inLink.ok) throw new Error(inLink.error.code);
+    const detailed = inLink.value.batch.orders.filter(
+      (o) => o.receiver.address !== undefined && isDetailedAddress(o.receiver.address),
+    );
+    expect(detailed.map((o) => o.orderId).sort()).toEqual([...labelIds].sort());
+    for (const o of detailed) {
+      expect(o.receiver.virtual).toBeDefined();
+      expect(o.receiver.address).toContain(demoById.get(o.orderId)!.plain.detail);
+    }
+    for (const o of inLink.value.batch.orders)
+      expect(o.route === 'platform-dropship').toBe(!labelIds.includes(o.orderId));
+    const linkText = JSON.stringify(inLink.value.batch);
+    for (const o of demoById.values()) {
+      expect(linkText).not.toContain(o.plain.phone);
+      if (o.plain.name.length > 1) expect(linkText).not.toContain(o.plain.name);
+    }
 
     // 3. The supplier: a fresh profile without the extension, the page from 127.0.0.1.
     const supplier = await launchPlain();
@@ -197,13 +267,13 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     await sp.goto(link);
     await sp
       .locator('.sp-order')
-      .nth(N - 1)
+      .nth(n - 1)
       .waitFor({ timeout: 30_000 });
-    expect(await sp.locator('.sp-order').count()).toBe(N);
+    expect(await sp.locator('.sp-order').count()).toBe(n);
     // Items and remarks were read off the rows when the merchant selected them (a page swap
     // stores summaries only): every order shows what to ship.
     const shown = await sp.locator('.sp-order').allInnerTexts();
-    const byId = new Map(demoOrders(platform, { count: COUNT }).map((o) => [o.orderId, o]));
+    const byId = demoById;
     const missingItems = ids.filter((id) => {
       const text = shown.find((t) => t.includes(id));
       return !text || !byId.get(id)!.items.every((it) => text.includes(it.name));
@@ -215,7 +285,46 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     await sp.locator('.sp-waybill').nth(1).fill(waybills[1]!);
     await sp.fill('.sp-bulk-text', waybills.slice(2).join('\n'));
     await sp.click('.sp-bulk-apply');
-    await sp.locator('.sp-progress', { hasText: `已填写 ${N} / ${N}` }).waitFor();
+    await sp.locator('.sp-progress', { hasText: `已填写 ${n} / ${n}` }).waitFor();
+    if (labelIds.length < n)
+      await sp.locator(`.sp-platform-route[data-count="${n - labelIds.length}"]`).waitFor();
+    expect(await sp.locator('.sp-route[data-route="platform"]').count()).toBe(n - labelIds.length);
+    if (labelIds.length > 0) {
+      // The supplier prints the virtual-number labels at 76×130 mm: a PDF of the print view.
+      await sp.selectOption('.sp-label-size', '76x130');
+      await sp.evaluate(() => {
+        window.print = () => document.body.setAttribute('data-printed', 'yes');
+      });
+      await sp.click('.sp-print');
+      await sp.locator('body[data-printed="yes"]').waitFor({ state: 'attached' });
+      expect(await sp.locator('.print-label[data-size="76x130"]').count()).toBe(labelIds.length);
+      await sp.emulateMedia({ media: 'print' });
+      const pdfPath = `${OUT}${platform}-supplier-labels-76x130.pdf`;
+      writeFileSync(pdfPath, await sp.pdf({ preferCSSPageSize: true, printBackground: true }));
+      await sp.emulateMedia({ media: 'screen' });
+      // One 76×130 mm page per label (215.4 × 368.5 pt; Chromium rounds to whole CSS pixels).
+      const boxes = [
+        ...readFileSync(pdfPath, 'latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/gu),
+      ];
+      expect(boxes).toHaveLength(labelIds.length);
+      for (const m of boxes) {
+        expect(Math.abs(Number(m[1]) - 215.43)).toBeLessThan(1.5);
+        expect(Math.abs(Number(m[2]) - 368.5)).toBeLessThan(1.5);
+      }
+      const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+      const flat = pdfText.replace(/\s/gu, '');
+      for (const id of labelIds) {
+        const o = demoById.get(id)!;
+        expect(flat).toContain(`转${o.virtualNumber!.ext}`);
+        // The full address is on the label (pdftotext may place a run of ASCII digits elsewhere
+        // on the line: compare the address without them).
+        const noDigits = (t: string) => t.replace(/[\s0-9]/gu, '');
+        expect(noDigits(flat)).toContain(noDigits(`${o.plain.street}${o.plain.detail}`));
+        expect(flat).not.toContain(o.plain.phone);
+        if (o.plain.name.length > 1) expect(flat).not.toContain(o.plain.name);
+      }
+      expect(flat).toContain('如需联系用户');
+    }
     await sp.click('.sp-make-code');
     await sp.locator('.sp-code').waitFor();
     const code = await sp.inputValue('.sp-code');
@@ -233,13 +342,20 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
       }),
     );
     expect(kept).toBe('{"local":{},"session":{},"idb":[],"cookie":"","caches":[]}');
-    expect(leaks(await sp.locator('body').innerText(), secrets)).toEqual([]);
+    // The supplier sees the delivery address of its label orders (the label rule), nothing else.
+    const shownToSupplier = new Set(labelIds.flatMap((id) => detailedAddressesOf(demoById.get(id)!)));
+    expect(
+      leaks(
+        await sp.locator('body').innerText(),
+        secrets.filter((x) => !shownToSupplier.has(x)),
+      ),
+    ).toEqual([]);
     expect(leaks(code, secrets)).toEqual([]);
     if (platform === 'douyin') {
       // The ciphertext reaches the supplier's print software untouched.
       const [csvDownload] = await Promise.all([sp.waitForEvent('download'), sp.click('.sp-export')]);
       const printCsv = readFileSync(await csvDownload.path(), 'utf8');
-      const first = demoOrders('douyin', { count: COUNT }).find((o) => o.orderId === ids[0])!;
+      const first = demoById.get(ids[0]!)!;
       expect(printCsv).toContain(first.cipher!.phone);
       expect(leaks(printCsv, secrets)).toEqual([]);
       expect(requests.filter((u) => !u.startsWith('blob:'))).toEqual([link.split('#')[0]]);
@@ -251,7 +367,7 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     await hand.locator('.ho-batch-row').first().locator('.ho-open').click();
     await hand.fill('.ho-return-code', `厂家回执：\n${code}\n谢谢`);
     await hand.click('.ho-import');
-    await hand.locator(`.ho-changes[data-changes="${N}"]`).waitFor();
+    await hand.locator(`.ho-changes[data-changes="${n}"]`).waitFor();
     await hand.locator('.ho-detail .ho-status-shipped').waitFor();
     await hand.screenshot({ path: `${OUT}${platform}-merchant-imported.png`, fullPage: true });
     await hand.click('.ho-import');
@@ -259,30 +375,41 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     const [download] = await Promise.all([hand.waitForEvent('download'), hand.click('.ho-download-ship')]);
     const file = await download.path();
     const csv = readFileSync(file, 'utf8');
-    expect(csv.trim().split(/\r\n/u)).toHaveLength(N + 1);
+    expect(csv.trim().split(/\r\n/u)).toHaveLength(n + 1);
     expect(leaks(csv, secrets)).toEqual([]);
 
     // 5. The back-office's bulk-ship dialog takes the file (JD: the lines pasted into its text box).
     const lines = await hand.inputValue('.ho-ship-lines');
-    expect(lines.split('\n')).toHaveLength(N);
+    expect(lines.split('\n')).toHaveLength(n);
     const before = demo.state.shipments.filter((s) => s.platform === platform).length;
     await office.bringToFront();
     await office.click(ui.open);
     if (platform === 'jd') await office.fill(ui.text, lines);
     else await office.setInputFiles(ui.file, file);
     await office.click(ui.submit);
-    await office.locator(ui.result, { hasText: `成功 ${N} 条` }).waitFor({ timeout: 30_000 });
+    await office.locator(ui.result, { hasText: `成功 ${n} 条` }).waitFor({ timeout: 30_000 });
     const shipped = demo.state.shipments.filter((s) => s.platform === platform).slice(before);
     expect(shipped.map((s) => s.orderId).sort()).toEqual([...ids].sort());
     expect(new Map(shipped.map((s) => [s.orderId, s.trackingNo]))).toEqual(
       new Map(ids.map((id, i) => [id, waybills[i]!])),
     );
 
-    sizes[platform] = { orders: N, linkChars: link.length, returnCodeChars: code.length, extras: extrasNote };
+    sizes[platform] = { orders: n, linkChars: link.length, returnCodeChars: code.length, extras: extrasNote };
     writeFileSync(`${OUT}sizes.json`, JSON.stringify(sizes, null, 2));
 
     // 6. The merchant's storage holds none of the seeded plaintext.
     expect(leaks(await dumpExtensionStorage(merchant.serviceWorker), secrets)).toEqual([]);
+    expect(leaks(merchantConsole.join('\n'), secrets)).toEqual([]);
+
+    // 7. Link lifetime (issue 17): the merchant revokes the batch; its code is then refused.
+    await hand.bringToFront();
+    await hand.click('.ho-revoke');
+    await hand.click('.ho-revoke-yes');
+    await hand.locator('.ho-revoked').waitFor();
+    await hand.locator('.ho-detail .ho-status-revoked').waitFor();
+    await hand.fill('.ho-return-code', code);
+    await hand.click('.ho-import');
+    await hand.locator('.ho-error', { hasText: 'revoked' }).waitFor();
     await office.close();
     await hand.close();
   });

@@ -6,7 +6,7 @@
 // (`__shipmaskClosedRoots`), refreshed as the content script remounts its hosts. A selector engine
 // `smroot=<host name>` then yields the root's container, so tests keep playwright locators (auto-wait,
 // real clicks) inside closed roots. Only tests do this; the product's roots stay closed to the page.
-import { selectors, type CDPSession, type Locator, type Page } from 'playwright-core';
+import { selectors, type CDPSession, type Frame, type Locator, type Page } from 'playwright-core';
 
 export type OverlayHost = 'shipmask-panel' | 'shipmask-rows' | 'shipmask-dialogs';
 const HOSTS: readonly OverlayHost[] = ['shipmask-panel', 'shipmask-rows', 'shipmask-dialogs'];
@@ -39,7 +39,8 @@ export function registerOverlayRootEngine(): Promise<void> {
 
 interface Watch {
   readonly cdp: CDPSession;
-  readonly known: Map<OverlayHost, number>;
+  /** Host element (backend node id) → the closed root last stashed for it. */
+  readonly known: Map<string, number>;
   timer: ReturnType<typeof setInterval> | undefined;
   busy: boolean;
 }
@@ -51,15 +52,36 @@ async function refresh(page: Page, w: Watch): Promise<void> {
   w.busy = true;
   try {
     const { root } = await w.cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeIds } = await w.cdp.send('DOM.querySelectorAll', {
+    // Same-origin child frames share this target: their documents are reached through their
+    // <iframe> owners, and a root found there is stashed on that frame's own global (the node
+    // resolves in its frame's main world), so `frame.locator('smroot=…')` finds it.
+    const docs = [root.nodeId];
+    const { nodeIds: owners } = await w.cdp.send('DOM.querySelectorAll', {
       nodeId: root.nodeId,
-      selector: HOSTS.join(','),
+      selector: 'iframe',
     });
-    for (const nodeId of nodeIds) {
+    for (const owner of owners) {
+      const { node } = await w.cdp.send('DOM.describeNode', { nodeId: owner, depth: 1, pierce: true });
+      const doc = node.contentDocument;
+      if (!doc) continue;
+      const { nodeIds } = await w.cdp.send('DOM.pushNodesByBackendIdsToFrontend', {
+        backendNodeIds: [doc.backendNodeId],
+      });
+      if (nodeIds[0]) docs.push(nodeIds[0]);
+    }
+    const hosts: number[] = [];
+    for (const doc of docs) {
+      const { nodeIds } = await w.cdp.send('DOM.querySelectorAll', {
+        nodeId: doc,
+        selector: HOSTS.join(','),
+      });
+      hosts.push(...nodeIds);
+    }
+    for (const nodeId of hosts) {
       const { node } = await w.cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
       const name = node.localName as OverlayHost;
       const shadow = node.shadowRoots?.[0];
-      if (!shadow || w.known.get(name) === shadow.backendNodeId) continue;
+      if (!shadow || w.known.get(`${node.backendNodeId}`) === shadow.backendNodeId) continue;
       const { object } = await w.cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
       if (!object.objectId) continue;
       await w.cdp.send('Runtime.callFunctionOn', {
@@ -67,7 +89,7 @@ async function refresh(page: Page, w: Watch): Promise<void> {
         functionDeclaration: `function (name) { (globalThis.${STASH} ??= {})[name] = this; }`,
         arguments: [{ value: name }],
       });
-      w.known.set(name, shadow.backendNodeId);
+      w.known.set(`${node.backendNodeId}`, shadow.backendNodeId);
     }
   } catch {
     // The page navigated or closed mid-pass: the next pass starts over.
@@ -108,4 +130,16 @@ export async function watchOverlayRoots(page: Page): Promise<void> {
 export function overlay(page: Page, host: OverlayHost): Locator {
   if (!watches.has(page)) void watchOverlayRoots(page).catch(() => undefined);
   return page.locator(`smroot=${host}`);
+}
+
+/**
+ * The same in a same-origin child frame (京东's list drawn in a frame): the page's watcher also
+ * stashes the roots of hosts inside its frames.
+ * @example
+ * await overlayIn(frame, 'shipmask-rows').locator('.sm-row').count();
+ */
+export function overlayIn(frame: Frame, host: OverlayHost): Locator {
+  const page = frame.page();
+  if (!watches.has(page)) void watchOverlayRoots(page).catch(() => undefined);
+  return frame.locator(`smroot=${host}`);
 }

@@ -7,9 +7,10 @@
 //    label exactly once, each with its own print data.
 // 2. WeChat orders from a dropped export: virtual-number labels, refusals with reasons, the
 //    browser-print document saved as PDF by Chromium at 76 x 130 mm with the 转NNNN lines.
-// 3. 平台打单 on the 抖店 demo: the print page ticks exactly the group's rows in the
-//    platform's own list; the merchant clicks the platform's 批量打印; the job and the per-order
-//    journal follow the rows to 已打待发货.
+// 3. 平台打单 on the 抖店, 微信小店 (rows in the micro-app's shadow root) and 京东 demos (also
+//    with the list in the shell's child frame): the print page ticks exactly the group's rows in
+//    the platform's own list; the merchant clicks the platform's 批量打印 / 批量打单; the job and
+//    the per-order journal follow the rows to 已打待发货, once each.
 import { isExemptCategory } from '@shipmask/core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,13 +18,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { overlay } from './overlay-roots.ts';
+import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { startFakePrintComponent, type FakeComponent } from '../print/fake-component.ts';
-import { douyinPrintDataFile } from '../print/print-data-fixture.ts';
+import { douyinPrintDataFile, printDataFile } from '../print/print-data-fixture.ts';
 import { demoOrders, demoShop, type DemoPlatform } from '../demo/data.ts';
-import { demoUi, visibleOrderIds } from './demo-ui.ts';
+import { demoUi } from './demo-ui.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 import { startDemoServer } from '../demo/server.ts';
 import {
@@ -199,6 +199,71 @@ describe('bulk print', () => {
     );
   });
 
+  it("an integrator's Kuaishou print-data file on a 抖店 print page prints through the Kuaishou component (/ks/printer), each waybill once", async () => {
+    const fake = await startFakePrintComponent({ flavour: 'kuaishou' });
+    cleanup.push(() => fake.close());
+    const b = await launchWithExtension();
+    cleanup.push(() => b.close());
+    const seed = await extensionPage(b, 'print.html');
+    const orders = douyinViews(5);
+    await bg(seed, { type: 'orders/seen', shop: douyinShop, orders });
+    const opened = b.context.waitForEvent('page');
+    await bg(seed, {
+      type: 'selection/open',
+      shop: douyinShop,
+      orderIds: orders.map((o) => o.orderId),
+      purpose: 'print',
+    });
+    const page = await opened;
+    await page.waitForSelector('.platform-print[data-count="5"]');
+    // The merchant had connected the shop's own (Douyin) component first.
+    const douyinFake = await startFakePrintComponent({ flavour: 'douyin' });
+    cleanup.push(() => douyinFake.close());
+    await page.fill('.component-port', String(douyinFake.port));
+    await page.click('.connect');
+    await page.waitForSelector('.component-state[data-state="connected"]');
+    const dataFile = printDataFile(
+      'kuaishou',
+      orders.map((o) => o.orderId),
+    );
+    await page.setInputFiles('.print-data-file', {
+      name: 'kuaishou-print-data.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(dataFile),
+    });
+    await page.waitForSelector('.print-data-note[data-read="5"][data-refused="0"]');
+    // Routed by the file: the Kuaishou component, its default port from core's record.
+    await page.waitForFunction(
+      () => (document.querySelector<HTMLInputElement>('.component-port')?.value ?? '') === '16888',
+    );
+    expect(await page.textContent('.component h2')).toContain('快手打印组件');
+    // That connection speaks another protocol: closed, the merchant connects to Kuaishou's.
+    await page.waitForSelector('.component-state[data-state="idle"]');
+    expect(await page.locator('select.printer').count()).toBe(0);
+    await page.fill('.component-port', String(fake.port));
+    await page.click('.connect');
+    await page.waitForSelector('.component-state[data-state="connected"]');
+    await page.click('.print-component');
+    await page.waitForSelector('.job-counts[data-printed="5"]', { timeout: 60_000 });
+    const jobId = await page.locator('.job').getAttribute('data-job');
+    const job = await bg<{ job: { component?: string } }>(page, { type: 'print/job-get', jobId });
+    expect(job.job.component).toBe('kuaishou');
+    // Every waybill once, with its waybill number, ksOrderFlag and the print data's key.
+    const waybills = (JSON.parse(dataFile) as { waybills: { waybillCode: string }[] }).waybills;
+    expect(fake.refused).toEqual([]);
+    expect(fake.printed).toHaveLength(5);
+    expect(douyinFake.received.filter((m) => (m as { cmd?: string }).cmd === 'print')).toEqual([]);
+    const docs = fake.received.flatMap((m) => {
+      const task = (m as { cmd?: string; task?: { documents?: unknown[] } }).task;
+      return (m as { cmd?: string }).cmd === 'print' ? (task?.documents ?? []) : [];
+    }) as { waybillCode: string; ksOrderFlag: boolean; contents: { key?: string }[] }[];
+    expect(docs.map((d) => d.waybillCode).sort()).toEqual(waybills.map((w) => w.waybillCode).sort());
+    for (const d of docs) {
+      expect(d.ksOrderFlag).toBe(true);
+      expect(d.contents[0]!.key).toMatch(/^[0-9a-f]{32}$/u);
+    }
+  });
+
   it('virtual-number labels from a dropped export: refusals, and a PDF at 76x130 mm with the 转NNNN lines', async () => {
     const b = await launchWithExtension();
     cleanup.push(() => b.close());
@@ -284,45 +349,71 @@ describe('bulk print', () => {
     }
   });
 
-  it('平台打单 on the 抖店 demo: exactly the group is ticked, the journal follows the rows to 已打待发货', async () => {
+  it('平台打单 on the 抖店, 微信小店 and 京东 demos (京东 also in its frame): exactly the group is ticked, the journal follows the rows to 已打待发货', async () => {
     const demo = await startDemoServer({ port: 0 });
     cleanup.push(() => demo.close());
     const b = await launchWithExtension();
     cleanup.push(() => b.close());
     const ext = await extensionPage(b, 'print.html');
-    // The row checkbox and the platform's own 批量打印 control on the demo page. Only 抖店's are
-    // known (the auxo row checkbox); the 微信小店 and 京东 demos, rebuilt on the public structures
-    // (issue 15), have no public selection control, so their adapters carry no platformPrint.
-    const controls: Partial<Record<DemoPlatform, { check: string; print: string }>> = {
+    // Each demo's own row checkbox and 批量打印 / 批量打单 control (test/demo/README.md).
+    const controls: Record<DemoPlatform, { check: string; print: string }> = {
       douyin: { check: '.auxo-checkbox-input', print: '.batch-print-btn' },
+      wechat: { check: '.weui-desktop-form__checkbox', print: '.order-print__btn' },
+      jd: { check: '.el-checkbox__original', print: '.btn-batch-print' },
     };
+    // `pick`: which printable 待发货 orders form the group (the JD frame case takes others, so each
+    // order's journal starts empty).
+    const cases: { platform: DemoPlatform; frame: boolean; pick: readonly number[] }[] = [
+      { platform: 'douyin', frame: false, pick: [0, 2, 3] },
+      { platform: 'wechat', frame: false, pick: [0, 2, 3] },
+      { platform: 'jd', frame: false, pick: [0, 2, 3] },
+      { platform: 'jd', frame: true, pick: [1, 4, 5] },
+    ];
     const lines: string[] = [];
-    for (const platform of ['douyin'] as const) {
+    for (const { platform, frame, pick } of cases) {
+      const name = `${platform}${frame ? '-frame' : ''}`;
       const shop = { platform, shopId: demoShop(platform).id };
+      const ui = demoUi[platform];
       const list = await b.context.newPage();
-      await list.goto(`${demo.pages[platform]}?status=${encodeURIComponent('待发货')}`);
-      await list.locator(demoUi[platform].row).first().waitFor();
-      // The overlay has read the rows (masked views stored: what the platform shows).
-      await overlay(list, 'shipmask-rows')
-        .locator('.sm-row')
-        .first()
-        .waitFor({ state: 'attached', timeout: 20_000 });
-      const visible = await visibleOrderIds(list, platform);
+      await list.goto(
+        `${demo.pages[platform]}?status=${encodeURIComponent('待发货')}${frame ? '&frame=1' : ''}`,
+      );
+      // Where the rows are: the page (Playwright locators pierce the micro-app's open shadow
+      // root), or the JD shell's same-origin child frame.
+      const listFrame = (): Frame | undefined => list.frames().find((f) => f.url().includes('/orderList'));
+      if (frame) await until(() => listFrame() !== undefined, 20_000, 50);
+      const scope: Frame = frame ? listFrame()! : list.mainFrame();
+      await scope.locator(ui.row).first().waitFor();
+      const visible = (await scope.locator(`${ui.row} ${ui.orderId}`).allTextContents()).map(
+        (t) => ui.idPattern.exec(t)?.[1] ?? '',
+      );
       // The group: rows the platform's print can take.
       const rows = (
         (await (
           await fetch(`${new URL(demo.pages[platform]).origin}/api/${platform}/orders?status=待发货`)
-        ).json()) as { orders: { orderId: string; phoneInvalid?: boolean; receiver: { address: string } }[] }
+        ).json()) as {
+          orders: {
+            orderId: string;
+            category: string;
+            phoneInvalid?: boolean;
+            receiver: { address: string };
+          }[];
+        }
       ).orders;
-      // (A malformed phone or a missing address stays refused: no print path can deliver those.)
+      // (A malformed phone or a missing address stays refused: no print path can deliver those;
+      // a service order (WeChat's exempt categories) ships nothing.)
       const printable = rows
-        .filter((r) => r.phoneInvalid !== true && r.receiver.address !== '')
+        .filter(
+          (r) =>
+            r.phoneInvalid !== true && r.receiver.address !== '' && !isExemptCategory(platform, r.category),
+        )
         .map((r) => r.orderId);
-      const group = [printable[0]!, printable[2]!, printable[3]!];
+      const group = pick.map((i) => printable[i]!);
       for (const id of group) expect(visible).toContain(id);
       // The merchant had ticked one other row by hand: the platform's print must not take it.
       const other = visible.findIndex((id) => !group.includes(id));
-      await list.locator(`${demoUi[platform].row} ${controls[platform]!.check}`).nth(other).check();
+      await scope.locator(`${ui.row} ${controls[platform].check}`).nth(other).check();
+      // The overlay has read the rows (masked views stored: what the platform shows).
       let stored = { missing: [0] as unknown[] };
       await until(
         async () => {
@@ -338,7 +429,7 @@ describe('bulk print', () => {
           });
           return stored.missing.length === 0;
         },
-        20_000,
+        30_000,
         200,
       );
       for (const p of b.context.pages()) if (p.url().includes('handoff.html')) await p.close();
@@ -350,13 +441,15 @@ describe('bulk print', () => {
       await page.click('.platform-tick');
       await page.waitForSelector('.platform-ticked[data-ok="true"][data-ticked="3"]');
       // Exactly the group's rows are ticked in the platform's list (the hand-ticked one cleared).
-      const ticked = await list.evaluate(
-        ([row, check, idSel]) =>
-          [...document.querySelectorAll(row)]
-            .filter((r) => r.querySelector<HTMLInputElement>(check)?.checked === true)
-            .map((r) => /(\d{6,})/u.exec(r.querySelector(idSel)?.textContent ?? '')?.[1] ?? ''),
-        [demoUi[platform].row, controls[platform]!.check, demoUi[platform].orderId] as const,
-      );
+      const ticked = await scope
+        .locator(ui.row)
+        .evaluateAll(
+          (els, [check, idSel]) =>
+            els
+              .filter((r) => r.querySelector<HTMLInputElement>(check)?.checked === true)
+              .map((r) => /(\d{6,})/u.exec(r.querySelector(idSel)?.textContent ?? '')?.[1] ?? ''),
+          [controls[platform].check, ui.orderId] as const,
+        );
       expect(ticked.sort()).toEqual([...group].sort());
       await page.waitForSelector('.job-counts[data-printed="0"]');
       const jobId = await page.locator('.job').getAttribute('data-job');
@@ -365,17 +458,18 @@ describe('bulk print', () => {
         jobId,
       });
       expect(sent.job.documents.map((d) => d.state)).toEqual(['sent', 'sent', 'sent']);
-      await page.screenshot({ path: join(OUT, `platform-print-${platform}.png`) });
-      // The merchant clicks the platform's own 批量打印; the list shows 已打待发货; the job follows.
+      await page.screenshot({ path: join(OUT, `platform-print-${name}.png`) });
+      // The merchant clicks the platform's own print control; the list shows 已打待发货; the job follows.
       await list.bringToFront();
-      await list.click(controls[platform]!.print);
+      await scope.click(controls[platform].print);
       await page.waitForSelector('.job-counts[data-printed="3"]', { timeout: 30_000 });
       const state = (await (
         await fetch(`${new URL(demo.pages[platform]).origin}/api/${platform}/state`)
       ).json()) as {
         printed: string[];
       };
-      expect(state.printed.sort()).toEqual([...group].sort());
+      for (const id of group) expect(state.printed).toContain(id);
+      // Printed once: each order's journal holds one `sent` and one `printed`, no duplicate.
       for (const id of group) {
         const log = await bg<{ kind: string; message?: string }[]>(page, {
           type: 'print/log',
@@ -387,7 +481,7 @@ describe('bulk print', () => {
           ['printed', 'platform:printed'],
         ]);
       }
-      lines.push(`${platform}: 3 ticked, 3 followed to printed`);
+      lines.push(`${name}: 3 ticked, 3 followed to printed`);
       await page.close();
       await list.close();
     }

@@ -4,13 +4,13 @@
 // 京东 list drawn in a same-origin child frame (all_frames: one panel, in the frame). Where the
 // adapter must NOT find rows (京东 and 微信小店 ?skin=2: none of its markup is left), content-based
 // detection takes over (branch h15-detect); this file does not assert on those pages.
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoOrders, demoPlaintext } from '../demo/data.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { demoUiFor } from './demo-ui.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
-import { overlay } from './overlay-roots.ts';
+import { overlay, overlayIn } from './overlay-roots.ts';
 import { readPanelCount } from './panel.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 
@@ -37,7 +37,7 @@ async function decryptEvents(): Promise<number> {
 
 /** Each mark's order id and whether it sits 4 px below the top of the row showing that order. */
 async function misplacedMarks(
-  target: Page,
+  target: Page | Frame,
   row: string,
   orderId: string,
 ): Promise<{ marks: number; bad: string[] }> {
@@ -51,7 +51,9 @@ async function misplacedMarks(
     orderId,
   );
   const tops = new Map(rows);
-  const marks = await overlay(target, 'shipmask-rows')
+  const marks = await (
+    'mainFrame' in target ? overlay(target, 'shipmask-rows') : overlayIn(target, 'shipmask-rows')
+  )
     .locator('.sm-row')
     .evaluateAll((els) =>
       els.map((m) => [m.getAttribute('data-order-id') ?? '', m.getBoundingClientRect().top] as const),
@@ -125,6 +127,13 @@ describe('京东: the list in a same-origin child frame (?frame=1)', () => {
     expect(await page.locator('shipmask-panel').count()).toBe(0);
     const row = '.jd-pro-card-table .table-body > .card';
     await frame.locator(row).first().waitFor();
+    // The marks sit on their rows inside the frame (the watcher reaches the frame's roots too).
+    await expect
+      .poll(async () => {
+        const p = await misplacedMarks(frame, row, demoUiFor('jd').orderId);
+        return p.marks > 0 && p.bad.length === 0;
+      }, SLOW)
+      .toBe(true);
     const before = await decryptEvents();
     const view = frame.locator(row).nth(1).locator('a.cons-view-btn');
     await view.click();

@@ -294,3 +294,134 @@ export async function startFakeWechatComponent(
       }),
   };
 }
+
+export interface FakeJdComponent {
+  readonly url: string;
+  readonly port: number;
+  /** Every message received, parsed (or the raw text when it was not JSON). */
+  readonly received: unknown[];
+  /** Every waybill printed: the request `key`, its position, the printer and its print data. */
+  readonly printed: {
+    readonly key: string;
+    readonly index: number;
+    readonly printer: string;
+    readonly printData: string;
+    readonly tempUrl: string;
+  }[];
+  /** Requests refused, with the component's message. */
+  readonly refused: { readonly key: string; readonly message: string }[];
+  close(): Promise<void>;
+}
+
+/**
+ * A fake JD print component (京东打印组件, ws://localhost:9113, protocol version "2"), as
+ * gavin-hao/ec-print `src/providers/jingdong.ts` and `src/interfaces.ts` describe it: requests
+ * `{ orderType, version, key, parameters }` with `orderType` `GET_Printers`, `PRINT` or `PRE_View`;
+ * replies `{ code, key, success, message }` where `code` says what they answer (`"2"` print, `"6"`
+ * printer list, `"8"` preview) and `success` is the STRING `"true"` / `"false"`; printers in
+ * `detailinfo.printers`, or (`printerList: 'content'`, some component versions) as one
+ * comma-separated `content` string. It has no task status and no pushed notifications: the print
+ * reply comes once the waybills are out.
+ *
+ * It refuses what the real one refuses: any other `orderType` or `version`, a request without
+ * `key`, a print without `tempUrl` (the standard template) or without `printData` (one non-empty
+ * 无界电子面单 print-data string per waybill: an object, an empty string or a missing entry is not
+ * JD print data), `customData` not one per waybill, and a printer it does not list.
+ */
+export async function startFakeJdComponent(
+  options: {
+    port?: number;
+    printers?: readonly string[];
+    printerList?: 'detailinfo' | 'content';
+    msPerDocument?: number;
+  } = {},
+): Promise<FakeJdComponent> {
+  const printers = options.printers ?? ['JD KM-118', 'JD Thermal 100x113'];
+  const received: unknown[] = [];
+  const printed: FakeJdComponent['printed'] = [];
+  const refused: { key: string; message: string }[] = [];
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: options.port ?? 0 });
+  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+  const port = (wss.address() as AddressInfo).port;
+  wss.on('connection', (ws) => {
+    const send = (msg: Json): void => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+    };
+    ws.on('message', (data) => {
+      const raw = data.toString();
+      let msg: unknown;
+      try {
+        msg = JSON.parse(raw);
+      } catch {
+        received.push(raw);
+        send({ code: '0', success: 'false', message: 'invalid json' });
+        return;
+      }
+      received.push(msg);
+      if (!isObject(msg)) return;
+      const key = typeof msg.key === 'string' ? msg.key : '';
+      const orderType = msg.orderType;
+      const code = orderType === 'GET_Printers' ? '6' : orderType === 'PRE_View' ? '8' : '2';
+      const refuse = (message: string): void => {
+        refused.push({ key, message });
+        send({ code, key, success: 'false', message });
+      };
+      if (orderType !== 'GET_Printers' && orderType !== 'PRINT' && orderType !== 'PRE_View') {
+        return refuse(`unknown orderType ${String(orderType)}`);
+      }
+      if (msg.version !== '2') return refuse('protocol version 2 is required');
+      if (!key) return refuse('key is required');
+      if (orderType === 'GET_Printers') {
+        send(
+          options.printerList === 'content'
+            ? { code, key, success: 'true', message: '', content: printers.join(',') }
+            : { code, key, success: 'true', message: '', detailinfo: { printers: [...printers] } },
+        );
+        return;
+      }
+      const p = isObject(msg.parameters) ? msg.parameters : {};
+      const printData = Array.isArray(p.printData) ? p.printData : [];
+      const tempUrl = typeof p.tempUrl === 'string' ? p.tempUrl : '';
+      const printer = typeof p.printName === 'string' && p.printName ? p.printName : (printers[0] ?? '');
+      if (!/^https?:\/\//u.test(tempUrl)) return refuse('tempUrl is required (the standard template)');
+      if (printData.length === 0) return refuse('printData is required');
+      if (!printData.every(text)) return refuse('printData must be the 无界电子面单 print data strings');
+      if (
+        p.customData !== undefined &&
+        (!Array.isArray(p.customData) || p.customData.length !== printData.length)
+      ) {
+        return refuse('customData must have one entry per waybill');
+      }
+      if (!printers.includes(printer)) return refuse(`打印机不存在: ${printer}`);
+      if (orderType === 'PRE_View') {
+        send({
+          code,
+          key,
+          success: 'true',
+          message: '',
+          content: `data:image/png;base64,${Buffer.from(key).toString('base64')}`,
+        });
+        return;
+      }
+      void (async () => {
+        for (const [index, d] of printData.entries()) {
+          if (options.msPerDocument) await new Promise((r) => setTimeout(r, options.msPerDocument));
+          printed.push({ key, index, printer, printData: d, tempUrl });
+        }
+        send({ code, key, success: 'true', message: '打印成功' });
+      })();
+    });
+  });
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    port,
+    received,
+    printed,
+    refused,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close(() => resolve());
+      }),
+  };
+}

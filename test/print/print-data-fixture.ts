@@ -29,3 +29,48 @@ export function douyinPrintDataFile(orderIds: readonly string[], firstWaybill = 
     }),
   });
 }
+
+/** The seven components core has codecs for. */
+export type FixtureComponent = 'cainiao' | 'douyin' | 'pdd' | 'kuaishou' | 'xiaohongshu' | 'jd' | 'wechat';
+
+/**
+ * A print-data file for `component` in the shape its platform's e-waybill API answers, one entry
+ * per order (waybills `firstWaybill`, +1, …): Cainiao, PDD and Xiaohongshu the standard
+ * `{ encryptedData, signature, templateURL, ver }`; Douyin the same plus `params`; Kuaishou plus
+ * `key`; WeChat the `print_info` string with its e-waybill order id and carrier code; JD the
+ * 无界电子面单 `printData` string and its standard template.
+ */
+export function printDataFile(
+  component: FixtureComponent,
+  orderIds: readonly string[],
+  firstWaybill = 78_901_000_000_000,
+): string {
+  if (component === 'douyin') return douyinPrintDataFile(orderIds, firstWaybill);
+  const waybills = orderIds.map((orderId, i) => {
+    const waybillCode = String(firstWaybill + i);
+    if (component === 'wechat') {
+      return {
+        orderId,
+        waybillCode,
+        printData: Buffer.from(`wx-print-info:${hex(`${orderId}:${waybillCode}`, 48)}`).toString('base64'),
+        ewaybillOrderId: String(4_000_000_000 + i),
+        deliveryId: 'ZTO',
+      };
+    }
+    if (component === 'jd') {
+      return {
+        orderId,
+        waybillCode: `JDVA${waybillCode}`,
+        printData: Buffer.from(hex(`jd:${orderId}:${waybillCode}`, 64), 'hex').toString('base64'),
+        templateURL: 'https://template-content.jd.com/template-oss?tempCode=jdkd76x130',
+      };
+    }
+    const data = JSON.parse(printDataFor(orderId, waybillCode)) as Record<string, string>;
+    return {
+      orderId,
+      waybillCode,
+      printData: component === 'kuaishou' ? { ...data, key: hex(`key:${orderId}`, 32) } : data,
+    };
+  });
+  return JSON.stringify({ component, waybills });
+}

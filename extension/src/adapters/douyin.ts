@@ -118,6 +118,8 @@ export const douyinExpectations: Expectations = {
     refund: 1,
     addressChanged: 1,
     shipBy: 9,
+    check: 20,
+    printEntry: 1,
   },
   'douyin-2': {
     rows: 20,
@@ -135,5 +137,7 @@ export const douyinExpectations: Expectations = {
     refund: 1,
     addressChanged: 1,
     shipBy: 9,
+    check: 20,
+    printEntry: 1,
   },
 };

@@ -76,6 +76,12 @@ export const jd: SiteAdapter = {
     address: '.cons-address-text',
     addressMarker: '.cons-modified',
   },
+  // Not public: the demo's Element-UI row checkbox (`el-checkbox__original` in the card header)
+  // and the list's 批量打印 button. With the list in a frame, both are in the frame's document.
+  platformPrint: {
+    select: ['.card-header input.el-checkbox__original', '.card-header input[type="checkbox"]'],
+    entry: '.btn-batch-print',
+  },
 };
 
 /**
@@ -103,6 +109,8 @@ export const jdExpectations: Expectations = {
     refund: 1,
     addressChanged: 1,
     shipBy: 10,
+    check: 20,
+    printEntry: 1,
   },
-  'jd-2': { rows: 0, reveal: 0, counter: 0 },
+  'jd-2': { rows: 0, reveal: 0, counter: 0, check: 0, printEntry: 0 },
 };

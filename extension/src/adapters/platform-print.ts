@@ -7,7 +7,8 @@
  * @module
  */
 import { readOrderId } from './read';
-import { queryAllFirst } from './select';
+import { findRoots } from './roots';
+import { queryAllFirst, queryFirst, rowScope } from './select';
 import type { SiteAdapter } from './types';
 
 /** What ticking did on this page. */
@@ -25,7 +26,9 @@ export interface TickResult {
 /**
  * Tick the rows of `orderIds` (and untick every other ticked row) in `doc` through the adapter's
  * row checkbox, then scroll the page's print control into view and focus it. Rule: only
- * checkboxes are clicked; a row without a checkbox counts as missing. Pure DOM, no messaging.
+ * checkboxes are clicked; a row without a checkbox counts as missing. Rows, checkboxes and the
+ * control are looked for in the document and its open shadow roots (微信小店 draws its list in
+ * the micro-app's), a table order's checkbox in any of its rows. Pure DOM, no messaging.
  * @example
  * tickRows(document, douyin, ['6920…']); // { ticked: ['6920…'], missing: [], unticked: 0, entry: '批量打印' }
  */
@@ -35,8 +38,12 @@ export function tickRows(doc: Document, adapter: SiteAdapter, orderIds: readonly
   if (!spec) return { ticked: [], missing: [...wanted], unticked: 0, entry: null };
   const ticked: string[] = [];
   let unticked = 0;
-  for (const row of queryAllFirst([doc], adapter.row)) {
-    const box = row.querySelector<HTMLInputElement>(spec.select);
+  const roots = findRoots(doc);
+  for (const row of queryAllFirst(roots, adapter.row)) {
+    const box = queryFirst(
+      rowScope(row, adapter.rowGroup, adapter.row),
+      spec.select,
+    ) as HTMLInputElement | null;
     if (!box || box.disabled) continue;
     const id = readOrderId(row, adapter);
     const want = id !== undefined && wanted.has(id);
@@ -47,7 +54,7 @@ export function tickRows(doc: Document, adapter: SiteAdapter, orderIds: readonly
     if (want && box.checked && !ticked.includes(id)) ticked.push(id);
   }
   const missing = [...wanted].filter((id) => !ticked.includes(id));
-  const entry = doc.querySelector<HTMLElement>(spec.entry);
+  const entry = queryFirst(roots, spec.entry) as HTMLElement | null;
   if (entry && ticked.length > 0) {
     entry.scrollIntoView?.({ block: 'center' });
     entry.focus?.();

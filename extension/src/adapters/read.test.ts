@@ -116,6 +116,23 @@ describe('readRow', () => {
     expect(document.querySelector('img')).toBeNull();
   });
 
+  it('marks an order the page shows as assigned to a supplier through the platform (issue 17)', () => {
+    const withRule: SiteAdapter = {
+      ...adapter,
+      fields: { ...adapter.fields, platformDropship: { selector: '.dropship', pattern: /(已分配厂家)/u } },
+    };
+    const assigned = readRow(
+      rowOf({ id: '订单号 7', dropship: '代发：已分配厂家' }),
+      withRule,
+      'shop1',
+      NOW,
+    )!;
+    expect(assigned.order.platformDropship).toBe(true);
+    const plain = readRow(rowOf({ id: '订单号 8', dropship: '未分配' }), withRule, 'shop1', NOW)!;
+    expect(plain.order.platformDropship).toBeUndefined();
+    expect(readRow(rowOf({ id: '订单号 9' }), adapter, 'shop1', NOW)!.order.platformDropship).toBeUndefined();
+  });
+
   it('reads a summary without items and remark', () => {
     const row = rowOf({ id: '订单号 9', name: '张*', phone: '132****3639', remark: '放门口' });
     const item = document.createElement('div');

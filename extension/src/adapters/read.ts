@@ -44,6 +44,35 @@ const maskAddressOnce = maskedMemo((text: string) => ({
 const MAX_CANDIDATES = 12;
 
 /**
+ * What one `readRow` call has already asked the DOM: several fields query the same elements (抖店's
+ * order id, 下单时间 and 完成时间 all sit in the header spans), and a field the row lacks tries
+ * every variant. Lives for one call only: a platform re-renders rows in place, so nothing read
+ * here may outlive the read (and no raw text outlives it either).
+ */
+interface RowCache {
+  readonly found: Map<Element, Map<string, NodeListOf<Element>>>;
+  readonly text: Map<Element, string>;
+}
+let rowCache: RowCache | undefined;
+
+/** `querySelectorAll` (a static list), asked once per part and selector during a read. */
+function queryAll(part: Element, selector: string): NodeListOf<Element> {
+  if (!rowCache) return part.querySelectorAll(selector);
+  let byPart = rowCache.found.get(part);
+  if (!byPart) rowCache.found.set(part, (byPart = new Map<string, NodeListOf<Element>>()));
+  let found = byPart.get(selector);
+  if (!found) byPart.set(selector, (found = part.querySelectorAll(selector)));
+  return found;
+}
+
+function textOf(el: Element): string {
+  if (!rowCache) return el.textContent ?? '';
+  let t = rowCache.text.get(el);
+  if (t === undefined) rowCache.text.set(el, (t = el.textContent ?? ''));
+  return t;
+}
+
+/**
  * Read a field's raw text (or attribute) from inside `scope` (the elements of one order). Raw
  * text never leaves this module. With a pattern, the first element (of the first variant that
  * has one) whose text matches gives the value.
@@ -53,7 +82,7 @@ function raw(all: readonly Element[], rule: FieldRule | undefined): string | und
   // A detected row spanning several siblings may say which one holds the field.
   const scope = rule.block === undefined ? all : all.slice(rule.block, rule.block + 1);
   if (!scope.length) return undefined;
-  const read = (el: Element): string => (rule.attr ? el.getAttribute(rule.attr) : el.textContent) ?? '';
+  const read = (el: Element): string => (rule.attr ? (el.getAttribute(rule.attr) ?? '') : textOf(el));
   if (rule.selector === ':scope') return match(read(scope[0]!), rule.pattern);
   if (!rule.pattern) {
     const el = queryFirst(scope, rule.selector);
@@ -61,7 +90,7 @@ function raw(all: readonly Element[], rule: FieldRule | undefined): string | und
   }
   for (const v of variantsOf(rule.selector)) {
     for (const part of scope) {
-      const found = part.querySelectorAll(v);
+      const found = queryAll(part, v);
       for (let i = 0; i < found.length && i < MAX_CANDIDATES; i++) {
         const value = match(read(found[i]!), rule.pattern);
         if (value !== undefined) return value;
@@ -140,6 +169,22 @@ export function readRow(
   now: number,
   detail = true,
   blocks?: readonly Element[],
+): RowRead | undefined {
+  rowCache = { found: new Map(), text: new Map() };
+  try {
+    return readRowCached(row, adapter, shopId, now, detail, blocks);
+  } finally {
+    rowCache = undefined;
+  }
+}
+
+function readRowCached(
+  row: Element,
+  adapter: SiteAdapter,
+  shopId: string,
+  now: number,
+  detail: boolean,
+  blocks: readonly Element[] | undefined,
 ): RowRead | undefined {
   const f = adapter.fields;
   const scope = blocks ? [...blocks] : rowScope(row, adapter.rowGroup, adapter.row);
@@ -230,6 +275,8 @@ export function readRow(
   if (remarkText) order.remark = freeText(remarkText);
   if (receivedAt !== undefined) order.receivedAt = receivedAt;
   if (completedAt !== undefined) order.completedAt = completedAt;
+  // Issue 17: assigned to a supplier through the platform: marked, never handed off again.
+  if (f.platformDropship && raw(scope, f.platformDropship) !== undefined) order.platformDropship = true;
   return { element: row, order, revealed };
 }
 

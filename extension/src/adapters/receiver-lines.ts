@@ -11,6 +11,7 @@
  * @module
  */
 import { classifyField, maskAddress } from '@shipmask/core';
+import { maskedMemo } from './masked-memo';
 
 /** Lines kept per cell; a receiver cell has three or four. */
 const MAX_LINES = 16;
@@ -66,9 +67,15 @@ export function phoneIn(text: string): string | undefined {
   return t;
 }
 
+/**
+ * `maskAddress` remembering already-masked lines (a page's masked addresses and names repeat; a
+ * revealed, plaintext line is read every time and kept nowhere: masked-memo.ts).
+ */
+const maskAddressOnce = maskedMemo(maskAddress);
+
 /** Whether `text` starts with a province, city or district core recognises. */
 function startsWithRegion(text: string): boolean {
-  const region = maskAddress(text).region;
+  const region = maskAddressOnce(text).region;
   return Boolean(region.province ?? region.city ?? region.district);
 }
 

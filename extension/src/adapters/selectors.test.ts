@@ -11,9 +11,10 @@ import { keyedHasher } from '@shipmask/core';
 import { douyin, douyinExpectations } from './douyin';
 import { readFacts } from './facts';
 import { jd, jdExpectations } from './jd';
+import { tickRows } from './platform-print';
 import { readCounter, readRow, readShopId } from './read';
 import { findRoots } from './roots';
-import { queryAllFirst, rowOf, rowScope } from './select';
+import { queryAllFirst, queryFirst, rowOf, rowScope } from './select';
 import type { ExpectKey, Expectations, SiteAdapter } from './types';
 import { wechat, wechatExpectations } from './wechat';
 
@@ -93,6 +94,12 @@ function counts(adapter: SiteAdapter): Record<ExpectKey, number> {
     refund: facts.filter((f) => f.flags?.refund).length,
     addressChanged: facts.filter((f) => f.flags?.addressChanged).length,
     shipBy: facts.filter((f) => f.shipBy !== undefined).length,
+    check: adapter.platformPrint
+      ? rows.filter((r) =>
+          queryFirst(rowScope(r, adapter.rowGroup, adapter.row), adapter.platformPrint!.select),
+        ).length
+      : 0,
+    printEntry: adapter.platformPrint && queryFirst(roots, adapter.platformPrint.entry) ? 1 : 0,
   };
 }
 
@@ -151,6 +158,22 @@ describe.each(cases)('$platform adapter on saved demo pages', (adapter, expectat
         for (const r of reads) {
           expect(r.order.receiver.phone ?? '').not.toMatch(/^1\d{10}$/u);
           expect(r.order.receiver.address ?? '').toMatch(/^$|\*{4}$/u);
+        }
+        // 平台打单: ticking a group ticks exactly its rows' checkboxes (in the micro-app's shadow
+        // root too), unticks a row ticked by hand, and finds the page's print control.
+        if ((expected.check ?? 0) > 0) {
+          const boxOf = (row: Element) =>
+            queryFirst(
+              rowScope(row, adapter.rowGroup, adapter.row),
+              adapter.platformPrint!.select,
+            ) as HTMLInputElement;
+          const rows = queryAllFirst(roots, adapter.row);
+          boxOf(rows[5]!).click();
+          const group = [facts[0]!.orderId, facts[2]!.orderId, facts[3]!.orderId, '1234567890123'];
+          const r = tickRows(document, adapter, group);
+          expect(r).toMatchObject({ ticked: group.slice(0, 3), missing: ['1234567890123'], unticked: 1 });
+          expect(r.entry).toMatch(/批量打[印单]/u);
+          expect(rows.map((row) => boxOf(row).checked)).toEqual(facts.map((_, i) => [0, 2, 3].includes(i)));
         }
         // Every reveal control belongs to the row it sits in (抖店: the header row before it).
         for (const control of queryAllFirst(roots, adapter.reveal)) {

@@ -63,6 +63,8 @@ export interface SiteAdapter {
     readonly cipherPhone?: FieldRule;
     readonly cipherAddress?: FieldRule;
     readonly phoneInvalid?: FieldRule;
+    /** Present when the page marks the order as assigned to a supplier by the platform (代发). */
+    readonly platformDropship?: FieldRule;
     readonly remark?: FieldRule;
   };
   /** Item lines inside a row. */
@@ -94,9 +96,10 @@ export interface SiteAdapter {
   /**
    * The platform's own print (平台打单, issue 16): `select` is the row's checkbox (relative to the
    * row) that the platform's batch actions act on; `entry` the page's own 批量打印 / 打单 control.
-   * shipmask ticks rows through `select` and points at `entry`; it never clicks `entry`.
+   * shipmask ticks rows through `select` and points at `entry`; it never clicks `entry`. Both are
+   * selector variants (newest first); both may sit in an open shadow root (微信小店's micro-app).
    */
-  readonly platformPrint?: { readonly select: string; readonly entry: string };
+  readonly platformPrint?: { readonly select: Selector; readonly entry: Selector };
   /** What the exception gate reads off a row (issue 18). */
   readonly gate?: GateRules;
 }
@@ -121,7 +124,11 @@ export type ExpectKey =
   /** Exception gate (issue 18): rows with a refund request, the 修改地址 marker, a ship-by time. */
   | 'refund'
   | 'addressChanged'
-  | 'shipBy';
+  | 'shipBy'
+  /** Rows with the platform-print checkbox (`platformPrint.select`). */
+  | 'check'
+  /** The page's own print control (`platformPrint.entry`): 1 when found. */
+  | 'printEntry';
 
 /**
  * An adapter's expectations beside its selectors: per saved demo page

@@ -55,6 +55,13 @@ export const wechat: SiteAdapter = {
     address: '.receiver__address',
     addressMarker: '.receiver__modified',
   },
+  // Not public: the demo's weui-desktop row checkbox and its 批量打单 control (in the micro-app's
+  // shadow root). The weui-desktop library class of the checkbox is never hashed; the button is
+  // the app's own BEM name.
+  platformPrint: {
+    select: ['input.weui-desktop-form__checkbox', 'input[type="checkbox"]'],
+    entry: '.order-print__btn',
+  },
 };
 
 /**
@@ -81,6 +88,8 @@ export const wechatExpectations: Expectations = {
     refund: 1,
     addressChanged: 1,
     shipBy: 10,
+    check: 20,
+    printEntry: 1,
   },
-  'wechat-2': { rows: 0, reveal: 0, counter: 0 },
+  'wechat-2': { rows: 0, reveal: 0, counter: 0, check: 0, printEntry: 0 },
 };

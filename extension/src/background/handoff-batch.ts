@@ -45,17 +45,21 @@ export interface BatchRecord {
   readonly results: Readonly<Record<string, StoredResult>>;
   /** Return codes imported that changed something: when, sealed when, how many changes. */
   readonly imports: readonly { readonly at: Instant; readonly sealedAt: Instant; readonly changed: number }[];
+  /** When the merchant revoked the batch locally (issue 17): its return codes are refused. */
+  readonly revokedAt?: Instant;
 }
 
 /**
  * Status rule: `shipped` when every order has a result (shipped, or marked as impossible by
  * the supplier); `partly-shipped` when some have; otherwise `sent`, or `expired` once the link
  * no longer opens (`now >= expiresAt`). A batch with some results stays `partly-shipped` after
- * expiry (the supplier can no longer add results, but what came back counts).
+ * expiry (the supplier can no longer add results, but what came back counts). A batch the
+ * merchant revoked is `revoked` whatever came back before (issue 17).
  * @example
  * batchStatus(record, Date.now()); // 'sent'
  */
 export function batchStatus(record: BatchRecord, now: Instant): BatchStatus {
+  if (record.revokedAt !== undefined) return 'revoked';
   const done = record.orders.filter((o) => record.results[o.orderId] !== undefined).length;
   if (done > 0 && done >= record.orders.length) return 'shipped';
   if (done > 0) return 'partly-shipped';
@@ -87,6 +91,7 @@ export function summarize(record: BatchRecord, now: Instant): BatchSummary {
     cannotShip,
     status: batchStatus(record, now),
     imports: record.imports.length,
+    ...(record.revokedAt !== undefined ? { revokedAt: record.revokedAt } : {}),
   };
 }
 
@@ -103,6 +108,16 @@ export function detail(record: BatchRecord, now: Instant): BatchDetail {
       return r ? { order, result: r.result } : { order };
     }),
   };
+}
+
+/**
+ * Revoke a batch (issue 17): the record with `revokedAt` set; a batch already revoked keeps its
+ * first instant (the same object comes back, so nothing is written).
+ * @example
+ * revokeBatch(record, Date.now()).revokedAt; // the instant
+ */
+export function revokeBatch(record: BatchRecord, now: Instant): BatchRecord {
+  return record.revokedAt !== undefined ? record : { ...record, revokedAt: now };
 }
 
 /** Outcome of `mergeReturn`. */

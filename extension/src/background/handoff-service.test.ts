@@ -37,6 +37,10 @@ function view(i: number): OrderView {
   };
 }
 
+/** The detailed delivery addresses the merchant supplies from the platform export (issue 17). */
+const addressesOf = (ids: readonly string[]) =>
+  ids.map((orderId, i) => ({ orderId, address: `广东省广州市天河区花城广场${i + 1}号` }));
+
 async function setup(n = 3, maxLinkChars?: number) {
   let clock = NOW;
   const store = new Store({ factory: new IDBFactory() });
@@ -62,6 +66,7 @@ describe('hand-off service', () => {
       type: 'handoff/seal',
       shop,
       orderIds: orders.map((o) => o.orderId),
+      addresses: addressesOf(orders.map((o) => o.orderId)),
       supplier: { name: '义乌杯厂', note: '王经理' },
       expiresInDays: 7,
       carrier: 'ZTO',
@@ -142,6 +147,7 @@ describe('hand-off service', () => {
         type: 'handoff/seal',
         shop,
         orderIds: ids,
+        addresses: addressesOf(ids),
         supplier: { name: 'A' },
         expiresInDays: 7,
       });
@@ -172,6 +178,7 @@ describe('hand-off service', () => {
       type: 'handoff/seal',
       shop,
       orderIds: [orders[0]!.orderId],
+      addresses: addressesOf([orders[0]!.orderId]),
       supplier: { name: 'A' },
       expiresInDays: 1,
       passphrase: 'Tea-Cup-42!',
@@ -190,6 +197,7 @@ describe('hand-off service: sealed file', () => {
       type: 'handoff/seal',
       shop,
       orderIds: orders.map((o) => o.orderId),
+      addresses: addressesOf(orders.map((o) => o.orderId)),
       supplier: { name: 'A' },
       expiresInDays: 7,
     });
@@ -208,6 +216,7 @@ describe('hand-off service: hostile return codes (issue 14 item 2)', () => {
       type: 'handoff/seal',
       shop,
       orderIds: orders.map((o) => o.orderId),
+      addresses: addressesOf(orders.map((o) => o.orderId)),
       supplier: { name: 'A' },
       expiresInDays: 7,
     });
@@ -331,5 +340,125 @@ describe('mergeReturn', () => {
     const r = record(['1']);
     expect(batchStatus(r, NOW + DAY_MS)).toBe('expired');
     expect(batchStatus(r, NOW)).toBe('sent');
+  });
+});
+
+describe('hand-off service: delivery addresses, routes, revocation (issue 17)', () => {
+  it('seals the detailed address of virtual orders into the link only; the record, audit and meta keep none', async () => {
+    const { store, h, orders } = await setup(2);
+    const ids = orders.map((o) => o.orderId);
+    const addresses = addressesOf(ids);
+    const sealed = await h['handoff/seal']({
+      type: 'handoff/seal',
+      shop,
+      orderIds: ids,
+      supplier: { name: '义乌杯厂' },
+      expiresInDays: 3,
+      addresses,
+    });
+    if (!sealed.ok) throw new Error(sealed.message);
+    const opened = await openBatch(sealed.text, { now: NOW });
+    if (!opened.ok) throw new Error(opened.error.code);
+    expect(opened.value.batch.orders.map((o) => o.receiver.address)).toEqual(addresses.map((a) => a.address));
+    const db = await store.db();
+    const dump = JSON.stringify([
+      await db.getAll('batches'),
+      await db.getAll('meta'),
+      await db.getAll('audit'),
+    ]);
+    for (const a of addresses) expect(dump).not.toContain(a.address);
+    expect(dump).not.toContain('花城广场');
+    const kept = await h['handoff/batch']({ type: 'handoff/batch', batchId: sealed.batch.batchId });
+    expect(kept?.items.map((i) => i.order.receiver.address)).toEqual([
+      '广东省广州市天河区****',
+      '广东省广州市天河区****',
+    ]);
+  });
+
+  it('refuses to seal a virtual order without an address, or an address beside no virtual number, storing nothing', async () => {
+    const { store, h, orders } = await setup(2);
+    const ids = orders.map((o) => o.orderId);
+    const missing = await h['handoff/seal']({
+      type: 'handoff/seal',
+      shop,
+      orderIds: ids,
+      supplier: { name: 'A' },
+      expiresInDays: 3,
+      addresses: addressesOf([ids[0]!]),
+    });
+    expect(missing).toMatchObject({ ok: false, code: 'needs-address', orderId: ids[1] });
+    const cipherView: OrderView = {
+      ...orders[0]!,
+      orderId: '3718000000000000099',
+      receiver: { name: '张*', cipher: { address: '#KQ7D#Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eA==#1##' } },
+    };
+    await store.putOrders([cipherView], NOW);
+    const wrong = await h['handoff/seal']({
+      type: 'handoff/seal',
+      shop,
+      orderIds: [cipherView.orderId],
+      supplier: { name: 'A' },
+      expiresInDays: 3,
+      addresses: addressesOf([cipherView.orderId]),
+    });
+    expect(wrong).toMatchObject({ ok: false, code: 'address-without-virtual', orderId: cipherView.orderId });
+    expect(await (await store.db()).getAll('batches')).toEqual([]);
+    // Without an address the ciphertext order is routed to the platform's drop-ship.
+    const routed = await h['handoff/seal']({
+      type: 'handoff/seal',
+      shop,
+      orderIds: [cipherView.orderId],
+      supplier: { name: 'A' },
+      expiresInDays: 3,
+    });
+    if (!routed.ok) throw new Error(routed.message);
+    const opened = await openBatch(routed.text, { now: NOW });
+    expect(opened.ok && opened.value.batch.orders[0]!.route).toBe('platform-dropship');
+  });
+
+  it('a revoked batch refuses its return code with a typed error and shows as revoked; reminders skip it', async () => {
+    const { h, orders, tick } = await setup(2);
+    const ids = orders.map((o) => o.orderId);
+    const sealed = await h['handoff/seal']({
+      type: 'handoff/seal',
+      shop,
+      orderIds: ids,
+      supplier: { name: '义乌杯厂' },
+      expiresInDays: 1,
+      addresses: addressesOf(ids),
+    });
+    if (!sealed.ok) throw new Error(sealed.message);
+    expect((await h['handoff/reminders']({ type: 'handoff/reminders', shop })).map((r) => r.pending)).toEqual(
+      [2],
+    );
+    const opened = await openBatch(sealed.text, { now: NOW });
+    if (!opened.ok) throw new Error(opened.error.code);
+    const code = await sealReturn(
+      opened.value,
+      [{ orderId: ids[0]!, status: 'shipped', carrier: 'ZTO', waybill: '78412345678901' }],
+      { random, now: NOW + 1000 },
+    );
+    if (!code.ok) throw new Error(code.error.code);
+    tick(2000);
+    const revoked = await h['handoff/revoke']({ type: 'handoff/revoke', batchId: sealed.batch.batchId });
+    expect(revoked).toMatchObject({ status: 'revoked', revokedAt: NOW + 2000 });
+    tick(1000);
+    // Revoking again keeps the first instant.
+    expect(
+      await h['handoff/revoke']({ type: 'handoff/revoke', batchId: sealed.batch.batchId }),
+    ).toMatchObject({
+      revokedAt: NOW + 2000,
+    });
+    expect(await h['handoff/revoke']({ type: 'handoff/revoke', batchId: 'nope' })).toBeNull();
+    const imported = await h['handoff/import']({
+      type: 'handoff/import',
+      batchId: sealed.batch.batchId,
+      code: code.value.code,
+    });
+    expect(imported).toMatchObject({ ok: false, code: 'revoked' });
+    expect(
+      (await h['handoff/batch']({ type: 'handoff/batch', batchId: sealed.batch.batchId }))?.shipped,
+    ).toBe(0);
+    expect(await h['handoff/reminders']({ type: 'handoff/reminders', shop })).toEqual([]);
   });
 });

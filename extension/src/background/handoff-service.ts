@@ -25,7 +25,9 @@ import {
   setHandoffConfig,
   updateBatch,
 } from '../storage/handoff-store';
-import { detail, mergeReturn, summarize, type BatchRecord } from './handoff-batch';
+import { detail, mergeReturn, revokeBatch, summarize, type BatchRecord } from './handoff-batch';
+import { planSeal, recordOrders } from './handoff-plan';
+import { dueReminders } from './handoff-reminders';
 
 export interface HandoffServiceOptions {
   readonly store: Store;
@@ -116,6 +118,13 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
       }
       const config = await getHandoffConfig(store);
       const shopName = (await store.getSettings(req.shop))?.shopName ?? req.shop.shopId;
+      // Issue 17: label orders carry the detailed address from page memory (virtual numbers
+      // only), the rest are routed to the platform's drop-ship; nothing unusable is sealed.
+      const views = withExtras(orders, req.extras);
+      const plan = planSeal(views, new Map((req.addresses ?? []).map((a) => [a.orderId, a.address])), (o) =>
+        handoffOrderFromView(o, req.carrier ? { carrier: req.carrier } : {}),
+      );
+      if (!plan.ok) return plan;
       const batchId = newBatchId(options.randomBytes);
       if (!batchId) return { ok: false, code: 'crypto-failed', message: 'no random bytes' };
       const expiresAt = t + req.expiresInDays * DAY_MS;
@@ -126,9 +135,7 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
           batchId,
           createdAt: t,
           expiresAt,
-          orders: withExtras(orders, req.extras).map((o) =>
-            handoffOrderFromView(o, req.carrier ? { carrier: req.carrier } : {}),
-          ),
+          orders: plan.orders,
         },
         {
           // No base configured: a bare `#payload` the supplier pastes into the page.
@@ -150,7 +157,8 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
           ? { name: req.supplier.name, note: req.supplier.note }
           : { name: req.supplier.name },
         passphrase: req.passphrase !== undefined && req.passphrase !== '',
-        orders: sealed.value.batch.orders,
+        // The masked form only: the detailed addresses live in the link alone.
+        orders: recordOrders(sealed.value.batch.orders, views),
         keep: sealed.value.keep,
         results: {},
         imports: [],
@@ -163,7 +171,14 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
         platform: req.shop.platform,
         shopId: req.shop.shopId,
         // Our own record id and counts only: never the link.
-        detail: { batchId, orders: orders.length, kind: sealed.value.kind, passphrase: record.passphrase },
+        detail: {
+          batchId,
+          orders: orders.length,
+          kind: sealed.value.kind,
+          passphrase: record.passphrase,
+          // Counts only: the addresses themselves are never logged.
+          addresses: req.addresses?.length ?? 0,
+        },
       });
       return {
         ok: true,
@@ -182,10 +197,36 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
       const r = await getBatch(store, req.batchId);
       return r ? detail(r, now()) : null;
     },
+    async 'handoff/revoke'(req) {
+      const t = now();
+      const updated = await updateBatch(store, req.batchId, (r) => ({
+        record: revokeBatch(r, t),
+        value: null,
+      }));
+      if (!updated.found) return null;
+      await store.audit({
+        at: t,
+        kind: 'handoff-revoked',
+        platform: updated.record.platform,
+        shopId: updated.record.shopId,
+        detail: { batchId: updated.record.id },
+      });
+      return summarize(updated.record, t);
+    },
+    async 'handoff/reminders'(req) {
+      return dueReminders(await listBatches(store, req.shop), now());
+    },
     async 'handoff/import'(req) {
       const t = now();
       const record = await getBatch(store, req.batchId);
       if (!record) return { ok: false, code: 'unknown-batch', message: 'no such batch' };
+      // Issue 17: a revoked batch takes no return code.
+      if (record.revokedAt !== undefined)
+        return {
+          ok: false,
+          code: 'revoked',
+          message: 'this batch was revoked; its return codes are refused',
+        };
       // Issue 14 item 2: core checks every result, the batch's orders and the sealing instant
       // (not in the future, not before the batch was created: record.createdAt for key
       // material stored before core kept it).

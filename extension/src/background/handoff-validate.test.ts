@@ -51,6 +51,27 @@ describe('hand-off message validation', () => {
     }
   });
 
+  it('takes detailed delivery addresses (issue 17); refuses masked ones, mobiles and duplicates', () => {
+    const a = { orderId: '6920000000000000001', address: ' 广东省广州市天河区花城广场888号 ' };
+    expect(validateRequest(seal({ addresses: [a] }))).toEqual({
+      ok: true,
+      value: { ...seal({}), addresses: [{ orderId: a.orderId, address: '广东省广州市天河区花城广场888号' }] },
+    });
+    for (const addresses of [
+      [{ orderId: '1', address: '广东省广州市天河区****' }],
+      [{ orderId: '1', address: '广东省广州市天河区花城广场888号 13812345678' }],
+      [{ orderId: '1', address: 'x'.repeat(301) }],
+      [a, a],
+      'x',
+    ])
+      expect(validateRequest(seal({ addresses })), JSON.stringify(addresses)).toMatchObject({
+        ok: false,
+        code: 'invalid-message',
+      });
+    expect(validateRequest({ type: 'handoff/revoke', batchId: 'q3Zk8Jd0WcLm' })).toMatchObject({ ok: true });
+    expect(validateRequest({ type: 'handoff/revoke', batchId: 'a b' })).toMatchObject({ ok: false });
+  });
+
   it('refuses a guessable passphrase, accepts a strong one and none', () => {
     const withPass = (passphrase?: string) =>
       validateRequest(seal(passphrase === undefined ? {} : { passphrase }));

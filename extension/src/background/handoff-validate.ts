@@ -3,21 +3,36 @@
  * field type-checked and bounded, the value rebuilt from known fields only.
  * @module
  */
-import { classifyField, MIN_PASSPHRASE_BITS, passphraseStrength, type PlatformId } from '@shipmask/core';
-import type { HandoffConfig, HandoffExtra, HandoffRequest, HandoffSupplier } from '../handoff-messages';
+import {
+  classifyField,
+  containsMobile,
+  isDetailedAddress,
+  MIN_PASSPHRASE_BITS,
+  passphraseStrength,
+  type PlatformId,
+} from '@shipmask/core';
+import type {
+  HandoffAddress,
+  HandoffConfig,
+  HandoffExtra,
+  HandoffRequest,
+  HandoffSupplier,
+} from '../handoff-messages';
 import { gateOverrides } from './gate-validate';
 import type { ShopRef } from '../messages';
 
-/** Hand-off request types: extension pages only. */
+/** Hand-off request types: extension pages only, but the panel's reminders. */
 export const handoffRequestTypes = {
   'handoff/orders': 'page',
   'handoff/seal': 'page',
   'handoff/batches': 'page',
   'handoff/batch': 'page',
+  'handoff/revoke': 'page',
+  'handoff/reminders': 'content',
   'handoff/import': 'page',
   'handoff/config/get': 'page',
   'handoff/config/set': 'page',
-} as const satisfies Record<HandoffRequest['type'], 'page'>;
+} as const satisfies Record<HandoffRequest['type'], 'page' | 'content'>;
 
 export type HandoffRequestType = keyof typeof handoffRequestTypes;
 
@@ -38,6 +53,7 @@ export const HANDOFF_LIMITS = {
   url: 2000,
   days: 90,
   suppliers: 50,
+  address: 300,
 } as const;
 
 const PLATFORMS: readonly PlatformId[] = ['douyin', 'wechat', 'jd'];
@@ -123,6 +139,18 @@ export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): Ha
     }
     return out;
   };
+  /**
+   * A detailed delivery address (issue 17): text, no mobile number, and detailed (a masked one
+   * helps nobody). Whether its order has a virtual number is checked against the stored order.
+   */
+  const address = (v: unknown, path: string): HandoffAddress => {
+    const a = obj(v, path);
+    const orderId = str(a.orderId, `${path}.orderId`, HANDOFF_LIMITS.id, 1);
+    const text = str(a.address, `${path}.address`, HANDOFF_LIMITS.address, 1).trim();
+    if (containsMobile(text)) fail(`${path}.address`, 'holds a mobile number');
+    if (!isDetailedAddress(text)) fail(`${path}.address`, 'not a detailed address');
+    return { orderId, address: text };
+  };
   switch (type) {
     case 'handoff/orders':
       return { type, shop: shop(o.shop, 'shop'), orderIds: ids(o.orderIds, 'orderIds') };
@@ -145,6 +173,15 @@ export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): Ha
         if (!Array.isArray(o.extras)) return fail('extras', 'expected an array');
         if (o.extras.length > HANDOFF_LIMITS.orders) fail('extras', `more than ${HANDOFF_LIMITS.orders}`);
         extras = o.extras.map((x, i) => extra(x, `extras[${i}]`));
+      }
+      let addresses: HandoffAddress[] = [];
+      if (o.addresses !== undefined) {
+        if (!Array.isArray(o.addresses)) return fail('addresses', 'expected an array');
+        if (o.addresses.length > HANDOFF_LIMITS.orders)
+          fail('addresses', `more than ${HANDOFF_LIMITS.orders}`);
+        addresses = o.addresses.map((x, i) => address(x, `addresses[${i}]`));
+        if (new Set(addresses.map((a) => a.orderId)).size !== addresses.length)
+          fail('addresses', 'two addresses for one order');
       }
       return {
         type,
@@ -176,12 +213,17 @@ export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): Ha
               ),
             }
           : {}),
+        ...(addresses.length > 0 ? { addresses } : {}),
       };
     }
     case 'handoff/batches':
       return o.ofShop === undefined ? { type } : { type, ofShop: shop(o.ofShop, 'ofShop') };
     case 'handoff/batch':
       return { type, batchId: batchId(o.batchId, 'batchId') };
+    case 'handoff/revoke':
+      return { type, batchId: batchId(o.batchId, 'batchId') };
+    case 'handoff/reminders':
+      return { type, shop: shop(o.shop, 'shop') };
     case 'handoff/import':
       // Pasted chat text: line breaks and tabs are fine (core skips them).
       return {

@@ -113,6 +113,8 @@ const valid: Record<keyof typeof requestTypes, PageRequest> = {
   },
   'handoff/batches': { type: 'handoff/batches', ofShop: shop },
   'handoff/batch': { type: 'handoff/batch', batchId: 'q3Zk8Jd0WcLm' },
+  'handoff/revoke': { type: 'handoff/revoke', batchId: 'q3Zk8Jd0WcLm' },
+  'handoff/reminders': { type: 'handoff/reminders', shop },
   'handoff/import': { type: 'handoff/import', batchId: 'q3Zk8Jd0WcLm', code: 'gV8M\nabc' },
   'adapters/get': { type: 'adapters/get', host: 'store.weixin.qq.com' },
   'adapters/save': {
@@ -212,6 +214,19 @@ describe('validators', () => {
       expect(JSON.stringify(r.value)).not.toContain('张三');
       expect(r.value.orders[0]).toEqual(order);
     }
+  });
+
+  it('keeps the platform 代发 mark of an order (issue 17) and refuses any other value for it', () => {
+    const marked = validateRequest({
+      ...valid['orders/seen'],
+      orders: [{ ...order, platformDropship: true }],
+    });
+    expect(marked.ok && marked.value.type === 'orders/seen' && marked.value.orders[0]?.platformDropship).toBe(
+      true,
+    );
+    expect(
+      validateRequest({ ...valid['orders/seen'], orders: [{ ...order, platformDropship: 'yes' }] }),
+    ).toMatchObject({ ok: false, code: 'invalid-message' });
   });
 
   it('names the bad field', () => {

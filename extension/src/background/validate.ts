@@ -222,6 +222,7 @@ function orderView(v: unknown, path: string, shop: ShopRef): OrderView {
     receiver: receiver(o.receiver, `${path}.receiver`),
     ...opt(o, 'carrier', path, (x, p) => str(x, p, LIMITS.id)),
     ...opt(o, 'trackingNumber', path, (x, p) => str(x, p, LIMITS.id)),
+    ...opt(o, 'platformDropship', path, (x, p) => (x === true ? true : fail(p, 'expected true'))),
   };
 }
 

@@ -27,6 +27,7 @@ import { RevealWarning } from '../ui/RevealWarning';
 import { badgesFor, type Badge } from './badges';
 import { strings as stringsFor, type Lang } from './i18n';
 import type { AdapterImportResult } from '../adapter-messages';
+import type { BatchReminder } from '../handoff-messages';
 import type { TeachView } from '../ui/TeachBar';
 import { createRowOverlay } from './overlay';
 import { createRowSource, taughtRows, type RowSourceKind } from './row-source';
@@ -82,6 +83,8 @@ interface State {
   /** The exception gate's overview of this shop (issue 18), and its per-order index. */
   gate: GateOverview | null;
   gateIndex: GateIndex | undefined;
+  /** Hand-off batches of this shop near expiry (issue 17). */
+  reminders?: readonly BatchReminder[];
 }
 
 const QUOTA_REFRESH_MS = 60_000;
@@ -145,6 +148,12 @@ export function startOverlay(
     const q = await call<QuotaView>({ type: 'quota/status', shop: shop() });
     if (q) {
       state.quota = q;
+      draw();
+    }
+    // Issue 17: batches of this shop about to expire with orders not returned.
+    const due = await call<readonly BatchReminder[]>({ type: 'handoff/reminders', shop: shop() });
+    if (due && (due.length > 0 || (state.reminders?.length ?? 0) > 0)) {
+      state.reminders = due;
       draw();
     }
   };
@@ -427,6 +436,7 @@ export function startOverlay(
         teach={state.teach}
         hasTaught={source.taught() !== undefined}
         {...(state.notice ? { notice: state.notice } : {})}
+        {...(state.reminders ? { reminders: state.reminders } : {})}
         {...panelActions}
         gate={
           <GateSection

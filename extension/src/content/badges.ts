@@ -9,6 +9,7 @@ export type BadgeKind =
   | 'invalid'
   | 'revealed'
   | 'expired'
+  | 'dropship'
   // exception gate (issue 18): ship-by countdown, overdue, held, mergeable, printed-to-intercept
   | 'due'
   | 'late'
@@ -63,5 +64,8 @@ export function badgesFor(order: OrderView, revealed: boolean, now: number, t: S
     badges.push({ kind: 'masked', label: t.masked });
   // Exempt categories are shown in the clear by the platform itself: not a decrypt.
   if (revealed && !exempt) badges.push({ kind: 'revealed', label: t.revealed });
+  // Issue 17: already with a supplier through the platform's own drop-ship.
+  if (order.platformDropship)
+    badges.push({ kind: 'dropship', label: t.platformDropship, title: t.platformDropshipLong });
   return badges;
 }

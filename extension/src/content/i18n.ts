@@ -30,6 +30,10 @@ const zh = {
   dismiss: '取消',
   selected: (n: number) => `已选 ${n} 单`,
   selectAll: '全选本页',
+  platformDropship: '平台代发',
+  platformDropshipLong: '已通过平台分配给厂家代发：不能再交给厂家',
+  handoffReminder: (supplier: string, pending: number, at: string) =>
+    `交给 ${supplier} 的批次还有 ${pending} 单没回执，链接 ${at} 过期`,
   clearSelection: '清空',
   printLabels: '打印面单',
   handOff: '交给厂家',
@@ -109,6 +113,10 @@ const en: Strings = {
   dismiss: 'Cancel',
   selected: (n: number) => `${n} selected`,
   selectAll: 'Select page',
+  platformDropship: 'Platform drop-ship',
+  platformDropshipLong: "Assigned to a supplier through the platform's drop-ship: not handed off again",
+  handoffReminder: (supplier: string, pending: number, at: string) =>
+    `Batch for ${supplier}: ${pending} orders not returned; the link expires ${at}`,
   clearSelection: 'Clear',
   printLabels: 'Print labels',
   handOff: 'Hand off to supplier',

@@ -43,9 +43,9 @@ import { ComponentClient, type ComponentState } from './component-client';
 import { printStrings, type Lang } from './i18n';
 import { runJob } from './runner';
 import { tickOnPlatform, type PlatformTick } from './platform-tab';
+import { namedComponent, routeComponent } from './component-route';
 
 const SIZES: readonly LabelSizeId[] = ['76x130', '100x150', '100x180'];
-const COMPONENT_OF: Record<ShopRef['platform'], string> = { douyin: 'douyin', wechat: 'wechat', jd: 'jd' };
 
 const portKey = (component: string): string => `shipmask.printPort.${component}`;
 
@@ -96,8 +96,15 @@ export function PrintPage() {
   const paused = useRef(false);
   const [running, setRunning] = useState(false);
 
-  // Component connection.
-  const component = shop ? COMPONENT_OF[shop.platform] : 'douyin';
+  // Component connection: the job's component, else the one a print-data file names (any of
+  // core's seven: an integrator's data prints through the component it was made for), else the
+  // shop platform's own (component-route.ts).
+  const [fileComponent, setFileComponent] = useState<string | undefined>();
+  const component = routeComponent({
+    ...(shop ? { platform: shop.platform } : {}),
+    ...(job?.component !== undefined ? { job: job.component } : {}),
+    ...(fileComponent !== undefined ? { file: fileComponent } : {}),
+  });
   const info = getPrintComponent(component);
   const [port, setPort] = useState<number>(() => 0);
   const [state, setState] = useState<ComponentState>('idle');
@@ -105,6 +112,16 @@ export function PrintPage() {
   const [printer, setPrinter] = useState('');
   const client = useRef<ComponentClient | undefined>(undefined);
   const resultListeners = useRef(new Set<(tasks: readonly TaskResult[]) => void>());
+  // Another component (a print-data file made for it): a connection to the previous one speaks
+  // the wrong protocol, so it is closed and the merchant connects again.
+  useEffect(() => {
+    if (!client.current || client.current.component === component) return;
+    client.current.close();
+    client.current = undefined;
+    setPrinters([]);
+    setPrinter('');
+    setState('idle');
+  }, [component]);
 
   useEffect(() => {
     // The port is a user setting (components can be moved); kept in extension storage.
@@ -194,13 +211,24 @@ export function PrintPage() {
   };
 
   const onPrintDataFile = async (file: File): Promise<void> => {
-    const r = parsePrintDataFile(await file.text(), component);
+    const text = await file.text();
+    // The file's own component when core knows it (a started job keeps its component).
+    const named = namedComponent(text);
+    const target = routeComponent({
+      ...(shop ? { platform: shop.platform } : {}),
+      ...(job?.component !== undefined ? { job: job.component } : {}),
+      ...(named !== undefined ? { file: named } : {}),
+    });
+    const r = parsePrintDataFile(text, target);
     if (!r.ok) {
       setDataNote(undefined);
       return setError(r.error.message);
     }
     setError('');
-    setPrintData((prev) => new Map([...prev, ...r.entries.map((e) => [e.orderId, e] as const)]));
+    const fresh = r.entries.map((e) => [e.orderId, e] as const);
+    // Print data of another component never mixes with what is loaded: the new file replaces it.
+    setPrintData((prev) => new Map(r.component === component ? [...prev, ...fresh] : fresh));
+    setFileComponent(r.component);
     setDataNote({
       read: r.entries.length,
       refused: r.refused.slice(0, 20).map((x) => `${x.orderId ?? `#${x.index + 1}`}: ${x.reason}`),

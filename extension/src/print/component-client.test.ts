@@ -20,6 +20,8 @@ describe('ComponentClient (Cainiao standard, against the fake component)', () =>
       url: fake.url,
       onResult: (t) => results.push(...t),
     });
+    // The page closes a connection whose component is no longer the routed one.
+    expect(c.component).toBe('douyin');
     const p = await c.printers();
     expect(p.printers.map((x) => x.name)).toEqual(['Fake Thermal 76x130', 'Fake Thermal 100x150']);
     expect(p.defaultPrinter).toBe('Fake Thermal 76x130');

@@ -91,6 +91,11 @@ export class ComponentClient {
     });
   }
 
+  /** The component this connection speaks to (core id). */
+  get component(): string {
+    return this.options.component;
+  }
+
   get isOpen(): boolean {
     return !this.closed && this.ws.readyState === WebSocket.OPEN;
   }

@@ -24,7 +24,8 @@ export interface RunnerDeps {
     taskID: string;
     printer: string;
     preview: false;
-    documents: { documentID: string; contents: PrintContent[] }[];
+    /** One document; `waybillCode` is its waybill number (Kuaishou's component requires it). */
+    documents: { documentID: string; contents: PrintContent[]; waybillCode?: string }[];
   }): Promise<{ ok: boolean; message?: string }>;
   taskStatus(taskIDs: readonly string[]): Promise<readonly TaskResult[]>;
   /** Subscribe to pushed results; returns the unsubscribe function. */
@@ -149,7 +150,14 @@ export async function runJob(
           taskID: d.taskId,
           printer: deps.printer,
           preview: false,
-          documents: [{ documentID: d.documentId, contents: deps.contents(d) }],
+          documents: [
+            {
+              documentID: d.documentId,
+              contents: deps.contents(d),
+              // The print data's own waybill number (the job document's); Kuaishou refuses without.
+              ...(d.trackingNumber ? { waybillCode: d.trackingNumber } : {}),
+            },
+          ],
         });
       } catch {
         // Connection lost mid-send: stays `sent`; the next resume asks the component.

@@ -17,6 +17,7 @@ import {
   shipCarrierNames,
   type OpenedBatch,
   type OpenErrorCode,
+  type LabelTemplateId,
   type PrintDataEntry,
   type ReturnResult,
   type TaskResult,
@@ -37,6 +38,7 @@ import { explainOpenError, explainReturnError, words, type Lang } from './i18n';
 import { supplierLabel, type SupplierLabel } from './labels';
 import { printSoftwareCsv } from './print-export';
 import { qrDataUrl } from './qr';
+import { LABEL_SIZES, printRoute, wherePlatformPrints } from './routes';
 import { readTrackingText, WAYBILL } from './tracking';
 
 export interface SupplierAppProps {
@@ -99,6 +101,7 @@ export function SupplierApp(props: SupplierAppProps) {
   const [bulkNote, setBulkNote] = useState('');
   const [labels, setLabels] = useState<readonly SupplierLabel[]>([]);
   const [printNote, setPrintNote] = useState('');
+  const [labelSize, setLabelSize] = useState<LabelTemplateId>('100x150');
   const [code, setCode] = useState<{ text: string; count: number } | undefined>();
   const [codeError, setCodeError] = useState('');
   const [copied, setCopied] = useState(false);
@@ -120,6 +123,17 @@ export function SupplierApp(props: SupplierAppProps) {
   const client = useRef<ComponentClient | undefined>(undefined);
   const resultListeners = useRef(new Set<(tasks: readonly TaskResult[]) => void>());
   useEffect(() => () => client.current?.close(), []);
+  // Issue 17: delivery addresses live in this page's memory only; leaving the page (closing the
+  // tab, navigating away, a back-forward cache entry) drops the batch and the printed labels.
+  useEffect(() => {
+    const forget = (): void => {
+      setOpened(undefined);
+      setLabels([]);
+      setSource('');
+    };
+    window.addEventListener('pagehide', forget);
+    return () => window.removeEventListener('pagehide', forget);
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -212,9 +226,17 @@ export function SupplierApp(props: SupplierAppProps) {
   const print = (): void => {
     if (!opened) return;
     const t = now();
+    // Platform 代发 orders print on the platform, never here (issue 17).
     const made = orders
-      .filter((o) => !rowOf(o.orderId).cannot && WAYBILL.test(rowOf(o.orderId).waybill.trim()))
-      .map((o) => supplierLabel(opened.batch, o, rowOf(o.orderId).waybill.trim(), carrierOf(o.orderId), t));
+      .filter(
+        (o) =>
+          printRoute(o) === 'label' &&
+          !rowOf(o.orderId).cannot &&
+          WAYBILL.test(rowOf(o.orderId).waybill.trim()),
+      )
+      .map((o) =>
+        supplierLabel(opened.batch, o, rowOf(o.orderId).waybill.trim(), carrierOf(o.orderId), t, labelSize),
+      );
     if (made.length === 0) {
       setPrintNote(w.printNone);
       return;
@@ -347,6 +369,7 @@ export function SupplierApp(props: SupplierAppProps) {
   };
 
   const names = opened ? (shipCarrierNames[opened.batch.platform] as Record<string, string>) : {};
+  const platformCount = orders.filter((o) => printRoute(o) === 'platform').length;
   const done = results.length;
   const qr = code ? qrDataUrl(code.text) : undefined;
 
@@ -485,6 +508,20 @@ export function SupplierApp(props: SupplierAppProps) {
                   ))}
                 </select>
               </label>
+              <label class="sp-inline">
+                {w.labelSize}
+                <select
+                  class="sp-label-size"
+                  value={labelSize}
+                  onChange={(e) => setLabelSize(e.currentTarget.value as LabelTemplateId)}
+                >
+                  {LABEL_SIZES.map((id) => (
+                    <option value={id} key={id}>
+                      {id.replace('x', '×')} mm
+                    </option>
+                  ))}
+                </select>
+              </label>
               <button type="button" class="sp-secondary sp-print" onClick={print}>
                 {w.print}
               </button>
@@ -504,6 +541,13 @@ export function SupplierApp(props: SupplierAppProps) {
               <span class="sp-progress">{w.progress(done, orders.length)}</span>
             </div>
             {printNote && <p class="sp-note">{printNote}</p>}
+            {platformCount > 0 && (
+              <p class="sp-platform-route" data-count={platformCount}>
+                {w.platformRoute(platformCount)} {wherePlatformPrints(opened.batch.platform, lang)}
+                {lang === 'zh' ? '。' : '. '}
+                {w.platformRouteTracking}
+              </p>
+            )}
 
             {opened.batch.orders.some((o) => o.receiver.cipher) && (
               <details class="sp-comp">
@@ -678,6 +722,11 @@ export function SupplierApp(props: SupplierAppProps) {
                         )}
                         {rc.address && <div class="sp-addr">{rc.address}</div>}
                         {rc.cipher && !rc.virtual && <div class="sp-cipher">{w.ciphertext}</div>}
+                        {printRoute(o) === 'platform' && (
+                          <div class="sp-route" data-route="platform">
+                            {w.platformBadge}
+                          </div>
+                        )}
                         {printStates[o.orderId] && (
                           <div class="sp-print-state" data-state={printStates[o.orderId]}>
                             {w.compState[printStates[o.orderId]!]}
@@ -769,7 +818,9 @@ export function SupplierApp(props: SupplierAppProps) {
         )}
       </div>
       <div class="print-sheet" aria-hidden="true">
-        {labels.map((l) => (l.ok ? <img key={l.orderId} class="print-label" src={l.src} alt="" /> : null))}
+        {labels.map((l) =>
+          l.ok ? <img key={l.orderId} class="print-label" data-size={l.size} src={l.src} alt="" /> : null,
+        )}
       </div>
     </div>
   );

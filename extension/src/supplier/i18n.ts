@@ -36,6 +36,10 @@ const zh = {
   importCsv: '导入 CSV',
   bulkResult: (n: number, skipped: number) => `已填入 ${n} 条${skipped > 0 ? `，${skipped} 行无法识别` : ''}`,
   print: '打印面单',
+  labelSize: '面单尺寸',
+  platformBadge: '平台代发',
+  platformRoute: (n: number) => `${n} 个订单是平台代发（密文订单，本页不打印）：`,
+  platformRouteTracking: '打印发货后把快递单号填在下面，一起生成回执码。',
   exportCsv: '导出给打单软件',
   exportHint: '导出含平台密文 / 虚拟号的订单表，用你的打单软件和平台官方打印组件打印电子面单',
   printNone: '先填写快递单号再打印面单。',
@@ -117,6 +121,11 @@ const en: Words = {
   bulkResult: (n: number, skipped: number) =>
     `Filled ${n}${skipped > 0 ? `; ${skipped} lines not understood` : ''}`,
   print: 'Print labels',
+  labelSize: 'Label size',
+  platformBadge: 'Platform drop-ship',
+  platformRoute: (n: number) =>
+    `${n} orders are platform drop-ship (ciphertext orders; this page does not print them):`,
+  platformRouteTracking: 'Once shipped, enter their tracking numbers below for the return code.',
   exportCsv: 'Export for print software',
   exportHint:
     "Orders with platform ciphertext / virtual numbers, for your print software and the platform's official print component",

@@ -11,13 +11,14 @@ import {
   shipCarrierNames,
   type HandoffBatch,
   type HandoffOrder,
+  type LabelTemplateId,
   type OrderView,
   type ShipCarrierCode,
 } from '@shipmask/core';
 
 /** A printable label, or why the browser cannot print it. */
 export type SupplierLabel =
-  | { readonly ok: true; readonly orderId: string; readonly src: string }
+  | { readonly ok: true; readonly orderId: string; readonly src: string; readonly size: LabelTemplateId }
   | { readonly ok: false; readonly orderId: string; readonly code: string; readonly message: string };
 
 /** A hand-off order as the `OrderView` the label layout reads (masked: it came sealed). */
@@ -47,9 +48,10 @@ export const svgDataUrl = (svg: string): string =>
   `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
 /**
- * Lay out one label for an order with its waybill number and carrier code.
+ * Lay out one label for an order with its waybill number and carrier code, at the label size the
+ * supplier chose (default 100×150 mm).
  * @example
- * supplierLabel(batch, order, 'ZT78901234567890', 'ZTO', Date.now()); // { ok: true, src: 'data:image/svg+xml;…' }
+ * supplierLabel(batch, order, 'ZT78901234567890', 'ZTO', Date.now(), '76x130'); // { ok: true, src: 'data:image/svg+xml;…' }
  */
 export function supplierLabel(
   batch: HandoffBatch,
@@ -57,14 +59,15 @@ export function supplierLabel(
   waybill: string,
   carrier: string,
   now: number,
+  size: LabelTemplateId = '100x150',
 ): SupplierLabel {
   const names = shipCarrierNames[batch.platform] as Record<ShipCarrierCode, string> | undefined;
   const carrierName = names?.[carrier as ShipCarrierCode] ?? carrier;
-  const r = layoutLabel(viewOfHandoffOrder(batch, order), '100x150', {
+  const r = layoutLabel(viewOfHandoffOrder(batch, order), size, {
     trackingNumber: waybill,
     carrierName,
     printedAt: now,
   });
   if (!r.ok) return { ok: false, orderId: order.orderId, code: r.error.code, message: r.error.message };
-  return { ok: true, orderId: order.orderId, src: svgDataUrl(renderLabelSvg(r.label)) };
+  return { ok: true, orderId: order.orderId, src: svgDataUrl(renderLabelSvg(r.label)), size };
 }

@@ -84,4 +84,29 @@ describe('Panel', () => {
     (root.querySelector('[data-testid="action-print"]') as HTMLButtonElement).click();
     expect(actions.onAction).toHaveBeenCalledWith('print');
   });
+
+  it('shows hand-off batches near expiry with their pending orders (issue 17), and nothing when none', () => {
+    const actions: PanelActions = {
+      onLang: vi.fn(),
+      onCollapse: vi.fn(),
+      onSelectAll: vi.fn(),
+      onClear: vi.fn(),
+      onAction: vi.fn(),
+    };
+    render(<Panel {...props({}, actions)} />, root);
+    expect(root.querySelector('[data-testid="handoff-reminders"]')).toBeNull();
+    const reminder = {
+      batchId: 'q3Zk8Jd0WcLm',
+      shop: { platform: 'douyin' as const, shopId: '68923417' },
+      supplier: { name: '义乌杯厂' },
+      expiresAt: Date.UTC(2026, 10, 30, 2),
+      pending: 3,
+    };
+    render(<Panel {...props({ reminders: [reminder] }, actions)} />, root);
+    const li = root.querySelector('[data-testid="handoff-reminders"] li');
+    expect(li?.getAttribute('data-batch-id')).toBe('q3Zk8Jd0WcLm');
+    expect(li?.textContent).toContain('义乌杯厂');
+    expect(li?.textContent).toContain('3 单没回执');
+    expect(li?.textContent).toContain('2026/11/30 10:00');
+  });
 });

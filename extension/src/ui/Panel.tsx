@@ -2,6 +2,7 @@ import type { PlatformId } from '@shipmask/core';
 import { Component, type ComponentChildren } from 'preact';
 import type { Badge, BadgeKind } from '../content/badges';
 import { strings, type Lang } from '../content/i18n';
+import type { BatchReminder } from '../handoff-messages';
 import type { QuotaView } from '../messages';
 import type { RowSourceKind } from '../content/row-source';
 import { QuotaMeter } from './QuotaMeter';
@@ -34,9 +35,19 @@ export interface PanelProps extends PanelActions {
   readonly notice?: string;
   /** The exception gate's section (issue 18): held orders, intercepts, deadlines, merge groups. */
   readonly gate?: ComponentChildren;
+  /** Hand-off batches of this shop near expiry with orders not returned (issue 17). */
+  readonly reminders?: readonly BatchReminder[];
 }
 
-const summaryKinds: readonly BadgeKind[] = ['cipher', 'virtual', 'masked', 'exempt', 'invalid', 'expired'];
+const summaryKinds: readonly BadgeKind[] = [
+  'cipher',
+  'virtual',
+  'masked',
+  'exempt',
+  'invalid',
+  'expired',
+  'dropship',
+];
 
 interface ControlsProps {
   readonly quota: QuotaView | null;
@@ -118,6 +129,7 @@ export function Panel(p: PanelProps) {
         invalid: t.invalidPhone,
         expired: t.expired,
         revealed: t.revealed,
+        dropship: t.platformDropship,
       }) as Partial<Record<BadgeKind, string>>
     )[k] ?? k;
   return (
@@ -157,6 +169,22 @@ export function Panel(p: PanelProps) {
                 </li>
               ))}
           </ul>
+          {p.reminders && p.reminders.length > 0 ? (
+            <ul class="sm-reminders" data-testid="handoff-reminders">
+              {p.reminders.map((r) => (
+                <li key={r.batchId} class="sm-reminder" data-batch-id={r.batchId}>
+                  {t.handoffReminder(
+                    r.supplier.name,
+                    r.pending,
+                    new Date(r.expiresAt).toLocaleString('zh-CN', {
+                      timeZone: 'Asia/Shanghai',
+                      hour12: false,
+                    }),
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <Controls
             quota={p.quota}
             selected={p.selected}

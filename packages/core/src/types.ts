@@ -107,4 +107,10 @@ export interface OrderView {
   readonly receiver: ReceiverView;
   readonly carrier?: string;
   readonly trackingNumber?: string;
+  /**
+   * The page shows the order already assigned to a supplier through the platform's own drop-ship
+   * (微信小店 代发管理, 抖店 厂商代发): the merchant can no longer take a waybill number for it, so
+   * it is never handed off again (issue 17).
+   */
+  readonly platformDropship?: true;
 }

@@ -114,7 +114,13 @@ function goods(o: OrderRow): HTMLElement {
 
 function header(o: OrderRow): (HTMLElement | null)[] {
   return [
-    h('input', { class: cx('card-check'), attrs: { type: 'checkbox', 'aria-label': '选择订单' } }),
+    // Element-UI's row checkbox (el-checkbox; library classes are never hashed): the page's own
+    // 批量打印 prints the ticked orders.
+    h('label', { class: 'el-checkbox' }, [
+      h('span', { class: 'el-checkbox__input' }, [
+        h('input', { class: 'el-checkbox__original', attrs: { type: 'checkbox', 'aria-label': '选择订单' } }),
+      ]),
+    ]),
     h('span', { class: cx('order-no') }, [
       '订单号：',
       h('a', { class: cx('order-info-btn'), text: o.orderId, attrs: { href: '#' } }),
@@ -251,6 +257,7 @@ startPage({
   counter: dot('view-count'),
   counterText: (n) => `今日剩余查看次数 ${n}`,
   exportButton: dot('btn-export'),
+  print: { button: dot('btn-batch-print'), check: '.el-checkbox__original' },
   ship: {
     open: dot('btn-batch-ship'),
     modal: dot('batch-ship-dialog'),

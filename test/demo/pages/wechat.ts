@@ -152,6 +152,7 @@ function renderRow(o: OrderRow, ctx: RowContext): HTMLElement {
     ]);
   return h('div', { class: c('order-card') }, [
     h('div', { class: c('order-card__hd') }, [
+      rowCheck(),
       h('span', { class: c('order-card__id'), text: `订单号：${o.orderId}` }),
       h('span', { class: c('order-card__time'), text: `下单时间：${chinaDateTime(o.createdAt)}` }),
       // Receipt starts the virtual number's last 14 days (seed 002).
@@ -180,9 +181,23 @@ function renderRow(o: OrderRow, ctx: RowContext): HTMLElement {
   ]);
 }
 
+/**
+ * The row's weui-desktop checkbox (library classes are never hashed): the page's own 批量打单
+ * prints the ticked orders.
+ */
+function rowCheck(): HTMLElement {
+  return h('label', { class: 'weui-desktop-form__checkbox-wrp' }, [
+    h('input', {
+      class: 'weui-desktop-form__checkbox',
+      attrs: { type: 'checkbox', 'aria-label': '选择订单' },
+    }),
+  ]);
+}
+
 /** skin 2: one table row per order; the head (id, times, category, remark) is its first cell. */
 function tableRow(o: OrderRow, cells: HTMLElement[]): HTMLElement {
   const head = h('td', { class: c('order-row__hd') }, [
+    rowCheck(),
     h('div', { class: c('order-card__id'), text: `订单号：${o.orderId}` }),
     h('div', { class: c('order-card__time'), text: `下单时间：${chinaDateTime(o.createdAt)}` }),
     o.receivedAt !== undefined
@@ -235,6 +250,7 @@ startPage({
   counter: dot('view-quota'),
   counterText: (n) => `本月剩余查看次数 ${n}`,
   exportButton: dot('order-export__btn'),
+  print: { button: dot('order-print__btn'), check: '.weui-desktop-form__checkbox' },
   ship: {
     open: dot('order-ship__btn'),
     modal: dot('ship-dialog'),

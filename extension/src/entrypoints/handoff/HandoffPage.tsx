@@ -7,9 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
-  classifyField,
   MIN_PASSPHRASE_BITS,
-  parseOrderFile,
   passphraseStrength,
   type GateOverride,
   type Hold,
@@ -20,6 +18,7 @@ import {
 import { send } from '../../client';
 import type {
   BatchDetail,
+  BatchReminder,
   BatchStatus,
   BatchSummary,
   HandoffConfig,
@@ -30,7 +29,11 @@ import type {
 import type { ShopRef } from '../../messages';
 import { HeldOrders } from '../../gate/HeldOrders';
 import { qrDataUrl } from '../../supplier/qr';
+import { ExpiryReminders, RevokeBatch } from './BatchLifetime';
+import { readHandoffExport } from './export-read';
 import { generatePassphrase } from './passphrase';
+import { PlanSummary } from './PlanSummary';
+import { previewPlan } from './plan-preview';
 import { carrierName, shippingOf } from './ship-rows';
 
 type Lang = 'zh' | 'en';
@@ -66,7 +69,8 @@ const W = {
     } as Record<PassphraseProblem, string>,
     exportFile:
       '补充平台导出文件（可选）：抖店导出含收件人密文，京东 / 视频号导出含虚拟号，供厂家的打单软件使用',
-    extrasRead: (n: number, c: number, v: number) => `从导出文件补充了 ${n} 个订单（密文 ${c}，虚拟号 ${v}）`,
+    extrasRead: (n: number, c: number, v: number, a: number) =>
+      `从导出文件补充了 ${n} 个订单（密文 ${c}，虚拟号 ${v}）；虚拟号订单收货地址 ${a} 个（只放进加密链接，不保存）`,
     carrier: '指定快递',
     anyCarrier: '厂家自选',
     seal: '封装并生成链接',
@@ -94,6 +98,7 @@ const W = {
       'partly-shipped': '部分发货',
       shipped: '已发货',
       expired: '已过期',
+      revoked: '已作废',
     } as Record<BatchStatus, string>,
     returnCode: '粘贴厂家发回的回执码',
     import: '导入回执码',
@@ -144,8 +149,8 @@ const W = {
     } as Record<PassphraseProblem, string>,
     exportFile:
       "Add the platform's order export (optional): Douyin exports carry receiver ciphertext, JD / WeChat exports virtual numbers, for the supplier's print software",
-    extrasRead: (n: number, c: number, v: number) =>
-      `${n} orders completed from the export (${c} with ciphertext, ${v} with a virtual number)`,
+    extrasRead: (n: number, c: number, v: number, a: number) =>
+      `${n} orders completed from the export (${c} with ciphertext, ${v} with a virtual number); ${a} delivery addresses of virtual-number orders (sealed into the link only, never stored)`,
     carrier: 'Carrier',
     anyCarrier: "Supplier's choice",
     seal: 'Seal and make link',
@@ -174,6 +179,7 @@ const W = {
       'partly-shipped': 'partly shipped',
       shipped: 'shipped',
       expired: 'expired',
+      revoked: 'revoked',
     } as Record<BatchStatus, string>,
     returnCode: "Paste the supplier's return code",
     import: 'Import return code',
@@ -286,6 +292,10 @@ export function HandoffPage(props: { search: string }) {
   const [carrier, setCarrier] = useState('');
   const [extras, setExtras] = useState<readonly HandoffExtra[]>([]);
   const [extrasNote, setExtrasNote] = useState('');
+  // Issue 17: detailed delivery addresses of virtual-number orders, page memory only (never
+  // stored or logged); they go into the one seal request and are dropped once sealed.
+  const [addresses, setAddresses] = useState<ReadonlyMap<string, string>>(new Map());
+  const [reminders, setReminders] = useState<readonly BatchReminder[]>([]);
   const [busy, setBusy] = useState(false);
   const [sealed, setSealed] = useState<Extract<SealReply, { ok: true }> | undefined>();
   const [batches, setBatches] = useState<readonly BatchSummary[]>([]);
@@ -297,6 +307,16 @@ export function HandoffPage(props: { search: string }) {
     const r = await send({ type: 'handoff/batches' });
     if (r.ok) setBatches(r.value);
     else setError(r.error.message);
+    if (r.ok) {
+      // One request per shop with batches (reminders are asked per shop, as the panel does).
+      const shops = new Map(r.value.map((b) => [`${b.shop.platform}:${b.shop.shopId}`, b.shop]));
+      const due: BatchReminder[] = [];
+      for (const s of shops.values()) {
+        const d = await send({ type: 'handoff/reminders', shop: s });
+        if (d.ok) due.push(...d.value);
+      }
+      setReminders(due.sort((a, b) => a.expiresAt - b.expiresAt));
+    }
   };
 
   useEffect(() => {
@@ -335,40 +355,41 @@ export function HandoffPage(props: { search: string }) {
   const supplier = supplierPick ? config.suppliers.find((s) => s.name === supplierPick) : undefined;
   const supplierName = supplier ? supplier.name : name.trim();
 
-  /** Ciphertext and virtual numbers of the selected orders from the platform's export (core reads it). */
+  /**
+   * Ciphertext and virtual numbers of the selected orders from the platform's export (core reads
+   * it), and the detailed addresses of its virtual-number orders (page memory only, issue 17).
+   */
   const readExport = async (file: File | undefined): Promise<void> => {
     if (!file || !shop) return;
-    const r = parseOrderFile(new Uint8Array(await file.arrayBuffer()), { platform: shop.platform });
-    const selected = new Set(orders.map((o) => o.orderId));
-    const found: HandoffExtra[] = [];
-    for (const { order } of r.orders) {
-      if (!selected.has(order.orderId)) continue;
-      const cipher: { name?: string; phone?: string; address?: string } = {};
-      for (const k of ['name', 'phone', 'address'] as const) {
-        const c = order.receiver.cipher?.[k];
-        if (c && classifyField(c, k).form === 'ciphertext') cipher[k] = c;
-      }
-      const e: HandoffExtra = {
-        orderId: order.orderId,
-        ...(Object.keys(cipher).length > 0 ? { cipher } : {}),
-        ...(order.receiver.virtual ? { virtual: order.receiver.virtual } : {}),
-      };
-      if (e.cipher || e.virtual) found.push(e);
-    }
-    setExtras(found);
+    const r = readHandoffExport(new Uint8Array(await file.arrayBuffer()), shop.platform, orders);
+    setExtras(r.extras);
+    setAddresses(r.addresses);
     setExtrasNote(
-      w.extrasRead(found.length, found.filter((e) => e.cipher).length, found.filter((e) => e.virtual).length),
+      w.extrasRead(
+        r.extras.length,
+        r.extras.filter((e) => e.cipher).length,
+        r.extras.filter((e) => e.virtual).length,
+        r.addresses.size,
+      ),
     );
+  };
+  const plan = useMemo(() => previewPlan(orders, extras, addresses), [orders, extras, addresses]);
+  const sealable = orders.length > plan.assigned.length && plan.needsAddress.length === 0;
+  const leaveOut = (ids: readonly string[]): void => {
+    const out = new Set(ids);
+    setOrders(orders.filter((o) => !out.has(o.orderId)));
   };
 
   const seal = async (): Promise<void> => {
-    if (!shop || orders.length === 0 || supplierName === '' || weakPass) return;
+    if (!shop || !sealable || supplierName === '' || weakPass) return;
     setBusy(true);
     setError('');
+    // Orders already with a supplier through the platform are excluded (issue 17).
+    const orderIds = orders.filter((o) => !o.platformDropship).map((o) => o.orderId);
     const r = await send({
       type: 'handoff/seal',
       shop,
-      orderIds: orders.map((o) => o.orderId),
+      orderIds,
       supplier:
         supplier ?? (note.trim() ? { name: supplierName, note: note.trim() } : { name: supplierName }),
       expiresInDays: days,
@@ -376,6 +397,13 @@ export function HandoffPage(props: { search: string }) {
       ...(carrier ? { carrier } : {}),
       ...(extras.length > 0 ? { extras } : {}),
       ...(overrides.length > 0 ? { overrides } : {}),
+      ...(addresses.size > 0
+        ? {
+            addresses: orders
+              .filter((o) => addresses.has(o.orderId))
+              .map((o) => ({ orderId: o.orderId, address: addresses.get(o.orderId)! })),
+          }
+        : {}),
     });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
@@ -384,7 +412,7 @@ export function HandoffPage(props: { search: string }) {
         const g = await send({
           type: 'gate/check',
           shop,
-          orderIds: orders.map((o) => o.orderId),
+          orderIds,
           action: 'seal',
           overrides,
         });
@@ -394,6 +422,8 @@ export function HandoffPage(props: { search: string }) {
     }
     setHeld([]);
     setSealed(r.value);
+    // Sealed: the addresses are in the link now and leave the page's memory.
+    setAddresses(new Map());
     setPassphrase('');
     setShowPass(false);
     const c = await send({ type: 'handoff/config/get' });
@@ -408,6 +438,13 @@ export function HandoffPage(props: { search: string }) {
       setImported(undefined);
       setCode('');
     } else if (!r.ok) setError(r.error.message);
+  };
+
+  const revoke = async (batchId: string): Promise<void> => {
+    const r = await send({ type: 'handoff/revoke', batchId });
+    if (!r.ok) return setError(r.error.message);
+    await openBatch(batchId);
+    await loadBatches();
   };
 
   const importCode = async (): Promise<void> => {
@@ -571,6 +608,9 @@ export function HandoffPage(props: { search: string }) {
                 />
                 {extrasNote && <span class="ho-extras-note">{extrasNote}</span>}
               </label>
+              <div class="ho-wide">
+                <PlanSummary lang={lang} preview={plan} onLeaveOut={leaveOut} />
+              </div>
               <label class="ho-wide">
                 {w.passphrase}
                 <span class="ho-pass-row">
@@ -628,7 +668,7 @@ export function HandoffPage(props: { search: string }) {
               <button
                 type="button"
                 class="ho-btn ho-primary ho-seal"
-                disabled={busy || orders.length === 0 || supplierName === '' || weakPass}
+                disabled={busy || !sealable || supplierName === '' || weakPass}
                 title={weakPass ? w.tooWeak : undefined}
                 onClick={() => void seal()}
               >
@@ -693,6 +733,7 @@ export function HandoffPage(props: { search: string }) {
             {w.created} {time(open.createdAt)} · {w.expires} {time(open.expiresAt)} · {w.orders} {open.orders}{' '}
             · {w.shipped} {open.shipped} · {w.cannot} {open.cannotShip}
           </p>
+          <RevokeBatch lang={lang} revokedAt={open.revokedAt} onRevoke={() => void revoke(open.batchId)} />
           <label class="ho-wide">
             {w.returnCode}
             <textarea
@@ -767,6 +808,7 @@ export function HandoffPage(props: { search: string }) {
       ) : (
         <section class="ho-card">
           <h2>{w.batches}</h2>
+          <ExpiryReminders lang={lang} reminders={reminders} onOpen={(id) => void openBatch(id)} />
           {batches.length === 0 ? (
             <p class="ho-muted">{w.none}</p>
           ) : (

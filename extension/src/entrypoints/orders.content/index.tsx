@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterFor } from '../../adapters';
 import { startOverlay, type CostMeter, type Send } from '../../content/app';
+import { answersTick, deferToFrame } from '../../content/list-frame';
 import { handleTick, isTickRequest } from '../../content/platform-tick';
 import { allBackOfficeMatches } from '../../origins';
 import '../../ui/panel.css';
@@ -66,28 +67,6 @@ function costMeter(host: HTMLElement, mountMs: number): CostMeter {
   };
 }
 
-/**
- * Whether this document leaves the order list to a child frame: a top document whose adapter
- * matches but which embeds a frame showing an order-list page itself (京东's shell drawing
- * trade-order-jdm.jd.com/orderList in a frame). That frame runs its own overlay (all_frames); the
- * shell starting one too would show a second, empty panel. Reads the frames' `src` only.
- * @example
- * deferToFrame(document); // true on shop.jd.com/jdm/… with <iframe src="…/orderList">
- */
-function deferToFrame(doc: Document): boolean {
-  for (const frame of doc.querySelectorAll('iframe[src]')) {
-    const src = frame.getAttribute('src') ?? '';
-    let url: string;
-    try {
-      url = new URL(src, doc.baseURI).href;
-    } catch {
-      continue;
-    }
-    if (adapterFor(url)) return true;
-  }
-  return false;
-}
-
 export default defineContentScript({
   matches: allBackOfficeMatches,
   // 京东 may draw the order list in a child frame (trade-order-jdm.jd.com/orderList): run there
@@ -144,6 +123,9 @@ export default defineContentScript({
       sendResponse: (reply: unknown) => void,
     ): undefined => {
       if (!isTickRequest(message) || sender.id !== browser.runtime.id || sender.tab !== undefined) return;
+      // The message reaches every frame of the tab and the first answer wins: only the frame
+      // holding the rows answers (content/list-frame.ts).
+      if (!answersTick(document, location.href, window === window.top)) return;
       // Answered synchronously: ticking is plain DOM work.
       sendResponse(handleTick(message, document, location.href));
     };

@@ -162,7 +162,11 @@ describe('checkBatch', () => {
       error: { code: 'plaintext', orderId: B, field: 'receiver.name' },
     });
     for (const receiver of [
-      { name: '张*', address: '广东省广州市天河区花城广场888号' },
+      {
+        name: '张*',
+        address: '广东省广州市天河区花城广场888号',
+        virtual: { main: '13476567876', ext: '3639' },
+      },
       {
         name: '店小二(转3639)',
         address: '广东省广州市天河区花城广场888号如需联系用户,请转3639',
@@ -170,10 +174,41 @@ describe('checkBatch', () => {
       },
       { name: '张三', address: '广东省广州市天河区****' },
       { name: '张三', address: '广东省广州市天河区' },
-      { name: '#ML3B#0BB1W4Xn5AbCdEfGh1234=#1##', address: '广东省广州市天河区花城广场888号' },
+      {
+        name: '#ML3B#0BB1W4Xn5AbCdEfGh1234=#1##',
+        address: '广东省广州市天河区花城广场888号',
+        virtual: { main: '13476567876', ext: '3639' },
+      },
     ]) {
       expect(checkBatch(withReceiver(receiver)).ok, JSON.stringify(receiver)).toBe(true);
     }
+  });
+
+  it('refuses a detailed address without a virtual number (issue 17), whatever the name', () => {
+    for (const receiver of [
+      { name: '张*', address: '广东省广州市天河区花城广场888号' },
+      { name: '店小二(转3639)', address: '广东省广州市天河区花城广场888号' },
+      { address: '花城广场888号' },
+      {
+        name: '#ML3B#0BB1W4Xn5AbCdEfGh1234=#1##',
+        address: '广东省广州市天河区花城广场888号',
+        cipher: { address: '#KQ7D#Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eA==#1##' },
+      },
+    ]) {
+      expect(checkBatch(withReceiver(receiver)), JSON.stringify(receiver)).toMatchObject({
+        ok: false,
+        error: { code: 'plaintext', orderId: B, field: 'receiver.address' },
+      });
+    }
+  });
+
+  it('passes a known route through and refuses an unknown one', () => {
+    const ok = checkBatch(withOrder({ route: 'platform-dropship' }));
+    expect(ok.ok && ok.value.orders[1]!.route).toBe('platform-dropship');
+    expect(checkBatch(withOrder({ route: 'print-here' as 'platform-dropship' }))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-batch', orderId: B, field: 'route' },
+    });
   });
 
   it('refuses malformed batches as invalid-batch', () => {

@@ -8,6 +8,10 @@
  * - a plaintext full name together with a detailed address. A masked name (`张*`), ciphertext or
  *   the placeholder of the WeChat virtual-number form (`店小二(转3639)`) may travel with a
  *   detailed address, because that is the form the platform prescribes for shipping.
+ * - a detailed address without a virtual number (issue 17, DESIGN.md invariant 1): the one
+ *   exception to "no detailed address" is the delivery address of a virtual-number order, which
+ *   the platform's label rule prints beside `店小二(转NNNN)`; any other order ships by ciphertext
+ *   or the platform's own drop-ship and needs no address.
  * @module
  */
 import { classifyField } from '../classify/classify-field.js';
@@ -16,7 +20,10 @@ import { maskAddress } from '../mask/mask-address.js';
 import { maskMobilesIn, maskText } from '../mask/mask-text.js';
 import { parseVirtualNumber } from '../virtual/parse.js';
 import { fail, type HandoffResult } from './errors.js';
-import type { HandoffBatch, HandoffOrder, HandoffReceiver } from './types.js';
+import type { HandoffBatch, HandoffOrder, HandoffReceiver, HandoffRoute } from './types.js';
+
+/** The routes `HandoffOrder.route` may name. */
+const ROUTES: readonly HandoffRoute[] = ['platform-dropship'];
 
 /** Limits on a batch's shape; larger values are refused as `invalid-batch`. */
 export const BATCH_LIMITS = {
@@ -198,6 +205,9 @@ function checkOrder(o: HandoffOrder, orderId: string): HandoffResult<HandoffOrde
     return bad(`carrier must be a string of at most ${BATCH_LIMITS.carrier} characters`, 'carrier');
   if (carrier !== undefined && containsMobile(carrier))
     return plain('the carrier holds a mobile number', 'carrier');
+  const route = o.route as unknown;
+  if (route !== undefined && !(ROUTES as readonly unknown[]).includes(route))
+    return bad(`route must be one of ${ROUTES.join(', ')}`, 'route');
   const rec = checkReceiver(o.receiver, orderId);
   if (!rec.ok) return rec;
   return {
@@ -208,6 +218,7 @@ function checkOrder(o: HandoffOrder, orderId: string): HandoffResult<HandoffOrde
       ...(remark !== '' ? { remark } : {}),
       receiver: rec.value,
       ...(carrier !== undefined && carrier !== '' ? { carrier } : {}),
+      ...(route !== undefined ? { route: route as HandoffRoute } : {}),
     },
   };
 }
@@ -285,5 +296,11 @@ function checkReceiver(r: HandoffReceiver, orderId: string): HandoffResult<Hando
         'receiver.name',
       );
   }
+  // Issue 17: a detailed address travels only beside a virtual number (the label rule needs it).
+  if (out.address !== undefined && out.virtual === undefined && isDetailedAddress(out.address))
+    return plain(
+      'a detailed address travels only with a virtual-number order; give the masked address',
+      'receiver.address',
+    );
   return { ok: true, value: out };
 }

@@ -16,6 +16,37 @@ describe('encodeBody / decodeBody (format 1)', () => {
     expect(decodeBody(encodeBody(b), header(b))).toEqual({ ok: true, value: b });
   });
 
+  it("carries routes and a virtual order's detailed address in a trailing section (issue 17)", () => {
+    const b = smallBatch();
+    const [v, c] = b.orders as [(typeof b.orders)[number], (typeof b.orders)[number]];
+    const routed = {
+      ...b,
+      orders: [
+        { ...v, receiver: { ...v.receiver, address: '广东省广州市天河区花城广场888号' } },
+        { ...c, route: 'platform-dropship' as const },
+      ],
+    };
+    expect(checkBatch(routed).ok).toBe(true);
+    const enc = encodeBody(routed);
+    expect(decodeBody(enc, header(routed))).toEqual({ ok: true, value: routed });
+    // Without routes the body is what it was before the section existed.
+    const plain = encodeBody({ ...routed, orders: [routed.orders[0]!, c] });
+    expect(enc.text.length).toBe(plain.text.length + 1 + 2);
+    expect(Array.from(enc.text.subarray(0, plain.text.length))).toEqual(Array.from(plain.text));
+    // An unknown section tag, an unknown route code or an all-empty routes section is malformed.
+    for (const tail of [
+      [2, 0, 1],
+      [1, 0, 2],
+      [1, 0, 0],
+    ]) {
+      const text = new Uint8Array([...plain.text, ...tail]);
+      expect(decodeBody({ text, raw: enc.raw }, header(routed))).toMatchObject({
+        ok: false,
+        code: 'malformed',
+      });
+    }
+  });
+
   it('round-trips every checked batch (property, 1,000 runs)', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(batchArb(8), (raw) => {

@@ -11,6 +11,9 @@
  *   extension;
  * - the base64 body of platform ciphertext is packed 6 bits a character (3/4 of its text) into a
  *   separate `raw` part that is not deflated: it does not compress, and deflate is slow on it.
+ * - optional trailing sections, each a tag byte and its column, written only when some order needs
+ *   them (so a batch without them encodes exactly as before): tag 1 = routes, one byte per order
+ *   (0 none, 1 `platform-dropship`; issue 17).
  * `batchId` and `expiresAt` are not in the body: they travel in the header, bound as AAD.
  * @module
  */
@@ -41,6 +44,11 @@ const F_CPHONE = 64;
 const F_CADDRESS = 128;
 
 const MASKED_MOBILE = /^1([0-9]{2})\*{4}([0-9]{4})$/u;
+
+/** Trailing section tags. */
+const SECTION_ROUTES = 1;
+/** Route codes of the routes section (index = code). */
+const ROUTE_CODES = [undefined, 'platform-dropship'] as const;
 
 /**
  * Intern table for one column: ref 0 = absent, 1 = new value follows (one string, or two for a
@@ -338,6 +346,10 @@ export function encodeBody(b: HandoffBatch): EncodedBody {
     w.varint(chars);
     rw.bytes(blob);
   }
+  if (orders.some((o) => o.route !== undefined)) {
+    w.byte(SECTION_ROUTES);
+    for (const o of orders) w.byte(ROUTE_CODES.indexOf(o.route));
+  }
   return { text: w.finish(), raw: rw.finish() };
 }
 
@@ -461,6 +473,20 @@ export function decodeBody(
     phone: fill(c.phone),
     address: fill(c.address),
   }));
+  const routeOf: (HandoffOrder['route'] | undefined)[] = [];
+  if (!r.failed && r.remaining > 0) {
+    // The one known section; anything else is not a body this page wrote.
+    if (r.byte() !== SECTION_ROUTES) return MALFORMED;
+    let any = false;
+    for (let i = 0; i < n && !r.failed; i++) {
+      const c = r.byte();
+      if (c >= ROUTE_CODES.length) return MALFORMED;
+      any ||= c > 0;
+      routeOf.push(ROUTE_CODES[c]);
+    }
+    // sealBatch writes the section only when an order has a route.
+    if (!any) return MALFORMED;
+  }
   if (r.failed || r.remaining !== 0 || rr.remaining !== 0) return MALFORMED;
 
   const orders: HandoffOrder[] = [];
@@ -503,6 +529,7 @@ export function decodeBody(
       ...(remarks[i] !== undefined ? { remark: remarks[i] } : {}),
       receiver,
       ...(carriers[i] !== undefined ? { carrier: carriers[i] } : {}),
+      ...(routeOf[i] !== undefined ? { route: routeOf[i] } : {}),
     };
     orders.push(order);
   }

@@ -132,6 +132,7 @@ const orderArb = (id: fc.Arbitrary<string>): fc.Arbitrary<HandoffOrder> =>
       remark: words,
       receiver: receiverArb,
       carrier: fc.constantFrom('', 'ZTO', 'YTO', 'SF', '极兔速递'),
+      platformRoute: fc.boolean(),
     })
     .map((o) => ({
       orderId: o.orderId,
@@ -139,6 +140,7 @@ const orderArb = (id: fc.Arbitrary<string>): fc.Arbitrary<HandoffOrder> =>
       ...(o.remark.trim() !== '' ? { remark: o.remark } : {}),
       receiver: o.receiver,
       ...(o.carrier !== '' ? { carrier: o.carrier } : {}),
+      ...(o.platformRoute ? { route: 'platform-dropship' as const } : {}),
     }));
 
 /** Random batches of 0–`maxOrders` orders with unique order ids, in checked normal form. */

@@ -9,6 +9,7 @@ export type {
   HandoffOrder,
   HandoffItem,
   HandoffReceiver,
+  HandoffRoute,
   BatchKeyMaterial,
   RandomBytes,
 } from './types.js';
@@ -56,3 +57,16 @@ export {
   type ReturnMerge,
 } from './replay.js';
 export { shipFromReturn, type ReturnShipping } from './ship.js';
+export { planHandoffOrder, type HandoffPlan } from './plan.js';
+export {
+  checkSupplierRules,
+  parseSupplierRules,
+  serializeSupplierRules,
+  splitBySupplier,
+  SUPPLIER_RULE_LIMITS,
+  type SupplierRule,
+  type SupplierRuleSet,
+  type SupplierRulesError,
+  type SplittableOrder,
+  type SupplierSplit,
+} from './supplier-rules.js';

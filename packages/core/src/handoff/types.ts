@@ -56,7 +56,21 @@ export interface HandoffOrder {
   readonly receiver: HandoffReceiver;
   /** Carrier the merchant prefers (a code such as `ZTO`, or a name). */
   readonly carrier?: string;
+  /**
+   * How the supplier prints this order (issue 17). `platform-dropship`: a ciphertext order the
+   * supplier prints through the platform's own drop-ship flow (抖店 厂商代发, 微信小店 代发管理)
+   * or its authorised print software, never from this page; it still returns a tracking number.
+   * Absent: the supplier prints the label itself (a virtual-number order with its address).
+   */
+  readonly route?: HandoffRoute;
 }
+
+/**
+ * The routes a hand-off order can carry (see `HandoffOrder.route`).
+ * @example
+ * const r: HandoffRoute = 'platform-dropship';
+ */
+export type HandoffRoute = 'platform-dropship';
 
 /**
  * A batch of orders handed to one supplier.
