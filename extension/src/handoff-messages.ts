@@ -10,7 +10,7 @@
  * to the page once and never stored or logged.
  * @module
  */
-import type { HandoffOrder, Instant, OrderView, ReturnResult } from '@shipmask/core';
+import type { HandoffOrder, HoldReason, Instant, OrderView, ReturnResult } from '@shipmask/core';
 import type { ShopRef } from './messages';
 
 /** A supplier (厂家) the merchant hands orders to. */
@@ -164,6 +164,8 @@ export type HandoffRequest =
        * (the background refuses anything that does not classify as ciphertext / 11+4).
        */
       readonly extras?: readonly HandoffExtra[];
+      /** Explicit overrides of the exception gate (issue 18), logged. */
+      readonly overrides?: readonly { readonly orderId: string; readonly reason: HoldReason }[];
       /**
        * Detailed delivery addresses of virtual-number orders (issue 17), from page memory: they
        * go into the sealed link only. An address for an order without a virtual number is

@@ -6,8 +6,9 @@
  * Invariant: no message carries buyer plaintext. Orders travel as masked `OrderView`s; reveals are
  * identified by order id only (the background turns it into a keyed hash for the ledger).
  */
-import type { FieldKind, Instant, OrderView, PlatformId } from '@shipmask/core';
+import type { FieldKind, HoldReason, Instant, OrderView, PlatformId } from '@shipmask/core';
 import type { AdapterReplyValues, AdapterRequest } from './adapter-messages';
+import type { GateReplyValues, GateRequest } from './gate-messages';
 import type { HandoffRemindersRequest, HandoffReplyValues, HandoffRequest } from './handoff-messages';
 
 /** A shop is identified by platform + the shop id the page shows (or `default`). */
@@ -63,6 +64,8 @@ export type ContentRequest =
     }
   /** Taught adapters of the page's host (issue 15, item 5). */
   | AdapterRequest
+  /** The exception gate, deadlines and merge hints (issue 18, gate-messages.ts). */
+  | GateRequest
   /** Hand-off batches of the page's shop near expiry (issue 17): the panel's reminder. */
   | HandoffRemindersRequest;
 
@@ -97,6 +100,8 @@ export type PrintPageRequest =
       readonly carrier: string;
       readonly labelSize: LabelSizeId;
       readonly documents: readonly { readonly orderId: string; readonly trackingNumber: string }[];
+      /** Explicit overrides of the exception gate (issue 18), logged. */
+      readonly overrides?: readonly { readonly orderId: string; readonly reason: HoldReason }[];
     }
   /** Persist document states (before a send: `sent`; after the component answers: final states). */
   | {
@@ -264,7 +269,9 @@ export type MessageErrorCode =
   | 'wrong-shop'
   | 'storage'
   | 'internal'
-  | 'unreachable';
+  | 'unreachable'
+  /** The exception gate held orders of a print job or a sealed batch (issue 18); the message lists them. */
+  | 'held';
 
 /** Reply of `orders/seen`. */
 export interface OrdersSeenResult {
@@ -320,7 +327,7 @@ export interface DailyReveals {
 }
 
 /** What each request's reply carries (`send()` in client.ts returns `Reply<ReplyOf<R>>`). */
-export interface ReplyValues extends HandoffReplyValues, AdapterReplyValues {
+export interface ReplyValues extends HandoffReplyValues, AdapterReplyValues, GateReplyValues {
   'orders/seen': OrdersSeenResult;
   'reveal/recorded': RevealResult;
   'counter/observed': QuotaView;

@@ -37,6 +37,15 @@ export interface OrderRow {
   readonly carrier?: string;
   readonly trackingNo?: string;
   readonly receiver: RowReceiver;
+  /** The ship-by instant the row shows (承诺发货时间 / 最晚发货时间), where the platform shows one. */
+  readonly shipBy?: number;
+  /**
+   * An open refund or after-sales request the row shows beside its status (demo control
+   * `POST /api/<p>/demo/refund`): `退款中` (refund requested, still 待发货 until the merchant acts).
+   */
+  readonly refund?: '退款中';
+  /** The buyer changed the address (demo control `POST /api/<p>/demo/address`): the row's 修改地址 marker. */
+  readonly addressChanged?: boolean;
 }
 
 export interface OrdersResponse {
@@ -85,5 +94,10 @@ export const shipHeaders: Readonly<Record<DemoPlatform, readonly [string, string
   wechat: ['订单号', '快递公司', '快递单号'],
   jd: ['订单号', '物流公司', '运单号'],
 };
+
+/** Body of the demo controls `POST /api/<p>/demo/refund` and `POST /api/<p>/demo/address`. */
+export interface DemoControlInput {
+  readonly orderId: string;
+}
 
 export const pageSizes = [20, 50, 100, 200] as const;

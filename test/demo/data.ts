@@ -96,6 +96,13 @@ export interface DemoOrder {
   readonly virtualNumber?: DemoVirtualNumber;
   /** JD: whether the list already shows the virtual number before any reveal. */
   readonly virtualListed?: boolean;
+  /**
+   * The ship-by instant the list shows on this row (every other awaiting-shipment order: 48 h
+   * after payment), absent where the page shows none (the extension then uses the platform policy).
+   */
+  readonly shipBy?: number;
+  /** Orders of one repeat buyer (same name, phone, address; `REPEAT_BUYER`) carry the same tag. */
+  readonly repeatBuyer?: string;
 }
 
 export interface DemoShop {
@@ -538,6 +545,16 @@ const FIXED_STATUS: Record<number, DemoStatus> = {
   21: '待发货',
 };
 
+/**
+ * Repeat buyers (issue 18, merge hints): these awaiting-shipment rows share one buyer (name,
+ * phone, address and, where issued, the virtual number's main number), drawn from the buyer's own
+ * stream, so the extension groups them as 可合并.
+ */
+export const REPEAT_BUYER: Readonly<Record<number, string>> = { 22: 'a', 23: 'a' };
+
+/** Ship-by shown on the list: 48 h after payment, on every other awaiting-shipment order. */
+export const SHIP_BY_HOURS = 48;
+
 /** The markup-looking buyer remark: must show as text, never as markup. */
 export const MARKUP_REMARK = '<img src=x onerror=alert(1)>好评返现';
 
@@ -546,16 +563,19 @@ const PLATFORM_SALT: Record<DemoPlatform, number> = { douyin: 1, wechat: 2, jd: 
 function makeOrder(platform: DemoPlatform, seed: number, index: number): DemoOrder {
   const r = mulberry32(hash32(`${seed}:${PLATFORM_SALT[platform]}:${index}`));
   const special = SPECIAL[index];
+  const repeat = REPEAT_BUYER[index];
+  // A repeat buyer's receiver comes from the buyer's stream: the same on each of their orders.
+  const rb = repeat ? mulberry32(hash32(`${seed}:${PLATFORM_SALT[platform]}:buyer-${repeat}`)) : r;
 
   // Receiver.
-  const surname = special === 'compound' || r() < 0.06 ? pick(r, COMPOUND) : pick(r, SURNAMES);
-  const name = surname + pick(r, GIVEN);
-  let phone = pick(r, MOBILE_PREFIXES) + digits(r, 8);
+  const surname = special === 'compound' || rb() < 0.06 ? pick(rb, COMPOUND) : pick(rb, SURNAMES);
+  const name = surname + pick(rb, GIVEN);
+  let phone = pick(rb, MOBILE_PREFIXES) + digits(rb, 8);
   if (special === 'phone-missing-digit') phone = phone.slice(0, 10);
-  const [province, city, district] = pick(r, REGIONS);
-  const town = pick(r, STREET_WORDS) + '街道';
-  const street = pick(r, STREET_WORDS) + pick(r, STREET_KINDS) + `${int(r, 1, 999)}号`;
-  const detail = `${pick(r, COMMUNITIES)}${int(r, 1, 32)}栋${int(r, 1, 4)}单元${int(r, 2, 33)}0${int(r, 1, 8)}室`;
+  const [province, city, district] = pick(rb, REGIONS);
+  const town = pick(rb, STREET_WORDS) + '街道';
+  const street = pick(rb, STREET_WORDS) + pick(rb, STREET_KINDS) + `${int(rb, 1, 999)}号`;
+  const detail = `${pick(rb, COMMUNITIES)}${int(rb, 1, 32)}栋${int(rb, 1, 4)}单元${int(rb, 2, 33)}0${int(rb, 1, 8)}室`;
   const emptyAddress = special === 'empty-address';
   const plain: DemoPlain = {
     name,
@@ -599,7 +619,7 @@ function makeOrder(platform: DemoPlatform, seed: number, index: number): DemoOrd
 
   // Status and times. Special rows are recent and awaiting shipment, so they land on page 1.
   let status: DemoStatus;
-  if (special !== undefined) status = '待发货';
+  if (special !== undefined || repeat !== undefined) status = '待发货';
   else if (FIXED_STATUS[index]) status = FIXED_STATUS[index];
   else {
     const x = r();
@@ -617,7 +637,8 @@ function makeOrder(platform: DemoPlatform, seed: number, index: number): DemoOrd
                 : '已关闭';
   }
   let createdAt: number;
-  if (special !== undefined) createdAt = DEMO_NOW - int(r, 1, 40) * HOUR - int(r, 0, 3599) * 1000;
+  if (special !== undefined || repeat !== undefined)
+    createdAt = DEMO_NOW - int(r, 1, 40) * HOUR - int(r, 0, 3599) * 1000;
   else if (status === '已完成') createdAt = NOV_1_CHINA + int(r, 0, (12 * DAY) / 1000) * 1000;
   else if (status === '已发货' || status === '售后中')
     createdAt = NOV_1_CHINA + int(r, (8 * DAY) / 1000, (20 * DAY) / 1000) * 1000;
@@ -642,7 +663,10 @@ function makeOrder(platform: DemoPlatform, seed: number, index: number): DemoOrd
 
   const exempt = platform === 'wechat' && exemptIndex >= 0;
   const validPhone = phone.length === 11;
-  const vn = (): DemoVirtualNumber => ({ main: pick(r, MOBILE_PREFIXES) + digits(r, 8), ext: digits(r, 4) });
+  const vn = (): DemoVirtualNumber => ({
+    main: pick(rb, MOBILE_PREFIXES) + digits(rb, 8),
+    ext: digits(rb, 4),
+  });
 
   let virtualNumber: DemoVirtualNumber | undefined;
   let virtualListed: boolean | undefined;
@@ -685,6 +709,10 @@ function makeOrder(platform: DemoPlatform, seed: number, index: number): DemoOrd
       : {}),
     ...(virtualNumber ? { virtualNumber } : {}),
     ...(virtualListed !== undefined ? { virtualListed } : {}),
+    ...(status === '待发货' && paidAt !== undefined && index % 2 === 0
+      ? { shipBy: paidAt + SHIP_BY_HOURS * HOUR }
+      : {}),
+    ...(repeat !== undefined ? { repeatBuyer: repeat } : {}),
   };
 }
 
@@ -701,6 +729,32 @@ export function demoOrders(
   const orders: DemoOrder[] = [];
   for (let i = 0; i < count; i++) orders.push(makeOrder(platform, seed, i));
   return orders.sort((a, b) => b.createdAt - a.createdAt || a.index - b.index);
+}
+
+/**
+ * The receiver after the buyer changed the address (the demo control `POST /api/<p>/demo/address`):
+ * another region and another detail, deterministic per order; name and phone stay. An empty
+ * address stays empty.
+ * @example
+ * changedAddress(order).fullAddress !== order.plain.fullAddress; // true
+ */
+export function changedAddress(o: DemoOrder): { readonly plain: DemoPlain; readonly masked: string } {
+  if (o.plain.fullAddress === '') return { plain: o.plain, masked: '' };
+  const at = REGIONS.findIndex(
+    ([p, c, d]) => p === o.plain.province && c === o.plain.city && d === o.plain.district,
+  );
+  const [province, city, district] = REGIONS[(at + 7) % REGIONS.length]!;
+  const detail = `${o.plain.detail.replace(/\d+栋/u, '')}改${(o.index % 30) + 2}栋101室`;
+  const p: DemoPlain = {
+    ...o.plain,
+    province,
+    city,
+    district,
+    detail,
+    fullAddress:
+      province + (city === province ? '' : city) + district + o.plain.town + o.plain.street + detail,
+  };
+  return { plain: p, masked: maskAddress(p) };
 }
 
 /**
@@ -726,6 +780,13 @@ export function demoPlaintext(
     }
     const m = /1\d{10}/u.exec(o.remark);
     if (m) out.add(m[0]);
+    // The address a buyer may change to (demo control), secret like the first.
+    const c = changedAddress(o).plain;
+    if (c.fullAddress) {
+      out.add(c.street + c.detail);
+      out.add(c.detail);
+      out.add(c.fullAddress);
+    }
   }
   return [...out];
 }

@@ -177,4 +177,54 @@ describe.each(demoPlatforms)('demo API (%s)', (platform) => {
     demo.state.reset('douyin');
     expect((await get<{ printed: string[] }>('/api/douyin/state')).printed).toEqual([]);
   });
+
+  it('demo controls (issue 18): a refund request and an address change show from the next load, until reset', async () => {
+    const waiting = (await get<OrdersResponse>(`/api/${platform}/orders?status=待发货`)).orders.filter(
+      (o) => o.receiver.address !== '',
+    );
+    const [a, b] = [waiting[0]!, waiting[1]!];
+    expect(a.refund).toBeUndefined();
+    expect((await post<{ ok: true }>(`/api/${platform}/demo/refund`, { orderId: a.orderId })).status).toBe(
+      200,
+    );
+    expect((await post<{ ok: true }>(`/api/${platform}/demo/address`, { orderId: b.orderId })).status).toBe(
+      200,
+    );
+    const after = (await get<OrdersResponse>(`/api/${platform}/orders?status=待发货`)).orders;
+    const a2 = after.find((o) => o.orderId === a.orderId)!;
+    const b2 = after.find((o) => o.orderId === b.orderId)!;
+    // A refund request leaves the status as it was (the merchant has not acted), with the tag.
+    expect([a2.status, a2.refund]).toEqual([a.status, '退款中']);
+    expect(b2.addressChanged).toBe(true);
+    expect(b2.receiver.address).not.toBe(b.receiver.address);
+    // A reveal shows the new address; unknown orders and bad bodies are typed errors.
+    const r = await post<RevealResponse>(`/api/${platform}/reveal`, { orderId: b.orderId });
+    const order = orders.find((o) => o.orderId === b.orderId)!;
+    expect(r.body.address).not.toBe(order.plain.fullAddress);
+    expect((await post<ApiError>(`/api/${platform}/demo/refund`, { orderId: 'nope' })).status).toBe(404);
+    expect((await post<ApiError>(`/api/${platform}/demo/refund`, 'x')).status).toBe(404);
+    const state = await get<{ refunds: string[]; addressChanged: string[] }>(`/api/${platform}/state`);
+    expect([state.refunds, state.addressChanged]).toEqual([[a.orderId], [b.orderId]]);
+    demo.state.reset(platform);
+    const reset = (await get<OrdersResponse>(`/api/${platform}/orders?status=待发货`)).orders;
+    expect(reset.find((o) => o.orderId === a.orderId)!.refund).toBeUndefined();
+    expect(reset.find((o) => o.orderId === b.orderId)!.receiver.address).toBe(b.receiver.address);
+  });
+
+  it('ship-by times on some awaiting-shipment rows; the repeat buyer on page 1 of 待发货', async () => {
+    const waiting = (await get<OrdersResponse>(`/api/${platform}/orders?status=待发货`)).orders;
+    const withShipBy = waiting.filter((o) => o.shipBy !== undefined);
+    expect(withShipBy.length).toBeGreaterThan(0);
+    expect(withShipBy.length).toBeLessThan(waiting.length);
+    for (const o of withShipBy) expect(o.shipBy! - o.paidAt!).toBe(48 * 3600_000);
+    const repeat = orders.filter((o) => o.repeatBuyer);
+    expect(repeat).toHaveLength(2);
+    const rows = waiting.filter((o) => repeat.some((r) => r.orderId === o.orderId));
+    expect(rows).toHaveLength(2);
+    // Same masked receiver (and, where issued, the same virtual main number) on both rows.
+    expect(rows[0]!.receiver.name).toBe(rows[1]!.receiver.name);
+    expect(rows[0]!.receiver.phone).toBe(rows[1]!.receiver.phone);
+    expect(rows[0]!.receiver.address).toBe(rows[1]!.receiver.address);
+    expect(rows[0]!.receiver.virtual?.main).toBe(rows[1]!.receiver.virtual?.main);
+  });
 });

@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import {
+  changedAddress,
   DEFAULT_COUNT,
   DEFAULT_SEED,
   demoOrders,
@@ -28,6 +29,7 @@ import {
   pageSizes,
   shipHeaders,
   type ApiError,
+  type DemoControlInput,
   type OrderRow,
   type OrdersResponse,
   type RevealResponse,
@@ -209,6 +211,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const shipped = new Map<string, DemoShipment>();
   // Orders the page's own 批量打印 printed (the platform's print: 已打待发货 until shipped).
   const printed = new Set<string>();
+  // Demo controls (issue 18): buyers who asked for a refund, and buyers who changed the address.
+  const refunds = new Set<string>();
+  const moved = new Set<string>();
   const state: DemoServerState = {
     remaining: { ...initialQuota },
     reveals: [],
@@ -219,6 +224,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         state.remaining[p] = initialQuota[p];
         for (const key of [...shipped.keys()]) if (key.startsWith(`${p}:`)) shipped.delete(key);
         for (const key of [...printed]) if (key.startsWith(`${p}:`)) printed.delete(key);
+        for (const set of [refunds, moved])
+          for (const key of [...set]) if (key.startsWith(`${p}:`)) set.delete(key);
         const keep = <T extends { platform: DemoPlatform }>(xs: T[]): void => {
           const rest = xs.filter((x) => x.platform !== p);
           xs.length = 0;
@@ -267,6 +274,38 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     sendJson(res, 200, { ok: true, printed: done, skipped });
   };
 
+  /** The buyer's receiver as it is now (after an address change, the new one). */
+  const plainOf = (o: DemoOrder): DemoOrder['plain'] =>
+    moved.has(`${o.platform}:${o.orderId}`) ? changedAddress(o).plain : o.plain;
+  const maskedAddressOf = (o: DemoOrder): string =>
+    moved.has(`${o.platform}:${o.orderId}`) ? changedAddress(o).masked : o.masked.address;
+
+  /**
+   * The demo controls (issue 18): `refund` puts a refund request on an order (the row shows
+   * 退款中 beside its status, which stays as it was until the merchant acts, as on the platforms);
+   * `address` changes an order's address (another region and detail; the row shows 修改地址).
+   * Both take `{ orderId }` and apply from the next list load.
+   */
+  const demoControl = async (
+    platform: DemoPlatform,
+    control: 'refund' | 'address',
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> => {
+    let orderId: unknown;
+    try {
+      orderId = (JSON.parse(await readBody(req)) as Partial<DemoControlInput>).orderId;
+    } catch {
+      return apiError(res, 400, 'BAD_REQUEST', '请求格式错误');
+    }
+    const o = typeof orderId === 'string' ? byId.get(`${platform}:${orderId}`) : undefined;
+    if (!o) return apiError(res, 404, 'NOT_FOUND', '订单不存在');
+    if (control === 'address' && o.plain.fullAddress === '')
+      return apiError(res, 400, 'NO_ADDRESS', '该订单没有收货地址');
+    (control === 'refund' ? refunds : moved).add(`${platform}:${o.orderId}`);
+    sendJson(res, 200, { ok: true, orderId: o.orderId, control });
+  };
+
   const toRow = (o: DemoOrder): OrderRow => {
     const s = shipped.get(`${o.platform}:${o.orderId}`);
     const carrier = s?.carrier ?? o.carrier;
@@ -289,10 +328,15 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       remark: o.remark,
       ...(carrier !== undefined ? { carrier } : {}),
       ...(trackingNo !== undefined ? { trackingNo } : {}),
+      ...(o.shipBy !== undefined && (statusOf(o) === '待发货' || statusOf(o) === '已打待发货')
+        ? { shipBy: o.shipBy }
+        : {}),
+      ...(refunds.has(`${o.platform}:${o.orderId}`) ? { refund: '退款中' as const } : {}),
+      ...(moved.has(`${o.platform}:${o.orderId}`) ? { addressChanged: true } : {}),
       receiver: {
         name: clear ? o.plain.name : o.masked.name,
         phone: clear ? o.plain.phone : o.masked.phone,
-        address: clear ? o.plain.fullAddress : o.masked.address,
+        address: clear ? plainOf(o).fullAddress : maskedAddressOf(o),
         ...(showVirtual && o.virtualNumber ? { virtual: o.virtualNumber } : {}),
         ...(o.plain.phone.length !== 11 ? { phoneInvalid: true } : {}),
         ...(clear ? { clear: true } : {}),
@@ -355,7 +399,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       name: o.plain.name,
       // JD shows the real name and address but a virtual number, never the real phone (seed 001).
       phone: platform === 'jd' ? (vn ? `${vn.main}-${vn.ext}` : o.masked.phone) : o.plain.phone,
-      address: o.plain.fullAddress,
+      address: plainOf(o).fullAddress,
       ...(vn && platform !== 'douyin' ? { virtual: vn } : {}),
       remaining: state.remaining[platform],
     };
@@ -561,6 +605,15 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       state.reset();
       return sendJson(res, 200, { ok: true });
     }
+    if (
+      parts[0] === 'api' &&
+      isPlatform(parts[1]) &&
+      parts.length === 4 &&
+      parts[2] === 'demo' &&
+      method === 'POST' &&
+      (parts[3] === 'refund' || parts[3] === 'address')
+    )
+      return demoControl(parts[1], parts[3], req, res);
     if (parts[0] === 'api' && isPlatform(parts[1]) && parts.length === 3) {
       const platform = parts[1];
       const action = `${method} ${parts[2]}`;
@@ -584,6 +637,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
             reveals: state.reveals.filter((r) => r.platform === platform).length,
             shipments: state.shipments.filter((s) => s.platform === platform),
             printed: [...printed]
+              .filter((k) => k.startsWith(`${platform}:`))
+              .map((k) => k.slice(platform.length + 1)),
+            refunds: [...refunds]
+              .filter((k) => k.startsWith(`${platform}:`))
+              .map((k) => k.slice(platform.length + 1)),
+            addressChanged: [...moved]
               .filter((k) => k.startsWith(`${platform}:`))
               .map((k) => k.slice(platform.length + 1)),
           });

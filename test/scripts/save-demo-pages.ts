@@ -18,6 +18,19 @@ const demo = await startDemoServer({ port: 0 });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: quietArgs });
 try {
   for (const platform of ['douyin', 'wechat', 'jd'] as const) {
+    // The exception gate's demo controls (issue 18): on the first page, a refund request on the
+    // first awaiting-shipment order and an address change on the second.
+    const first = (await (await fetch(`${demo.url}/api/${platform}/orders`)).json()) as OrdersResponse;
+    const open = first.orders.filter((o) => o.status === '待发货' && o.receiver.address !== '');
+    for (const [control, o] of [
+      ['refund', open[0]],
+      ['address', open[1]],
+    ] as const)
+      await fetch(`${demo.url}/api/${platform}/demo/${control}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ orderId: o!.orderId }),
+      });
     for (const skin of [1, 2] as const) {
       const page = await browser.newPage();
       await page.goto(`${demo.pages[platform]}${skin === 2 ? '?skin=2' : ''}`);
@@ -46,6 +59,9 @@ try {
         phoneInvalid: o.receiver.phoneInvalid === true,
         clear: o.receiver.clear === true,
         items: o.items.length,
+        refund: o.refund !== undefined,
+        addressChanged: o.addressChanged === true,
+        shipBy: o.shipBy ?? null,
       }));
       await writeFile(`${outDir}${platform}-${skin}.json`, `${JSON.stringify(facts, null, 1)}\n`);
       console.log(file, html.length);

@@ -84,11 +84,24 @@ export const douyin: SiteAdapter = {
   ],
   // The row's auxo checkbox and the toolbar's 批量打印 (the demo's; not in the public scripts).
   platformPrint: { select: '.auxo-checkbox-input', entry: '.batch-print-btn' },
+  // Exception gate (issue 18). The status cell carries the status and, beside it, the refund /
+  // after-sale tag; the receiver cell's third line is the address as shown. Not public: the
+  // ship-by line and the 修改地址 marker (the demo's, named like the page's CSS modules).
+  gate: {
+    exceptions: [['div[class^="index_statusCell"]', '[class*="statusCell"]']],
+    shipBy: { selector: ['div[class^="index_deliveryDeadline"]', '[class*="deliveryDeadline"]'] },
+    address: [
+      'div[class^="index_locationDetail"] > div:nth-child(3)',
+      '[class*="locationDetail"] > div:nth-child(3)',
+    ],
+    addressMarker: ['div[class^="index_addressModified"]', '[class*="addressModified"]'],
+  },
 };
 
 /** On the saved demo pages (test/fixtures/pages): skin 1 the auxo table, skin 2 the div grid. */
 export const douyinExpectations: Expectations = {
-  // 19 addresses: one order has an empty address; 12 of the 20 carry a buyer remark.
+  // 19 addresses: one order has an empty address; 12 of the 20 carry a buyer remark; one refund
+  // request, one 修改地址 marker, 9 ship-by times (the demo controls, save-demo-pages.ts).
   'douyin-1': {
     rows: 20,
     orderId: 20,
@@ -102,6 +115,9 @@ export const douyinExpectations: Expectations = {
     reveal: 20,
     counter: 1,
     shop: 1,
+    refund: 1,
+    addressChanged: 1,
+    shipBy: 9,
     check: 20,
     printEntry: 1,
   },
@@ -118,6 +134,9 @@ export const douyinExpectations: Expectations = {
     reveal: 20,
     counter: 1,
     shop: 1,
+    refund: 1,
+    addressChanged: 1,
+    shipBy: 9,
     check: 20,
     printEntry: 1,
   },

@@ -50,7 +50,9 @@ export const jd: SiteAdapter = {
     row: '.sku-info-card',
     name: { selector: '.sku-name' },
     sku: {
-      selector: '.card-left__desc span, .card-left__desc',
+      // Variants, the item spans first: one selector list matched the desc block first (document
+      // order), whose text runs 商品ID into the spec (`商品ID：100045402498` + `12个月`).
+      selector: ['.card-left__desc span', '.card-left__desc'],
       pattern: /(?:商品ID|skuId)\s*[:：]\s*(\d+)/iu,
     },
     quantity: { selector: '.config-view-item__value', pattern: /^\s*x\s*(\d+)\s*$/iu },
@@ -66,6 +68,14 @@ export const jd: SiteAdapter = {
     // The shop name (public, 441758.js); used as the id where the page shows no number.
     { selector: '.shop-menu-account__right-account-top-name' },
   ],
+  // Exception gate (issue 18): the status column (status, refund tag, 最晚出库时间) and the
+  // consignee's address text (public); the ship-by line and the 修改地址 marker are the demo's.
+  gate: {
+    exceptions: [['[prop="orderStatus"]', '.order-status']],
+    shipBy: { selector: '.latest-ship-time' },
+    address: '.cons-address-text',
+    addressMarker: '.cons-modified',
+  },
   // Not public: the demo's Element-UI row checkbox (`el-checkbox__original` in the card header)
   // and the list's 批量打印 button. With the list in a frame, both are in the frame's document.
   platformPrint: {
@@ -79,7 +89,8 @@ export const jd: SiteAdapter = {
  * the markup above, so the adapter finds no rows there and content-based detection takes over.
  */
 export const jdExpectations: Expectations = {
-  // 6 listed virtual numbers (`… 虚拟号说明`), 1 malformed phone, 19 addresses split off the name.
+  // 5 listed virtual numbers (`… 虚拟号说明`), 1 malformed phone, 19 addresses split off the name;
+  // the saved page carries one refund request, one 修改地址 marker and 10 ship-by times.
   'jd-1': {
     rows: 20,
     orderId: 20,
@@ -87,14 +98,17 @@ export const jdExpectations: Expectations = {
     status: 20,
     name: 20,
     phone: 20,
-    virtual: 6,
+    virtual: 5,
     phoneInvalid: 1,
     address: 19,
     items: 20,
-    remark: 10,
+    remark: 11,
     reveal: 20,
     counter: 1,
     shop: 1,
+    refund: 1,
+    addressChanged: 1,
+    shipBy: 10,
     check: 20,
     printEntry: 1,
   },

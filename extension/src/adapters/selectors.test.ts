@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { keyedHasher } from '@shipmask/core';
 import { douyin, douyinExpectations } from './douyin';
+import { readFacts } from './facts';
 import { jd, jdExpectations } from './jd';
 import { tickRows } from './platform-print';
 import { readCounter, readRow, readShopId } from './read';
@@ -25,6 +27,9 @@ interface Fact {
   phoneInvalid: boolean;
   clear: boolean;
   items: number;
+  refund: boolean;
+  addressChanged: boolean;
+  shipBy: number | null;
 }
 
 const fixtures = join(fileURLToPath(import.meta.url), '../../../../test/fixtures/pages');
@@ -51,6 +56,17 @@ function load(name: string): Fact[] {
 }
 
 const NOW = Date.parse('2026-11-23T02:00:00Z');
+const hasher = keyedHasher(new Uint8Array(32).fill(7));
+
+/** The exception gate's facts of each order row (issue 18). */
+function gateFacts(adapter: SiteAdapter, rows: readonly Element[]) {
+  return rows.flatMap((r) => {
+    const read = readRow(r, adapter, 'shop', NOW);
+    return read
+      ? [readFacts(rowScope(r, adapter.rowGroup, adapter.row), read.order, adapter.gate, hasher, NOW)]
+      : [];
+  });
+}
 
 function counts(adapter: SiteAdapter): Record<ExpectKey, number> {
   const roots = findRoots(document);
@@ -58,6 +74,7 @@ function counts(adapter: SiteAdapter): Record<ExpectKey, number> {
   const reads = rows.map((r) => readRow(r, adapter, 'shop', NOW)).filter((r) => r !== undefined);
   const has = (f: (o: (typeof reads)[number]['order']) => unknown): number =>
     reads.filter((r) => f(r.order)).length;
+  const facts = gateFacts(adapter, rows);
   return {
     rows: rows.length,
     orderId: has((o) => o.orderId),
@@ -74,6 +91,9 @@ function counts(adapter: SiteAdapter): Record<ExpectKey, number> {
     reveal: queryAllFirst(roots, adapter.reveal).length,
     counter: readCounter(document, adapter, roots) === undefined ? 0 : 1,
     shop: readShopId(document, adapter, roots) === 'default' ? 0 : 1,
+    refund: facts.filter((f) => f.flags?.refund).length,
+    addressChanged: facts.filter((f) => f.flags?.addressChanged).length,
+    shipBy: facts.filter((f) => f.shipBy !== undefined).length,
     check: adapter.platformPrint
       ? rows.filter((r) =>
           queryFirst(rowScope(r, adapter.rowGroup, adapter.row), adapter.platformPrint!.select),
@@ -120,6 +140,19 @@ describe.each(cases)('$platform adapter on saved demo pages', (adapter, expectat
             facts.map((f) => f.phoneInvalid),
           );
         }
+        // 京东's SKU is the item's 商品ID alone (12 digits on the demo), never run into its spec.
+        if (adapter.platform === 'jd')
+          for (const r of queryAllFirst(roots, adapter.row).map((row) =>
+            readRow(row, adapter, 'shop', NOW, true)!,
+          ))
+            for (const it of r.order.items) expect(it.sku).toMatch(/^1000\d{8}$/u);
+        // The exception gate reads each order's refund tag, 修改地址 marker and ship-by time, and
+        // a fingerprint of every address shown (hashed here; the text never leaves the page).
+        const gate = gateFacts(adapter, queryAllFirst(roots, adapter.row));
+        expect(gate.map((g) => g.flags?.refund === 'requested')).toEqual(facts.map((f) => f.refund));
+        expect(gate.map((g) => g.flags?.addressChanged === true)).toEqual(facts.map((f) => f.addressChanged));
+        expect(gate.map((g) => g.shipBy ?? null)).toEqual(facts.map((f) => f.shipBy));
+        expect(gate.map((g) => g.address !== undefined)).toEqual(facts.map((f) => f.address || f.virtual));
         // Nothing read is plaintext unless the platform shows it (WeChat's exempt categories);
         // even then the reader masks it.
         for (const r of reads) {

@@ -1,4 +1,5 @@
 import type { OrderStatus, PlatformId } from '@shipmask/core';
+import type { GateRules } from './gate-rules';
 
 /**
  * A CSS selector as a list of variants, newest markup first (refined-github's selectors.ts style):
@@ -99,6 +100,8 @@ export interface SiteAdapter {
    * selector variants (newest first); both may sit in an open shadow root (微信小店's micro-app).
    */
   readonly platformPrint?: { readonly select: Selector; readonly entry: Selector };
+  /** What the exception gate reads off a row (issue 18). */
+  readonly gate?: GateRules;
 }
 
 /** What an expectation counts on a saved page: rows found, and orders with each value read. */
@@ -118,6 +121,10 @@ export type ExpectKey =
   | 'reveal'
   | 'counter'
   | 'shop'
+  /** Exception gate (issue 18): rows with a refund request, the 修改地址 marker, a ship-by time. */
+  | 'refund'
+  | 'addressChanged'
+  | 'shipBy'
   /** Rows with the platform-print checkbox (`platformPrint.select`). */
   | 'check'
   /** The page's own print control (`platformPrint.entry`): 1 when found. */

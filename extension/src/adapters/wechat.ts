@@ -47,6 +47,14 @@ export const wechat: SiteAdapter = {
   // Not public: the demo's counter text. Optional.
   counter: { selector: '.view-quota', pattern: /剩余查看次数\s*(\d+)/u },
   shop: { selector: '.weui-desktop-account__appid' },
+  // Exception gate (issue 18). Not public, like the rest of the row: the demo's status cell
+  // (status + refund tag + 最晚发货时间), address line and 修改地址 marker.
+  gate: {
+    exceptions: ['.status-cell'],
+    shipBy: { selector: '.order-deliver-deadline' },
+    address: '.receiver__address',
+    addressMarker: '.receiver__modified',
+  },
   // Not public: the demo's weui-desktop row checkbox and its 批量打单 control (in the micro-app's
   // shadow root). The weui-desktop library class of the checkbox is never hashed; the button is
   // the app's own BEM name.
@@ -73,10 +81,13 @@ export const wechatExpectations: Expectations = {
     phoneInvalid: 1,
     address: 19,
     items: 20,
-    remark: 13,
+    remark: 14,
     reveal: 16,
     counter: 1,
     shop: 1,
+    refund: 1,
+    addressChanged: 1,
+    shipBy: 10,
     check: 20,
     printEntry: 1,
   },

@@ -4,6 +4,7 @@
  * material. (The overlay's `selection/open` with `purpose: 'handoff'` opens `handoff.html?sel=…`.)
  * @module
  */
+import type { GateService } from './gate-service';
 import {
   DAY_MS,
   handoffOrderFromView,
@@ -34,6 +35,8 @@ export interface HandoffServiceOptions {
   readonly randomBytes: (n: number) => Uint8Array;
   /** Links longer than this become a sealed file (default core's `MAX_LINK_CHARS`, 64 KB). */
   readonly maxLinkChars?: number;
+  /** The exception gate (issue 18): re-checks every order before a batch is sealed. */
+  readonly gate?: GateService;
 }
 
 /** The handlers of the hand-off requests. */
@@ -98,6 +101,20 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
           message: `${missing.length} selected orders are not stored (open them in the back-office first)`,
           orderId: missing[0]!,
         };
+      }
+      // Held orders never reach a sealed batch without an explicit override (logged by the gate).
+      if (options.gate) {
+        const g = await options.gate.check(req.shop, req.orderIds, 'seal', req.overrides);
+        const first = g.held[0];
+        if (first)
+          return {
+            ok: false,
+            code: 'held',
+            message: `${g.held.length} orders are held by the exception gate (${first.holds
+              .map((h) => h.reason)
+              .join(', ')}); override each to go on`,
+            orderId: first.orderId,
+          };
       }
       const config = await getHandoffConfig(store);
       const shopName = (await store.getSettings(req.shop))?.shopName ?? req.shop.shopId;

@@ -18,6 +18,7 @@ import type {
   HandoffRequest,
   HandoffSupplier,
 } from '../handoff-messages';
+import { gateOverrides } from './gate-validate';
 import type { ShopRef } from '../messages';
 
 /** Hand-off request types: extension pages only, but the panel's reminders. */
@@ -191,6 +192,27 @@ export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): Ha
         ...(passphrase ? { passphrase } : {}),
         ...(carrier ? { carrier } : {}),
         ...(extras.length > 0 ? { extras } : {}),
+        ...(o.overrides !== undefined
+          ? {
+              overrides: gateOverrides(
+                {
+                  fail,
+                  obj,
+                  str: (v, path, max = HANDOFF_LIMITS.id, min = 0) => str(v, path, max, min),
+                  id: (v, path) => str(v, path, HANDOFF_LIMITS.id, 1),
+                  num: () => fail('overrides', 'unexpected number'),
+                  oneOf: <T extends string>(v: unknown, options: readonly T[], path: string): T => {
+                    if (typeof v !== 'string' || !(options as readonly string[]).includes(v))
+                      fail(path, `expected one of ${options.join(', ')}`);
+                    return v as T;
+                  },
+                  shopRef: shop,
+                },
+                o.overrides,
+                'overrides',
+              ),
+            }
+          : {}),
         ...(addresses.length > 0 ? { addresses } : {}),
       };
     }

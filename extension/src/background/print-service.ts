@@ -8,6 +8,7 @@ import type { PrintJobView, ShopRef } from '../messages';
 import type { Store } from '../storage';
 import { PrintStore } from '../storage/print-store';
 import { applyMarks, createJob, followPlatform, reprint, setJobStatus, summarize } from './print-jobs';
+import type { GateService } from './gate-service';
 import type { Handlers } from './router';
 
 type PrintTypes =
@@ -28,6 +29,8 @@ export interface PrintServiceOptions {
   readonly store: Store;
   readonly now: () => Instant;
   readonly randomBytes: (n: number) => Uint8Array;
+  /** The exception gate (issue 18): re-checks every order before a job is created. */
+  readonly gate?: GateService;
   /** Open an extension page (path like `/print.html?sel=…`) in a new tab; the tab id, if any. */
   readonly openPage?: (path: string) => Promise<number | undefined>;
 }
@@ -45,7 +48,9 @@ class NoSuchJob extends Error {
 /**
  * Follow the open `platform` jobs (平台打单) of a shop from orders the adapter just read: each job
  * whose documents name one of these orders is updated in its own strict transaction
- * (`followPlatform`). Returns how many documents changed.
+ * (`followPlatform`). Returns how many documents changed. Documents that came out now are recorded
+ * with the exception gate (issue 18), so a later refund or address change raises the intercept
+ * notice for platform-printed parcels too.
  * @example
  * await followPlatformOrders(store, now(), shop, [{ orderId: '6920…', status: 'printed' }]);
  */
@@ -54,6 +59,7 @@ export async function followPlatformOrders(
   at: Instant,
   shop: ShopRef,
   orders: readonly { readonly orderId: string; readonly status?: string }[],
+  gate?: GateService,
 ): Promise<number> {
   if (orders.length === 0) return 0;
   const prints = new PrintStore(store);
@@ -67,12 +73,20 @@ export async function followPlatformOrders(
   );
   let changed = 0;
   for (const j of open) {
+    let printed: { orderId: string; trackingNumber: string }[] = [];
+    let carrier = j.carrier;
     await prints.updateJob(j.id, (cur) => {
       if (!cur) return undefined;
+      const was = new Map(cur.documents.map((d) => [d.documentId, d.state]));
       const applied = followPlatform(cur, orders, at);
       changed += applied.log.length;
+      printed = applied.job.documents.filter(
+        (d) => d.state === 'printed' && was.get(d.documentId) !== 'printed',
+      );
+      carrier = applied.job.carrier;
       return applied.log.length > 0 ? applied : undefined;
     });
+    if (printed.length > 0) await gate?.recordPrinted(shop, printed, carrier);
   }
   return changed;
 }
@@ -130,6 +144,13 @@ export function createPrintHandlers(options: PrintServiceOptions): PrintHandlers
       return { shop: sel.shop, orders, missing };
     },
     async 'print/job-create'(req) {
+      // Held orders never reach a label without an explicit override (logged by the gate).
+      await options.gate?.enforce(
+        req.shop,
+        req.documents.map((d) => d.orderId),
+        'print',
+        req.overrides,
+      );
       const t = now();
       const job = createJob(
         {
@@ -154,8 +175,17 @@ export function createPrintHandlers(options: PrintServiceOptions): PrintHandlers
       return job;
     },
     async 'print/job-mark'(req) {
+      const before = await prints.getJob(req.jobId);
       const job = await prints.updateJob(req.jobId, (j) => (j ? applyMarks(j, req.marks, now()) : undefined));
-      return summarize(mustJob(job, req.jobId));
+      const result = mustJob(job, req.jobId);
+      // Labels that came out now: remember tracking number, carrier and the address at printing,
+      // so a later refund or address change raises the intercept notice (issue 18).
+      const was = new Map(before?.documents.map((d) => [d.documentId, d.state]) ?? []);
+      const printed = result.documents.filter(
+        (d) => d.state === 'printed' && was.get(d.documentId) !== 'printed',
+      );
+      if (printed.length > 0) await options.gate?.recordPrinted(result.shop, printed, result.carrier);
+      return summarize(result);
     },
     async 'print/job-status'(req) {
       const job = await prints.updateJob(req.jobId, (j) =>

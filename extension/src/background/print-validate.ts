@@ -5,6 +5,7 @@
  * @module
  */
 import type { PageRequest, PrintDocState, PrintPageRequest, ShopRef } from '../messages';
+import { gateOverrides } from './gate-validate';
 
 /** The validate.ts helpers the print validators use. */
 export interface ValidateKit {
@@ -86,6 +87,7 @@ export function printRequest(o: Record<string, unknown>, type: string, k: Valida
         carrier: k.str(o.carrier, 'carrier', 40, 1),
         labelSize: k.oneOf(o.labelSize, SIZES, 'labelSize'),
         documents,
+        ...(o.overrides !== undefined ? { overrides: gateOverrides(k, o.overrides, 'overrides') } : {}),
       };
     }
     case 'print/job-mark': {

@@ -142,6 +142,29 @@ const valid: Record<keyof typeof requestTypes, PageRequest> = {
     type: 'handoff/config/set',
     config: { baseUrl: 'https://example.com/supplier.html', suppliers: [{ name: '义乌杯厂' }] },
   },
+  'gate/facts': {
+    type: 'gate/facts',
+    shop,
+    facts: [
+      {
+        orderId: order.orderId,
+        flags: { refund: 'requested' },
+        shipBy: Date.UTC(2026, 10, 3),
+        mergeKey: 'hash_code_1',
+        address: { form: 'masked', hash: 'a'.repeat(64) },
+      },
+    ],
+  },
+  'gate/key': { type: 'gate/key' },
+  'gate/check': {
+    type: 'gate/check',
+    shop,
+    orderIds: [order.orderId],
+    action: 'print',
+    overrides: [{ orderId: order.orderId, reason: 'refund' }],
+  },
+  'gate/overview': { type: 'gate/overview', shop, dueWithinHours: 12 },
+  'gate/handled': { type: 'gate/handled', shop, orderId: order.orderId, reasons: ['refund'] },
 };
 
 describe('senders', () => {

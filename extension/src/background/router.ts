@@ -8,6 +8,7 @@
  * for orders (`invalid-message`: plaintext is never stored).
  * @module
  */
+import { GateHeld } from './gate-service';
 import type { MessageErrorCode, PageRequest, Reply, ShopRef } from '../messages';
 import { WrongHostError } from './adapter-service';
 import { platformOfUrl, senderKind, type SenderInfo, type SenderKind, type SenderPolicy } from './sender';
@@ -178,6 +179,7 @@ export function createRouter(options: RouterOptions): Route {
       return { ok: true, value: await handler(request, context) };
     } catch (e) {
       if (e instanceof WrongHostError) return refuse('forbidden-sender', message, e.message);
+      if (e instanceof GateHeld) return err('held', e.message);
       const code = classify(e);
       return err(code, code === 'storage' ? 'storage failed: the request was not applied' : 'internal error');
     }

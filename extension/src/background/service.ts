@@ -9,6 +9,7 @@ import type { DailyReveals, QuotaView, ShopRef, ShopSummary } from '../messages'
 import type { Store } from '../storage';
 import type { Locks } from './locks';
 import { adapterHandlers } from './adapter-service';
+import { createGateService } from './gate-service';
 import { handoffHandlers } from './handoff-service';
 import { createPrintHandlers, followPlatformOrders } from './print-service';
 import { Ledgers } from './quota';
@@ -60,6 +61,8 @@ export function createService(options: ServiceOptions): Service {
     if (ctx.kind === 'content' && ctx.tabId !== undefined) await tabShops.set(ctx.tabId, shop);
   };
 
+  const gate = createGateService({ store, locks: options.locks, now, randomBytes: options.randomBytes });
+
   const handlers: Handlers = {
     async 'orders/seen'(req, ctx) {
       await noteTab(req.shop, ctx);
@@ -67,7 +70,7 @@ export function createService(options: ServiceOptions): Service {
       const t = now();
       const r = await ledgers.recordOrders(req.shop, req.orders, t, { keepDetail: req.summary === true });
       // 平台打单 jobs follow the statuses the adapter reads off the platform's list.
-      await followPlatformOrders(store, t, req.shop, req.orders);
+      await followPlatformOrders(store, t, req.shop, req.orders, gate);
       return { stored: r.stored, added: r.added };
     },
     async 'reveal/recorded'(req, ctx) {
@@ -145,11 +148,13 @@ export function createService(options: ServiceOptions): Service {
     ...createPrintHandlers({
       store,
       now,
+      gate,
       randomBytes: options.randomBytes,
       ...(options.openPage ? { openPage: options.openPage } : {}),
     }),
-    ...handoffHandlers({ store, now, randomBytes: options.randomBytes }),
+    ...handoffHandlers({ store, now, randomBytes: options.randomBytes, gate }),
     ...adapterHandlers({ store }),
+    ...gate.handlers,
   };
 
   return { handlers, ledgers, quota };

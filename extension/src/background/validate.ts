@@ -25,6 +25,7 @@ import {
 } from '@shipmask/core';
 import type { PageRequest, ShopRef, ShopSettings } from '../messages';
 import { adapterRequest, adapterRequestTypes, isAdapterType } from './adapter-validate';
+import { gateRequest, gateRequestTypes, isGateType } from './gate-validate';
 import { handoffRequest, handoffRequestTypes, isHandoffType } from './handoff-validate';
 import { printRequest } from './print-validate';
 
@@ -55,6 +56,7 @@ export const requestTypes = {
   'print/log': 'page',
   ...handoffRequestTypes,
   ...adapterRequestTypes,
+  ...gateRequestTypes,
 } as const satisfies Record<PageRequest['type'], 'content' | 'page'>;
 
 export type RequestType = keyof typeof requestTypes;
@@ -260,6 +262,7 @@ function settings(v: unknown, path: string): ShopSettings {
 function request(o: Obj, type: RequestType): PageRequest {
   if (isHandoffType(type)) return handoffRequest(o, type, fail);
   if (isAdapterType(type)) return adapterRequest(o, type, fail);
+  if (isGateType(type)) return gateRequest(o, type, { fail, obj, str, id, num, oneOf, shopRef });
   switch (type) {
     case 'orders/seen': {
       const shop = shopRef(o.shop, 'shop');

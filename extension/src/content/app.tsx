@@ -1,4 +1,14 @@
-import type { OrderView } from '@shipmask/core';
+import {
+  DEFAULT_DUE_WITHIN_HOURS,
+  keyedHasher,
+  type InterceptReason,
+  type KeyedHasher,
+  type OrderView,
+} from '@shipmask/core';
+import { readFacts } from '../adapters/facts';
+import type { GateOverview, OrderFacts } from '../gate-messages';
+import { gateBadges, indexOverview, type GateIndex } from '../gate/badges';
+import { GateSection } from '../gate/GateSection';
 import { render } from 'preact';
 import { deriveTaught, type TeachPicks } from '../adapters/taught/derive';
 import {
@@ -9,7 +19,7 @@ import {
 } from '../adapters/taught/record';
 import { readCounter, readRow, readShopId, type RowRead } from '../adapters/read';
 import type { SiteAdapter } from '../adapters/types';
-import { anyOf, queryFirst, rowOf } from '../adapters/select';
+import { anyOf, queryFirst, rowOf, rowScope } from '../adapters/select';
 import { watchOrderList, type PageSnapshot } from '../adapters/watch';
 import type { ContentRequest, QuotaView, Reply, ShopRef } from '../messages';
 import { Panel, type PanelActions } from '../ui/Panel';
@@ -70,6 +80,9 @@ interface State {
   source: RowSourceKind;
   teach: TeachView | null;
   notice?: string;
+  /** The exception gate's overview of this shop (issue 18), and its per-order index. */
+  gate: GateOverview | null;
+  gateIndex: GateIndex | undefined;
   /** Hand-off batches of this shop near expiry (issue 17). */
   reminders?: readonly BatchReminder[];
 }
@@ -103,6 +116,8 @@ export function startOverlay(
     offline: false,
     source: 'adapter',
     teach: null,
+    gate: null,
+    gateIndex: undefined,
   };
   // Rows come from the built-in adapter, content-based detection or a taught adapter
   // (row-source.ts); `reader` is the adapter that read the current rows, `blocksOf` the sibling
@@ -145,7 +160,72 @@ export function startOverlay(
 
   const recomputeBadges = (t: number): void => {
     const strings = stringsFor(state.lang);
-    state.badges = state.rows.map((r) => badgesFor(r.order, r.revealed, t, strings));
+    state.badges = state.rows.map((r) => [
+      ...badgesFor(r.order, r.revealed, t, strings),
+      ...gateBadges(r.order.orderId, state.gateIndex, t, state.lang, DEFAULT_DUE_WITHIN_HOURS),
+    ]);
+  };
+
+  // ---- exception gate (issue 18) ----
+  // The gate key hashes the address as shown, here in page memory; only the hash is sent.
+  let hasher: KeyedHasher | undefined;
+  let lastFacts = '';
+  /** Per order, the fingerprint of the address as shown unrevealed (page memory; hashes only). */
+  const shownAddress = new Map<string, NonNullable<OrderFacts['address']>>();
+  const gateKey = async (): Promise<KeyedHasher | undefined> => {
+    if (hasher || !adapter.gate?.address) return hasher;
+    const r = await call<{ key: string }>({ type: 'gate/key' });
+    const hex = r?.key ?? '';
+    if (/^[0-9a-f]{64}$/u.test(hex))
+      hasher = keyedHasher(new Uint8Array((hex.match(/../gu) ?? []).map((h) => parseInt(h, 16))));
+    return hasher;
+  };
+  const refreshGate = async (): Promise<void> => {
+    const o = await call<GateOverview>({ type: 'gate/overview', shop: shop() });
+    if (!o) return;
+    state.gate = o;
+    state.gateIndex = indexOverview(o, state.lang);
+    recomputeBadges(now());
+    draw();
+  };
+  const sendFacts = async (reads: readonly RowRead[], t: number): Promise<void> => {
+    // The gate rules are the built-in adapter's: rows found by detection or a taught adapter send
+    // no facts (their status still reaches the gate through orders/seen).
+    if (!adapter.gate || reads.length === 0 || reader !== adapter) return;
+    const h = await gateKey();
+    const facts = reads
+      .filter((r) => r.element.isConnected)
+      .map((r): OrderFacts => {
+        const f = readFacts(rowScope(r.element, adapter.rowGroup, adapter.row), r.order, adapter.gate, h, t);
+        // A revealed row shows the plaintext address for a moment: the fingerprint stays the one
+        // of the address as the page shows it unrevealed, so a reveal (and hiding it again)
+        // changes nothing the gate keeps and sends nothing.
+        if (!f.address) return f;
+        if (!r.revealed) {
+          shownAddress.set(f.orderId, f.address);
+          return f;
+        }
+        const before = shownAddress.get(f.orderId);
+        const { address: _address, ...rest } = f;
+        void _address;
+        return before ? { ...rest, address: before } : rest;
+      });
+    const key = JSON.stringify(
+      facts.map((f) => [
+        f.orderId,
+        f.flags,
+        f.shipBy !== undefined ? Math.round(f.shipBy / 60_000) : 0,
+        f.mergeKey,
+        f.address?.hash,
+      ]),
+    );
+    if (key === lastFacts) return;
+    lastFacts = key;
+    await call({ type: 'gate/facts', shop: shop(), facts });
+    await refreshGate();
+  };
+  const onHandled = (orderId: string, reasons: readonly InterceptReason[]): void => {
+    void call({ type: 'gate/handled', shop: shop(), orderId, reasons }).then(refreshGate);
   };
 
   // A swap stores summaries; an order's items and remark are read and sent when it is selected,
@@ -358,6 +438,15 @@ export function startOverlay(
         {...(state.notice ? { notice: state.notice } : {})}
         {...(state.reminders ? { reminders: state.reminders } : {})}
         {...panelActions}
+        gate={
+          <GateSection
+            overview={state.gate}
+            lang={state.lang}
+            now={now()}
+            dueWithinHours={DEFAULT_DUE_WITHIN_HOURS}
+            onHandled={onHandled}
+          />
+        }
       />,
       mounts.panel,
     );
@@ -425,8 +514,13 @@ export function startOverlay(
     const key = reads.map((r) => `${r.order.orderId}:${r.order.status}`).join(',');
     if (key !== lastSeen && reads.length) {
       lastSeen = key;
-      void call({ type: 'orders/seen', shop: shopRef, orders: reads.map((r) => r.order), summary: true });
-    }
+      void call({
+        type: 'orders/seen',
+        shop: shopRef,
+        orders: reads.map((r) => r.order),
+        summary: true,
+      }).then(() => sendFacts(reads, t));
+    } else void sendFacts(reads, t);
     const counter = readCounter(doc, adapter, roots);
     if (counter !== undefined && counter !== lastCounter) {
       lastCounter = counter;
@@ -485,7 +579,10 @@ export function startOverlay(
   });
 
   void refreshQuota();
-  const timer = win.setInterval(() => void refreshQuota(), QUOTA_REFRESH_MS);
+  const timer = win.setInterval(() => {
+    void refreshQuota();
+    void refreshGate();
+  }, QUOTA_REFRESH_MS);
 
   return () => {
     stopped = true;

@@ -2,7 +2,20 @@ import { isExemptCategory, virtualNumberValidity, type OrderView } from '@shipma
 import type { Strings } from './i18n';
 
 export type BadgeKind =
-  'cipher' | 'virtual' | 'masked' | 'exempt' | 'invalid' | 'revealed' | 'expired' | 'dropship';
+  | 'cipher'
+  | 'virtual'
+  | 'masked'
+  | 'exempt'
+  | 'invalid'
+  | 'revealed'
+  | 'expired'
+  | 'dropship'
+  // exception gate (issue 18): ship-by countdown, overdue, held, mergeable, printed-to-intercept
+  | 'due'
+  | 'late'
+  | 'held'
+  | 'merge'
+  | 'intercept';
 
 export interface Badge {
   readonly kind: BadgeKind;

@@ -19,6 +19,8 @@ import {
   renderLabelDocument,
   wechatPrintNotice,
   writeBulkShipFile,
+  type GateOverride,
+  type Hold,
   type OrderView,
   type PrintDataEntry,
   type ShipCarrierCode,
@@ -33,6 +35,8 @@ import type {
   PrintJobSummary,
   ShopRef,
 } from '../messages';
+import { HeldOrders } from '../gate/HeldOrders';
+import { PickingSheet } from '../gate/PickingSheet';
 import { addressesFromExport } from './addresses';
 import { CARRIERS, carrierName, componentContents, labelImageUrl, numberRange, planPrint } from './build';
 import { numbersFromList, numbersPerOrder, type WaybillEntryMode } from './waybill-entry';
@@ -94,6 +98,12 @@ export function PrintPage() {
   const [numberList, setNumberList] = useState('');
   const [numberEach, setNumberEach] = useState<ReadonlyMap<string, string>>(new Map());
   const [error, setError] = useState('');
+  // Exception gate (issue 18): orders held before print / bulk-ship, and the merchant's overrides.
+  const [held, setHeld] = useState<readonly { orderId: string; holds: readonly Hold[] }[]>([]);
+  const [overrides, setOverrides] = useState<readonly GateOverride[]>([]);
+  // Merge groups of the shop (issue 18, 可合并): printed as one parcel each when `mergeOn`.
+  const [groups, setGroups] = useState<readonly (readonly string[])[]>([]);
+  const [mergeOn, setMergeOn] = useState(true);
   const [job, setJob] = useState<PrintJobView | undefined>();
   const [jobs, setJobs] = useState<readonly PrintJobSummary[]>([]);
   const paused = useRef(false);
@@ -165,6 +175,14 @@ export function PrintPage() {
       }
     })();
   }, [params]);
+
+  // The shop's 可合并 groups (issue 18), as the gate last computed them from the pages.
+  useEffect(() => {
+    if (!shop) return;
+    void send({ type: 'gate/overview', shop }).then((r) => {
+      if (r.ok) setGroups(r.value.groups.map((g) => g.orderIds));
+    });
+  }, [shop]);
 
   // Shop settings: sender, carrier, size, language; unfinished jobs.
   useEffect(() => {
@@ -260,18 +278,37 @@ export function PrintPage() {
         ...(trackingByOrder ? { trackingByOrder } : {}),
         addresses,
         printData,
+        ...(mergeOn && groups.length > 0 ? { merge: groups } : {}),
         now,
       }),
-    [printable, carrier, size, sender, trackingNumbers, trackingByOrder, addresses, printData, now],
+    [
+      printable,
+      carrier,
+      size,
+      sender,
+      trackingNumbers,
+      trackingByOrder,
+      addresses,
+      printData,
+      mergeOn,
+      groups,
+      now,
+    ],
   );
+  // One label per parcel: the orders of a merged parcel share their first order's label.
+  const labelsOf = plan.browser.filter((l) => l.mergedInto === undefined);
+  const mergedOrders = plan.browser.filter((l) => l.mergedInto !== undefined).length;
   const images = useMemo(
-    () => plan.browser.map((l) => ({ orderId: l.orderId, src: labelImageUrl(l.label) })),
+    () =>
+      plan.browser
+        .filter((l) => l.mergedInto === undefined)
+        .map((l) => ({ orderId: l.orderId, src: labelImageUrl(l.label) })),
     [plan],
   );
   const docUrl = useMemo(() => {
     if (plan.browser.length === 0) return '';
     const html = renderLabelDocument(
-      plan.browser.map((l) => l.label),
+      plan.browser.filter((l) => l.mergedInto === undefined).map((l) => l.label),
       'shipmask',
     );
     return URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
@@ -296,11 +333,23 @@ export function PrintPage() {
       carrier,
       labelSize: size,
       documents: docs,
+      ...(overrides.length ? { overrides } : {}),
     });
     if (!r.ok) {
       setError(r.error.message);
+      if (r.error.code === 'held') {
+        const g = await send({
+          type: 'gate/check',
+          shop,
+          orderIds: docs.map((d) => d.orderId),
+          action: 'print',
+          overrides,
+        });
+        if (g.ok) setHeld(g.value.held);
+      }
       return undefined;
     }
+    setHeld([]);
     setJob(r.value);
     history.replaceState(null, '', `?job=${r.value.id}`);
     return r.value;
@@ -336,7 +385,9 @@ export function PrintPage() {
     );
     // Only the documents still open (a reprint prints its labels alone, never the whole job).
     const openIds = new Set(open.map((d) => d.orderId));
-    const labels = plan.browser.filter((l) => openIds.has(l.orderId)).map((l) => l.label);
+    const labels = plan.browser
+      .filter((l) => l.mergedInto === undefined && openIds.has(l.orderId))
+      .map((l) => l.label);
     const f = frame.current;
     // The frame loads a document made now, from the labels still open: the page's preview URL
     // may have been replaced (and revoked) since this handler was created, and a revoked blob
@@ -516,17 +567,31 @@ export function PrintPage() {
   };
 
   const printedRows = job ? job.documents.filter((d) => d.state === 'printed') : [];
-  const shipFile = (): void => {
+  const shipFile = async (): Promise<void> => {
     if (!shop || !job) return;
+    // The bulk-ship file is a step of its own: orders turned refunded, closed or changed since
+    // printing stay out of it unless overridden (logged).
+    const g = await send({
+      type: 'gate/check',
+      shop,
+      orderIds: printedRows.map((d) => d.orderId),
+      action: 'bulk-ship',
+      overrides,
+    });
+    if (!g.ok) return setError(g.error.message);
+    setHeld(g.value.held);
+    const pass = new Set(g.value.pass);
     const f = writeBulkShipFile(
       shop.platform,
-      printedRows.map((d) => ({
-        orderId: d.orderId,
-        carrier: job.carrier,
-        trackingNumber: d.trackingNumber,
-      })),
+      printedRows
+        .filter((d) => pass.has(d.orderId))
+        .map((d) => ({
+          orderId: d.orderId,
+          carrier: job.carrier,
+          trackingNumber: d.trackingNumber,
+        })),
     );
-    download(f.fileName, f.csv);
+    if (f.written > 0) download(f.fileName, f.csv);
   };
 
   const [reprintIds, setReprintIds] = useState('');
@@ -596,6 +661,7 @@ export function PrintPage() {
         </button>
       </header>
       {error ? <p class="error">{t.error(error)}</p> : null}
+      <HeldOrders held={held} overrides={overrides} lang={lang} onChange={setOverrides} />
 
       {unfinished.length > 0 ? (
         <section class="unfinished">
@@ -842,8 +908,27 @@ export function PrintPage() {
           }
           onClick={() => void printBrowser()}
         >
-          {t.printBrowser(plan.browser.length)}
+          {t.printBrowser(labelsOf.length)}
         </button>
+        {groups.length > 0 ? (
+          <label
+            class="merge-print"
+            data-parcels={String(labelsOf.length)}
+            data-merged={String(mergedOrders)}
+          >
+            <input
+              type="checkbox"
+              checked={mergeOn}
+              disabled={job !== undefined}
+              onChange={() => setMergeOn(!mergeOn)}
+            />
+            {t.mergePrint(
+              new Set(plan.browser.filter((l) => l.mergedInto !== undefined).map((l) => l.mergedInto)).size,
+              mergedOrders +
+                new Set(plan.browser.filter((l) => l.mergedInto !== undefined).map((l) => l.mergedInto)).size,
+            )}
+          </label>
+        ) : null}
         <button
           type="button"
           class="print-component"
@@ -893,7 +978,7 @@ export function PrintPage() {
             <div class="ship">
               <h3>{t.shipTitle}</h3>
               <p>{t.shipHint}</p>
-              <button type="button" class="bulk-ship" onClick={shipFile}>
+              <button type="button" class="bulk-ship" onClick={() => void shipFile()}>
                 {t.shipFile(printedRows.length)}
               </button>
             </div>
@@ -997,6 +1082,7 @@ export function PrintPage() {
         </div>
       </section>
       {docUrl ? <iframe ref={frame} class="print-frame" title="print" data-doc-url={docUrl} /> : null}
+      <PickingSheet orders={orders} lang={lang} />
     </main>
   );
 }

@@ -58,6 +58,53 @@ const file = parsePrintDataFile(
 const printData = new Map<string, PrintDataEntry>(file.ok ? file.entries.map((e) => [e.orderId, e]) : []);
 
 describe('planPrint', () => {
+  it('prints a merge group as one parcel: one label, one waybill number on every order (issue 18)', () => {
+    const second = { ...virtual, orderId: '3718000000000009', items: [{ name: '杯盖', quantity: 2 }] };
+    const plan = planPrint([second, masked, virtual], {
+      carrier: 'ZTO',
+      labelSize: '76x130',
+      trackingNumbers: ['ZT1000', 'ZT1001'],
+      addresses: new Map([[second.orderId, '广东省广州市天河区花城大道1号']]),
+      merge: [[virtual.orderId, second.orderId]],
+      now: NOW,
+    });
+    // The group's first order (by id) prints; the other rides on its label and number.
+    expect(plan.browser.map((l) => [l.orderId, l.trackingNumber, l.mergedInto])).toEqual([
+      [virtual.orderId, 'ZT1000', undefined],
+      [second.orderId, 'ZT1000', virtual.orderId],
+    ]);
+    expect(plan.browser[0]!.label).toBe(plan.browser[1]!.label);
+    // Every order id is in the label's custom area; the items of both are on it.
+    const text = renderLabelSvg(plan.browser[0]!.label);
+    expect(text).toContain(virtual.orderId);
+    expect(text).toContain(second.orderId);
+    // The masked-only order still goes to the platform's print; the number range is not used up.
+    expect(plan.platform.map((p) => p.order.orderId)).toEqual([masked.orderId]);
+  });
+
+  it('a group that cannot share a label prints order by order', () => {
+    const other = {
+      ...virtual,
+      orderId: '3718000000000010',
+      receiver: { ...virtual.receiver, virtual: { main: '13900000000', ext: '1111' } },
+    };
+    const plan = planPrint([virtual, other], {
+      carrier: 'ZTO',
+      labelSize: '76x130',
+      trackingNumbers: ['ZT1000', 'ZT1001'],
+      addresses: new Map([
+        [virtual.orderId, '广东省广州市天河区花城大道1号'],
+        [other.orderId, '广东省广州市天河区花城大道1号'],
+      ]),
+      merge: [[virtual.orderId, other.orderId]],
+      now: NOW,
+    });
+    expect(plan.browser.map((l) => [l.trackingNumber, l.mergedInto])).toEqual([
+      ['ZT1000', undefined],
+      ['ZT1001', undefined],
+    ]);
+  });
+
   it('splits labels, platform-print orders and refusals; the detailed address comes from memory only', () => {
     const addresses = new Map([['3718000000000001', '广东省广州市天河区花城广场888号']]);
     const plan = planPrint([virtual, cipher, masked], {

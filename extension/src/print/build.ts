@@ -9,6 +9,7 @@
  */
 import {
   layoutLabel,
+  mergedLabelOrder,
   renderLabelSvg,
   shipCarrierNames,
   shippable,
@@ -48,6 +49,13 @@ export interface PrintOptions {
   readonly addresses: ReadonlyMap<string, string>;
   /** Real print data per order (a print-data file, core `parsePrintDataFile`); page memory only. */
   readonly printData?: ReadonlyMap<string, PrintDataEntry>;
+  /**
+   * Merge groups to print as one parcel each (issue 18, 可合并): order ids of one buyer and
+   * address. A group whose selected orders (two or more) all get shipmask's label prints ONE label
+   * (core `mergedLabelOrder`: every order id in the custom area) with one waybill number, which
+   * every order of the group carries in the job and the bulk-ship file.
+   */
+  readonly merge?: readonly (readonly string[])[];
   readonly now: Instant;
 }
 
@@ -70,6 +78,8 @@ export interface PrintPlan {
     readonly orderId: string;
     readonly trackingNumber: string;
     readonly label: Label;
+    /** In a merged parcel, the order whose entry prints the one label (absent: prints its own). */
+    readonly mergedInto?: string;
   }[];
   readonly component: readonly {
     readonly order: OrderView;
@@ -124,13 +134,48 @@ const PLATFORM_PRINTS: ReadonlySet<string> = new Set(['component-required', 'mas
  * planPrint(orders, { carrier: 'ZTO', labelSize: '76x130', trackingNumbers, addresses: new Map(), now });
  */
 export function planPrint(orders: readonly OrderView[], options: PrintOptions): PrintPlan {
-  const browser: { orderId: string; trackingNumber: string; label: Label }[] = [];
+  const merged = planMerged(orders, options);
+  const browser: { orderId: string; trackingNumber: string; label: Label; mergedInto?: string }[] = [];
   const component: { order: OrderView; trackingNumber: string; printData: PrintDataEntry }[] = [];
   const platform: { order: OrderView }[] = [];
   const refused: Refusal[] = [];
   let next = 0;
   const name = carrierName(options.carrier);
   for (const order of orders) {
+    const group = merged.get(order.orderId);
+    if (group) {
+      // One parcel: the first order of the group prints the one label; the others ride along.
+      if (group.ids[0] !== order.orderId) continue;
+      const given = options.trackingByOrder?.get(order.orderId);
+      const trackingNumber = given ?? options.trackingNumbers[next];
+      if (trackingNumber === undefined) {
+        for (const id of group.ids)
+          refused.push({ orderId: id, code: 'no-tracking-number', message: 'no waybill number left' });
+        continue;
+      }
+      const laid = layoutLabel(group.order, options.labelSize, {
+        trackingNumber,
+        carrierName: name,
+        ...(options.sender ? { sender: options.sender } : {}),
+        recipient: { now: options.now, ...addressOf(group, options) },
+        printedAt: options.now,
+      });
+      if (!laid.ok) {
+        for (const id of group.ids)
+          refused.push({ orderId: id, code: laid.error.code, message: laid.error.message });
+        continue;
+      }
+      const label = laid.label;
+      for (const id of group.ids)
+        browser.push({
+          orderId: id,
+          trackingNumber,
+          label,
+          ...(id === order.orderId ? {} : { mergedInto: order.orderId }),
+        });
+      if (given === undefined) next++;
+      continue;
+    }
     const ship = shippable(order);
     if (!ship.ok) {
       refused.push({ orderId: order.orderId, code: ship.code, message: ship.message, status: ship.status });
@@ -170,6 +215,51 @@ export function planPrint(orders: readonly OrderView[], options: PrintOptions): 
     }
   }
   return { browser, component, platform, refused };
+}
+
+interface MergedParcel {
+  /** Order ids of the parcel, ascending (the first prints the label). */
+  readonly ids: readonly string[];
+  readonly order: OrderView;
+}
+
+/**
+ * The merge groups that print as one parcel: the selected, shippable orders of each group (two or
+ * more) whose merged order (core `mergedLabelOrder`) gets shipmask's own label. A group that
+ * cannot (a member needs the platform's print, or its receivers differ) prints order by order.
+ */
+function planMerged(orders: readonly OrderView[], options: PrintOptions): Map<string, MergedParcel> {
+  const out = new Map<string, MergedParcel>();
+  if (!options.merge?.length) return out;
+  const byId = new Map(orders.map((o) => [o.orderId, o]));
+  const name = carrierName(options.carrier);
+  for (const ids of options.merge) {
+    const members = [...new Set(ids)]
+      .map((id) => byId.get(id))
+      .filter((o): o is OrderView => o !== undefined && shippable(o).ok && !out.has(o.orderId));
+    const order = mergedLabelOrder(members);
+    if (!order) continue;
+    const parcel: MergedParcel = { ids: members.map((o) => o.orderId).sort(), order };
+    // Only when the merged order gets a label here (the waybill number is not the question yet).
+    const probe = layoutLabel(order, options.labelSize, {
+      trackingNumber: 'TEST00000000',
+      carrierName: name,
+      recipient: { now: options.now, ...addressOf(parcel, options) },
+      printedAt: options.now,
+    });
+    if (!probe.ok) continue;
+    for (const id of parcel.ids) out.set(id, parcel);
+  }
+  return out;
+}
+
+/** The detailed address of a parcel from any of its orders (they share the receiver). */
+function addressOf(parcel: MergedParcel, options: PrintOptions): { address?: string } {
+  for (const id of parcel.ids) {
+    const a = options.addresses.get(id);
+    if (a) return { address: a };
+  }
+  return {};
 }
 
 /** `data:` URL of a label's SVG (an <img> source: the SVG is never parsed into the page). */

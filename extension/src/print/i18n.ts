@@ -81,6 +81,9 @@ const zh = {
     unknown: '未知',
   } as Record<string, string>,
   printBrowser: (n: number) => `浏览器打印 ${n} 张`,
+  /** Merge groups (issue 18): one label per 可合并 group; `orders` ride on `parcels` labels. */
+  mergePrint: (parcels: number, orders: number) =>
+    `可合并订单合并打印（${orders} 单合为 ${parcels} 个包裹，每组一张面单）`,
   printComponent: (n: number) => `发送到打印组件 ${n} 张`,
   component: '打印组件',
   port: '端口',
@@ -225,6 +228,8 @@ const en: PrintStrings = {
     unknown: 'unknown',
   },
   printBrowser: (n) => `Print ${n} labels (browser)`,
+  mergePrint: (parcels, orders) =>
+    `Merge 可合并 orders (${orders} orders in ${parcels} parcels, one label per group)`,
   printComponent: (n) => `Send ${n} to the print component`,
   component: 'Print component',
   port: 'Port',

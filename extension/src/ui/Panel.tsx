@@ -1,5 +1,5 @@
 import type { PlatformId } from '@shipmask/core';
-import { Component } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import type { Badge, BadgeKind } from '../content/badges';
 import { strings, type Lang } from '../content/i18n';
 import type { BatchReminder } from '../handoff-messages';
@@ -33,6 +33,8 @@ export interface PanelProps extends PanelActions {
   readonly teach?: TeachView | null;
   readonly hasTaught?: boolean;
   readonly notice?: string;
+  /** The exception gate's section (issue 18): held orders, intercepts, deadlines, merge groups. */
+  readonly gate?: ComponentChildren;
   /** Hand-off batches of this shop near expiry with orders not returned (issue 17). */
   readonly reminders?: readonly BatchReminder[];
 }
@@ -118,16 +120,18 @@ export function Panel(p: PanelProps) {
   const counts = new Map<BadgeKind, number>();
   for (const row of p.badges) for (const b of row) counts.set(b.kind, (counts.get(b.kind) ?? 0) + 1);
   const label = (k: BadgeKind): string =>
-    ({
-      cipher: t.cipher,
-      virtual: t.virtual,
-      masked: t.masked,
-      exempt: t.exempt,
-      invalid: t.invalidPhone,
-      expired: t.expired,
-      revealed: t.revealed,
-      dropship: t.platformDropship,
-    })[k];
+    (
+      ({
+        cipher: t.cipher,
+        virtual: t.virtual,
+        masked: t.masked,
+        exempt: t.exempt,
+        invalid: t.invalidPhone,
+        expired: t.expired,
+        revealed: t.revealed,
+        dropship: t.platformDropship,
+      }) as Partial<Record<BadgeKind, string>>
+    )[k] ?? k;
   return (
     <aside
       class="sm-panel"
@@ -204,6 +208,7 @@ export function Panel(p: PanelProps) {
               onImport={p.onImport}
             />
           ) : null}
+          {p.gate}
         </div>
       )}
     </aside>

@@ -103,6 +103,8 @@ function receiverCell(o: OrderRow, ctx: RowContext): HTMLElement {
     r.address === ''
       ? h('div', { class: cx('index_receiverWarn'), text: '收货地址为空，请联系买家补充' })
       : null,
+    // The page's own marker after the buyer changed the address (demo control).
+    o.addressChanged ? h('div', { class: cx('index_addressModified'), text: '买家已修改地址' }) : null,
   ]);
 }
 
@@ -142,6 +144,11 @@ function cells(o: OrderRow, ctx: RowContext): HTMLElement[] {
   );
   const status = h('div', { class: cx('index_statusCell') }, [
     h('div', { class: `${cx('index_orderStatus')} ${statusClass[o.status] ?? ''}`, text: o.status }),
+    // An open refund request beside the status (the status itself stays until the merchant acts).
+    o.refund ? h('div', { class: cx('index_afterSaleTag'), text: o.refund }) : null,
+    o.shipBy !== undefined
+      ? h('div', { class: cx('index_deliveryDeadline'), text: `承诺发货时间 ${listTime(o.shipBy)}` })
+      : null,
     o.carrier
       ? h('div', { class: cx('index_logistics') }, [
           h('div', { text: o.carrier }),

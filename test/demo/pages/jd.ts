@@ -81,6 +81,8 @@ function consignee(o: OrderRow, ctx: RowContext): HTMLElement {
   );
   if (r.phoneInvalid) box.append(h('div', { class: cx('cons-warn'), text: '手机号异常，无法生成虚拟号' }));
   if (r.address === '') box.append(h('div', { class: cx('cons-warn'), text: '收货地址为空' }));
+  // The page's own marker after the buyer changed the address (demo control).
+  if (o.addressChanged) box.append(h('div', { class: cx('cons-modified'), text: '买家已修改地址' }));
   box.append(view);
   return box;
 }
@@ -147,6 +149,11 @@ function columns(o: OrderRow, ctx: RowContext): [string, HTMLElement][] {
       'orderStatus',
       h('div', {}, [
         h('div', { class: cx('order-status') }, [h('span', { text: o.status })]),
+        // An open refund request beside the status (the status itself stays until the merchant acts).
+        o.refund ? h('div', { class: cx('order-status-tag'), text: o.refund }) : null,
+        o.shipBy !== undefined
+          ? h('div', { class: cx('latest-ship-time'), text: `最晚出库时间：${chinaDateTime(o.shipBy)}` })
+          : null,
         o.carrier
           ? h('div', { class: cx('logistics') }, [
               h('div', { text: o.carrier }),

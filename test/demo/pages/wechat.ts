@@ -85,6 +85,8 @@ function renderRow(o: OrderRow, ctx: RowContext): HTMLElement {
   if (vn) receiver.append(vn);
   receiver.append(address);
   if (r.address === '') receiver.append(h('div', { class: c('receiver__warn'), text: '收货地址为空' }));
+  // The page's own marker after the buyer changed the address (demo control).
+  if (o.addressChanged) receiver.append(h('div', { class: c('receiver__modified'), text: '买家已修改地址' }));
 
   const goods = h(
     'div',
@@ -112,6 +114,11 @@ function renderRow(o: OrderRow, ctx: RowContext): HTMLElement {
   );
   const status = h('div', { class: c('status-cell') }, [
     h('span', { class: c(`order-status ${statusClass[o.status] ?? ''}`), text: o.status }),
+    // An open refund request beside the status (the status itself stays until the merchant acts).
+    o.refund ? h('div', { class: c('order-status__refund'), text: o.refund }) : null,
+    o.shipBy !== undefined
+      ? h('div', { class: c('order-deliver-deadline'), text: `最晚发货时间：${chinaDateTime(o.shipBy)}` })
+      : null,
     o.carrier
       ? h('div', { class: c('order-logistics') }, [
           h('div', { class: c('order-logistics__company'), text: o.carrier }),

@@ -9,6 +9,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   MIN_PASSPHRASE_BITS,
   passphraseStrength,
+  type GateOverride,
+  type Hold,
   type OrderView,
   type PassphraseProblem,
   type ReturnResult,
@@ -25,6 +27,7 @@ import type {
   SealReply,
 } from '../../handoff-messages';
 import type { ShopRef } from '../../messages';
+import { HeldOrders } from '../../gate/HeldOrders';
 import { qrDataUrl } from '../../supplier/qr';
 import { ExpiryReminders, RevokeBatch } from './BatchLifetime';
 import { readHandoffExport } from './export-read';
@@ -269,6 +272,9 @@ export function HandoffPage(props: { search: string }) {
   const [lang, setLang] = useState<Lang>('zh');
   const w = W[lang];
   const [error, setError] = useState('');
+  // Exception gate (issue 18): orders held before sealing, and the merchant's overrides.
+  const [held, setHeld] = useState<readonly { orderId: string; holds: readonly Hold[] }[]>([]);
+  const [overrides, setOverrides] = useState<readonly GateOverride[]>([]);
   const [config, setConfig] = useState<HandoffConfig>({ baseUrl: '', suppliers: [] });
   const [baseDraft, setBaseDraft] = useState('');
   const [savedNote, setSavedNote] = useState(false);
@@ -378,17 +384,19 @@ export function HandoffPage(props: { search: string }) {
     if (!shop || !sealable || supplierName === '' || weakPass) return;
     setBusy(true);
     setError('');
+    // Orders already with a supplier through the platform are excluded (issue 17).
+    const orderIds = orders.filter((o) => !o.platformDropship).map((o) => o.orderId);
     const r = await send({
       type: 'handoff/seal',
       shop,
-      // Orders already with a supplier through the platform are excluded (issue 17).
-      orderIds: orders.filter((o) => !o.platformDropship).map((o) => o.orderId),
+      orderIds,
       supplier:
         supplier ?? (note.trim() ? { name: supplierName, note: note.trim() } : { name: supplierName }),
       expiresInDays: days,
       ...(passphrase ? { passphrase } : {}),
       ...(carrier ? { carrier } : {}),
       ...(extras.length > 0 ? { extras } : {}),
+      ...(overrides.length > 0 ? { overrides } : {}),
       ...(addresses.size > 0
         ? {
             addresses: orders
@@ -399,7 +407,20 @@ export function HandoffPage(props: { search: string }) {
     });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
-    if (!r.value.ok) return setError(`${r.value.code}: ${r.value.message}`);
+    if (!r.value.ok) {
+      if (r.value.code === 'held') {
+        const g = await send({
+          type: 'gate/check',
+          shop,
+          orderIds,
+          action: 'seal',
+          overrides,
+        });
+        if (g.ok) setHeld(g.value.held);
+      }
+      return setError(`${r.value.code}: ${r.value.message}`);
+    }
+    setHeld([]);
     setSealed(r.value);
     // Sealed: the addresses are in the link now and leave the page's memory.
     setAddresses(new Map());
@@ -448,7 +469,29 @@ export function HandoffPage(props: { search: string }) {
     () => (sealed?.kind === 'link' && config.baseUrl ? qrDataUrl(sealed.text) : undefined),
     [sealed],
   );
-  const shipping = useMemo(() => (open ? shippingOf(open) : undefined), [open]);
+  // The bulk-ship file passes the exception gate (issue 18): orders refunded, closed or changed
+  // since sealing stay out unless overridden (logged).
+  const [shipPass, setShipPass] = useState<ReadonlySet<string> | undefined>();
+  useEffect(() => {
+    setShipPass(undefined);
+    if (!open) return;
+    const ids = open.items.map((it) => it.order.orderId);
+    void send({ type: 'gate/check', shop: open.shop, orderIds: ids, action: 'bulk-ship', overrides }).then(
+      (g) => {
+        if (!g.ok) return setError(g.error.message);
+        setShipPass(new Set(g.value.pass));
+        if (g.value.held.length > 0) setHeld(g.value.held);
+      },
+    );
+  }, [open, overrides]);
+  const passed = useMemo(
+    () =>
+      open && shipPass
+        ? { ...open, items: open.items.filter((it) => shipPass.has(it.order.orderId)) }
+        : undefined,
+    [open, shipPass],
+  );
+  const shipping = useMemo(() => (passed ? shippingOf(passed) : undefined), [passed]);
   const shipFile = shipping?.file;
   const lines = shipping?.lines ?? '';
 
@@ -469,6 +512,7 @@ export function HandoffPage(props: { search: string }) {
           {error}
         </p>
       )}
+      <HeldOrders held={held} overrides={overrides} lang={lang} onChange={setOverrides} />
 
       {shop && !open && (
         <section class="ho-card ho-new">

@@ -1,3 +1,4 @@
+import { DeadlineDays } from '../../gate/DeadlineDays';
 import { useEffect, useState } from 'preact/hooks';
 import { carrierNames, formatChinaTime, type PlatformId } from '@shipmask/core';
 import { send } from '../../client';
@@ -115,6 +116,7 @@ function ShopPanel(props: { shop: ShopRef; t: PopupStrings; lang: Lang; onLang: 
       {error ? <p class="notice error">{error}</p> : null}
       {daily ? <Meter quota={daily.quota} t={t} /> : <p class="notice">{t.loading}</p>}
       {daily ? <RevealChart data={daily} t={t} /> : null}
+      <DeadlineDays shop={shop} lang={props.lang} />
       {settings ? (
         <SettingsForm
           shop={shop}
