@@ -363,6 +363,8 @@ describe('exception gate on the demo back-offices', () => {
     const [head, ...body] = csv.split('\r\n');
     const picked = body.filter((l) => selection.some((id) => l.startsWith(id)));
     expect(picked).toHaveLength(3);
+    // The 号段 option (the default is a pasted list): one start number counted up.
+    await page.check('input[name="number-mode"][value="range"]');
     await page.fill('.start-number', '78900000000001');
     await page.setInputFiles('.export-file', {
       name: 'wechat-orders.csv',
