@@ -8,13 +8,10 @@ import '../../ui/panel.css';
 
 /** The part of the Navigation API used here (Chromium 102+; TypeScript's DOM types lack it). */
 interface NavigationLike {
+  readonly currentEntry: { readonly url: string | null } | null;
   addEventListener(
-    type: 'navigate',
-    listener: (e: {
-      readonly destination: { readonly url: string };
-      /** Set when the navigation is a download (an `<a download>` click): the page stays. */
-      readonly downloadRequest?: string | null;
-    }) => void,
+    type: 'currententrychange',
+    listener: () => void,
     options: { readonly signal: AbortSignal },
   ): void;
 }
@@ -149,13 +146,18 @@ export default defineContentScript({
       else halt();
     };
     const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
-    // The event's URL, not `location`: the isolated world may not see the new one yet.
+    // `currententrychange`, not `navigate` (issue 21 item 5): it fires once a same-document
+    // navigation (pushState, replaceState, a hash, an intercepted navigation) has committed. A
+    // navigation that leaves the document never commits here (the page and this script go), and
+    // one that turns into a download (the page's own 导出订单 sending the window to a file URL)
+    // commits nothing: the page stays, and so does the overlay. `navigate` fired for both with
+    // the file URL and stopped the overlay on a page that never left.
     if (navigation)
       navigation.addEventListener(
-        'navigate',
-        (e) => {
-          // A download (the taught-adapter export) leaves the page where it is.
-          if (e.downloadRequest == null) onUrl(e.destination.url);
+        'currententrychange',
+        () => {
+          const url = navigation.currentEntry?.url;
+          if (url) onUrl(url);
         },
         { signal: ctx.signal },
       );
