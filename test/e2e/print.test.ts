@@ -296,8 +296,21 @@ describe('bulk print', () => {
       .locator('.label-img')
       .evaluateAll((els) => els.map((e) => e.getAttribute('alt')));
     expect(labelled.sort()).toEqual([withVn[0]!.orderId, withVn[1]!.orderId].sort());
-    // The rest wait for a number (not printed, not lost).
-    expect(await page.locator('.refused-list li[data-code="no-tracking-number"]').count()).toBeGreaterThan(0);
+    // The rest wait for a number (not printed, not lost), listed as the next step, not refused.
+    expect(Number(await page.getAttribute('.needs-number', 'data-count'))).toBe(withVn.length - 2);
+    expect(await page.textContent('.needs-number h2')).toContain('待填运单号');
+    expect(await page.locator('.refused-list li[data-code="no-tracking-number"]').count()).toBe(0);
+    // Refusals come grouped by reason, each heading with its count.
+    const groups = await page
+      .locator('.refused-group')
+      .evaluateAll((els) =>
+        els.map((e) => [
+          e.getAttribute('data-code'),
+          Number(e.getAttribute('data-count')),
+          e.querySelectorAll('li').length,
+        ]),
+      );
+    for (const [, count, items] of groups) expect(items).toBe(count);
     // One box per order works too.
     await page.check('input[name="number-mode"][value="each"]');
     await page.fill(`.number-each input[data-order-id="${withVn[2]!.orderId}"]`, 'SF1234567890123');

@@ -38,7 +38,15 @@ import type {
 import { HeldOrders } from '../gate/HeldOrders';
 import { PickingSheet } from '../gate/PickingSheet';
 import { addressesFromExport } from './addresses';
-import { CARRIERS, carrierName, componentContents, labelImageUrl, numberRange, planPrint } from './build';
+import {
+  CARRIERS,
+  carrierName,
+  componentContents,
+  labelImageUrl,
+  numberRange,
+  planPrint,
+  type Refusal,
+} from './build';
 import { numbersFromList, numbersPerOrder, type WaybillEntryMode } from './waybill-entry';
 import { WaybillNumbers } from './WaybillNumbers';
 import { ComponentClient, type ComponentState } from './component-client';
@@ -295,6 +303,24 @@ export function PrintPage() {
       now,
     ],
   );
+  // Refusals grouped by reason (one heading with a count, the orders under it); a missing
+  // waybill number is listed apart as the next step (issue 21 item 7).
+  const needsNumber = plan.refused.filter((r) => r.code === 'no-tracking-number');
+  const refusedGroups = useMemo(() => {
+    const groups = new Map<string, Refusal[]>();
+    for (const r of plan.refused) {
+      if (r.code === 'no-tracking-number') continue;
+      // Status refusals group per status (each heading names it).
+      const key = r.code === 'not-awaiting-shipment' ? `${r.code}:${r.status ?? ''}` : r.code;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    return [...groups];
+  }, [plan]);
+  const refusedCount = plan.refused.length - needsNumber.length;
+  const reasonOf = (r: Refusal): string =>
+    r.code === 'not-awaiting-shipment'
+      ? t.notAwaiting(t.orderStatus[r.status ?? 'unknown'] ?? r.status ?? '')
+      : (t.reasons[r.code] ?? r.message);
   // One label per parcel: the orders of a merged parcel share their first order's label.
   const labelsOf = plan.browser.filter((l) => l.mergedInto === undefined);
   const mergedOrders = plan.browser.filter((l) => l.mergedInto !== undefined).length;
@@ -783,19 +809,38 @@ export function PrintPage() {
         </fieldset>
       </section>
 
-      {plan.refused.length > 0 ? (
-        <section class="refused">
-          <h2>{t.refused(plan.refused.length)}</h2>
-          <ul class="refused-list">
-            {plan.refused.map((r) => (
-              <li key={r.orderId} data-code={r.code}>
-                <code>{r.orderId}</code>{' '}
-                {r.code === 'not-awaiting-shipment'
-                  ? t.notAwaiting(t.orderStatus[r.status ?? 'unknown'] ?? r.status ?? '')
-                  : (t.reasons[r.code] ?? r.message)}
+      {needsNumber.length > 0 ? (
+        // A missing waybill number is the next step, not a refusal (issue 21 item 7).
+        <section class="needs-number" data-count={needsNumber.length}>
+          <h2>{t.needsNumber(needsNumber.length)}</h2>
+          <p>{t.needsNumberHint}</p>
+          <ul class="needs-number-list">
+            {needsNumber.map((r) => (
+              <li key={r.orderId}>
+                <code>{r.orderId}</code>
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {refusedGroups.length > 0 ? (
+        <section class="refused">
+          <h2>{t.refused(refusedCount)}</h2>
+          {refusedGroups.map(([code, rs]) => (
+            <div class="refused-group" key={code} data-code={code} data-count={rs.length}>
+              <h3>
+                {reasonOf(rs[0]!)}（{rs.length}）
+              </h3>
+              <ul class="refused-list">
+                {rs.map((r) => (
+                  <li key={r.orderId} data-code={r.code}>
+                    <code>{r.orderId}</code> {reasonOf(r)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
         </section>
       ) : null}
 

@@ -55,6 +55,8 @@ const zh = {
     '微信小店要求打印后调用「打印成功通知」（需商家服务器与平台 access_token），发货另需调用「订单发货」。下载通知数据交给对接方：',
   wechatNotice: (n: number) => `下载打印成功通知数据（${n} 单）`,
   refused: (n: number) => `无法合规打印（${n} 单）`,
+  needsNumber: (n: number) => `待填运单号（${n} 单）`,
+  needsNumberHint: '在上方「运单号」中粘贴或填写这些订单的运单号，面单随即出现在预览中。',
   reasons: {
     'masked-only': '只有脱敏信息（张* / 132****3639），包裹无法送达：请用平台打印组件或先获取虚拟号',
     'virtual-expired': '虚拟号已过有效期',
@@ -198,6 +200,9 @@ const en: PrintStrings = {
     "The WeChat shop requires a print-success notice (打印成功通知, from the merchant's server with the platform access token) after printing; shipping is a separate 订单发货 call. Download the notice data for your integrator:",
   wechatNotice: (n) => `Download the print-success notice data (${n} orders)`,
   refused: (n) => `Cannot be printed compliantly (${n})`,
+  needsNumber: (n) => `Waiting for a waybill number (${n})`,
+  needsNumberHint:
+    'Paste or type these orders\' numbers under "Waybill numbers" above; their labels then appear in the preview.',
   reasons: {
     'masked-only':
       'Masked data only (张* / 132****3639): the parcel cannot arrive. Use the print component or get a virtual number',
