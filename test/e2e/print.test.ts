@@ -311,6 +311,23 @@ describe('bulk print', () => {
         ]),
       );
     for (const [, count, items] of groups) expect(items).toBe(count);
+    // A second file replaces the first: its orders and addresses only, nothing added up.
+    const second = wechatExport(5, { printableOnly: true });
+    await page.setInputFiles('.export-file', {
+      name: 'wechat-orders-2.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(second.csv),
+    });
+    await until(async () => ((await page.textContent('.numbers-given')) ?? '').includes('/ 5'), 10_000);
+    await page.setInputFiles('.export-file', {
+      name: 'wechat-orders.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await until(
+      async () => ((await page.textContent('.numbers-given')) ?? '').includes(`/ ${orders.length}`),
+      10_000,
+    );
     // One box per order works too.
     await page.check('input[name="number-mode"][value="each"]');
     await page.fill(`.number-each input[data-order-id="${withVn[2]!.orderId}"]`, 'SF1234567890123');

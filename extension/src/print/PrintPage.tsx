@@ -103,6 +103,8 @@ export function PrintPage() {
   // Waybill numbers: a pasted list by default (e-waybill numbers are not consecutive), one box
   // per order, or a 号段 start counted up (waybill-entry.ts).
   const [numberMode, setNumberMode] = useState<WaybillEntryMode>('list');
+  /** Orders that came only from the dropped file (not the selection): a new file replaces them. */
+  const fileOnly = useRef<ReadonlySet<string>>(new Set());
   const [numberList, setNumberList] = useState('');
   const [numberEach, setNumberEach] = useState<ReadonlyMap<string, string>>(new Map());
   const [error, setError] = useState('');
@@ -222,12 +224,16 @@ export function PrintPage() {
     const found = addressesFromExport(bytes, fileShop.platform);
     setShop(fileShop);
     const fromFile = r.orders.map((o) => o.order);
-    // Selection orders first (stored views), then orders only in the file.
+    // Selection orders first (stored views), then orders only in the file. A second file
+    // REPLACES the first (issue 21 item 7): the first file's own orders and addresses go.
     setOrders((prev) => {
-      const ids = new Set(prev.map((o) => o.orderId));
-      return [...prev, ...fromFile.filter((o) => !ids.has(o.orderId))];
+      const kept = prev.filter((o) => !fileOnly.current.has(o.orderId));
+      const ids = new Set(kept.map((o) => o.orderId));
+      const added = fromFile.filter((o) => !ids.has(o.orderId));
+      fileOnly.current = new Set(added.map((o) => o.orderId));
+      return [...kept, ...added];
     });
-    setAddresses((prev) => new Map([...prev, ...found]));
+    setAddresses(new Map(found));
     setFileNote({ orders: fromFile.length, addresses: found.size });
   };
 
