@@ -279,6 +279,9 @@ describe('bulk print', () => {
     // The default is the pasted list: a header, two orders with far-apart e-waybill numbers, one
     // line with a mobile number typed by mistake.
     expect(await page.isChecked('input[name="number-mode"][value="list"]')).toBe(true);
+    // No number yet: the print button is disabled and says why.
+    await until(async () => ((await page.textContent('.why-disabled')) ?? '').includes('待填运单号'), 10_000);
+    expect(await page.isDisabled('button.print-browser')).toBe(true);
     await page.fill(
       '.number-list',
       [
@@ -290,6 +293,13 @@ describe('bulk print', () => {
     );
     await until(async () => (await page.locator('.label-img').count()) === 2, 10_000);
     expect(await page.textContent('.numbers-given')).toContain(`2 / ${orders.length}`);
+    expect(await page.locator('.why-disabled').count()).toBe(0);
+    // Labels without a sender warn before printing; filling it in clears the warning.
+    expect(await page.textContent('.sender-missing')).toContain('寄件人');
+    await page.fill('[aria-label="姓名"]', '示例小店');
+    await page.fill('[aria-label="电话"]', '13800138000');
+    await page.fill('[aria-label="地址"]', '浙江省杭州市余杭区文一西路969号');
+    await until(async () => (await page.locator('.sender-missing').count()) === 0, 10_000);
     expect(await page.textContent('.number-problems')).toContain('第 4 行');
     expect(await page.textContent('.number-problems')).toContain('像手机号');
     const labelled = await page

@@ -327,6 +327,19 @@ export function PrintPage() {
     r.code === 'not-awaiting-shipment'
       ? t.notAwaiting(t.orderStatus[r.status ?? 'unknown'] ?? r.status ?? '')
       : (t.reasons[r.code] ?? r.message);
+  // A disabled print button says why; labels without a sender warn first (issue 21 item 7).
+  const browserWhy =
+    job || plan.browser.length > 0
+      ? undefined
+      : printable.length === 0
+        ? t.whyNoOrders
+        : needsNumber.length > 0
+          ? t.whyNeedsNumber(needsNumber.length)
+          : t.whyNoLabels;
+  const senderMissing =
+    !job &&
+    plan.browser.length > 0 &&
+    (!sender.name.trim() || !sender.phone.trim() || !sender.address.trim());
   // One label per parcel: the orders of a merged parcel share their first order's label.
   const labelsOf = plan.browser.filter((l) => l.mergedInto === undefined);
   const mergedOrders = plan.browser.filter((l) => l.mergedInto !== undefined).length;
@@ -948,9 +961,12 @@ export function PrintPage() {
       </section>
 
       <section class="actions">
+        {browserWhy ? <small class="why-disabled">{browserWhy}</small> : null}
+        {senderMissing ? <p class="warn sender-missing">{t.senderMissing}</p> : null}
         <button
           type="button"
           class="print-browser"
+          title={browserWhy ?? ''}
           disabled={
             plan.browser.length === 0 ||
             running ||

@@ -56,6 +56,10 @@ const zh = {
   wechatNotice: (n: number) => `下载打印成功通知数据（${n} 单）`,
   refused: (n: number) => `无法合规打印（${n} 单）`,
   needsNumber: (n: number) => `待填运单号（${n} 单）`,
+  whyNoOrders: '没有可打印的订单：请在订单列表选择订单，或拖入平台导出的订单文件。',
+  whyNeedsNumber: (n: number) => `还不能打印：${n} 单待填运单号。`,
+  whyNoLabels: '这些订单没有可由 shipmask 打印的面单：见下方「平台打单」或「无法合规打印」。',
+  senderMissing: '面单上没有完整的寄件人（姓名、电话、地址）：快递公司可能拒收，请先填写寄件人。',
   needsNumberHint: '在上方「运单号」中粘贴或填写这些订单的运单号，面单随即出现在预览中。',
   reasons: {
     'masked-only': '只有脱敏信息（张* / 132****3639），包裹无法送达：请用平台打印组件或先获取虚拟号',
@@ -201,6 +205,13 @@ const en: PrintStrings = {
   wechatNotice: (n) => `Download the print-success notice data (${n} orders)`,
   refused: (n) => `Cannot be printed compliantly (${n})`,
   needsNumber: (n) => `Waiting for a waybill number (${n})`,
+  whyNoOrders:
+    'No orders to print: select orders in the order list, or drop an order export from the platform.',
+  whyNeedsNumber: (n) => `Cannot print yet: ${n} orders are waiting for a waybill number.`,
+  whyNoLabels:
+    'shipmask cannot print labels for these orders: see "Platform print" or "Cannot be printed" below.',
+  senderMissing:
+    'The labels carry no complete sender (name, phone, address): carriers may refuse them. Fill in the sender first.',
   needsNumberHint:
     'Paste or type these orders\' numbers under "Waybill numbers" above; their labels then appear in the preview.',
   reasons: {
