@@ -11,6 +11,7 @@
  * @module
  */
 import { maskText } from '../mask/mask-text.js';
+import { WAYBILL_SHAPE } from '../waybill/waybill-number.js';
 import { containsMobile } from './check.js';
 import { fail, type HandoffResult } from './errors.js';
 import type { ReturnResult } from './return-code.js';
@@ -18,8 +19,6 @@ import type { ReturnResult } from './return-code.js';
 /** Limits of a supplier result (characters). */
 export const RETURN_LIMITS = { carrier: 64, waybill: 64, reason: 500 } as const;
 
-/** Waybill numbers: letters, digits and dashes, a letter or digit first (no CSV formula start). */
-const WAYBILL = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/u;
 /** Control, format (zero-width, bidi, BOM), line / paragraph separators, lone surrogates. */
 const CARRIER_BAD = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 /** In a reason: controls but tab / LF / CR, bidi embeddings, overrides and isolates, lone surrogates. */
@@ -50,7 +49,7 @@ export function checkReturnResult(r: ReturnResult): HandoffResult<ReturnResult, 
     )
       return bad('carrier must be 1–64 characters, trimmed, without control characters', 'carrier');
     if (containsMobile(carrier)) return bad('the carrier holds a mobile number', 'carrier');
-    if (typeof waybill !== 'string' || !WAYBILL.test(waybill))
+    if (typeof waybill !== 'string' || !WAYBILL_SHAPE.test(waybill))
       return bad('waybill number must be 1–64 letters, digits or dashes', 'waybill');
     if (containsMobile(waybill)) return bad('a waybill number may not be a mobile number', 'waybill');
     return { ok: true, value: { orderId, status: 'shipped', carrier, waybill } };

@@ -60,4 +60,9 @@ export {
 } from './code128.js';
 export { fitText, wrapText, textWidthEm, charWidthEm, type FitBox, type FittedText } from './text-fit.js';
 export { shippable, type ShippableResult } from './shippable.js';
-export { checkWaybillNumber, type WaybillNumberCheck, type WaybillNumberProblem } from './waybill-number.js';
+export {
+  checkWaybillNumber,
+  WAYBILL_SHAPE,
+  type WaybillNumberCheck,
+  type WaybillNumberProblem,
+} from './waybill-number.js';

@@ -8,8 +8,14 @@
  */
 import { maskMobilesIn } from '../mask/mask-text.js';
 
-/** Letters, digits and dashes; a letter or digit first; 1–64 characters. */
-const SHAPE = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/u;
+/**
+ * Letters, digits and dashes; a letter or digit first; 1–64 characters. Return codes check
+ * their waybill numbers with it too (handoff/result-check.ts).
+ * @example
+ * WAYBILL_SHAPE.test('JDVA0123456789'); // true
+ * WAYBILL_SHAPE.test('=1+1'); // false
+ */
+export const WAYBILL_SHAPE = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/u;
 
 /** Why a waybill number was refused. */
 export type WaybillNumberProblem = 'empty' | 'shape' | 'mobile';
@@ -37,7 +43,7 @@ export function checkWaybillNumber(text: unknown): WaybillNumberCheck {
     )
     .trim();
   if (t === '') return { ok: false, problem: 'empty', message: 'no waybill number' };
-  if (!SHAPE.test(t))
+  if (!WAYBILL_SHAPE.test(t))
     return { ok: false, problem: 'shape', message: 'a waybill number is 1–64 letters, digits or dashes' };
   if (maskMobilesIn(t) !== t)
     return { ok: false, problem: 'mobile', message: 'this looks like a mobile number, not a waybill number' };
