@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncDoc } from '@shipmask/core';
 import { startCouchServer, type CouchServer } from './couch-server.ts';
-import { SHOP, Station, quotaDocs } from './stations.ts';
+import { SHOP, Station, quotaDocs, shopKeys } from './stations.ts';
 
 let couch: CouchServer;
 let dbCount = 0;
@@ -222,6 +222,18 @@ describe('sync between stations over pouchdb-server', () => {
     ).rows.map((r) => r.id);
     expect(ids.length).toBe(20 + 1 + 1 + 30 + 1 + 1);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/u);
+  });
+
+  it('a station with another sync key reads nothing and stores nothing, and says how many did not open', async () => {
+    const url = newDb();
+    const a = await new Station('1', url).start();
+    const stranger = await new Station('9', url, shopKeys(99)).start();
+    await a.engine.write(quotaDocs('a', 12));
+    await syncOk(a);
+    const r = await stranger.engine.syncOnce();
+    expect(r.ok && r.value.unreadable).toEqual({ 'wrong-key': 12 });
+    expect((await stranger.viewText()).size).toBe(0);
+    expect((await stranger.engine.status()).unreadable).toBe(12);
   });
 
   it('killing the server (and the worker) mid-sync loses nothing: restart, resume from the checkpoint, same state', async () => {
