@@ -56,6 +56,8 @@ export interface SyncLocalStore {
   all(): Promise<StoredRevision[]>;
   getMeta<T>(key: string): Promise<T | undefined>;
   setMeta(key: string, value: unknown): Promise<void>;
+  /** Forget every revision and every meta value (re-pairing with another key or server). */
+  clear(): Promise<void>;
   close(): void;
 }
 
@@ -151,6 +153,11 @@ export class IdbSyncStore implements SyncLocalStore {
     const tx = this.db.transaction('meta', 'readwrite', { durability: 'strict' });
     await tx.store.put({ key, value });
     await tx.done;
+  }
+
+  async clear(): Promise<void> {
+    const tx = this.db.transaction(['revisions', 'meta'], 'readwrite', { durability: 'strict' });
+    await Promise.all([tx.objectStore('revisions').clear(), tx.objectStore('meta').clear(), tx.done]);
   }
 
   close(): void {
