@@ -218,12 +218,10 @@ export class SyncEngine {
       if (mine.length > 0) {
         const diff = await this.o.client.revsDiff(ask);
         if (!diff.ok) return diff;
-        const wire: Record<string, unknown>[] = [];
-        for (const r of mine) {
-          if (!diff.value.get(r.id)?.includes(r.rev)) continue;
-          const w = await this.toWire(r);
-          if (w) wire.push(w);
-        }
+        const sealed = await Promise.all(
+          mine.filter((r) => diff.value.get(r.id)?.includes(r.rev)).map((r) => this.toWire(r)),
+        );
+        const wire = sealed.filter((w): w is Record<string, unknown> => w !== undefined);
         if (wire.length > 0) {
           const sent = await this.o.client.bulkDocs(wire);
           if (!sent.ok) return sent;
@@ -274,22 +272,29 @@ export class SyncEngine {
       const missing = await store.missing(pairs);
       const fetched = await this.fetchRevisions(missing);
       if (!fetched.ok) return fetched;
+      // Open the page's bodies concurrently (WebCrypto works off the main thread).
+      const opened = await Promise.all(
+        fetched.value.map((w) =>
+          w.deleted ? Promise.resolve(undefined) : openSyncDoc(this.o.keys, { _id: w.id, s: w.body['s'] }),
+        ),
+      );
       const revisions: LocalRevision[] = [];
-      for (const w of fetched.value) {
+      fetched.value.forEach((w, i) => {
         const parent = w.history[1];
         const base = { id: w.id, rev: w.rev, history: w.history, ...(parent ? { parent } : {}) };
-        if (w.deleted) {
+        const o = opened[i];
+        if (!o) {
           revisions.push({ ...base, deleted: true });
-          continue;
+          return;
         }
-        const opened = await openSyncDoc(this.o.keys, { _id: w.id, s: w.body['s'] });
-        if (!opened.ok) {
-          unreadable[opened.error.code] = (unreadable[opened.error.code] ?? 0) + 1;
-          continue;
+        if (!o.ok) {
+          unreadable[o.error.code] = (unreadable[o.error.code] ?? 0) + 1;
+          return;
         }
-        revisions.push({ ...base, deleted: false, doc: opened.value });
-        touched.add(w.id);
-      }
+        revisions.push({ ...base, deleted: false, doc: o.value });
+        // Only latest-edit kinds can need a resolution (set members never conflict).
+        if (MERGE_MODE[o.value.kind] === 'latest-edit') touched.add(w.id);
+      });
       pulled += await store.add(revisions, 'remote');
       since = page.value.lastSeq;
       await store.setMeta(PULL_SINCE, since);
