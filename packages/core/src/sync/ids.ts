@@ -20,6 +20,15 @@ import { docText, naturalKey, type SyncDoc } from './documents.js';
 
 const utf8 = new TextEncoder();
 
+// One HMAC state per key (inner and outer pads computed once), cloned per message, as
+// gate/keyed-hash.ts does: ids and revisions are computed for every document sealed or opened.
+const macs = new WeakMap<Uint8Array, ReturnType<typeof hmac.create>>();
+function mac(key: Uint8Array, text: string): string {
+  let m = macs.get(key);
+  if (!m) macs.set(key, (m = hmac.create(sha256, key)));
+  return bytesToHex(m.clone().update(utf8.encode(text)).digest());
+}
+
 /** Shape of a doc id. */
 export const DOC_ID = /^[0-9a-f]{32}$/u;
 /** Shape of a revision id. */
@@ -31,7 +40,7 @@ export const REV_ID = /^([1-9][0-9]{0,8})-([0-9a-f]{32})$/u;
  * docId(keys.idKey, claim); // '9c1e…' (32 hex characters)
  */
 export function docId(idKey: Uint8Array, doc: SyncDoc): string {
-  return bytesToHex(hmac(sha256, idKey, utf8.encode(naturalKey(doc)))).slice(0, 32);
+  return mac(idKey, naturalKey(doc)).slice(0, 32);
 }
 
 /**
@@ -44,7 +53,7 @@ export function docId(idKey: Uint8Array, doc: SyncDoc): string {
 export function revisionId(revKey: Uint8Array, parent: string | undefined, doc: SyncDoc | null): string {
   const gen = parent === undefined ? 1 : revGeneration(parent) + 1;
   const text = doc === null ? '\u0000deleted' : docText(doc);
-  const sig = bytesToHex(hmac(sha256, revKey, utf8.encode(`${parent ?? ''}\u0000${text}`))).slice(0, 32);
+  const sig = mac(revKey, `${parent ?? ''}\u0000${text}`).slice(0, 32);
   return `${gen}-${sig}`;
 }
 
