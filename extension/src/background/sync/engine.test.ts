@@ -51,8 +51,8 @@ const settings = (days: number, at: number): SyncDoc => ({
 describe('SyncEngine (local)', () => {
   it('stores a set member once however often it is written', async () => {
     const { e, store } = await engine();
-    expect(await e.write([event('g1'), event('g1'), event('g2')])).toBe(2);
-    expect(await e.write([event('g1')])).toBe(0);
+    expect(await e.write([event('g1'), event('g1'), event('g2')])).toEqual({ ok: true, added: 2 });
+    expect(await e.write([event('g1')])).toEqual({ ok: true, added: 0 });
     expect((await store.all()).every((r) => revGeneration(r.rev) === 1)).toBe(true);
     expect((await e.status()).pending).toBe(2);
   });
@@ -67,6 +67,22 @@ describe('SyncEngine (local)', () => {
     expect(last.history).toHaveLength(3);
     expect(last.parent).toBe(last.history[1]);
     expect((await e.view()).get(last.id)?.doc).toEqual(settings(90, T + 2));
+  });
+
+  it('refuses a write holding an invalid document, storing nothing of it', async () => {
+    const { e, store } = await engine();
+    const bad = { kind: 'claim', shop, orderId: '', at: T, station: { id: 'st-1', label: '1' } } as SyncDoc;
+    const r = await e.write([event('g1'), bad]);
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad-document', index: 1 } });
+    expect(await store.all()).toEqual([]);
+  });
+
+  it('two edits of one settings document in one write chain, never conflict', async () => {
+    const { e, store } = await engine();
+    await e.write([settings(30, T), settings(60, T + 1)]);
+    const revs = await store.revisionsOf(docId(keys.idKey, settings(0, 0)));
+    expect(revs.map((r) => revGeneration(r.rev)).sort()).toEqual([1, 2]);
+    expect((await e.view()).get(revs[0]!.id)).toMatchObject({ doc: settings(60, T + 1), losers: [] });
   });
 
   it('offline: sync fails as offline, keeps the writes pending, and says so in the status', async () => {

@@ -34,6 +34,7 @@
 import {
   DOC_ID,
   MERGE_MODE,
+  checkSyncDoc,
   claimNotice,
   claimOutcome,
   docId,
@@ -91,6 +92,14 @@ export interface SyncStatus {
   readonly unreadable: number;
 }
 
+/** Result of `write`: how many revisions were new, or the first invalid document. */
+export type WriteResult =
+  | { readonly ok: true; readonly added: number }
+  | {
+      readonly ok: false;
+      readonly error: { readonly code: 'bad-document'; readonly index: number; readonly message: string };
+    };
+
 /** The outcome of a print claim. */
 export type ClaimResult =
   | { readonly state: 'mine'; readonly claim: ClaimDoc; readonly duplicates: readonly ClaimDoc[] }
@@ -132,25 +141,44 @@ export class SyncEngine {
   }
 
   /**
-   * Write documents on this station. Set members get their content-derived first revision (a
-   * member already stored is a no-op); settings and adapters get a new revision on the current
-   * winning leaf. Returns how many revisions were new.
+   * Write documents on this station. Every document is checked first (core `checkSyncDoc`): one
+   * invalid document refuses the whole write, nothing stored (a document that could not be sealed
+   * later must never wait silently in the mirror). Set members get their content-derived first
+   * revision (a member already stored is a no-op); settings and adapters get a new revision on the
+   * current winning leaf (an earlier edit in the same call counts as that leaf). Returns how many
+   * revisions were new.
    */
-  async write(docs: readonly SyncDoc[]): Promise<number> {
+  async write(docs: readonly SyncDoc[]): Promise<WriteResult> {
+    const checked: SyncDoc[] = [];
+    for (const [index, doc] of docs.entries()) {
+      const c = checkSyncDoc(doc);
+      if (!c.ok) return { ok: false, error: { code: 'bad-document', index, message: c.error.message } };
+      checked.push(c.doc);
+    }
     const out: LocalRevision[] = [];
-    for (const doc of docs) {
+    const edited = new Map<string, LocalRevision>();
+    for (const doc of checked) {
       const id = docId(this.o.keys.idKey, doc);
       if (MERGE_MODE[doc.kind] === 'latest-edit') {
-        const leaf = winningRevision(await this.o.store.revisionsOf(id));
+        const leaf = edited.get(id) ?? winningRevision(await this.o.store.revisionsOf(id));
         const rev = revisionId(this.o.keys.revKey, leaf?.rev, doc);
-        const history = [rev, ...((leaf as StoredRevision | undefined)?.history ?? [])].slice(0, 100);
-        out.push({ id, rev, ...(leaf ? { parent: leaf.rev } : {}), deleted: false, doc, history });
+        const history = [rev, ...((leaf as LocalRevision | undefined)?.history ?? [])].slice(0, 100);
+        const r: LocalRevision = {
+          id,
+          rev,
+          ...(leaf ? { parent: leaf.rev } : {}),
+          deleted: false,
+          doc,
+          history,
+        };
+        edited.set(id, r);
+        out.push(r);
       } else {
         const rev = revisionId(this.o.keys.revKey, undefined, doc);
         out.push({ id, rev, deleted: false, doc, history: [rev] });
       }
     }
-    return this.o.store.add(out, 'local');
+    return { ok: true, added: await this.o.store.add(out, 'local') };
   }
 
   /** Push, pull, resolve conflicts, push the resolutions. Never throws; errors land in `status()`. */
