@@ -95,7 +95,12 @@ describe('sync between stations over pouchdb-server', () => {
     await a.engine.write(quotaDocs('shared', 5));
     await b.engine.write(quotaDocs('shared', 5));
     await syncOk(a);
-    await syncOk(b);
+    // Station 2 meets station 1's settings edit: the later edit (its own) is kept, and the report
+    // names the overridden one so the UI can show it.
+    const rb = await b.engine.syncOnce();
+    expect(rb.ok && rb.value.resolved).toEqual([
+      { id: expect.any(String), kept: settings('2', T + 20, 60), overridden: [settings('1', T + 10, 30)] },
+    ]);
     await syncOk(a);
     const va = await a.viewText();
     const vb = await b.viewText();
