@@ -18,6 +18,7 @@ import {
 } from '@shipmask/core';
 import type {
   BatchDetail,
+  BatchGroup,
   BatchStatus,
   BatchSummary,
   HandoffSupplier,
@@ -47,6 +48,8 @@ export interface BatchRecord {
   readonly imports: readonly { readonly at: Instant; readonly sealedAt: Instant; readonly changed: number }[];
   /** When the merchant revoked the batch locally (issue 17): its return codes are refused. */
   readonly revokedAt?: Instant;
+  /** Its place in a multi-supplier selection (issue 17 item 4). */
+  readonly group?: BatchGroup;
 }
 
 /**
@@ -92,6 +95,7 @@ export function summarize(record: BatchRecord, now: Instant): BatchSummary {
     status: batchStatus(record, now),
     imports: record.imports.length,
     ...(record.revokedAt !== undefined ? { revokedAt: record.revokedAt } : {}),
+    ...(record.group ? { group: record.group } : {}),
   };
 }
 
