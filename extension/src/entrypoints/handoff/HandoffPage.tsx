@@ -32,9 +32,11 @@ import { qrDataUrl } from '../../supplier/qr';
 import { ExpiryReminders, RevokeBatch } from './BatchLifetime';
 import { readHandoffExport } from './export-read';
 import { generatePassphrase } from './passphrase';
+import { MergedShip } from './MergedShip';
 import { PlanSummary } from './PlanSummary';
 import { previewPlan } from './plan-preview';
 import { carrierName, shippingOf } from './ship-rows';
+import { SupplierHandoff } from './SupplierHandoff';
 
 type Lang = 'zh' | 'en';
 
@@ -118,6 +120,7 @@ const W = {
     standalone: '下载厂家页面（单个 HTML 文件：发给厂家一次，双击打开，不用安装，也不联网）',
     lang: 'English',
     error: '出错了：',
+    multi: '按商家编码分给多个厂家（每个厂家一个链接）',
   },
   en: {
     title: 'Hand off to supplier',
@@ -201,6 +204,7 @@ const W = {
       'Download the supplier page (one HTML file: send it once; the supplier double-clicks it, no install, no network)',
     lang: '中文',
     error: 'Error: ',
+    multi: 'Split between several suppliers by SKU code (one link each)',
   },
 };
 
@@ -298,6 +302,10 @@ export function HandoffPage(props: { search: string }) {
   const [reminders, setReminders] = useState<readonly BatchReminder[]>([]);
   const [busy, setBusy] = useState(false);
   const [sealed, setSealed] = useState<Extract<SealReply, { ok: true }> | undefined>();
+  // Several suppliers by SKU (issue 17 item 4): the form's supplier, passphrase and seal button
+  // give way to the rules, the split preview and one batch per supplier (SupplierHandoff).
+  const [multi, setMulti] = useState(false);
+  const [multiSealed, setMultiSealed] = useState(false);
   const [batches, setBatches] = useState<readonly BatchSummary[]>([]);
   const [open, setOpen] = useState<BatchDetail | undefined>();
   const [code, setCode] = useState('');
@@ -532,9 +540,20 @@ export function HandoffPage(props: { search: string }) {
             ))}
             {orders.length > 5 && <div class="ho-muted">… +{orders.length - 5}</div>}
           </div>
-          {!sealed && (
+          {!sealed && !multiSealed && (
             <div class="ho-form">
-              <label>
+              <label class="ho-wide">
+                <span>
+                  <input
+                    class="ho-multi"
+                    type="checkbox"
+                    checked={multi}
+                    onChange={(e) => setMulti(e.currentTarget.checked)}
+                  />{' '}
+                  {w.multi}
+                </span>
+              </label>
+              <label hidden={multi}>
                 {w.supplier}
                 <select
                   class="ho-supplier-pick"
@@ -550,7 +569,7 @@ export function HandoffPage(props: { search: string }) {
                   <option value="">{w.newSupplier}</option>
                 </select>
               </label>
-              {!supplier && (
+              {!supplier && !multi && (
                 <>
                   <label>
                     {w.name}
@@ -611,7 +630,7 @@ export function HandoffPage(props: { search: string }) {
               <div class="ho-wide">
                 <PlanSummary lang={lang} preview={plan} onLeaveOut={leaveOut} />
               </div>
-              <label class="ho-wide">
+              <label class="ho-wide" hidden={multi}>
                 {w.passphrase}
                 <span class="ho-pass-row">
                   {showPass ? (
@@ -668,6 +687,7 @@ export function HandoffPage(props: { search: string }) {
               <button
                 type="button"
                 class="ho-btn ho-primary ho-seal"
+                hidden={multi}
                 disabled={busy || !sealable || supplierName === '' || weakPass}
                 title={weakPass ? w.tooWeak : undefined}
                 onClick={() => void seal()}
@@ -675,6 +695,28 @@ export function HandoffPage(props: { search: string }) {
                 {busy ? w.sealing : w.seal}
               </button>
             </div>
+          )}
+          {multi && !sealed && (
+            <SupplierHandoff
+              lang={lang}
+              shop={shop}
+              orders={orders}
+              days={days}
+              carrier={carrier}
+              extras={extras}
+              addresses={addresses}
+              overrides={overrides}
+              sealable={sealable}
+              baseUrl={config.baseUrl}
+              onSealed={() => {
+                // Sealed: the addresses are in the links now and leave the page's memory.
+                setMultiSealed(true);
+                setAddresses(new Map());
+                void loadBatches();
+              }}
+              onError={setError}
+              onHeld={setHeld}
+            />
           )}
           {sealed && (
             <div class="ho-sealed" data-kind={sealed.kind} data-batch-id={sealed.batch.batchId}>
@@ -734,6 +776,14 @@ export function HandoffPage(props: { search: string }) {
             · {w.shipped} {open.shipped} · {w.cannot} {open.cannotShip}
           </p>
           <RevokeBatch lang={lang} revokedAt={open.revokedAt} onRevoke={() => void revoke(open.batchId)} />
+          {open.group && (
+            <MergedShip
+              key={`${open.batchId}:${open.imports}`}
+              lang={lang}
+              source={{ groupId: open.group.id }}
+              onError={setError}
+            />
+          )}
           <label class="ho-wide">
             {w.returnCode}
             <textarea
@@ -809,6 +859,16 @@ export function HandoffPage(props: { search: string }) {
         <section class="ho-card">
           <h2>{w.batches}</h2>
           <ExpiryReminders lang={lang} reminders={reminders} onOpen={(id) => void openBatch(id)} />
+          {[...new Map(batches.map((b) => [`${b.shop.platform}:${b.shop.shopId}`, b.shop])).values()].map(
+            (s) => (
+              <MergedShip
+                key={`${s.platform}:${s.shopId}`}
+                lang={lang}
+                source={{ shop: s }}
+                onError={setError}
+              />
+            ),
+          )}
           {batches.length === 0 ? (
             <p class="ho-muted">{w.none}</p>
           ) : (
@@ -833,7 +893,12 @@ export function HandoffPage(props: { search: string }) {
                       {PLATFORM_NAMES[b.shop.platform][lang]}{' '}
                       <span class="ho-muted ho-small">{b.shop.shopId}</span>
                     </td>
-                    <td>{b.supplier.name}</td>
+                    <td>
+                      {b.supplier.name}
+                      {b.group && (
+                        <span class="ho-muted ho-small">{` ${b.group.part + 1}/${b.group.of}`}</span>
+                      )}
+                    </td>
                     <td>{time(b.createdAt)}</td>
                     <td>{time(b.expiresAt)}</td>
                     <td>{b.orders}</td>
