@@ -121,6 +121,13 @@ describe('several suppliers in one hand-off', () => {
     expect((await h['handoff/details']({ type: 'handoff/details', shop })).map((d) => d.batchId)).toEqual([
       r.parts[0]!.batch.batchId,
     ]);
+    // Once the back-office shows the order shipped, the shop-wide merge leaves it out.
+    await store.putOrders([{ ...orders[0]!, status: 'shipped' }], NOW + 3000);
+    expect(
+      (await h['handoff/details']({ type: 'handoff/details', shop })).flatMap((d) =>
+        d.items.map((it) => it.order.orderId),
+      ),
+    ).toEqual([orders[1]!.orderId]);
     // Nothing stored holds a link.
     const dump = JSON.stringify(await (await store.db()).getAll('batches'));
     expect(dump).not.toContain(r.parts[0]!.payload.slice(0, 40));

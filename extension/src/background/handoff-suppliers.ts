@@ -25,6 +25,7 @@ import {
   sealBatch,
   type HandoffOrder,
   type Instant,
+  type OrderStatus,
   type OrderView,
   type SealedBatch,
 } from '@shipmask/core';
@@ -60,6 +61,9 @@ export type SupplierHandlers = {
     request: Extract<HandoffRequest, { type: K }>,
   ) => Promise<HandoffReplyValues[K]>;
 };
+
+/** Order states in which a bulk-ship row would ship an order again. */
+const SHIPPED_OR_LATER: ReadonlySet<OrderStatus> = new Set(['shipped', 'received', 'completed', 'cancelled']);
 
 /** Remember at most this many suppliers (as the one-supplier seal does). */
 const MAX_SUPPLIERS = 50;
@@ -97,11 +101,19 @@ export function supplierHandlers(options: SupplierHandlerOptions): SupplierHandl
           .sort((a, b) => a.group!.part - b.group!.part)
           .map((r) => detail(r, t));
       }
-      // A shop's batches not revoked with at least one result, oldest first.
-      return (await listBatches(store, req.shop))
+      // A shop's batches not revoked with at least one result, oldest first, without the orders
+      // the back-office already showed as shipped (or later, or cancelled) when last seen: their
+      // rows would ship them again.
+      const batches = (await listBatches(store, req.shop))
         .filter((r) => r.revokedAt === undefined && Object.keys(r.results).length > 0)
-        .sort((a, b) => a.createdAt - b.createdAt || (a.group?.part ?? 0) - (b.group?.part ?? 0))
-        .map((r) => detail(r, t));
+        .sort((a, b) => a.createdAt - b.createdAt || (a.group?.part ?? 0) - (b.group?.part ?? 0));
+      const ids = [...new Set(batches.flatMap((r) => r.orders.map((o) => o.orderId)))];
+      const { orders } = await ordersByIds(store, req.shop, ids);
+      const done = new Set(orders.filter((o) => SHIPPED_OR_LATER.has(o.status)).map((o) => o.orderId));
+      return batches
+        .map((r) => detail(r, t))
+        .map((d) => ({ ...d, items: d.items.filter((it) => !done.has(it.order.orderId)) }))
+        .filter((d) => d.items.length > 0);
     },
     async 'handoff/seal-suppliers'(req) {
       const t = now();

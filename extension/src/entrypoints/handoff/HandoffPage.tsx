@@ -820,7 +820,9 @@ export function HandoffPage(props: { search: string }) {
           {shipFile && shipFile.problems.length > 0 && (
             <p class="ho-warn ho-ship-problems">{w.shipLeftOut(shipFile.problems.length)}</p>
           )}
-          {shipFile && shipFile.written > 0 && (
+          {/* A batch of a multi-supplier selection ships through the merged file (above): its own
+              file would ship a split order a second time with this parcel's number. */}
+          {shipFile && shipFile.written > 0 && !(open.group && open.group.of > 1) && (
             <div class="ho-ship">
               <button
                 type="button"

@@ -21,7 +21,7 @@ type Lang = 'zh' | 'en';
 const W = {
   zh: {
     mergeGroup: '合并发货文件（本次交接的所有厂家）',
-    mergeShop: '合并发货文件（本店所有已回执批次）',
+    mergeShop: '合并发货文件（本店所有已回执、后台未显示已发货的批次）',
     batches: (n: number) => `来自 ${n} 个批次`,
     download: (n: number) => `下载合并的批量发货文件（${n} 单）`,
     lines: '批量发货文本（可粘贴到后台“批量发货”）',
@@ -38,7 +38,7 @@ const W = {
   },
   en: {
     mergeGroup: 'Merged bulk-ship file (all suppliers of this hand-off)',
-    mergeShop: "Merged bulk-ship file (all of this shop's batches with results)",
+    mergeShop: "Merged bulk-ship file (this shop's batches with results, orders not shown shipped)",
     batches: (n: number) => `from ${n} batches`,
     download: (n: number) => `Download the merged bulk-ship file (${n} orders)`,
     lines: "Bulk-ship lines (paste into the back-office's bulk ship)",
@@ -96,7 +96,7 @@ export function MergedShip(props: {
   return (
     <div class="ho-merged" data-written={m?.file.written ?? -1}>
       <button type="button" class="ho-btn ho-primary ho-merge" onClick={() => void run()}>
-        {'groupId' in props.source ? w.mergeGroup : w.mergeShop}
+        {'groupId' in props.source ? w.mergeGroup : `${w.mergeShop} · ${props.source.shop.shopId}`}
       </button>
       {merged && !m && <p class="ho-muted">{w.none}</p>}
       {merged && m && (
