@@ -255,6 +255,8 @@ describe.each(['douyin', 'wechat'] as const)('several suppliers on %s', (platfor
     await hand.click('.ho-seal-suppliers');
     await hand.locator('.ho-parts[data-parts="2"]').waitFor({ timeout: 30_000 });
     await hand.screenshot({ path: `${OUT}${platform}-suppliers-sealed.png`, fullPage: true });
+    /** Label orders (virtual number + detailed address) per supplier: the supplier prints these. */
+    const labelCount = new Map<string, number>();
     const parts = await hand.locator('.ho-part').evaluateAll((els) =>
       els.map((e) => ({
         supplier: e.getAttribute('data-supplier')!,
@@ -277,9 +279,12 @@ describe.each(['douyin', 'wechat'] as const)('several suppliers on %s', (platfor
       );
       for (const o of b.value.batch.orders) {
         for (const it of o.items) expect(supplierOf(it.sku!)).toBe(p.supplier);
-        if (o.receiver.address !== undefined && isDetailedAddress(o.receiver.address))
-          expect(o.receiver.virtual).toBeDefined();
+        const detailed = o.receiver.address !== undefined && isDetailedAddress(o.receiver.address);
+        if (detailed) expect(o.receiver.virtual).toBeDefined();
+        // Every virtual-number order with an address in the export carries it in BOTH parcels' links.
+        if (platform === 'wechat' && o.receiver.virtual) expect(detailed).toBe(true);
       }
+      labelCount.set(p.supplier, b.value.batch.orders.filter((o) => o.route === undefined).length);
       const text = JSON.stringify(b.value.batch);
       for (const o of demoById.values()) {
         expect(text).not.toContain(o.plain.phone);
@@ -287,6 +292,7 @@ describe.each(['douyin', 'wechat'] as const)('several suppliers on %s', (platfor
       }
     }
     const firstSupplier = parts[0]!.supplier;
+    if (platform === 'wechat') expect([...labelCount.values()].reduce((a, c) => a + c, 0)).toBeGreaterThan(0);
 
     // 6. Each supplier: a fresh browser WITHOUT the extension opens its link, fills every number.
     const waybills = new Map<string, Map<string, string>>();
@@ -318,6 +324,15 @@ describe.each(['douyin', 'wechat'] as const)('several suppliers on %s', (platfor
         await sp
           .locator('.sp-progress', { hasText: `已填写 ${partIds.length} / ${partIds.length}` })
           .waitFor();
+        // The supplier prints the compliant labels of its virtual-number orders (one per order).
+        if (labelCount.get(p.supplier)! > 0) {
+          await sp.evaluate(() => {
+            window.print = () => document.body.setAttribute('data-printed', 'yes');
+          });
+          await sp.click('.sp-print');
+          await sp.locator('body[data-printed="yes"]').waitFor({ state: 'attached' });
+          expect(await sp.locator('.print-label').count()).toBe(labelCount.get(p.supplier));
+        }
         await sp.click('.sp-make-code');
         await sp.locator('.sp-code').waitFor();
         const code = await sp.inputValue('.sp-code');
