@@ -41,7 +41,7 @@ import {
 import { getSupplierRules, setSupplierRules } from '../storage/supplier-rules-store';
 import type { GateService } from './gate-service';
 import { withExtras } from './handoff-extras';
-import { detail, summarize, type BatchRecord } from './handoff-batch';
+import { batchStatus, detail, summarize, type BatchRecord } from './handoff-batch';
 import { planSeal, recordOrders } from './handoff-plan';
 
 /** What the supplier handlers need (the hand-off service's options). */
@@ -104,8 +104,12 @@ export function supplierHandlers(options: SupplierHandlerOptions): SupplierHandl
       // A shop's batches not revoked with at least one result, oldest first, without the orders
       // the back-office already showed as shipped (or later, or cancelled) when last seen: their
       // rows would ship them again.
+      // A batch `shipped` (every result back and its bulk-ship file made, issue 21) has nothing new.
       const batches = (await listBatches(store, req.shop))
-        .filter((r) => r.revokedAt === undefined && Object.keys(r.results).length > 0)
+        .filter(
+          (r) =>
+            r.revokedAt === undefined && Object.keys(r.results).length > 0 && batchStatus(r, t) !== 'shipped',
+        )
         .sort((a, b) => a.createdAt - b.createdAt || (a.group?.part ?? 0) - (b.group?.part ?? 0));
       const ids = [...new Set(batches.flatMap((r) => r.orders.map((o) => o.orderId)))];
       const { orders } = await ordersByIds(store, req.shop, ids);
@@ -175,6 +179,8 @@ export function supplierHandlers(options: SupplierHandlerOptions): SupplierHandl
         if (!planned.ok) return { ...planned, message: `${part.supplier}: ${planned.message}` };
         const batchId = newBatchId(options.randomBytes);
         if (!batchId) return { ok: false, code: 'crypto-failed', message: 'no random bytes' };
+        const known = config.suppliers.find((s) => s.name === part.supplier);
+        const supplier: HandoffSupplier = known ?? { name: part.supplier };
         const sealed = await sealBatch(
           {
             shop: shopName,
@@ -183,6 +189,8 @@ export function supplierHandlers(options: SupplierHandlerOptions): SupplierHandl
             createdAt: t,
             expiresAt,
             orders: planned.orders,
+            // Issue 21: the merchant's note kept with this supplier travels sealed to its page.
+            ...(supplier.note ? { note: supplier.note } : {}),
           },
           {
             base: config.baseUrl,
@@ -193,8 +201,6 @@ export function supplierHandlers(options: SupplierHandlerOptions): SupplierHandl
         );
         if (!sealed.ok)
           return { ok: false, ...sealed.error, message: `${part.supplier}: ${sealed.error.message}` };
-        const known = config.suppliers.find((s) => s.name === part.supplier);
-        const supplier: HandoffSupplier = known ?? { name: part.supplier };
         sealedParts.push({
           record: {
             id: batchId,

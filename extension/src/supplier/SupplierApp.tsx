@@ -14,6 +14,7 @@ import {
   openBatch,
   parsePrintDataFile,
   sealReturn,
+  carrierNames,
   shipCarrierNames,
   type OpenedBatch,
   type OpenErrorCode,
@@ -368,7 +369,14 @@ export function SupplierApp(props: SupplierAppProps) {
     setCopied(false);
   };
 
-  const names = opened ? (shipCarrierNames[opened.batch.platform] as Record<string, string>) : {};
+  // Carrier names in the page's language (issue 21 item 9): the platform's own Chinese names, or
+  // core's English ones.
+  const names: Record<string, string> =
+    lang === 'en'
+      ? Object.fromEntries(Object.entries(carrierNames).map(([c, n]) => [c, n.en]))
+      : opened
+        ? shipCarrierNames[opened.batch.platform]
+        : {};
   const platformCount = orders.filter((o) => printRoute(o) === 'platform').length;
   const done = results.length;
   const qr = code ? qrDataUrl(code.text) : undefined;
@@ -476,6 +484,12 @@ export function SupplierApp(props: SupplierAppProps) {
                 <dt>{w.orders}</dt>
                 <dd class="sp-count">{orders.length}</dd>
               </div>
+              {opened.batch.note !== undefined && (
+                <div class="sp-merchant-note">
+                  <dt>{w.merchantNote}</dt>
+                  <dd>{opened.batch.note}</dd>
+                </div>
+              )}
               <div class="sp-meta-end">
                 <button
                   type="button"

@@ -59,12 +59,14 @@ const W = {
 /**
  * The merge button and its result, for one selection (`groupId`) or one shop (`shop`).
  * @example
- * <MergedShip lang="zh" source={{ groupId: batch.group.id }} />
+ * <MergedShip lang="zh" source={{ groupId: batch.group.id }} onError={setError} onShipFile={(ids) => mark(ids)} />
  */
 export function MergedShip(props: {
   lang: Lang;
   source: { readonly groupId: string } | { readonly shop: ShopRef };
   onError: (message: string) => void;
+  /** The file was made from these batches (issue 21: 已回传，待上传发货 → 已发货). */
+  onShipFile: (batchIds: readonly string[]) => void;
 }) {
   const w = W[props.lang];
   const [merged, setMerged] = useState<
@@ -107,7 +109,10 @@ export function MergedShip(props: {
               <button
                 type="button"
                 class="ho-btn ho-primary ho-download-merged"
-                onClick={() => downloadText(m.file.csv, m.file.fileName, 'text/csv;charset=utf-8')}
+                onClick={() => {
+                  downloadText(m.file.csv, m.file.fileName, 'text/csv;charset=utf-8');
+                  props.onShipFile(merged.batches.map((b) => b.batchId));
+                }}
               >
                 {w.download(m.file.written)}
               </button>

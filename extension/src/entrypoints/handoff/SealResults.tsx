@@ -1,6 +1,7 @@
 /**
  * The result of a multi-supplier seal (issue 17 item 4): one entry per supplier, each with its
- * own link (or sealed file), QR code when short enough, copy / download buttons and counts; then
+ * own order-sheet file (the supplier page with that batch inside, the main path of issue 21), link
+ * (or sealed file), QR code when short enough, copy / download buttons and counts; then
  * the split orders and the orders left unassigned with their reason. Links are shown once and
  * never stored; Preact renders every value as text.
  * @module
@@ -9,6 +10,7 @@ import { useMemo } from 'preact/hooks';
 import type { SealedPart, SupplierSealReply } from '../../handoff-messages';
 import { qrDataUrl } from '../../supplier/qr';
 import { CopyText, downloadText } from './file-actions';
+import { SupplierFileButton } from './SupplierFileButton';
 import { splitLine, unassignedText } from './split-plan';
 
 type Lang = 'zh' | 'en';
@@ -27,6 +29,10 @@ const W = {
     noBase: '没有设置厂家页面地址：把这段文字发给厂家，粘贴到厂家页面打开',
     split: (n: number) => `${n} 个订单拆成多个包裹：`,
     unassigned: (n: number) => `${n} 个订单未封装：`,
+    supplierFile: '下载这个厂家的发货单文件（推荐）',
+    supplierFileHint:
+      '一个 HTML 附件，内含这个厂家的订单：发给它，双击打开即可填单号，不用安装，也不联网。文件和链接一样机密：只发给这个厂家。',
+    supplierFileFailed: '没能生成发货单文件，请改用下面的链接',
   },
   en: {
     title: (n: number) =>
@@ -42,10 +48,14 @@ const W = {
     noBase: 'No supplier page address set: send this text; the supplier pastes it into the supplier page',
     split: (n: number) => `${n} orders became several parcels:`,
     unassigned: (n: number) => `${n} orders were not sealed:`,
+    supplierFile: "Download this supplier's order-sheet file (recommended)",
+    supplierFileHint:
+      "One HTML attachment with this supplier's orders: send it to them to double-click and enter tracking numbers; no install, no network. As secret as the link: send it to this supplier only.",
+    supplierFileFailed: 'Could not make the order-sheet file; send the link below instead',
   },
 };
 
-function Part(props: { lang: Lang; part: SealedPart; base: boolean }) {
+function Part(props: { lang: Lang; part: SealedPart; base: boolean; onError: (message: string) => void }) {
   const w = W[props.lang];
   const p = props.part;
   const qr = useMemo(() => (p.kind === 'link' && props.base ? qrDataUrl(p.text) : undefined), [p]);
@@ -58,6 +68,13 @@ function Part(props: { lang: Lang; part: SealedPart; base: boolean }) {
       <p class="ho-muted ho-part-counts" data-orders={p.orders} data-items={p.items} data-split={p.split}>
         {w.counts(p)}
       </p>
+      <SupplierFileButton
+        sealedText={p.text}
+        supplier={p.supplier.name}
+        orders={p.orders}
+        w={w}
+        onError={props.onError}
+      />
       {p.kind === 'link' ? (
         <>
           {!props.base && <p class="ho-muted ho-small">{w.noBase}</p>}
@@ -89,12 +106,13 @@ function Part(props: { lang: Lang; part: SealedPart; base: boolean }) {
 /**
  * The sealed parts of a selection.
  * @example
- * <SealResults lang="zh" result={reply} base={config.baseUrl !== ''} />
+ * <SealResults lang="zh" result={reply} base={config.baseUrl !== ''} onError={setError} />
  */
 export function SealResults(props: {
   lang: Lang;
   result: Extract<SupplierSealReply, { ok: true }>;
   base: boolean;
+  onError: (message: string) => void;
 }) {
   const w = W[props.lang];
   const r = props.result;
@@ -103,7 +121,7 @@ export function SealResults(props: {
       <h3>{w.title(r.parts.length)}</h3>
       <ul class="ho-part-list">
         {r.parts.map((p) => (
-          <Part key={p.batch.batchId} lang={props.lang} part={p} base={props.base} />
+          <Part key={p.batch.batchId} lang={props.lang} part={p} base={props.base} onError={props.onError} />
         ))}
       </ul>
       {r.split.length > 0 && (

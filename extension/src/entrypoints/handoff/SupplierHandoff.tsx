@@ -125,7 +125,10 @@ export function SupplierHandoff(props: {
     props.onSealed();
   };
 
-  if (result) return <SealResults lang={props.lang} result={result} base={props.baseUrl !== ''} />;
+  if (result)
+    return (
+      <SealResults lang={props.lang} result={result} base={props.baseUrl !== ''} onError={props.onError} />
+    );
   if (!rules || !plan) return null;
   return (
     <div class="ho-suppliers">
