@@ -266,6 +266,8 @@ describe.each(['douyin', 'wechat'] as const)('several suppliers on %s', (platfor
       })),
     );
     expect(parts.map((p) => p.supplier).sort()).toEqual(['义乌杯厂', '高阳毛巾厂']);
+    // Each supplier also gets its own order-sheet file (the supplier page with its batch inside).
+    await expect.poll(() => hand.locator('.ho-part .ho-download-supplier-file:enabled').count()).toBe(2);
     for (const p of parts) {
       expect(p.orders).toBe(expectedParts.get(p.supplier)!.length);
       expect(p.link.startsWith(`${supplierBase}#`)).toBe(true);
@@ -362,6 +364,8 @@ describe.each(['douyin', 'wechat'] as const)('several suppliers on %s', (platfor
     await hand.screenshot({ path: `${OUT}${platform}-suppliers-merged.png`, fullPage: true });
     const [download] = await Promise.all([hand.waitForEvent('download'), hand.click('.ho-download-merged')]);
     const file = await download.path();
+    // Making the merged file moves every batch of the selection from 已回传，待上传发货 to 已发货.
+    await hand.locator('.ho-detail .ho-status-shipped').waitFor();
     const csv = readFileSync(file, 'utf8');
     expect(leaks(csv, secrets)).toEqual([]);
     const rows = csv
@@ -389,6 +393,10 @@ describe.each(['douyin', 'wechat'] as const)('several suppliers on %s', (platfor
         `.ho-extra-parcels li[data-order-id="${mixedOrder.orderId}"][data-waybill="${waybills.get(other)!.get(mixedOrder.orderId)!}"]`,
       )
       .waitFor();
+
+    await hand.click('.ho-back');
+    for (const p of parts)
+      await hand.locator(`.ho-batch-row[data-batch-id="${p.batchId}"] .ho-status-shipped`).waitFor();
 
     // 8. The back-office's bulk-ship dialog takes the merged file: every order shipped once.
     const before = demo.state.shipments.filter((s) => s.platform === platform).length;
