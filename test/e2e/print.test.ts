@@ -538,7 +538,10 @@ describe('bulk print', () => {
       const opened = b.context.waitForEvent('page');
       await bg(ext, { type: 'selection/open', shop, orderIds: group, purpose: 'print' });
       const page = await opened;
-      await page.waitForSelector('.platform-print[data-count="3"]');
+      await page.waitForSelector('.platform-print');
+      await expect
+        .poll(() => page.getAttribute('.platform-print', 'data-count'), { timeout: 30_000 })
+        .toBe('3');
       expect(await page.locator('.component-orders').count()).toBe(0);
       await page.click('.platform-tick');
       await page.waitForSelector('.platform-ticked[data-ok="true"][data-ticked="3"]');

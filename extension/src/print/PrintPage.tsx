@@ -901,7 +901,7 @@ export function PrintPage() {
       ) : null}
 
       <section class="component">
-        <h2>{`${t.component}: ${info ? info.name[lang] : component}`}</h2>
+        <h2>{`${t.component}${lang === 'zh' ? '：' : ': '}${info ? info.name[lang] : component}`}</h2>
         <label class="drop">
           {t.dataFile}
           <input

@@ -47,6 +47,12 @@ export interface SupplierAppProps {
   readonly initial?: string;
   readonly now?: () => number;
   readonly random?: (n: number) => Uint8Array;
+  /**
+   * The language, when the host page keeps one (inside the extension: the setting every page
+   * shares, issue 21 item 9). Absent (the single-file page): the page's own toggle.
+   */
+  readonly lang?: Lang;
+  readonly onLang?: (lang: Lang) => void;
 }
 
 interface Row {
@@ -88,7 +94,9 @@ function saveFile(text: string, fileName: string): void {
 export function SupplierApp(props: SupplierAppProps) {
   const now = props.now ?? (() => Date.now());
   const random = props.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
-  const [lang, setLang] = useState<Lang>('zh');
+  const [ownLang, setOwnLang] = useState<Lang>('zh');
+  const lang = props.lang ?? ownLang;
+  const setLang = props.onLang ?? setOwnLang;
   const w = words[lang];
   const [source, setSource] = useState('');
   const [passphrase, setPassphrase] = useState('');
