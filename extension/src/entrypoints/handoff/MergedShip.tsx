@@ -45,7 +45,7 @@ const W = {
     copy: 'Copy',
     copied: 'Copied',
     extra: (n: number) =>
-      `${n} parcels are further parcels of split orders: a bulk-ship file takes one number per order, so add these in the back-office by hand (追加包裹 / 补充运单):`,
+      `${n} parcels are further parcels of split orders: a bulk-ship file takes one number per order, so add these in the back-office by hand (“追加包裹” / “补充运单”):`,
     waiting: (n: number) => `${n} orders wait for their first parcel's return code; not written yet:`,
     cannot: (n: number) => `${n} parcels the supplier cannot ship:`,
     orderShips: ' (the order ships by another parcel; handle these items separately)',
