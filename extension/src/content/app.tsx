@@ -33,6 +33,7 @@ import { createRowOverlay } from './overlay';
 import { createRowSource, taughtRows, type RowSourceKind } from './row-source';
 import { TEACH_STEPS, pickClicks, rowFromClick, type TeachStep } from './teach';
 import { guardReveals } from './reveal-guard';
+import { anchorWarning } from './warning-anchor';
 
 /** The open shadow roots of a document, nested ones included (a `<micro-app>` back-office). */
 function openShadowRoots(doc: Document): ShadowRoot[] {
@@ -553,23 +554,38 @@ export function startOverlay(
     warn(_orderId, control, proceed) {
       const quota = state.quota;
       if (!quota) return proceed();
-      const rect = control.getBoundingClientRect();
-      const close = (): void => render(null, mounts.dialogs);
-      render(
-        <RevealWarning
-          quota={quota}
-          lang={state.lang}
-          at={{ top: Math.max(8, rect.bottom + 6), left: Math.max(8, rect.left - 120) }}
-          onProceed={() => {
-            close();
-            proceed();
-          }}
-          onDismiss={close}
-        />,
-        mounts.dialogs,
-      );
+      showWarning(quota, control, proceed);
     },
   });
+
+  // The reveal warning (issue 21 item 6): against the row part holding the control, following
+  // scrolls while open, closed by Esc, 取消 or proceeding; it never blocks the reveal.
+  let unanchor: (() => void) | undefined;
+  function closeWarning(): void {
+    unanchor?.();
+    unanchor = undefined;
+    render(null, mounts.dialogs);
+  }
+  function showWarning(quota: QuotaView, control: Element, proceed: () => void): void {
+    closeWarning();
+    render(
+      <RevealWarning
+        quota={quota}
+        lang={state.lang}
+        control={adapter.revealLabel ?? stringsFor(state.lang).revealControl}
+        onProceed={() => {
+          closeWarning();
+          proceed();
+        }}
+        onDismiss={closeWarning}
+      />,
+      mounts.dialogs,
+    );
+    const box = mounts.dialogs.querySelector<HTMLElement>('.sm-warning');
+    const row = rowOf(control, adapter);
+    const part = row ? rowScope(row, adapter.rowGroup, adapter.row).find((p) => p.contains(control)) : null;
+    if (box) unanchor = anchorWarning(win, part ?? row ?? control, control, box, closeWarning);
+  }
 
   // A taught adapter of this host, if the merchant saved or imported one.
   void call<TaughtAdapter | null>({ type: 'adapters/get', host }).then((taught) => {
@@ -588,6 +604,7 @@ export function startOverlay(
     stopped = true;
     stopWatch();
     stopGuard();
+    closeWarning();
     stopPicking?.();
     rootObserver.disconnect();
     if (rootTimer !== undefined) clearTimeout(rootTimer);
