@@ -34,6 +34,7 @@ import { createRowSource, taughtRows, type RowSourceKind } from './row-source';
 import { TEACH_STEPS, pickClicks, rowFromClick, type TeachStep } from './teach';
 import { guardReveals } from './reveal-guard';
 import { anchorWarning } from './warning-anchor';
+import { followPlatformSelection } from './row-select';
 
 /** The open shadow roots of a document, nested ones included (a `<micro-app>` back-office). */
 function openShadowRoots(doc: Document): ShadowRoot[] {
@@ -113,7 +114,8 @@ export function startOverlay(
     quota: null,
     selected: new Set(),
     lang: doc.documentElement.lang.startsWith('en') ? 'en' : 'zh',
-    collapsed: false,
+    // A side tab until the merchant opens it (issue 21 item 10): the page's action column stays free.
+    collapsed: true,
     offline: false,
     source: 'adapter',
     teach: null,
@@ -252,6 +254,28 @@ export function startOverlay(
     return detailSent;
   };
 
+  // One checkbox per row (issue 21 item 10): the page's own where it has one (its ticks are the
+  // selection), ours elsewhere. Only rows the built-in adapter read have the page's box.
+  const platformSel = followPlatformSelection(
+    doc,
+    adapter,
+    () =>
+      reader === adapter ? state.rows.map((r) => ({ element: r.element, orderId: r.order.orderId })) : [],
+    (ticks) => {
+      const added = new Set<string>();
+      let changed = false;
+      for (const [id, on] of ticks) {
+        if (on && !state.selected.has(id)) {
+          state.selected.add(id);
+          added.add(id);
+        } else if (!on && state.selected.delete(id)) changed = true;
+      }
+      if (added.size) void sendDetail(added);
+      if (added.size || changed) draw();
+    },
+  );
+  const ownBox = (row: Element): boolean => reader !== adapter || !platformSel.boxOf(row);
+
   const toggle = (orderId: string): void => {
     if (state.selected.has(orderId)) state.selected.delete(orderId);
     else {
@@ -273,11 +297,20 @@ export function startOverlay(
       draw();
     },
     onSelectAll() {
-      for (const r of state.rows) state.selected.add(r.order.orderId);
+      // The page's boxes are ticked by clicking them (their clicks update the selection).
+      platformSel.set(
+        state.rows.filter((r) => !ownBox(r.element)).map((r) => r.element),
+        true,
+      );
+      for (const r of state.rows) if (ownBox(r.element)) state.selected.add(r.order.orderId);
       void sendDetail(state.selected);
       draw();
     },
     onClear() {
+      platformSel.set(
+        state.rows.filter((r) => !ownBox(r.element)).map((r) => r.element),
+        false,
+      );
       state.selected.clear();
       draw();
     },
@@ -421,6 +454,7 @@ export function startOverlay(
       selected: state.selected,
       lang: state.lang,
       onToggle: toggle,
+      ownBox,
     });
     marksDone = performance.now();
     render(
@@ -604,6 +638,7 @@ export function startOverlay(
     stopped = true;
     stopWatch();
     stopGuard();
+    platformSel.stop();
     closeWarning();
     stopPicking?.();
     rootObserver.disconnect();
