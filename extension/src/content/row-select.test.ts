@@ -16,7 +16,7 @@ const adapter = {
 } as unknown as SiteAdapter;
 
 function page(withBox: boolean[]): Element[] {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
   const list = document.createElement('div');
   list.className = 'list';
   const rows = withBox.map((has, i) => {
@@ -93,7 +93,7 @@ describe('followPlatformSelection', () => {
     void _p;
     const sel = followPlatformSelection(
       document,
-      bare as SiteAdapter,
+      bare,
       () => [],
       () => undefined,
     );

@@ -55,7 +55,7 @@ describe('dockSideTab', () => {
     host.append(container);
     document.body.append(host);
     const save = vi.fn();
-    const stop = dockSideTab(host, container, window, { load: async () => 200, save });
+    const stop = dockSideTab(host, container, window, { load: () => Promise.resolve(200), save });
     await Promise.resolve();
     await Promise.resolve();
     expect(host.style.top).toBe('200px');
