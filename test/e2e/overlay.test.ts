@@ -8,7 +8,7 @@ import { demoOrders, demoPlaintext, type DemoOrder, type DemoPlatform } from '..
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { demoUi, visibleOrderIds } from './demo-ui.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
-import { readPanelCount } from './panel.ts';
+import { openPanel, readPanelCount } from './panel.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 import { overlay } from './overlay-roots.ts';
 
@@ -36,6 +36,7 @@ async function open(platform: DemoPlatform, query = ''): Promise<Page> {
   });
   await page.goto(`${demo.pages[platform]}${query}`);
   await page.locator(demoUi[platform].row).first().waitFor();
+  await openPanel(page);
   return page;
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { demoUi } from './demo-ui.ts';
 import { launchPlain, launchWithExtension, type ExtensionBrowser } from './harness.ts';
-import { readPanelCount } from './panel.ts';
+import { openPanel, readPanelCount } from './panel.ts';
 import { overlay } from './overlay-roots.ts';
 
 let demo: DemoServer;
@@ -36,6 +36,7 @@ describe('quota warning before a reveal', () => {
     const page = await browser.context.newPage();
     await page.goto(`${demo.pages.wechat}`);
     await page.locator(ui.row).first().waitFor();
+    await openPanel(page);
     await expect.poll(() => level(page), { timeout: 10_000 }).toContain('sm-level-ok');
     for (let i = 0; i < 4; i++) await reveal(page, i);
     // 4 of 5 used: warn (warnAt 0.8).
