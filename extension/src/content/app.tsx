@@ -592,7 +592,7 @@ export function startOverlay(
     },
   });
 
-  // The reveal warning (issue 21 item 6): against the row part holding the control, following
+  // The reveal warning (issue 21 item 6): against the order's row (all its parts), following
   // scrolls while open, closed by Esc, 取消 or proceeding; it never blocks the reveal.
   let unanchor: (() => void) | undefined;
   function closeWarning(): void {
@@ -617,8 +617,8 @@ export function startOverlay(
     );
     const box = mounts.dialogs.querySelector<HTMLElement>('.sm-warning');
     const row = rowOf(control, adapter);
-    const part = row ? rowScope(row, adapter.rowGroup, adapter.row).find((p) => p.contains(control)) : null;
-    if (box) unanchor = anchorWarning(win, part ?? row ?? control, control, box, closeWarning);
+    const parts = row ? rowScope(row, adapter.rowGroup, adapter.row) : [control];
+    if (box) unanchor = anchorWarning(win, parts, control, box, closeWarning);
   }
 
   // A taught adapter of this host, if the merchant saved or imported one.

@@ -67,7 +67,7 @@ describe('anchorWarning', () => {
     control.getBoundingClientRect = () =>
       ({ top: rowTop + 40, left: 600, bottom: rowTop + 56, right: 616 }) as DOMRect;
     const onEscape = vi.fn();
-    const stop = anchorWarning(window, row, control, warning, onEscape);
+    const stop = anchorWarning(window, [row], control, warning, onEscape);
     expect(warning.style.top).toBe(`${100 + 80 + GAP}px`);
     rowTop = 50;
     document.dispatchEvent(new Event('scroll'));

@@ -51,16 +51,38 @@ export function placeWarning(
 }
 
 /**
- * Keep `box` (the rendered warning, `position: fixed`) against `row` and `control` until the
+ * The box around several elements (an order drawn as several table rows: 抖店's header, body and
+ * remark rows), in viewport coordinates.
+ * @example
+ * unionBox([headerRow, bodyRow]); // { top: header's top, bottom: body's bottom, ... }
+ */
+export function unionBox(parts: readonly Element[]): Box {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -Infinity;
+  let right = -Infinity;
+  for (const p of parts) {
+    const r = p.getBoundingClientRect();
+    top = Math.min(top, r.top);
+    left = Math.min(left, r.left);
+    bottom = Math.max(bottom, r.bottom);
+    right = Math.max(right, r.right);
+  }
+  return parts.length ? { top, left, bottom, right } : { top: 0, left: 0, bottom: 0, right: 0 };
+}
+
+/**
+ * Keep `box` (the rendered warning, `position: fixed`) against the order's `row` parts (every
+ * element the order is drawn as) and `control` until the
  * returned function is called; Esc calls `onEscape`. Listeners: a capture scroll listener on the
  * document (the page's own scroll containers included: their scroll events reach the document in
  * the capture phase), a resize listener and a keydown listener; all removed by the returned stop.
  * @example
- * const stop = anchorWarning(window, rowEl, eyeEl, warningEl, close);
+ * const stop = anchorWarning(window, [headerRow, bodyRow], eyeEl, warningEl, close);
  */
 export function anchorWarning(
   win: Window,
-  row: Element,
+  row: readonly Element[],
   control: Element,
   box: HTMLElement,
   onEscape: () => void,
@@ -70,7 +92,7 @@ export function anchorWarning(
   const place = (): void => {
     frame = 0;
     const p = placeWarning(
-      row.getBoundingClientRect(),
+      unionBox(row),
       control.getBoundingClientRect(),
       { width: box.offsetWidth, height: box.offsetHeight },
       { width: win.innerWidth, height: win.innerHeight },
