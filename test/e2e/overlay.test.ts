@@ -79,7 +79,8 @@ function expectedKinds(o: DemoOrder): string[] {
   if (virtualShown) {
     const v = virtualNumberValidity(o.platform, o, Date.now());
     kinds.push(v.state === 'expired' || v.state === 'reobtainable' ? 'expired' : 'virtual');
-  } else kinds.push('masked');
+    // Exempt orders are shown in the clear: 无需脱敏, never 脱敏 (issue 21 item 10).
+  } else if (!o.exempt) kinds.push('masked');
   return kinds;
 }
 
@@ -109,6 +110,7 @@ describe.each(['douyin', 'wechat', 'jd'] as const)('%s overlay', (platform) => {
       const order = byId.get(id);
       expect(order, id).toBeDefined();
       for (const k of expectedKinds(order!)) expect(got, `${id} ${order!.category}`).toContain(k);
+      if (order!.exempt) expect(got, `${id} ${order!.category}`).not.toContain('masked');
     }
     // A filter swap: the overlay follows the rows the page now shows.
     await page.locator('select.page-size-select, select.page-size').first().selectOption('20');
@@ -182,6 +184,7 @@ describe('reveals', () => {
     const used = await usedCount(page);
     await page.reload();
     await page.locator(ui.row).first().waitFor();
+    await openPanel(page);
     await expect.poll(() => usedCount(page)).toBe(used);
     await page.close();
   });
