@@ -69,6 +69,36 @@ describe.each(demoPlatforms)('%s: the side tab', (platform) => {
     expect(perRow).toEqual(Array.from({ length: 20 }, () => 1));
     await overlay(page, 'shipmask-rows').locator('.sm-row').first().waitFor({ state: 'attached' });
     expect(await overlay(page, 'shipmask-rows').locator('input[type="checkbox"]:visible').count()).toBe(0);
+    // Each row's badges sit inside that row (京东's rows are cards).
+    const rowBoxes = new Map(
+      (
+        await page.locator(ui.row).evaluateAll(
+          (rows, idSel) =>
+            rows.map((r) => {
+              const b = r.getBoundingClientRect();
+              const box = { x: b.x, y: b.y, width: b.width, height: b.height };
+              return [r.querySelector(idSel)?.textContent ?? '', box] as const;
+            }),
+          ui.orderId,
+        )
+      ).map(([text, box]) => [ui.idPattern.exec(text)?.[1] ?? '', box] as const),
+    );
+    const marks = await overlay(page, 'shipmask-rows')
+      .locator('.sm-row')
+      .evaluateAll((els) =>
+        els.map((e) => {
+          const b = e.getBoundingClientRect();
+          const box = { x: b.x, y: b.y, width: b.width, height: b.height };
+          return { id: e.getAttribute('data-order-id') ?? '', box };
+        }),
+      );
+    expect(marks.length).toBeGreaterThan(0);
+    const inside = (a: Rect, b: Rect): boolean =>
+      a.x >= b.x - 1 &&
+      a.y >= b.y - 1 &&
+      a.x + a.width <= b.x + b.width + 1 &&
+      a.y + a.height <= b.y + b.height + 1;
+    for (const m of marks) expect(inside(m.box, rowBoxes.get(m.id)!), JSON.stringify(m)).toBe(true);
     await page.screenshot({ path: `${OUT}/${platform}-collapsed.png` });
 
     // Expanded: the meter names the same period, its numbers are the page's (limit = used + remaining).
