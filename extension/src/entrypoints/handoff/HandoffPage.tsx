@@ -915,6 +915,7 @@ export function HandoffPage(props: { search: string }) {
                 key={`${s.platform}:${s.shopId}`}
                 lang={lang}
                 source={{ shop: s }}
+                shopName={shopName(s)}
                 onError={setError}
                 onShipFile={(ids) => void shipFilesMade(ids)}
               />

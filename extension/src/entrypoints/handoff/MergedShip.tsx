@@ -64,6 +64,8 @@ const W = {
 export function MergedShip(props: {
   lang: Lang;
   source: { readonly groupId: string } | { readonly shop: ShopRef };
+  /** The shop's name as pages show it (issue 21: names, not ids). */
+  shopName?: string;
   onError: (message: string) => void;
   /** The file was made from these batches (issue 21: 已回传，待上传发货 → 已发货). */
   onShipFile: (batchIds: readonly string[]) => void;
@@ -98,7 +100,9 @@ export function MergedShip(props: {
   return (
     <div class="ho-merged" data-written={m?.file.written ?? -1}>
       <button type="button" class="ho-btn ho-primary ho-merge" onClick={() => void run()}>
-        {'groupId' in props.source ? w.mergeGroup : `${w.mergeShop} · ${props.source.shop.shopId}`}
+        {'groupId' in props.source
+          ? w.mergeGroup
+          : `${w.mergeShop} · ${props.shopName ?? props.source.shop.shopId}`}
       </button>
       {merged && !m && <p class="ho-muted">{w.none}</p>}
       {merged && m && (
