@@ -21,6 +21,7 @@ import type { OrdersResponse } from '../demo/api.ts';
 import { launchPlain, launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 import { overlay } from './overlay-roots.ts';
+import { openPanel } from './panel.ts';
 import { addressExport } from './handoff-fixtures.ts';
 
 const OUT = new URL('../out/handoff/', import.meta.url).pathname;
@@ -135,6 +136,7 @@ describe.each(['douyin', 'wechat'] as const)('several suppliers on %s', (platfor
 
     // 2. 全选本页 + 交给厂家 in the overlay.
     const panelEl = overlay(office, 'shipmask-panel').locator('.sm-panel');
+    await openPanel(office);
     await panelEl.locator('button', { hasText: '全选本页' }).click();
     await panelEl.locator('[data-testid="selected-count"]', { hasText: `已选 ${N} 单` }).waitFor();
     const [opened] = await Promise.all([
