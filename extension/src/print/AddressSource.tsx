@@ -22,6 +22,8 @@ export interface OrderPageAddressState {
   readonly result: OrderPageAddresses | undefined;
   readonly busy: boolean;
   ask(): Promise<void>;
+  /** Forget the addresses (a hand-off sealed them: they leave the page's memory). */
+  clear(): void;
 }
 
 /**
@@ -55,7 +57,7 @@ export function useOrderPageAddresses(
     askedFor.current = key;
     void ask();
   }, [shop, need]);
-  return { need, result, busy, ask };
+  return { need, result, busy, ask, clear: () => setResult(undefined) };
 }
 
 /** Order ids listed per group before "… +N". */

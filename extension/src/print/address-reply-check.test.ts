@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderView } from '@shipmask/core';
-import { checkAddressReply, withPageVirtuals } from './address-reply-check';
+import { checkAddressReply, pageVirtualExtras, withPageVirtuals } from './address-reply-check';
 
 const order = (orderId: string, receiver: OrderView['receiver']): OrderView => ({
   platform: 'wechat',
@@ -125,5 +125,19 @@ describe('checkAddressReply', () => {
         }
       }),
     );
+  });
+});
+
+describe('pageVirtualExtras', () => {
+  it("adds the page's virtual number only where neither the order nor its extra holds one", () => {
+    const jdVn = { main: '17692517802', ext: '2776' };
+    const found = new Map([
+      [A.orderId, { address: '广东省广州市天河区花城广场888号', virtual: VN }],
+      [B.orderId, { address: '四川省成都市武侯区科华北路1号', virtual: jdVn }],
+    ]);
+    expect(pageVirtualExtras([A, B], [], found)).toEqual([{ orderId: B.orderId, virtual: jdVn }]);
+    const cipherExtra = { orderId: B.orderId, cipher: { name: '#a#' } };
+    expect(pageVirtualExtras([A, B], [cipherExtra], found)).toEqual([{ ...cipherExtra, virtual: jdVn }]);
+    expect(pageVirtualExtras([A, B], [cipherExtra], new Map())).toEqual([cipherExtra]);
   });
 });

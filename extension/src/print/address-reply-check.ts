@@ -135,3 +135,39 @@ export function withPageVirtuals(
     return p && !o.receiver.virtual ? { ...o, receiver: { ...o.receiver, virtual: p.virtual } } : o;
   });
 }
+
+/**
+ * The hand-off's extras (handoff-messages.ts) with the virtual numbers the order page showed for
+ * orders that hold none and whose extra carries none: the background then plans those orders as
+ * labels (virtual number + sealed address) like the page does.
+ * @example
+ * pageVirtualExtras(orders, [], found); // [{ orderId: '322561320014', virtual: { main, ext } }]
+ */
+export function pageVirtualExtras<
+  E extends { readonly orderId: string; readonly virtual?: { readonly main: string; readonly ext: string } },
+>(
+  orders: readonly OrderView[],
+  extras: readonly E[],
+  found: ReadonlyMap<string, PageAddress>,
+): (
+  | E
+  | {
+      readonly orderId: string;
+      readonly virtual: VirtualNumber;
+    }
+)[] {
+  if (found.size === 0) return [...extras];
+  const byId = new Map(extras.map((e) => [e.orderId, e]));
+  const out: (E | { readonly orderId: string; readonly virtual: VirtualNumber })[] = [];
+  for (const e of extras) {
+    const p = found.get(e.orderId);
+    const held = orders.find((o) => o.orderId === e.orderId)?.receiver.virtual;
+    out.push(p && !e.virtual && !held ? { ...e, virtual: p.virtual } : e);
+  }
+  for (const o of orders) {
+    const p = found.get(o.orderId);
+    if (p && !o.receiver.virtual && !byId.has(o.orderId))
+      out.push({ orderId: o.orderId, virtual: p.virtual });
+  }
+  return out;
+}

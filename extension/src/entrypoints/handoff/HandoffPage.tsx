@@ -34,6 +34,10 @@ import { readHandoffExport } from './export-read';
 import { generatePassphrase } from './passphrase';
 import { PlanSummary } from './PlanSummary';
 import { previewPlan } from './plan-preview';
+import { AddressSource, useOrderPageAddresses } from '../../print/AddressSource';
+import { addressesForPrint } from '../../print/address-sources';
+import { pageVirtualExtras } from '../../print/address-reply-check';
+import { sourceTabOf } from '../../print/order-page-addresses';
 import { carrierName, shippingOf } from './ship-rows';
 
 type Lang = 'zh' | 'en';
@@ -373,7 +377,25 @@ export function HandoffPage(props: { search: string }) {
       ),
     );
   };
-  const plan = useMemo(() => previewPlan(orders, extras, addresses), [orders, extras, addresses]);
+  // Issue 17 item 1: addresses (and virtual numbers) the order tab shows after the merchant's
+  // reveal, asked at hand-off time; page memory only, the order page first, then the export.
+  const orderPage = useOrderPageAddresses(
+    shop,
+    orders,
+    useMemo(() => sourceTabOf(props.search), []),
+  );
+  const sealAddresses = useMemo(
+    () => addressesForPrint(orderPage.result, addresses),
+    [orderPage.result, addresses],
+  );
+  const sealExtras = useMemo(
+    () => pageVirtualExtras(orders, extras, orderPage.result?.found ?? new Map()),
+    [orders, extras, orderPage.result],
+  );
+  const plan = useMemo(
+    () => previewPlan(orders, sealExtras, sealAddresses),
+    [orders, sealExtras, sealAddresses],
+  );
   const sealable = orders.length > plan.assigned.length && plan.needsAddress.length === 0;
   const leaveOut = (ids: readonly string[]): void => {
     const out = new Set(ids);
@@ -395,13 +417,13 @@ export function HandoffPage(props: { search: string }) {
       expiresInDays: days,
       ...(passphrase ? { passphrase } : {}),
       ...(carrier ? { carrier } : {}),
-      ...(extras.length > 0 ? { extras } : {}),
+      ...(sealExtras.length > 0 ? { extras: sealExtras } : {}),
       ...(overrides.length > 0 ? { overrides } : {}),
-      ...(addresses.size > 0
+      ...(sealAddresses.size > 0
         ? {
             addresses: orders
-              .filter((o) => addresses.has(o.orderId))
-              .map((o) => ({ orderId: o.orderId, address: addresses.get(o.orderId)! })),
+              .filter((o) => sealAddresses.has(o.orderId))
+              .map((o) => ({ orderId: o.orderId, address: sealAddresses.get(o.orderId)! })),
           }
         : {}),
     });
@@ -424,6 +446,7 @@ export function HandoffPage(props: { search: string }) {
     setSealed(r.value);
     // Sealed: the addresses are in the link now and leave the page's memory.
     setAddresses(new Map());
+    orderPage.clear();
     setPassphrase('');
     setShowPass(false);
     const c = await send({ type: 'handoff/config/get' });
@@ -608,6 +631,9 @@ export function HandoffPage(props: { search: string }) {
                 />
                 {extrasNote && <span class="ho-extras-note">{extrasNote}</span>}
               </label>
+              <div class="ho-wide">
+                <AddressSource lang={lang} platform={shop.platform} state={orderPage} file={addresses} />
+              </div>
               <div class="ho-wide">
                 <PlanSummary lang={lang} preview={plan} onLeaveOut={leaveOut} />
               </div>
