@@ -26,7 +26,7 @@ const zh = {
     const again = '再点「从订单页获取地址」';
     switch (gap) {
       case 'masked':
-        return `订单页上仍是脱敏地址：请在订单页点「${f.reveal.zh}」查看${f.revealCounted ? '（计入查看次数）' : ''}，${again}`;
+        return `订单页上仍是脱敏地址：请在订单页点「${f.reveal.zh}」${f.revealCounted ? '（计入查看次数）' : ''}，${again}`;
       case 'missing':
       case 'no-tab':
         return `订单页已关闭或已翻页：请回到订单页，查看地址后${again}`;
