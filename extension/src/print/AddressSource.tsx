@@ -2,7 +2,8 @@
  * The address-source section of the print and hand-off pages (issue 21 item 1, issue 17 item 1):
  * for every selected order that needs a detailed address, which source applies (the order page,
  * the export file) or, in a plain sentence, why there is none and what to do; and the
- * 「从订单页获取地址」 button that asks the order page again after the merchant revealed there.
+ * 「从订单页获取地址」 button that asks the order page again after the merchant revealed there (an
+ * address seen once stays for this page, mergeOrderPageAddresses).
  * The order page is asked once by itself when the selection is loaded. Addresses stay in the
  * page's memory (this hook's state) and are never sent to the background, stored or logged.
  * @module
@@ -14,7 +15,7 @@ import { ADDRESS_FACTS } from './address-facts';
 import { addressStrings, type AddressLang } from './address-i18n';
 import { needsDetailedAddress } from './address-need';
 import { groupBySource } from './address-sources';
-import { askOrderPages, type OrderPageAddresses } from './order-page-addresses';
+import { askOrderPages, mergeOrderPageAddresses, type OrderPageAddresses } from './order-page-addresses';
 
 /** The order-page addresses of a page: the orders that need one, the last answer, asking. */
 export interface OrderPageAddressState {
@@ -45,7 +46,8 @@ export function useOrderPageAddresses(
     if (!shop || need.length === 0) return;
     setBusy(true);
     try {
-      setResult(await askOrderPages(shop, need, sourceTab));
+      const next = await askOrderPages(shop, need, sourceTab);
+      setResult((before) => mergeOrderPageAddresses(before, next));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderView } from '@shipmask/core';
-import { askOrderPages, sourceTabOf, type AddressTabsApi } from './order-page-addresses';
+import {
+  askOrderPages,
+  mergeOrderPageAddresses,
+  sourceTabOf,
+  type AddressTabsApi,
+} from './order-page-addresses';
 import { addressSourceOf, addressesForPrint, groupBySource } from './address-sources';
 
 const shop = { platform: 'wechat', shopId: 'wx1' } as const;
@@ -94,5 +99,31 @@ describe('askOrderPages', () => {
     expect(sourceTabOf('?sel=s1&tab=42')).toBe(42);
     for (const bad of ['?tab=0', '?tab=-1', '?tab=1e3', '?tab=', '?sel=1', `?tab=${'9'.repeat(20)}`])
       expect(sourceTabOf(bad)).toBeUndefined();
+  });
+});
+
+describe('mergeOrderPageAddresses', () => {
+  it('keeps an address seen before when the row is hidden again; a mismatch drops it', async () => {
+    const seen = await askOrderPages(
+      shop,
+      orders,
+      7,
+      tabs({ 7: { '1001': '广东省广州市天河区花城广场888号' } }),
+    );
+    const hidden = await askOrderPages(shop, orders, 7, tabs({ 7: { '1001': '广东省广州市天河区****' } }));
+    const kept = mergeOrderPageAddresses(seen, hidden);
+    expect(kept.found.get('1001')?.address).toBe('广东省广州市天河区花城广场888号');
+    expect(kept.states.get('1001')).toBe('detailed');
+    const gone = await askOrderPages(shop, orders, 7, tabs({ 7: 'gone' }));
+    expect(addressSourceOf('1001', mergeOrderPageAddresses(seen, gone), new Map())).toBe('page');
+    const moved = await askOrderPages(
+      shop,
+      orders,
+      7,
+      tabs({ 7: { '1001': '浙江省杭州市西湖区文三路1号' } }),
+    );
+    const dropped = mergeOrderPageAddresses(seen, moved);
+    expect(dropped.found.has('1001')).toBe(false);
+    expect(dropped.states.get('1001')).toBe('mismatch');
   });
 });

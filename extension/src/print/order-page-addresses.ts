@@ -104,3 +104,24 @@ export function sourceTabOf(search: string): number | undefined {
   const n = Number(raw);
   return Number.isSafeInteger(n) ? n : undefined;
 }
+
+/**
+ * A new answer over the last one. Rule: an address the order page showed stays in memory when a
+ * later ask finds the row hidden again, masked or gone (the merchant legitimately saw it at print
+ * time); a `mismatch` drops it (the page now shows another address or number for the order); the
+ * newer answer wins everywhere else.
+ * @example
+ * mergeOrderPageAddresses(before, after).found.has('3718…'); // true though `after` says masked
+ */
+export function mergeOrderPageAddresses(
+  before: OrderPageAddresses | undefined,
+  after: OrderPageAddresses,
+): OrderPageAddresses {
+  if (!before || before.found.size === 0) return after;
+  const found = new Map(before.found);
+  const states = new Map(after.states);
+  for (const [id, state] of after.states) if (state === 'mismatch') found.delete(id);
+  for (const [id, p] of after.found) found.set(id, p);
+  for (const id of found.keys()) states.set(id, 'detailed');
+  return { tab: after.tab, found, states };
+}
