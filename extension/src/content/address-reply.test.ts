@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerAddressRequest, readOrderPageAddresses } from './address-reply';
+import { douyin } from '../adapters/douyin';
 import { jd } from '../adapters/jd';
 import { wechat } from '../adapters/wechat';
 
@@ -149,6 +150,69 @@ describe('readOrderPageAddresses', () => {
     });
     expect(JSON.stringify(reply)).not.toContain('王小明');
     void jd;
+  });
+
+  it('抖店 table: the receiver cell of the body row after the header row (a Douyin virtual number, revealed)', () => {
+    document.body.replaceChildren();
+    const shop = document.createElement('span');
+    shop.className = 'index_shopId__k2Lx';
+    shop.textContent = '店铺ID：dy1';
+    const table = document.createElement('table');
+    const tbody = document.createElement('tbody');
+    tbody.className = 'auxo-table-tbody';
+    const row = (id: string, lines: readonly string[]): HTMLTableRowElement[] => {
+      const header = document.createElement('tr');
+      header.className = 'auxo-table-row auxo-table-row-level-0';
+      header.setAttribute('data-row-key', `${id}-header`);
+      const left = document.createElement('td');
+      const wrapper = document.createElement('div');
+      wrapper.className = 'index_leftWrapper__a1';
+      const span = document.createElement('span');
+      span.textContent = `订单编号 ${id}`;
+      wrapper.append(span);
+      left.append(wrapper);
+      header.append(left);
+      const body = document.createElement('tr');
+      body.className = 'auxo-table-row auxo-table-row-level-1';
+      const cell = document.createElement('td');
+      const receiver = document.createElement('div');
+      receiver.className = 'index_locationDetail__b2';
+      for (const l of lines) {
+        const d = document.createElement('div');
+        d.textContent = l;
+        receiver.append(d);
+      }
+      cell.append(receiver);
+      body.append(cell);
+      return [header, body];
+    };
+    tbody.append(
+      ...row('6920000000000000001', ['张三', '18400913965-7576', DETAILED]),
+      ...row('6920000000000000002', [
+        '#ML3B#0BB1W4Xn5A=#1##',
+        '$Ab12$xyzXYZ0123=$1$$',
+        '#ML3B#0BB1W4Xn5A=#1##',
+      ]),
+    );
+    table.append(tbody);
+    document.body.append(shop, table);
+    const r = readOrderPageAddresses(
+      document,
+      douyin,
+      'dy1',
+      ['6920000000000000001', '6920000000000000002'],
+      NOW,
+    );
+    expect(r.orders).toEqual([
+      {
+        orderId: '6920000000000000001',
+        state: 'detailed',
+        address: DETAILED,
+        virtual: { main: '18400913965', ext: '7576' },
+      },
+      { orderId: '6920000000000000002', state: 'not-virtual' },
+    ]);
+    expect(JSON.stringify(r)).not.toContain('张三');
   });
 
   it('a 100k-character hostile cell finishes fast and returns no address', () => {

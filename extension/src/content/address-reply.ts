@@ -13,6 +13,7 @@ import { readAddressText, readOrderId, readRow, readShopId } from '../adapters/r
 import { findRoots } from '../adapters/roots';
 import { queryAllFirst } from '../adapters/select';
 import type { SiteAdapter } from '../adapters/types';
+import { createRowSource } from './row-source';
 import {
   detailedAddress,
   readAddressRequest,
@@ -23,7 +24,8 @@ import {
 /**
  * What the rows of `doc` show now for `orderIds` (and nothing for any other row): one answer per
  * asked order found on the page, the others `missing`. Rows are looked for in the document and
- * its open shadow roots (微信小店's micro-app). Pure DOM reading.
+ * its open shadow roots (微信小店's micro-app), through the adapter or, where its selectors find
+ * nothing, content-based detection (as the overlay reads them). Pure DOM reading.
  * @example
  * readOrderPageAddresses(document, wechat, 'wx1', ['3718…'], Date.now());
  * // { orders: [{ orderId: '3718…', state: 'detailed', address: '广东省…888号', virtual: { main, ext } }], missing: [] }
@@ -37,12 +39,18 @@ export function readOrderPageAddresses(
 ): { orders: AddressAnswer[]; missing: string[] } {
   const wanted = new Set(orderIds);
   const answers = new Map<string, AddressAnswer>();
-  for (const row of queryAllFirst(findRoots(doc), adapter.row)) {
+  // The overlay's rows: the adapter's, else content-based detection (a redesigned page).
+  const { adapter: reader, rows } = createRowSource(doc, adapter).find(
+    queryAllFirst(findRoots(doc), adapter.row),
+  );
+  for (const { element, blocks } of rows) {
     if (answers.size === wanted.size) break;
+    const view = reader === adapter ? undefined : readRow(element, reader, shopId, now, false, blocks);
     // The order id first: rows of orders nobody asked for are not read any further.
-    const id = readOrderId(row, adapter);
+    const id = view ? view.order.orderId : readOrderId(element, reader);
     if (id === undefined || !wanted.has(id) || answers.has(id)) continue;
-    answers.set(id, answerFor(row, adapter, shopId, id, now));
+    // A detected row may span several elements; an adapter's table order spans its `rowGroup`.
+    answers.set(id, answerFor(element, reader === adapter ? undefined : blocks, reader, shopId, id, now));
   }
   const orders = orderIds.flatMap((id) => answers.get(id) ?? []);
   return { orders, missing: orderIds.filter((id) => !answers.has(id)) };
@@ -50,15 +58,16 @@ export function readOrderPageAddresses(
 
 function answerFor(
   row: Element,
+  blocks: readonly Element[] | undefined,
   adapter: SiteAdapter,
   shopId: string,
   orderId: string,
   now: number,
 ): AddressAnswer {
   // The masked view says whether the row shows a virtual number (core's parse of the page text).
-  const virtual = readRow(row, adapter, shopId, now, false)?.order.receiver.virtual;
+  const virtual = readRow(row, adapter, shopId, now, false, blocks)?.order.receiver.virtual;
   if (!virtual) return { orderId, state: 'not-virtual' };
-  const text = readAddressText(row, adapter);
+  const text = readAddressText(row, adapter, blocks);
   if (text === undefined) return { orderId, state: 'no-address' };
   const address = detailedAddress(text);
   if (address === undefined) return { orderId, state: 'masked' };
