@@ -6,7 +6,8 @@
 //    merchant reveals on the order page (the demo's own 查看, a real click), presses
 //    「从订单页获取地址」: the labels carry the full address, 店小二(转NNNN), the main number and
 //    如需联系用户,请转NNNN (京东: also for an order whose virtual number only the reveal shows).
-//    京东 also with its list in the shell's child frame. After printing, IndexedDB, extension
+//    京东 also with its list in the shell's child frame, 微信小店 also on its redesign (skin 2: the
+//    adapter finds no rows, content-based detection reads them). After printing, IndexedDB, extension
 //    storage and the console logs hold no detailed address.
 // 2. A row paged away and a closed tab: each order says so, and the button asks again.
 // 3. The same source on the hand-off page (微信小店, 京东 with a number only the reveal shows): the
@@ -21,7 +22,7 @@ import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { demoOrders, type DemoOrder, type DemoPlatform } from '../demo/data.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
-import { demoUi } from './demo-ui.ts';
+import { demoUiFor, type DemoUi } from './demo-ui.ts';
 import { overlayIn } from './overlay-roots.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 import { bg, until } from './print-fixtures.ts';
@@ -70,8 +71,7 @@ async function listScope(list: Page, frame: boolean): Promise<Frame> {
 }
 
 /** The order ids of the rows shown now, in order. */
-async function idsIn(scope: Frame, platform: DemoPlatform): Promise<string[]> {
-  const ui = demoUi[platform];
+async function idsIn(scope: Frame, ui: DemoUi): Promise<string[]> {
   const texts = await scope.locator(`${ui.row} ${ui.orderId}`).allTextContents();
   return texts.map((t) => ui.idPattern.exec(t)?.[1] ?? '');
 }
@@ -79,13 +79,13 @@ async function idsIn(scope: Frame, platform: DemoPlatform): Promise<string[]> {
 /** Tick orders with the overlay's row boxes and press the panel's action: the page that opens. */
 async function selectAnd(
   scope: Frame,
-  platform: DemoPlatform,
+  ui: DemoUi,
   ids: readonly string[],
   action: 'action-print' | 'action-handoff',
 ): Promise<Page> {
-  const visible = await idsIn(scope, platform);
+  const visible = await idsIn(scope, ui);
   for (const id of ids) {
-    await scope.locator(demoUi[platform].row).nth(visible.indexOf(id)).scrollIntoViewIfNeeded();
+    await scope.locator(ui.row).nth(visible.indexOf(id)).scrollIntoViewIfNeeded();
     const box = overlayIn(scope, 'shipmask-rows').locator(`.sm-row[data-order-id="${id}"] input`);
     await box.waitFor({ state: 'attached', timeout: 20_000 });
     await box.evaluate((el) => (el as HTMLInputElement).click());
@@ -102,21 +102,27 @@ async function selectAnd(
 }
 
 /** The merchant's own reveal: a real click on the demo's 查看 in the order's row. */
-async function reveal(scope: Frame, platform: DemoPlatform, id: string): Promise<void> {
-  const ui = demoUi[platform];
-  const visible = await idsIn(scope, platform);
+async function reveal(scope: Frame, ui: DemoUi, id: string): Promise<void> {
+  const visible = await idsIn(scope, ui);
   const row = scope.locator(ui.row).nth(visible.indexOf(id));
   await row.locator(ui.reveal).click();
   await row.locator(ui.reveal).filter({ hasText: '隐藏' }).waitFor({ timeout: 10_000 });
 }
 
-/** Open the demo's 待发货 list (京东 optionally in its frame). */
-async function openList(platform: DemoPlatform, frame = false): Promise<{ list: Page; scope: Frame }> {
+/** Open the demo's 待发货 list (京东 optionally in its frame; skin 2: the redesign). */
+async function openList(
+  platform: DemoPlatform,
+  frame = false,
+  skin: 1 | 2 = 1,
+): Promise<{ list: Page; scope: Frame; ui: DemoUi }> {
+  const ui = demoUiFor(platform, skin);
   const list = await b.context.newPage();
-  await list.goto(`${demo.pages[platform]}?status=${encodeURIComponent('待发货')}${frame ? '&frame=1' : ''}`);
+  await list.goto(
+    `${demo.pages[platform]}?status=${encodeURIComponent('待发货')}${frame ? '&frame=1' : ''}${skin === 2 ? '&skin=2' : ''}`,
+  );
   const scope = await listScope(list, frame);
-  await scope.locator(demoUi[platform].row).first().waitFor();
-  return { list, scope };
+  await scope.locator(ui.row).first().waitFor();
+  return { list, scope, ui };
 }
 
 /** The order ids listed under one source group of the address section. */
@@ -137,15 +143,17 @@ async function labelText(page: Page): Promise<string> {
 }
 
 const printCases = [
-  { platform: 'wechat', frame: false, pick: 0 },
-  { platform: 'jd', frame: false, pick: 0 },
+  { platform: 'wechat', frame: false, pick: 0, skin: 1 },
+  { platform: 'jd', frame: false, pick: 0, skin: 1 },
   // The list in the shell's child frame: only that frame's content script answers.
-  { platform: 'jd', frame: true, pick: 1 },
+  { platform: 'jd', frame: true, pick: 1, skin: 1 },
+  // The redesign: the adapter's selectors find nothing, content-based detection reads the rows.
+  { platform: 'wechat', frame: false, pick: 3, skin: 2 },
 ] as const;
 
 describe.each(printCases)(
-  'addresses from the order page on $platform (frame: $frame)',
-  ({ platform, frame, pick }) => {
+  'addresses from the order page on $platform (frame: $frame, skin: $skin)',
+  ({ platform, frame, pick, skin }) => {
     it('reveal on the order page, 从订单页获取地址: full-address labels with the 转NNNN lines; nothing stored', async () => {
       const shown = candidates(platform);
       // 京东 lists the virtual number on some rows only; a reveal shows it on all: take one of each.
@@ -154,11 +162,11 @@ describe.each(printCases)(
           ? [shown.filter((o) => o.virtualListed)[pick]!, shown.filter((o) => !o.virtualListed)[pick]!]
           : shown.slice(pick * 2, pick * 2 + 2);
       const ids = picked.map((o) => o.orderId);
-      const name = `${platform}${frame ? '-frame' : ''}`;
-      const { list, scope } = await openList(platform, frame);
-      for (const id of ids) expect(await idsIn(scope, platform)).toContain(id);
+      const name = `${platform}${frame ? '-frame' : ''}${skin === 2 ? '-skin2' : ''}`;
+      const { list, scope, ui } = await openList(platform, frame, skin);
+      for (const id of ids) expect(await idsIn(scope, ui)).toContain(id);
 
-      const page = await selectAnd(scope, platform, ids, 'action-print');
+      const page = await selectAnd(scope, ui, ids, 'action-print');
       expect(new URL(page.url()).searchParams.get('tab')).toMatch(/^\d+$/u);
       // Asked by itself: the rows are masked, so each order says to reveal first (京东: an order
       // whose virtual number is not listed says it shows none yet).
@@ -180,7 +188,7 @@ describe.each(printCases)(
 
       // The merchant reveals on the order page (counted by the ledger as any reveal), then asks again.
       await list.bringToFront();
-      for (const id of ids) await reveal(scope, platform, id);
+      for (const id of ids) await reveal(scope, ui, id);
       await page.bringToFront();
       await page.click('.ask-order-page');
       await page.locator(`.address-source[data-page="${ids.length}"][data-busy="false"]`).waitFor();
@@ -229,16 +237,16 @@ describe('the order page gone', () => {
   it('微信小店: a row paged away and a closed tab are said per order, with the button to ask again', async () => {
     const platform = 'wechat';
     const o = candidates(platform)[4]!;
-    const { list, scope } = await openList(platform);
-    const page = await selectAnd(scope, platform, [o.orderId], 'action-print');
+    const { list, scope, ui } = await openList(platform);
+    const page = await selectAnd(scope, ui, [o.orderId], 'action-print');
     await page
       .locator('.address-source[data-tab="answered"][data-busy="false"]')
       .waitFor({ timeout: 20_000 });
     expect(await inGroup(page, 'masked')).toEqual([o.orderId]);
     // The merchant pages on: the row is not on the page any more.
-    const before = await idsIn(scope, platform);
-    await scope.click(demoUi[platform].next);
-    await until(async () => (await idsIn(scope, platform))[0] !== before[0], 15_000, 50);
+    const before = await idsIn(scope, ui);
+    await scope.click(ui.next);
+    await until(async () => (await idsIn(scope, ui))[0] !== before[0], 15_000, 50);
     await page.click('.ask-order-page');
     await page.locator('.address-group[data-source="missing"]').waitFor();
     expect(await inGroup(page, 'missing')).toEqual([o.orderId]);
@@ -267,9 +275,9 @@ describe.each(handoffCases)(
   ({ platform, order }) => {
     it('a revealed virtual-number order seals with its detailed address; the batch record keeps the masked one', async () => {
       const o = order();
-      const { list, scope } = await openList(platform);
-      await reveal(scope, platform, o.orderId);
-      const hand = await selectAnd(scope, platform, [o.orderId], 'action-handoff');
+      const { list, scope, ui } = await openList(platform);
+      await reveal(scope, ui, o.orderId);
+      const hand = await selectAnd(scope, ui, [o.orderId], 'action-handoff');
       await hand.locator('.address-source[data-page="1"][data-busy="false"]').waitFor({ timeout: 20_000 });
       const plan = hand.locator('.ho-plan');
       await expect.poll(() => plan.getAttribute('data-label')).toBe('1');
