@@ -44,6 +44,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Sync against a real CouchDB-protocol server (pouchdb-server on 127.0.0.1), node-side.
+          name: 'sync',
+          include: ['test/sync/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -59,7 +59,12 @@ export interface HandoffConfig {
 }
 
 /** Where a batch stands. */
-export type BatchStatus = 'sent' | 'partly-shipped' | 'shipped' | 'expired' | 'revoked';
+/**
+ * `returned`: every order has a result and the bulk-ship file has not been made yet (the
+ * merchant still has to ship on the platform: 已回传，待上传发货); `shipped`: the file was made
+ * (or nothing came back to ship).
+ */
+export type BatchStatus = 'sent' | 'partly-shipped' | 'returned' | 'shipped' | 'expired' | 'revoked';
 
 /** One order of a batch as the merchant's page shows it. */
 export interface BatchOrderView {
@@ -175,6 +180,8 @@ export type HandoffRequest =
     }
   /** Revoke a batch locally: its return codes are refused from then on. */
   | { readonly type: 'handoff/revoke'; readonly batchId: string }
+  /** The merchant made the bulk-ship file (download or copied lines) of this batch. */
+  | { readonly type: 'handoff/ship-file'; readonly batchId: string }
   | HandoffRemindersRequest
   /** Batches of one shop (`ofShop`), or of every shop. */
   | { readonly type: 'handoff/batches'; readonly ofShop?: ShopRef }
@@ -190,6 +197,7 @@ export interface HandoffReplyValues {
   'handoff/batches': readonly BatchSummary[];
   'handoff/batch': BatchDetail | null;
   'handoff/revoke': BatchSummary | null;
+  'handoff/ship-file': BatchSummary | null;
   'handoff/reminders': readonly BatchReminder[];
   'handoff/import': ImportReply;
   'handoff/config/get': HandoffConfig;

@@ -19,6 +19,9 @@ export interface ShopRef {
 
 /** Requests a content script may send. */
 export type ContentRequest =
+  /** The one language of every shipmask page (issue 21 item 9); the panel toggles it too. */
+  | { readonly type: 'ui/language' }
+  | { readonly type: 'ui/language/set'; readonly language: 'zh' | 'en' }
   /**
    * Orders currently visible on the page, already masked by the adapter. `summary`: the rows were
    * read without their items and remark (a page swap reads only what badges, the quota's order
@@ -29,6 +32,8 @@ export type ContentRequest =
   | {
       readonly type: 'orders/seen';
       readonly shop: ShopRef;
+      /** The shop's name as the page shows it (issue 21; `readShopName`). */
+      readonly shopName?: string;
       readonly orders: readonly OrderView[];
       readonly summary?: true;
     }
@@ -330,6 +335,8 @@ export interface DailyReveals {
 
 /** What each request's reply carries (`send()` in client.ts returns `Reply<ReplyOf<R>>`). */
 export interface ReplyValues extends HandoffReplyValues, AdapterReplyValues, GateReplyValues {
+  'ui/language': 'zh' | 'en';
+  'ui/language/set': 'zh' | 'en';
   'orders/seen': OrdersSeenResult;
   'reveal/recorded': RevealResult;
   'counter/observed': QuotaView;

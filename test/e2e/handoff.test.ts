@@ -259,8 +259,33 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
       if (o.plain.name.length > 1) expect(linkText).not.toContain(o.plain.name);
     }
 
-    // 3. The supplier: a fresh profile without the extension, the page from 127.0.0.1.
+    // The main path (issue 21): one HTML attachment, the supplier page with this batch inside.
+    const [fileDownload] = await Promise.all([
+      hand.waitForEvent('download'),
+      hand.click('.ho-download-supplier-file'),
+    ]);
+    expect(fileDownload.suggestedFilename()).toMatch(
+      new RegExp(`^发货单-义乌杯厂-${n}单-\\d{8}\\.html$`, 'u'),
+    );
+    const attachment = readFileSync(await fileDownload.path(), 'utf8');
+    expect(attachment).toContain(`<meta name="shipmask-batch" content="${link.split('#')[1]}">`);
+    expect(leaks(attachment, secrets)).toEqual([]);
+    const attachmentPath = join(mkdtempSync(join(tmpdir(), 'shipmask-attachment-')), 'order-sheet.html');
+    writeFileSync(attachmentPath, attachment);
+
+    // 3. The supplier: a fresh profile without the extension. First the attachment, opened from
+    // disk: the batch is inside, with the merchant's message.
     const supplier = await launchPlain();
+    const fromFile = await supplier.context.newPage();
+    await fromFile.goto(pathToFileURL(attachmentPath).href);
+    await fromFile
+      .locator('.sp-order')
+      .nth(n - 1)
+      .waitFor({ timeout: 30_000 });
+    expect(await fromFile.locator('.sp-order').count()).toBe(n);
+    expect(await fromFile.locator('.sp-merchant-note dd').textContent()).toBe('王经理 周一到周五发货');
+    await fromFile.close();
+    // Then the link form, on the page the merchant hosts (127.0.0.1 here).
     const requests: string[] = [];
     supplier.context.on('request', (r) => requests.push(r.url()));
     const sp = await supplier.context.newPage();
@@ -368,11 +393,13 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     await hand.fill('.ho-return-code', `厂家回执：\n${code}\n谢谢`);
     await hand.click('.ho-import');
     await hand.locator(`.ho-changes[data-changes="${n}"]`).waitFor();
-    await hand.locator('.ho-detail .ho-status-shipped').waitFor();
+    await hand.locator('.ho-detail .ho-status-returned', { hasText: '已回传，待上传发货' }).waitFor();
     await hand.screenshot({ path: `${OUT}${platform}-merchant-imported.png`, fullPage: true });
     await hand.click('.ho-import');
     await hand.locator('.ho-changes[data-changes="0"]').waitFor();
     const [download] = await Promise.all([hand.waitForEvent('download'), hand.click('.ho-download-ship')]);
+    // Making the bulk-ship file moves the batch on.
+    await hand.locator('.ho-detail .ho-status-shipped', { hasText: '已生成发货文件' }).waitFor();
     const file = await download.path();
     const csv = readFileSync(file, 'utf8');
     expect(csv.trim().split(/\r\n/u)).toHaveLength(n + 1);

@@ -433,6 +433,22 @@ describe('bulk print', () => {
       expect(dump).not.toContain(`${o.plain.street}${o.plain.detail}`);
       expect(dump).not.toContain(o.plain.phone);
     }
+    // A 大头笔 line on every label: the region read off the address (issue 21 item 7).
+    // The address line has no spaces; the 大头笔 line is the region's parts with spaces between.
+    const bigPen = [
+      ...text.matchAll(/\p{Script=Han}+(?:省|市|自治区) +\p{Script=Han}+(?:市|州|盟|地区|区|县)/gu),
+    ];
+    expect(bigPen.length).toBeGreaterThanOrEqual(withVn.length);
+
+    // Reloaded (?job=): the addresses left with the page's memory, the printed orders did not
+    // become refusals; they show as printed in the job (issue 21 item 7).
+    expect(page.url()).toContain('?job=');
+    await page.reload();
+    await page.waitForSelector(`.job-counts[data-printed="${withVn.length}"]`, { timeout: 30_000 });
+    const after = await page
+      .locator('.refused-list li code')
+      .evaluateAll((els) => els.map((e) => e.textContent));
+    for (const o of withVn) expect(after).not.toContain(o.orderId);
   });
 
   it('平台打单 on the 抖店, 微信小店 and 京东 demos (京东 also in its frame): exactly the group is ticked, the journal follows the rows to 已打待发货', async () => {
@@ -522,7 +538,10 @@ describe('bulk print', () => {
       const opened = b.context.waitForEvent('page');
       await bg(ext, { type: 'selection/open', shop, orderIds: group, purpose: 'print' });
       const page = await opened;
-      await page.waitForSelector('.platform-print[data-count="3"]');
+      await page.waitForSelector('.platform-print');
+      await expect
+        .poll(() => page.getAttribute('.platform-print', 'data-count'), { timeout: 30_000 })
+        .toBe('3');
       expect(await page.locator('.component-orders').count()).toBe(0);
       await page.click('.platform-tick');
       await page.waitForSelector('.platform-ticked[data-ok="true"][data-ticked="3"]');

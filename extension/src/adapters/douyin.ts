@@ -82,6 +82,8 @@ export const douyin: SiteAdapter = {
     // The shop name (public); used as the id where the page shows no number.
     { selector: 'div.headerShopName' },
   ],
+  // The shop name in the page header (public: 435995.js reads `.headerShopName`).
+  shopName: { selector: 'div.headerShopName' },
   // The row's auxo checkbox and the toolbar's 批量打印 (the demo's; not in the public scripts).
   platformPrint: { select: '.auxo-checkbox-input', entry: '.batch-print-btn' },
   // Exception gate (issue 18). The status cell carries the status and, beside it, the refund /
@@ -115,6 +117,7 @@ export const douyinExpectations: Expectations = {
     reveal: 20,
     counter: 1,
     shop: 1,
+    shopName: 1,
     refund: 1,
     addressChanged: 1,
     shipBy: 9,
@@ -134,6 +137,7 @@ export const douyinExpectations: Expectations = {
     reveal: 20,
     counter: 1,
     shop: 1,
+    shopName: 1,
     refund: 1,
     addressChanged: 1,
     shipBy: 9,

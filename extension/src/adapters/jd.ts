@@ -68,6 +68,8 @@ export const jd: SiteAdapter = {
     // The shop name (public, 441758.js); used as the id where the page shows no number.
     { selector: '.shop-menu-account__right-account-top-name' },
   ],
+  // The shop name in the shell's account menu (public, 441758.js).
+  shopName: { selector: '.shop-menu-account__right-account-top-name' },
   // Exception gate (issue 18): the status column (status, refund tag, 最晚出库时间) and the
   // consignee's address text (public); the ship-by line and the 修改地址 marker are the demo's.
   gate: {
@@ -106,6 +108,7 @@ export const jdExpectations: Expectations = {
     reveal: 20,
     counter: 1,
     shop: 1,
+    shopName: 1,
     refund: 1,
     addressChanged: 1,
     shipBy: 10,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCounter, readRow, readShopId } from './read';
+import { readCounter, readRow, readShopId, readShopName } from './read';
 import type { SiteAdapter } from './types';
 
 const adapter: SiteAdapter = {
@@ -176,6 +176,22 @@ describe('readRow', () => {
     );
     expect(readCounter(document, adapter)).toBe(497);
     expect(readShopId(document, adapter)).toBe('小店A');
+  });
+
+  it('reads the shop name the page shows, never a long number or a 100k-character text', () => {
+    const named: SiteAdapter = { ...adapter, shopName: { selector: '.shop-name' } };
+    const el = Object.assign(document.createElement('div'), {
+      className: 'shop-name',
+      textContent: ' 山茶小铺 ',
+    });
+    document.body.append(el);
+    expect(readShopName(document, adapter)).toBeUndefined();
+    expect(readShopName(document, named)).toBe('山茶小铺');
+    for (const text of ['店主 13812345678', '１３８１２３４５６７８', 'x'.repeat(100_000), '   ']) {
+      el.textContent = text;
+      expect(readShopName(document, named)).toBeUndefined();
+    }
+    el.remove();
   });
 
   it('never lets a revealed mobile number through (property)', () => {

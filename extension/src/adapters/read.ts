@@ -347,6 +347,38 @@ export function readShopId(
   return parentDoc ? readShopId(parentDoc, adapter) : 'default';
 }
 
+/** Longest shop name taken from a page (the popup's own limit). */
+const SHOP_NAME_CHARS = 100;
+/** A run of 7+ digits is a number, not a name (a shop name never needs to carry a phone). */
+const LONG_DIGITS = /[0-9０-９]{7,}/u;
+
+/**
+ * The shop's display name as the page shows it (issue 21), or `undefined`: trimmed, at most
+ * 100 characters, and never text holding a long number. Like `readShopId`, a list in a
+ * same-origin frame finds the name in the shell around it.
+ * @example
+ * readShopName(document, douyin); // '山茶小铺'
+ */
+export function readShopName(
+  doc: Document,
+  adapter: SiteAdapter,
+  roots: readonly ParentNode[] = [doc],
+): string | undefined {
+  if (!adapter.shopName) return undefined;
+  const rules: readonly FieldRule[] = 'selector' in adapter.shopName ? [adapter.shopName] : adapter.shopName;
+  for (const rule of rules) {
+    for (const v of variantsOf(rule.selector)) {
+      for (const root of roots) {
+        const el = root.querySelector(v);
+        const value = el ? raw([el], { ...rule, selector: ':scope' })?.trim() : undefined;
+        if (value && value.length <= SHOP_NAME_CHARS && !LONG_DIGITS.test(value)) return value;
+      }
+    }
+  }
+  const parentDoc = sameOriginParent(doc);
+  return parentDoc ? readShopName(parentDoc, adapter) : undefined;
+}
+
 /** The parent frame's document when it is a different, same-origin document; else undefined. */
 function sameOriginParent(doc: Document): Document | undefined {
   try {

@@ -12,7 +12,7 @@ import { douyin, douyinExpectations } from './douyin';
 import { readFacts } from './facts';
 import { jd, jdExpectations } from './jd';
 import { tickRows } from './platform-print';
-import { readCounter, readRow, readShopId } from './read';
+import { readCounter, readRow, readShopId, readShopName } from './read';
 import { findRoots } from './roots';
 import { queryAllFirst, queryFirst, rowOf, rowScope } from './select';
 import type { ExpectKey, Expectations, SiteAdapter } from './types';
@@ -91,6 +91,7 @@ function counts(adapter: SiteAdapter): Record<ExpectKey, number> {
     reveal: queryAllFirst(roots, adapter.reveal).length,
     counter: readCounter(document, adapter, roots) === undefined ? 0 : 1,
     shop: readShopId(document, adapter, roots) === 'default' ? 0 : 1,
+    shopName: readShopName(document, adapter, roots) === undefined ? 0 : 1,
     refund: facts.filter((f) => f.flags?.refund).length,
     addressChanged: facts.filter((f) => f.flags?.addressChanged).length,
     shipBy: facts.filter((f) => f.shipBy !== undefined).length,

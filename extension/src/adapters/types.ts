@@ -94,6 +94,11 @@ export interface SiteAdapter {
   /** Where the page names the shop; group 1 (or the text) is the shop id. The first rule found wins. */
   readonly shop?: FieldRule | readonly FieldRule[];
   /**
+   * Where the page shows the shop's display name (issue 21: names such as 山茶小铺, not ids, on
+   * every page). The first rule found wins; the merchant's own name in the popup overrides it.
+   */
+  readonly shopName?: FieldRule | readonly FieldRule[];
+  /**
    * The platform's own print (平台打单, issue 16): `select` is the row's checkbox (relative to the
    * row) that the platform's batch actions act on; `entry` the page's own 批量打印 / 打单 control.
    * shipmask ticks rows through `select` and points at `entry`; it never clicks `entry`. Both are
@@ -121,6 +126,7 @@ export type ExpectKey =
   | 'reveal'
   | 'counter'
   | 'shop'
+  | 'shopName'
   /** Exception gate (issue 18): rows with a refund request, the 修改地址 marker, a ship-by time. */
   | 'refund'
   | 'addressChanged'

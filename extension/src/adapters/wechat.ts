@@ -47,6 +47,8 @@ export const wechat: SiteAdapter = {
   // Not public: the demo's counter text. Optional.
   counter: { selector: '.view-quota', pattern: /剩余查看次数\s*(\d+)/u },
   shop: { selector: '.weui-desktop-account__appid' },
+  // Not public: the demo's account name beside the appid (weui-desktop naming, like the appid).
+  shopName: { selector: '.weui-desktop-account__nickname' },
   // Exception gate (issue 18). Not public, like the rest of the row: the demo's status cell
   // (status + refund tag + 最晚发货时间), address line and 修改地址 marker.
   gate: {
@@ -85,6 +87,7 @@ export const wechatExpectations: Expectations = {
     reveal: 16,
     counter: 1,
     shop: 1,
+    shopName: 1,
     refund: 1,
     addressChanged: 1,
     shipBy: 10,

@@ -47,11 +47,15 @@ export interface BatchRecord {
   readonly imports: readonly { readonly at: Instant; readonly sealedAt: Instant; readonly changed: number }[];
   /** When the merchant revoked the batch locally (issue 17): its return codes are refused. */
   readonly revokedAt?: Instant;
+  /** When the merchant first made the bulk-ship file from the results (issue 21). */
+  readonly shipFileAt?: Instant;
 }
 
 /**
- * Status rule: `shipped` when every order has a result (shipped, or marked as impossible by
- * the supplier); `partly-shipped` when some have; otherwise `sent`, or `expired` once the link
+ * Status rule: when every order has a result (shipped, or marked as impossible by the
+ * supplier): `returned` (已回传，待上传发货) until the merchant makes the bulk-ship file, then
+ * `shipped` (a batch where nothing came back shipped has nothing to upload: `shipped` at once);
+ * `partly-shipped` when some have; otherwise `sent`, or `expired` once the link
  * no longer opens (`now >= expiresAt`). A batch with some results stays `partly-shipped` after
  * expiry (the supplier can no longer add results, but what came back counts). A batch the
  * merchant revoked is `revoked` whatever came back before (issue 17).
@@ -61,7 +65,10 @@ export interface BatchRecord {
 export function batchStatus(record: BatchRecord, now: Instant): BatchStatus {
   if (record.revokedAt !== undefined) return 'revoked';
   const done = record.orders.filter((o) => record.results[o.orderId] !== undefined).length;
-  if (done > 0 && done >= record.orders.length) return 'shipped';
+  if (done > 0 && done >= record.orders.length) {
+    const toShip = record.orders.some((o) => record.results[o.orderId]?.result.status === 'shipped');
+    return toShip && record.shipFileAt === undefined ? 'returned' : 'shipped';
+  }
   if (done > 0) return 'partly-shipped';
   return now >= record.expiresAt ? 'expired' : 'sent';
 }
@@ -118,6 +125,16 @@ export function detail(record: BatchRecord, now: Instant): BatchDetail {
  */
 export function revokeBatch(record: BatchRecord, now: Instant): BatchRecord {
   return record.revokedAt !== undefined ? record : { ...record, revokedAt: now };
+}
+
+/**
+ * Note that the bulk-ship file was made (issue 21); the first instant is kept (the same object
+ * comes back, so nothing is written).
+ * @example
+ * markShipFile(record, Date.now()).shipFileAt; // the instant
+ */
+export function markShipFile(record: BatchRecord, now: Instant): BatchRecord {
+  return record.shipFileAt !== undefined ? record : { ...record, shipFileAt: now };
 }
 
 /** Outcome of `mergeReturn`. */

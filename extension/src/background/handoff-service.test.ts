@@ -134,10 +134,18 @@ describe('hand-off service', () => {
       code: code2.value.code,
     });
     if (!done.ok) throw new Error(done.message);
-    expect(done.batch.status).toBe('shipped');
+    // Every order came back: 已回传，待上传发货 until the merchant makes the bulk-ship file.
+    expect(done.batch.status).toBe('returned');
+    const made = await h['handoff/ship-file']({ type: 'handoff/ship-file', batchId: sealed.batch.batchId });
+    expect(made?.status).toBe('shipped');
     expect((await h['handoff/batches']({ type: 'handoff/batches', ofShop: shop }))[0]!.status).toBe(
       'shipped',
     );
+    // Made again: nothing changes; an unknown batch is null.
+    expect(
+      await h['handoff/ship-file']({ type: 'handoff/ship-file', batchId: sealed.batch.batchId }),
+    ).toEqual(made);
+    expect(await h['handoff/ship-file']({ type: 'handoff/ship-file', batchId: 'nope' })).toBeNull();
   });
 
   it("refuses another batch's code and orders that are not stored", async () => {
@@ -298,7 +306,12 @@ describe('mergeReturn', () => {
           else expect(r.results[id]!.sealedAt).toBe(Math.max(...naming.map((c) => c.sealedAt)));
         }
         const s = batchStatus(r, NOW);
-        expect(['sent', 'partly-shipped', 'shipped']).toContain(s);
+        expect(['sent', 'partly-shipped', 'returned', 'shipped']).toContain(s);
+        // Nothing imported here made a ship file: a batch is `shipped` only when nothing came
+        // back to ship, and `returned` when every order has a result and one shipped.
+        const all = r.orders.every((o) => r.results[o.orderId] !== undefined);
+        const anyShipped = r.orders.some((o) => r.results[o.orderId]?.result.status === 'shipped');
+        if (all) expect(s).toBe(anyShipped ? 'returned' : 'shipped');
       }),
       { numRuns: 1000 },
     );

@@ -25,7 +25,7 @@ import {
   setHandoffConfig,
   updateBatch,
 } from '../storage/handoff-store';
-import { detail, mergeReturn, revokeBatch, summarize, type BatchRecord } from './handoff-batch';
+import { detail, mergeReturn, markShipFile, revokeBatch, summarize, type BatchRecord } from './handoff-batch';
 import { planSeal, recordOrders } from './handoff-plan';
 import { dueReminders } from './handoff-reminders';
 
@@ -117,7 +117,7 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
           };
       }
       const config = await getHandoffConfig(store);
-      const shopName = (await store.getSettings(req.shop))?.shopName ?? req.shop.shopId;
+      const shopName = await store.displayName(req.shop);
       // Issue 17: label orders carry the detailed address from page memory (virtual numbers
       // only), the rest are routed to the platform's drop-ship; nothing unusable is sealed.
       const views = withExtras(orders, req.extras);
@@ -136,6 +136,8 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
           createdAt: t,
           expiresAt,
           orders: plan.orders,
+          // Issue 21: the merchant's note to the supplier travels sealed and shows on its page.
+          ...(req.supplier.note ? { note: req.supplier.note } : {}),
         },
         {
           // No base configured: a bare `#payload` the supplier pastes into the page.
@@ -212,6 +214,14 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
         detail: { batchId: updated.record.id },
       });
       return summarize(updated.record, t);
+    },
+    async 'handoff/ship-file'(req) {
+      const t = now();
+      const updated = await updateBatch(store, req.batchId, (r) => ({
+        record: markShipFile(r, t),
+        value: null,
+      }));
+      return updated.found ? summarize(updated.record, t) : null;
     },
     async 'handoff/reminders'(req) {
       return dueReminders(await listBatches(store, req.shop), now());

@@ -28,6 +28,7 @@ export const handoffRequestTypes = {
   'handoff/batches': 'page',
   'handoff/batch': 'page',
   'handoff/revoke': 'page',
+  'handoff/ship-file': 'page',
   'handoff/reminders': 'content',
   'handoff/import': 'page',
   'handoff/config/get': 'page',
@@ -221,6 +222,7 @@ export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): Ha
     case 'handoff/batch':
       return { type, batchId: batchId(o.batchId, 'batchId') };
     case 'handoff/revoke':
+    case 'handoff/ship-file':
       return { type, batchId: batchId(o.batchId, 'batchId') };
     case 'handoff/reminders':
       return { type, shop: shop(o.shop, 'shop') };

@@ -136,6 +136,37 @@ describe('orders', () => {
     expect(shops.map((s) => [s.platform, s.shopId])).toEqual([['wechat', 'demo']]);
   });
 
+  it('keeps one language for every page: Chinese until set, then what was set (issue 21 item 9)', async () => {
+    const h = harness();
+    expect(await h.send({ type: 'ui/language' }, tab(3))).toBe('zh');
+    expect(await h.send({ type: 'ui/language/set', language: 'en' }, tab(3))).toBe('en');
+    expect(await h.send({ type: 'ui/language' }, popup)).toBe('en');
+    await expect(h.send({ type: 'ui/language/set', language: 'fr' }, popup)).rejects.toThrow(/language/u);
+    expect(await h.send({ type: 'ui/language' }, popup)).toBe('en');
+  });
+
+  it('names a shop as the page shows it, unless the merchant named it in the popup (issue 21)', async () => {
+    const h = harness();
+    await h.send({ type: 'orders/seen', shop: wechat, shopName: '禾木生活馆', orders: [order(wechat, 'a')] });
+    const list = () => h.send<{ shopName?: string }[]>({ type: 'shops/list' }, popup);
+    expect((await list())[0]!.shopName).toBe('禾木生活馆');
+    expect(await h.bg.store.displayName(wechat)).toBe('禾木生活馆');
+    expect(await h.bg.store.displayName(douyin)).toBe('dy1');
+    // Seen again later: the name stays (touching the shop keeps it).
+    await h.send({ type: 'orders/seen', shop: wechat, orders: [order(wechat, 'b')] });
+    expect((await list())[0]!.shopName).toBe('禾木生活馆');
+    // The popup's own name wins.
+    await h.send(
+      { type: 'settings/set', shop: wechat, settings: { platform: 'wechat', shopName: '我的小店' } },
+      popup,
+    );
+    expect((await list())[0]!.shopName).toBe('我的小店');
+    // A name holding a long number is refused by the validator.
+    await expect(
+      h.send({ type: 'orders/seen', shop: wechat, shopName: '店 13812345678', orders: [] }),
+    ).rejects.toThrow(/shopName/u);
+  });
+
   it('a summary (page swap) keeps the detail a selection stored; a new order is stored as summarised', async () => {
     const h = harness();
     const detail = order(wechat, 'a', {

@@ -18,6 +18,8 @@ import type { Handlers, RequestContext } from './router';
 import { effectiveRule, replayFrom, settingsView } from './rules';
 import type { TabShops } from './tab-shops';
 
+/** Meta key of the UI language (issue 21 item 9). */
+const LANGUAGE_KEY = 'ui:language';
 export interface ServiceOptions {
   readonly store: Store;
   readonly locks: Locks;
@@ -61,11 +63,21 @@ export function createService(options: ServiceOptions): Service {
     if (ctx.kind === 'content' && ctx.tabId !== undefined) await tabShops.set(ctx.tabId, shop);
   };
 
+  /** Names already written this service-worker life, so a page swap writes nothing. */
+  const pageNames = new Map<string, string>();
+  const notePageName = async (shop: ShopRef, name: string): Promise<void> => {
+    const key = JSON.stringify([shop.platform, shop.shopId]);
+    if (pageNames.get(key) === name) return;
+    await store.notePageName(shop, name, now());
+    pageNames.set(key, name);
+  };
+
   const gate = createGateService({ store, locks: options.locks, now, randomBytes: options.randomBytes });
 
   const handlers: Handlers = {
     async 'orders/seen'(req, ctx) {
       await noteTab(req.shop, ctx);
+      if (req.shopName !== undefined) await notePageName(req.shop, req.shopName);
       // Masked orders and, for new ones, the order volume of ratio rules, in one transaction.
       const t = now();
       const r = await ledgers.recordOrders(req.shop, req.orders, t, { keepDetail: req.summary === true });
@@ -88,6 +100,15 @@ export function createService(options: ServiceOptions): Service {
       await noteTab(req.shop, ctx);
       return quota(req.shop);
     },
+    // Issue 21 item 9: one language for the panel, popup, print, hand-off and supplier pages.
+    // Default Chinese (the merchants' language); stored as a UI preference, not per shop.
+    async 'ui/language'() {
+      return (await store.getMeta<unknown>(LANGUAGE_KEY)) === 'en' ? 'en' : 'zh';
+    },
+    async 'ui/language/set'(req) {
+      await store.setMeta(LANGUAGE_KEY, req.language);
+      return req.language;
+    },
     async 'settings/get'(req) {
       return settingsView(req.shop, await store.getSettings(req.shop));
     },
@@ -109,7 +130,8 @@ export function createService(options: ServiceOptions): Service {
         settings.map((s) => [JSON.stringify([s.platform, s.shopId]), s.settings.shopName]),
       );
       return shops.map((s): ShopSummary => {
-        const shopName = names.get(JSON.stringify([s.platform, s.shopId]));
+        // The popup's name first, then the name the back-office shows (issue 21).
+        const shopName = names.get(JSON.stringify([s.platform, s.shopId])) ?? s.pageName;
         return {
           platform: s.platform,
           shopId: s.shopId,

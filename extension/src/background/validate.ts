@@ -36,6 +36,8 @@ export type Checked<T> =
 
 /** Every request type, and who may send it. */
 export const requestTypes = {
+  'ui/language': 'content',
+  'ui/language/set': 'content',
   'orders/seen': 'content',
   'reveal/recorded': 'content',
   'counter/observed': 'content',
@@ -114,6 +116,13 @@ function str(v: unknown, path: string, max: number = LIMITS.text, min = 0): stri
 }
 
 const id = (v: unknown, path: string): string => str(v, path, LIMITS.id, 1);
+
+/** A shop name read off the page (issue 21): 1–100 characters, never a long number in it. */
+function shopNameOf(v: unknown): string {
+  const name = str(v, 'shopName', 100, 1);
+  if (/[0-9０-９]{7,}/u.test(name)) fail('shopName', 'holds a long number');
+  return name;
+}
 
 function num(v: unknown, path: string, min = -Infinity, max = Infinity, integer = false): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) return fail(path, 'expected a finite number');
@@ -274,6 +283,7 @@ function request(o: Obj, type: RequestType): PageRequest {
         shop,
         orders: o.orders.map((x, i) => orderView(x, `orders[${i}]`, shop)),
         ...(o.summary === true ? { summary: true as const } : {}),
+        ...(o.shopName !== undefined ? { shopName: shopNameOf(o.shopName) } : {}),
       };
     }
     case 'reveal/recorded':
@@ -301,7 +311,10 @@ function request(o: Obj, type: RequestType): PageRequest {
       return { type, shop, settings: s };
     }
     case 'shops/list':
+    case 'ui/language':
       return { type };
+    case 'ui/language/set':
+      return { type, language: oneOf(o.language, ['zh', 'en'] as const, 'language') };
     case 'reveals/daily':
       return { type, shop: shopRef(o.shop, 'shop'), days: num(o.days, 'days', 1, LIMITS.days, true) };
     case 'shops/active':

@@ -17,7 +17,7 @@ import {
   taughtSiteAdapter,
   type TaughtAdapter,
 } from '../adapters/taught/record';
-import { readCounter, readRow, readShopId, type RowRead } from '../adapters/read';
+import { readCounter, readRow, readShopId, readShopName, type RowRead } from '../adapters/read';
 import type { SiteAdapter } from '../adapters/types';
 import { anyOf, queryFirst, rowOf, rowScope } from '../adapters/select';
 import { watchOrderList, type PageSnapshot } from '../adapters/watch';
@@ -106,6 +106,11 @@ export function startOverlay(
   // The document and the open shadow roots the watcher last searched (micro-app pages).
   let roots: readonly ParentNode[] = [doc];
   const shop = (): ShopRef => ({ platform: adapter.platform, shopId: readShopId(doc, adapter, roots) });
+  // Issue 21: the shop's name as the page shows it, so every page says 山茶小铺, not an id.
+  const shopNameField = (): { shopName?: string } => {
+    const name = readShopName(doc, adapter, roots);
+    return name === undefined ? {} : { shopName: name };
+  };
   const state: State = {
     rows: [],
     badges: [],
@@ -260,12 +265,18 @@ export function startOverlay(
     draw();
   };
 
+  const setLang = (l: Lang): void => {
+    state.lang = l;
+    recomputeBadges(now());
+    draw();
+  };
+
   // One set of handlers for the page's life: unchanged props let the panel skip its controls.
   const panelActions: PanelActions = {
     onLang() {
-      state.lang = state.lang === 'zh' ? 'en' : 'zh';
-      recomputeBadges(now());
-      draw();
+      setLang(state.lang === 'zh' ? 'en' : 'zh');
+      // One language for every page (issue 21 item 9).
+      void call({ type: 'ui/language/set', language: state.lang });
     },
     onCollapse() {
       state.collapsed = !state.collapsed;
@@ -517,6 +528,7 @@ export function startOverlay(
       void call({
         type: 'orders/seen',
         shop: shopRef,
+        ...shopNameField(),
         orders: reads.map((r) => r.order),
         summary: true,
       }).then(() => sendFacts(reads, t));
@@ -578,6 +590,10 @@ export function startOverlay(
     onRows();
   });
 
+  // The language every shipmask page shares (issue 21 item 9).
+  void call<Lang>({ type: 'ui/language' }).then((l) => {
+    if (l && l !== state.lang) setLang(l);
+  });
   void refreshQuota();
   const timer = win.setInterval(() => {
     void refreshQuota();

@@ -12,6 +12,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
+  carrierNames,
   componentEndpoint,
   getPrintComponent,
   parseOrderFile,
@@ -54,10 +55,12 @@ import {
 import { numbersFromList, numbersPerOrder, type WaybillEntryMode } from './waybill-entry';
 import { WaybillNumbers } from './WaybillNumbers';
 import { ComponentClient, type ComponentState } from './component-client';
-import { printStrings, type Lang } from './i18n';
+import { printStrings } from './i18n';
 import { runJob } from './runner';
 import { tickOnPlatform, type PlatformTick } from './platform-tab';
 import { namedComponent, routeComponent } from './component-route';
+import { PLATFORM_NAMES, useShopNames } from '../ui/shop-names';
+import { useLanguage } from '../ui/language';
 
 const SIZES: readonly LabelSizeId[] = ['76x130', '100x150', '100x180'];
 
@@ -86,9 +89,10 @@ const PLATFORM_CARRIER: Partial<Record<string, ShipCarrierCode>> = { jd: 'JD' };
 
 export function PrintPage() {
   const params = useMemo(() => new URLSearchParams(location.search), []);
-  const [lang, setLang] = useState<Lang>('zh');
+  const [lang, setLang] = useLanguage();
   const t = printStrings(lang);
   const [shop, setShop] = useState<ShopRef | undefined>();
+  const shopName = useShopNames();
   const [orders, setOrders] = useState<readonly OrderView[]>([]);
   const [missing, setMissing] = useState(0);
   const [fileNote, setFileNote] = useState<{ orders: number; addresses: number } | undefined>();
@@ -218,7 +222,6 @@ export function PrintPage() {
         if (v.defaultCarrier && (CARRIERS as readonly string[]).includes(v.defaultCarrier) && !job) {
           setCarrier(v.defaultCarrier as ShipCarrierCode);
         } else if (!job && PLATFORM_CARRIER[shop.platform]) setCarrier(PLATFORM_CARRIER[shop.platform]!);
-        if (v.language) setLang(v.language);
       }
       const j = await send({ type: 'print/jobs', shop });
       if (j.ok) setJobs(j.value);
@@ -328,18 +331,24 @@ export function PrintPage() {
   );
   // Refusals grouped by reason (one heading with a count, the orders under it); a missing
   // waybill number is listed apart as the next step (issue 21 item 7).
-  const needsNumber = plan.refused.filter((r) => r.code === 'no-tracking-number');
+  // After a reload (?job=), orders this job already printed are shown as printed in the job,
+  // never as refused: their in-memory addresses are gone, their labels are not (issue 21 item 7).
+  const refusals = useMemo(() => {
+    const done = new Set(job?.documents.filter((d) => d.state === 'printed').map((d) => d.orderId));
+    return done.size === 0 ? plan.refused : plan.refused.filter((r) => !done.has(r.orderId));
+  }, [plan, job]);
+  const needsNumber = refusals.filter((r) => r.code === 'no-tracking-number');
   const refusedGroups = useMemo(() => {
     const groups = new Map<string, Refusal[]>();
-    for (const r of plan.refused) {
+    for (const r of refusals) {
       if (r.code === 'no-tracking-number') continue;
       // Status refusals group per status (each heading names it).
       const key = r.code === 'not-awaiting-shipment' ? `${r.code}:${r.status ?? ''}` : r.code;
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
     return [...groups];
-  }, [plan]);
-  const refusedCount = plan.refused.length - needsNumber.length;
+  }, [refusals]);
+  const refusedCount = refusals.length - needsNumber.length;
   const reasonOf = (r: Refusal): string =>
     r.code === 'not-awaiting-shipment'
       ? t.notAwaiting(t.orderStatus[r.status ?? 'unknown'] ?? r.status ?? '')
@@ -717,7 +726,9 @@ export function PrintPage() {
     >
       <header>
         <h1>{t.title}</h1>
-        {shop ? <span class="shop">{`${shop.platform} · ${shop.shopId}`}</span> : null}
+        {shop ? (
+          <span class="shop">{`${PLATFORM_NAMES[shop.platform][lang]} · ${shopName(shop)}`}</span>
+        ) : null}
         <button type="button" class="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {lang === 'zh' ? 'English' : '中文'}
         </button>
@@ -780,7 +791,7 @@ export function PrintPage() {
           >
             {CARRIERS.map((c) => (
               <option key={c} value={c}>
-                {carrierName(c)}
+                {lang === 'en' ? carrierNames[c].en : carrierName(c)}
               </option>
             ))}
           </select>
@@ -908,7 +919,7 @@ export function PrintPage() {
       ) : null}
 
       <section class="component">
-        <h2>{`${t.component}: ${info ? info.name[lang] : component}`}</h2>
+        <h2>{`${t.component}${lang === 'zh' ? '：' : ': '}${info ? info.name[lang] : component}`}</h2>
         <label class="drop">
           {t.dataFile}
           <input

@@ -18,7 +18,11 @@ const zh = {
   numbers: '起始运单号（号段，依次递增）',
   numbersHint: '运单号来自快递公司电子面单账号',
   numberMode: '运单号',
-  numberModes: { list: '粘贴列表 / CSV（订单号,运单号）', each: '逐单填写', range: '号段（起始号依次递增）' },
+  numberModes: {
+    list: '粘贴列表 / CSV（每行「订单号,运单号」）',
+    each: '逐单填写',
+    range: '号段（起始号依次递增）',
+  },
   listHint:
     '每行「订单号,运单号」（逗号、制表符或空格分隔，可直接粘贴电子面单软件导出的表格）；只有运单号的行按页面顺序分给尚无运单号的订单。',
   numbersGiven: (n: number, total: number) => `已有运单号 ${n} / ${total} 单`,
@@ -188,7 +192,7 @@ const en: PrintStrings = {
     `${n} orders have print data: send them to the print component (the platform's signed print data, passed through untouched)`,
   platformTitle: (n) => `Platform print (${n} orders)`,
   platformWhy:
-    "shipmask holds only platform ciphertext or masked text for these orders and cannot label them itself. Their labels print from the print data the platform's e-waybill API returns with the waybill number (signed by the platform), which needs the platform's open-API app credentials the extension does not have. Use the platform's own 批量打印: shipmask ticks these orders on the platform's order page, you click 批量打印 there, and shipmask records the result from the order status (已打待发货 / 已发货).",
+    "shipmask holds only platform ciphertext or masked text for these orders and cannot label them itself. Their labels print from the print data the platform's e-waybill API returns with the waybill number (signed by the platform), which needs the platform's open-API app credentials the extension does not have. Use the platform's own bulk print (“批量打印”): shipmask ticks these orders on the platform's order page, you click “批量打印” there, and shipmask records the result from the order status (“已打待发货” / “已发货”).",
   platformTick: (n) => `Tick these ${n} orders on the platform page`,
   platformTicked: (n, missing, entry) =>
     `Ticked ${n} orders on the platform's order page${missing ? `; ${missing} are not on that page (turn the page and click again)` : ''}. Click “${entry ?? '批量打印'}” there.`,
@@ -196,12 +200,13 @@ const en: PrintStrings = {
     reason === 'other-shop'
       ? "The open order page is another shop's: open this shop's order list and try again."
       : "No platform order page is open: open this shop's order list in the browser and try again.",
-  dataFile: "Print-data file (JSON your 打单 software wrote from the platform's e-waybill API, optional)",
+  dataFile:
+    "Print-data file (JSON your waybill-printing software wrote from the platform's e-waybill API, optional)",
   dataRead: (n, bad) =>
     `Read print data for ${n} orders${bad ? `; ${bad} incomplete entries (no signature / params …) the component would refuse were not used` : ''} (page memory only, never stored)`,
   needData: 'Choose the print-data file again first (print data lives in page memory only).',
   wechatNoticeHint:
-    "The WeChat shop requires a print-success notice (打印成功通知, from the merchant's server with the platform access token) after printing; shipping is a separate 订单发货 call. Download the notice data for your integrator:",
+    "The WeChat shop requires a print-success notice (“打印成功通知”, from the merchant's server with the platform access token) after printing; shipping is a separate “订单发货” call. Download the notice data for your integrator:",
   wechatNotice: (n) => `Download the print-success notice data (${n} orders)`,
   refused: (n) => `Cannot be printed compliantly (${n})`,
   needsNumber: (n) => `Waiting for a waybill number (${n})`,
@@ -216,7 +221,7 @@ const en: PrintStrings = {
     'Paste or type these orders\' numbers under "Waybill numbers" above; their labels then appear in the preview.',
   reasons: {
     'masked-only':
-      'Masked data only (张* / 132****3639): the parcel cannot arrive. Use the print component or get a virtual number',
+      'Masked data only (a masked name and 132****3639): the parcel cannot arrive. Use the print component or get a virtual number',
     'virtual-expired': 'The virtual number has expired',
     'virtual-dates-invalid':
       "The order's dates contradict each other (received before created): the virtual number's validity is unknown",
@@ -245,7 +250,7 @@ const en: PrintStrings = {
   },
   printBrowser: (n) => `Print ${n} labels (browser)`,
   mergePrint: (parcels, orders) =>
-    `Merge 可合并 orders (${orders} orders in ${parcels} parcels, one label per group)`,
+    `Merge orders marked “可合并” (${orders} orders in ${parcels} parcels, one label per group)`,
   printComponent: (n) => `Send ${n} to the print component`,
   component: 'Print component',
   port: 'Port',
@@ -275,7 +280,7 @@ const en: PrintStrings = {
   open: 'Open',
   shipTitle: 'Ship soon after printing',
   shipHint:
-    'Printed but unshipped orders can be refunded: download the bulk-ship file and upload it in 批量发货.',
+    'Printed but unshipped orders can be refunded: download the bulk-ship file and upload it in “批量发货”.',
   shipFile: (n) => `Download the bulk-ship file (${n} orders)`,
   reprint: 'Reprint',
   reprintOrders: 'Order ids (comma separated)',

@@ -85,6 +85,8 @@ export interface StoredShop {
   readonly shopId: string;
   readonly firstSeenAt: Instant;
   readonly lastSeenAt: Instant;
+  /** The shop's name as the back-office shows it (issue 21); the popup's name overrides it. */
+  readonly pageName?: string;
 }
 
 /** A print job (issue: bulk print). Shape owned by that issue; only the keys are fixed here. */

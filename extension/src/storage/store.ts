@@ -327,7 +327,45 @@ export class Store {
       shopId: shop.shopId,
       firstSeenAt: old?.firstSeenAt ?? now,
       lastSeenAt: now,
+      ...(old?.pageName !== undefined ? { pageName: old.pageName } : {}),
     });
+  }
+
+  /** One shop as stored, if seen. */
+  async getShop(shop: ShopRef): Promise<StoredShop | undefined> {
+    return (await this.db()).get('shops', shopKey(shop));
+  }
+
+  /**
+   * Keep the shop's name as the page shows it (issue 21). Writes only when it changed; returns
+   * whether it wrote.
+   */
+  async notePageName(shop: ShopRef, name: string, now: Instant): Promise<boolean> {
+    const db = await this.db();
+    const tx = db.transaction('shops', 'readwrite');
+    const old = await tx.store.get(shopKey(shop));
+    if (old?.pageName === name) {
+      await tx.done;
+      return false;
+    }
+    await tx.store.put({
+      platform: shop.platform,
+      shopId: shop.shopId,
+      firstSeenAt: old?.firstSeenAt ?? now,
+      lastSeenAt: old?.lastSeenAt ?? now,
+      pageName: name,
+    });
+    await tx.done;
+    return true;
+  }
+
+  /**
+   * The name to show for a shop (issue 21): the merchant's own name from the popup, else the
+   * name the back-office shows, else the shop id.
+   */
+  async displayName(shop: ShopRef): Promise<string> {
+    const [settings, stored] = await Promise.all([this.getSettings(shop), this.getShop(shop)]);
+    return settings?.shopName ?? stored?.pageName ?? shop.shopId;
   }
 
   // ---- audit and meta --------------------------------------------------------------------

@@ -14,6 +14,7 @@ import {
   openBatch,
   parsePrintDataFile,
   sealReturn,
+  carrierNames,
   shipCarrierNames,
   type OpenedBatch,
   type OpenErrorCode,
@@ -46,6 +47,12 @@ export interface SupplierAppProps {
   readonly initial?: string;
   readonly now?: () => number;
   readonly random?: (n: number) => Uint8Array;
+  /**
+   * The language, when the host page keeps one (inside the extension: the setting every page
+   * shares, issue 21 item 9). Absent (the single-file page): the page's own toggle.
+   */
+  readonly lang?: Lang;
+  readonly onLang?: (lang: Lang) => void;
 }
 
 interface Row {
@@ -87,7 +94,9 @@ function saveFile(text: string, fileName: string): void {
 export function SupplierApp(props: SupplierAppProps) {
   const now = props.now ?? (() => Date.now());
   const random = props.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
-  const [lang, setLang] = useState<Lang>('zh');
+  const [ownLang, setOwnLang] = useState<Lang>('zh');
+  const lang = props.lang ?? ownLang;
+  const setLang = props.onLang ?? setOwnLang;
   const w = words[lang];
   const [source, setSource] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -368,7 +377,14 @@ export function SupplierApp(props: SupplierAppProps) {
     setCopied(false);
   };
 
-  const names = opened ? (shipCarrierNames[opened.batch.platform] as Record<string, string>) : {};
+  // Carrier names in the page's language (issue 21 item 9): the platform's own Chinese names, or
+  // core's English ones.
+  const names: Record<string, string> =
+    lang === 'en'
+      ? Object.fromEntries(Object.entries(carrierNames).map(([c, n]) => [c, n.en]))
+      : opened
+        ? shipCarrierNames[opened.batch.platform]
+        : {};
   const platformCount = orders.filter((o) => printRoute(o) === 'platform').length;
   const done = results.length;
   const qr = code ? qrDataUrl(code.text) : undefined;
@@ -476,6 +492,12 @@ export function SupplierApp(props: SupplierAppProps) {
                 <dt>{w.orders}</dt>
                 <dd class="sp-count">{orders.length}</dd>
               </div>
+              {opened.batch.note !== undefined && (
+                <div class="sp-merchant-note">
+                  <dt>{w.merchantNote}</dt>
+                  <dd>{opened.batch.note}</dd>
+                </div>
+              )}
               <div class="sp-meta-end">
                 <button
                   type="button"

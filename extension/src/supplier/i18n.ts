@@ -19,6 +19,7 @@ const zh = {
   open: '打开供货单',
   opening: '正在打开…',
   shop: '店铺',
+  merchantNote: '商家留言',
   batch: '批次',
   expires: '有效期至',
   orders: '订单',
@@ -102,6 +103,7 @@ const en: Words = {
   open: 'Open order sheet',
   opening: 'Opening…',
   shop: 'Shop',
+  merchantNote: 'Message from the merchant',
   batch: 'Batch',
   expires: 'Valid until',
   orders: 'Orders',
@@ -150,7 +152,7 @@ const en: Words = {
   none: '(none)',
   compOpen: 'Print with my print component',
   compHint:
-    "The print component prints only the print data the platform's e-waybill API returned with the waybill number (signed by the platform); an order's own ciphertext is not print data and the component refuses it. Choose the print-data file (JSON) the merchant's 打单 software wrote. This page connects only to the print component on this computer (127.0.0.1), nowhere else.",
+    "The print component prints only the print data the platform's e-waybill API returned with the waybill number (signed by the platform); an order's own ciphertext is not print data and the component refuses it. Choose the print-data file (JSON) the merchant's waybill-printing software wrote. This page connects only to the print component on this computer (127.0.0.1), nowhere else.",
   compDataFile: 'Print-data file',
   compData: (n: number, bad: number) =>
     `Read print data for ${n} orders${bad ? `; ${bad} incomplete entries (no signature etc.) the component would refuse were skipped` : ''}.`,

@@ -19,3 +19,4 @@ export * from './gate/index.js';
 export * from './deadline/index.js';
 export * from './merge/index.js';
 export * from './picking/index.js';
+export * from './sync/index.js';

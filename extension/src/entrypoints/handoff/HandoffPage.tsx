@@ -29,10 +29,13 @@ import type {
 import type { ShopRef } from '../../messages';
 import { HeldOrders } from '../../gate/HeldOrders';
 import { qrDataUrl } from '../../supplier/qr';
+import { PLATFORM_NAMES, useShopNames } from '../../ui/shop-names';
+import { useLanguage } from '../../ui/language';
 import { ExpiryReminders, RevokeBatch } from './BatchLifetime';
 import { readHandoffExport } from './export-read';
 import { generatePassphrase } from './passphrase';
 import { PlanSummary } from './PlanSummary';
+import { SupplierFileButton } from './SupplierFileButton';
 import { previewPlan } from './plan-preview';
 import { AddressSource, useOrderPageAddresses } from '../../print/AddressSource';
 import { addressesForPrint } from '../../print/address-sources';
@@ -52,7 +55,7 @@ const W = {
     shop: '店铺',
     newSupplier: '新厂家…',
     name: '厂家名称',
-    note: '备注',
+    note: '给厂家的留言（厂家页面上显示）',
     expiry: '有效期（天）',
     passphrase: '口令（可选）',
     passHint: '设置后链接里不含钥匙；请用另一个渠道（电话）告诉厂家口令',
@@ -98,9 +101,10 @@ const W = {
     open: '查看',
     back: '返回',
     statusText: {
-      sent: '已发出',
-      'partly-shipped': '部分发货',
-      shipped: '已发货',
+      sent: '已发出，待厂家回传',
+      'partly-shipped': '部分回传',
+      returned: '已回传，待上传发货',
+      shipped: '已生成发货文件',
       expired: '已过期',
       revoked: '已作废',
     } as Record<BatchStatus, string>,
@@ -119,7 +123,11 @@ const W = {
     baseUrl: '厂家页面地址（链接指向这里；静态页面放在你信任的网站上）',
     save: '保存',
     saved: '已保存',
-    standalone: '下载厂家页面（单个 HTML 文件：发给厂家一次，双击打开，不用安装，也不联网）',
+    standalone: '下载空白厂家页面（单个 HTML 文件，不含订单：厂家粘贴链接文字使用）',
+    supplierFile: '下载发货单文件（推荐）',
+    supplierFileHint:
+      '一个 HTML 附件，内含本批订单：发给厂家，双击打开即可填单号，不用安装，也不联网。文件和链接一样机密：请只发给这个厂家。',
+    supplierFileFailed: '没能生成发货单文件，请改用下面的链接',
     lang: 'English',
     error: '出错了：',
   },
@@ -132,7 +140,7 @@ const W = {
     shop: 'Shop',
     newSupplier: 'New supplier…',
     name: 'Supplier name',
-    note: 'Note',
+    note: 'Message to the supplier (shown on its page)',
     expiry: 'Valid for (days)',
     passphrase: 'Passphrase (optional)',
     passHint: 'The link then holds no key; tell the supplier the passphrase another way (a call)',
@@ -179,9 +187,10 @@ const W = {
     open: 'Open',
     back: 'Back',
     statusText: {
-      sent: 'sent',
-      'partly-shipped': 'partly shipped',
-      shipped: 'shipped',
+      sent: 'sent, waiting for the supplier',
+      'partly-shipped': 'partly returned',
+      returned: 'returned, ship on the platform next',
+      shipped: 'bulk-ship file made',
       expired: 'expired',
       revoked: 'revoked',
     } as Record<BatchStatus, string>,
@@ -202,16 +211,14 @@ const W = {
     save: 'Save',
     saved: 'Saved',
     standalone:
-      'Download the supplier page (one HTML file: send it once; the supplier double-clicks it, no install, no network)',
+      'Download the blank supplier page (one HTML file, no orders: the supplier pastes the link text into it)',
+    supplierFile: 'Download the order-sheet file (recommended)',
+    supplierFileHint:
+      'One HTML attachment with this batch inside: send it to the supplier, who double-clicks it to enter tracking numbers; no install, no network. The file is as secret as the link: send it to this supplier only.',
+    supplierFileFailed: 'Could not make the order-sheet file; send the link below instead',
     lang: '中文',
     error: 'Error: ',
   },
-};
-
-const PLATFORM_NAMES: Record<ShopRef['platform'], Record<Lang, string>> = {
-  douyin: { zh: '抖店', en: 'Douyin' },
-  wechat: { zh: '视频号小店', en: 'WeChat shop' },
-  jd: { zh: '京东', en: 'JD' },
 };
 
 const CARRIERS = ['ZTO', 'YTO', 'YUNDA', 'JTSD', 'STO', 'SF', 'JD', 'EMS', 'DBKD'] as const;
@@ -240,22 +247,33 @@ function download(text: string, fileName: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function CopyButton(props: { text: string; label: string; done: string; class?: string }) {
+function CopyButton(props: {
+  text: string;
+  label: string;
+  done: string;
+  class?: string;
+  onDone?: () => void;
+}) {
   const [ok, setOk] = useState(false);
   return (
     <button
       type="button"
       class={`ho-btn ${props.class ?? ''}`}
-      onClick={() => void copy(props.text).then(setOk)}
+      onClick={() =>
+        void copy(props.text).then((done) => {
+          setOk(done);
+          if (done) props.onDone?.();
+        })
+      }
     >
       {ok ? props.done : props.label}
     </button>
   );
 }
 
-function resultText(r: ReturnResult | undefined, platform: ShopRef['platform']): string {
+function resultText(r: ReturnResult | undefined, platform: ShopRef['platform'], lang: Lang): string {
   if (!r) return '—';
-  return r.status === 'shipped' ? `${carrierName(platform, r.carrier)} ${r.waybill}` : `✕ ${r.reason}`;
+  return r.status === 'shipped' ? `${carrierName(platform, r.carrier, lang)} ${r.waybill}` : `✕ ${r.reason}`;
 }
 
 /** Read the selection from the page URL: `?sel=<id>` (overlay) or `?platform=&shopId=&orders=`. */
@@ -273,7 +291,7 @@ function selectionOf(search: string): { sel?: string; shop?: ShopRef; orderIds?:
 }
 
 export function HandoffPage(props: { search: string }) {
-  const [lang, setLang] = useState<Lang>('zh');
+  const [lang, setLang] = useLanguage();
   const w = W[lang];
   const [error, setError] = useState('');
   // Exception gate (issue 18): orders held before sealing, and the merchant's overrides.
@@ -302,6 +320,7 @@ export function HandoffPage(props: { search: string }) {
   const [reminders, setReminders] = useState<readonly BatchReminder[]>([]);
   const [busy, setBusy] = useState(false);
   const [sealed, setSealed] = useState<Extract<SealReply, { ok: true }> | undefined>();
+  const shopName = useShopNames();
   const [batches, setBatches] = useState<readonly BatchSummary[]>([]);
   const [open, setOpen] = useState<BatchDetail | undefined>();
   const [code, setCode] = useState('');
@@ -470,6 +489,14 @@ export function HandoffPage(props: { search: string }) {
     await loadBatches();
   };
 
+  // Issue 21: a batch stays 已回传，待上传发货 until its bulk-ship file is made.
+  const shipFileMade = async (batchId: string): Promise<void> => {
+    const r = await send({ type: 'handoff/ship-file', batchId });
+    if (!r.ok) return setError(r.error.message);
+    if (r.value) setOpen((o) => (o && o.batchId === batchId ? { ...o, status: r.value!.status } : o));
+    await loadBatches();
+  };
+
   const importCode = async (): Promise<void> => {
     if (!open || code.trim() === '') return;
     setError('');
@@ -616,7 +643,7 @@ export function HandoffPage(props: { search: string }) {
                   <option value="">{w.anyCarrier}</option>
                   {CARRIERS.map((c) => (
                     <option key={c} value={c}>
-                      {carrierName(shop.platform, c)}
+                      {carrierName(shop.platform, c, lang)}
                     </option>
                   ))}
                 </select>
@@ -704,6 +731,13 @@ export function HandoffPage(props: { search: string }) {
           )}
           {sealed && (
             <div class="ho-sealed" data-kind={sealed.kind} data-batch-id={sealed.batch.batchId}>
+              <SupplierFileButton
+                sealedText={sealed.text}
+                supplier={sealed.batch.supplier.name}
+                orders={sealed.batch.orders}
+                w={w}
+                onError={setError}
+              />
               {sealed.kind === 'link' ? (
                 <>
                   <h3>{config.baseUrl ? w.link : w.noBase}</h3>
@@ -784,8 +818,8 @@ export function HandoffPage(props: { search: string }) {
                     {imported.changes.map((c) => (
                       <tr key={c.orderId}>
                         <td class="ho-mono">{c.orderId}</td>
-                        <td class="ho-muted">{resultText(c.before, open.shop.platform)}</td>
-                        <td>→ {resultText(c.after, open.shop.platform)}</td>
+                        <td class="ho-muted">{resultText(c.before, open.shop.platform, lang)}</td>
+                        <td>→ {resultText(c.after, open.shop.platform, lang)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -801,7 +835,10 @@ export function HandoffPage(props: { search: string }) {
               <button
                 type="button"
                 class="ho-btn ho-primary ho-download-ship"
-                onClick={() => download(shipFile.csv, shipFile.fileName, 'text/csv;charset=utf-8')}
+                onClick={() => {
+                  download(shipFile.csv, shipFile.fileName, 'text/csv;charset=utf-8');
+                  void shipFileMade(open.batchId);
+                }}
               >
                 {w.bulkFile} ({shipFile.written})
               </button>
@@ -809,7 +846,12 @@ export function HandoffPage(props: { search: string }) {
                 {w.bulkLines}
                 <textarea class="ho-ship-lines" readOnly rows={4} value={lines} />
               </label>
-              <CopyButton text={lines} label={w.copy} done={w.copied} />
+              <CopyButton
+                text={lines}
+                label={w.copy}
+                done={w.copied}
+                onDone={() => void shipFileMade(open.batchId)}
+              />
             </div>
           )}
           <table class="ho-table ho-items">
@@ -825,7 +867,7 @@ export function HandoffPage(props: { search: string }) {
                 <tr key={it.order.orderId} data-order-id={it.order.orderId}>
                   <td class="ho-muted">{i + 1}</td>
                   <td class="ho-mono">{it.order.orderId}</td>
-                  <td>{resultText(it.result, open.shop.platform)}</td>
+                  <td>{resultText(it.result, open.shop.platform, lang)}</td>
                 </tr>
               ))}
             </tbody>
@@ -857,7 +899,7 @@ export function HandoffPage(props: { search: string }) {
                   <tr key={b.batchId} class="ho-batch-row" data-batch-id={b.batchId}>
                     <td>
                       {PLATFORM_NAMES[b.shop.platform][lang]}{' '}
-                      <span class="ho-muted ho-small">{b.shop.shopId}</span>
+                      <span class="ho-muted ho-small ho-shop-name">{shopName(b.shop)}</span>
                     </td>
                     <td>{b.supplier.name}</td>
                     <td>{time(b.createdAt)}</td>

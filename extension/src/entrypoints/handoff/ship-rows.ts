@@ -8,6 +8,7 @@
  * @module
  */
 import {
+  carrierNames,
   readCarrier,
   shipCarrierNames,
   shipFromReturn,
@@ -48,12 +49,15 @@ export function bulkShipFileOf(batch: BatchDetail): BulkShipFile {
 }
 
 /**
- * Carrier display name on a platform (`ZTO` → `中通` on WeChat), or the text as given; for
- * showing only (Preact renders it as text), never for the bulk-ship file or lines.
+ * Carrier display name on a platform (`ZTO` → `中通` on WeChat), in English on an English page
+ * (issue 21 item 9), or the text as given; for showing only (Preact renders it as text), never
+ * for the bulk-ship file or lines.
  * @example
  * carrierName('wechat', 'ZTO'); // '中通'
+ * carrierName('wechat', 'ZTO', 'en'); // 'ZTO Express'
  */
-export function carrierName(platform: PlatformId, carrier: string): string {
+export function carrierName(platform: PlatformId, carrier: string, lang: 'zh' | 'en' = 'zh'): string {
   const code = readCarrier(carrier);
+  if (lang === 'en' && code && code in carrierNames) return carrierNames[code].en;
   return (code && shipCarrierNames[platform]?.[code]) || carrier;
 }

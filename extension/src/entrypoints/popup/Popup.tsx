@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { carrierNames, formatChinaTime, type PlatformId } from '@shipmask/core';
 import { send } from '../../client';
 import type { DailyReveals, QuotaView, SettingsView, ShopRef, ShopSummary } from '../../messages';
+import { useLanguage } from '../../ui/language';
 import { RevealChart } from './Chart';
 import { fromDraft, pctText, toDraft, type Draft } from './draft';
 import { popupStrings, type Lang, type PopupStrings } from './i18n';
@@ -23,7 +24,7 @@ async function activeTabId(): Promise<number | undefined> {
 }
 
 export function Popup() {
-  const [lang, setLang] = useState<Lang>('zh');
+  const [lang, setLang] = useLanguage();
   const [shops, setShops] = useState<readonly ShopSummary[] | null>(null);
   const [active, setActive] = useState<ShopRef | null>(null);
   const [shop, setShop] = useState<ShopRef | null>(null);
@@ -104,7 +105,6 @@ function ShopPanel(props: { shop: ShopRef; t: PopupStrings; lang: Lang; onLang: 
     else setError(d.error.message);
     if (s.ok) {
       setSettings(s.value);
-      if (s.value.saved && s.value.settings.language) props.onLang(s.value.settings.language);
     } else setError(s.error.message);
   };
   useEffect(() => {
@@ -123,9 +123,9 @@ function ShopPanel(props: { shop: ShopRef; t: PopupStrings; lang: Lang; onLang: 
           view={settings}
           t={t}
           lang={props.lang}
+          onLang={props.onLang}
           onSaved={(v) => {
             setSettings(v);
-            if (v.settings.language) props.onLang(v.settings.language);
             void load();
           }}
         />
@@ -197,6 +197,7 @@ function SettingsForm(props: {
   view: SettingsView;
   t: PopupStrings;
   lang: Lang;
+  onLang: (l: Lang) => void;
   onSaved: (v: SettingsView) => void;
 }) {
   const { t, view, shop } = props;
@@ -317,7 +318,12 @@ function SettingsForm(props: {
       </label>
       <label>
         <span>{t.language}</span>
-        <select value={draft.language} onChange={(e) => set('language', e.currentTarget.value as Lang)}>
+        {/* One language for every page (issue 21 item 9): applies at once, not per shop. */}
+        <select
+          class="ui-language"
+          value={props.lang}
+          onChange={(e) => props.onLang(e.currentTarget.value === 'en' ? 'en' : 'zh')}
+        >
           <option value="zh">中文</option>
           <option value="en">English</option>
         </select>

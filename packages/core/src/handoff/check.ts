@@ -142,6 +142,11 @@ export function checkBatch(batch: HandoffBatch): HandoffResult<HandoffBatch, Che
     });
   if (!isList(batch.orders) || batch.orders.length > BATCH_LIMITS.orders)
     return bad(`orders must be a list of at most ${BATCH_LIMITS.orders}`, { field: 'orders' });
+  const rawNote = text(batch.note, BATCH_LIMITS.text, true);
+  if (rawNote === false) return bad('note must be a string of at most 1000 characters', { field: 'note' });
+  // The merchant's note is free text like a remark: masked, then scanned for a mobile number.
+  const note = rawNote === undefined ? '' : maskText(rawNote.trim()).value;
+  if (containsMobile(note)) return plain('the note holds a mobile number', { field: 'note' });
   let items = 0;
   for (const o of batch.orders) items += isList(o?.items) ? o.items.length : 0;
   if (items > BATCH_LIMITS.items)
@@ -168,6 +173,7 @@ export function checkBatch(batch: HandoffBatch): HandoffResult<HandoffBatch, Che
       createdAt: batch.createdAt,
       expiresAt: batch.expiresAt,
       orders,
+      ...(note !== '' ? { note } : {}),
     },
   };
 }

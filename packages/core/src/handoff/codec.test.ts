@@ -33,9 +33,13 @@ describe('encodeBody / decodeBody (format 1)', () => {
     const plain = encodeBody({ ...routed, orders: [routed.orders[0]!, c] });
     expect(enc.text.length).toBe(plain.text.length + 1 + 2);
     expect(Array.from(enc.text.subarray(0, plain.text.length))).toEqual(Array.from(plain.text));
-    // An unknown section tag, an unknown route code or an all-empty routes section is malformed.
+    // An unknown section tag, an unknown route code, an all-empty routes section, an empty note,
+    // or sections out of order / repeated are malformed.
     for (const tail of [
-      [2, 0, 1],
+      [3, 0, 1],
+      [2, 0],
+      [2, 1, 0x41, 1, 0, 1],
+      [1, 0, 1, 1, 0, 1],
       [1, 0, 2],
       [1, 0, 0],
     ]) {
@@ -45,6 +49,25 @@ describe('encodeBody / decodeBody (format 1)', () => {
         code: 'malformed',
       });
     }
+  });
+
+  it("carries the merchant's note to the supplier in its own trailing section (issue 21)", () => {
+    const b = { ...smallBatch(), note: '周五前发出，顺丰到付' };
+    const checked = checkBatch(b);
+    expect(checked).toMatchObject({ ok: true, value: { note: '周五前发出，顺丰到付' } });
+    const enc = encodeBody(b);
+    expect(decodeBody(enc, header(b))).toEqual({ ok: true, value: b });
+    const without = encodeBody(smallBatch());
+    expect(Array.from(enc.text.subarray(0, without.text.length))).toEqual(Array.from(without.text));
+    // The note is free text: masked like a remark, and a number that survives is refused.
+    const blank = checkBatch({ ...b, note: '   ' });
+    expect(blank.ok && blank.value.note).toBe(undefined);
+    expect(checkBatch({ ...b, note: 'x'.repeat(1001) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-batch', field: 'note' },
+    });
+    const masked = checkBatch({ ...b, note: '有问题打 13812345678' });
+    expect(masked.ok && masked.value.note).toBe('有问题打 138****5678');
   });
 
   it('round-trips every checked batch (property, 1,000 runs)', { timeout: 60_000 }, () => {

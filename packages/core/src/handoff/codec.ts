@@ -45,8 +45,10 @@ const F_CADDRESS = 128;
 
 const MASKED_MOBILE = /^1([0-9]{2})\*{4}([0-9]{4})$/u;
 
-/** Trailing section tags. */
+/** Trailing section tags, written in increasing order, each at most once. */
 const SECTION_ROUTES = 1;
+/** The merchant's note to the supplier (issue 21). */
+const SECTION_NOTE = 2;
 /** Route codes of the routes section (index = code). */
 const ROUTE_CODES = [undefined, 'platform-dropship'] as const;
 
@@ -350,6 +352,10 @@ export function encodeBody(b: HandoffBatch): EncodedBody {
     w.byte(SECTION_ROUTES);
     for (const o of orders) w.byte(ROUTE_CODES.indexOf(o.route));
   }
+  if (b.note !== undefined && b.note !== '') {
+    w.byte(SECTION_NOTE);
+    w.string(b.note);
+  }
   return { text: w.finish(), raw: rw.finish() };
 }
 
@@ -474,18 +480,29 @@ export function decodeBody(
     address: fill(c.address),
   }));
   const routeOf: (HandoffOrder['route'] | undefined)[] = [];
-  if (!r.failed && r.remaining > 0) {
-    // The one known section; anything else is not a body this page wrote.
-    if (r.byte() !== SECTION_ROUTES) return MALFORMED;
-    let any = false;
-    for (let i = 0; i < n && !r.failed; i++) {
-      const c = r.byte();
-      if (c >= ROUTE_CODES.length) return MALFORMED;
-      any ||= c > 0;
-      routeOf.push(ROUTE_CODES[c]);
-    }
-    // sealBatch writes the section only when an order has a route.
-    if (!any) return MALFORMED;
+  let note: string | undefined;
+  // Optional trailing sections, in increasing tag order, each at most once; an unknown tag is
+  // not a body this code wrote.
+  let lastSection = 0;
+  while (!r.failed && r.remaining > 0) {
+    const tag = r.byte();
+    if (tag <= lastSection) return MALFORMED;
+    lastSection = tag;
+    if (tag === SECTION_ROUTES) {
+      let any = false;
+      for (let i = 0; i < n && !r.failed; i++) {
+        const c = r.byte();
+        if (c >= ROUTE_CODES.length) return MALFORMED;
+        any ||= c > 0;
+        routeOf.push(ROUTE_CODES[c]);
+      }
+      // sealBatch writes the section only when an order has a route.
+      if (!any) return MALFORMED;
+    } else if (tag === SECTION_NOTE) {
+      note = r.string(TEXT_BYTES);
+      // Written only when there is a note.
+      if (note === '') return MALFORMED;
+    } else return MALFORMED;
   }
   if (r.failed || r.remaining !== 0 || rr.remaining !== 0) return MALFORMED;
 
@@ -542,6 +559,7 @@ export function decodeBody(
       createdAt,
       expiresAt: header.expiresAt,
       orders,
+      ...(note !== undefined ? { note } : {}),
     },
   };
 }

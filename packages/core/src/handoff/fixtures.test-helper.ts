@@ -155,6 +155,7 @@ export const batchArb = (maxOrders = 6): fc.Arbitrary<HandoffBatch> =>
       sameShape: fc.boolean(),
       orders: fc.uniqueArray(orderArb(orderIdArb), { maxLength: maxOrders, selector: (o) => o.orderId }),
       sequential: fc.uniqueArray(orderArb(digits(19)), { maxLength: maxOrders, selector: (o) => o.orderId }),
+      note: fc.option(words, { nil: undefined }),
     })
     .map((b) => ({
       shop: b.shop,
@@ -163,4 +164,5 @@ export const batchArb = (maxOrders = 6): fc.Arbitrary<HandoffBatch> =>
       createdAt: b.createdAt,
       expiresAt: b.createdAt + b.ttl,
       orders: b.sameShape ? b.sequential : b.orders,
+      ...(b.note !== undefined && b.note !== '' ? { note: b.note } : {}),
     }));

@@ -89,6 +89,11 @@ export interface HandoffBatch {
   /** After this instant the link no longer opens. */
   readonly expiresAt: Instant;
   readonly orders: readonly HandoffOrder[];
+  /**
+   * The merchant's note to the supplier (issue 21: shown on the supplier page), e.g.
+   * "周五前发出，顺丰到付". Passed through `maskText` like a remark; at most 1,000 characters.
+   */
+  readonly note?: string;
 }
 
 /**

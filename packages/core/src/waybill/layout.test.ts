@@ -79,6 +79,16 @@ describe('layoutLabel: the seed order on every template', () => {
     expect(l.warnings).toContain('no-routing');
     expect(l.texts.map((t) => t.text)).toContain('广东省 广州市 天河区');
   });
+  it('reads the 大头笔 region off the printed address when the order carries none (issue 21)', () => {
+    const { region: _drop, ...receiver } = seedOrder.receiver;
+    void _drop;
+    const o: OrderView = { ...seedOrder, receiver };
+    const l = mustLayout(o, '76x130', { ...seedOptions, routing: {} });
+    expect(l.texts.map((t) => t.text)).toContain('广东省 广州市 天河区');
+    // The carrier's 大头笔 still wins.
+    const given = mustLayout(o, '76x130', seedOptions);
+    expect(given.texts.map((t) => t.text).join('')).toContain('粤-广州 天河');
+  });
 });
 
 describe('layoutLabel refusals', () => {

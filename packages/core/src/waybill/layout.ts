@@ -12,6 +12,7 @@
 import { chinaDate } from '../time/china-time.js';
 import type { Instant, OrderItem, OrderView } from '../types.js';
 import { carrierNames, type PlatformRef } from '../platform/index.js';
+import { maskAddress } from '../mask/mask-address.js';
 import { maskMobilesIn, maskText } from '../mask/mask-text.js';
 import { cleanLine } from './clean.js';
 import { encodeCode128 } from './code128.js';
@@ -482,7 +483,9 @@ export function layoutLabel(
       error: { code: 'bad-tracking-number', message: `运单号无法编码为条码:${code.error.message}` },
     };
   }
-  const region = order.receiver.region ?? {};
+  // The 大头笔 line when the carrier gave none (issue 21): the region the order carries, else the
+  // region read off the address printed on the label (province, city, county).
+  const region = order.receiver.region ?? maskAddress(rec.parts.address.body).region;
   const regionText = [region.province, region.city, region.district]
     .map(clean)
     .filter((s) => s !== '')

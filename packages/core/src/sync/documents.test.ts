@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkSyncDoc, docText, naturalKey, type SyncDoc } from './documents.js';
+import { syncDocArb, T0 } from './fixtures.test-helper.js';
+
+const shop = { platform: 'douyin', shopId: 's1' } as const;
+const station = { id: 'st-1', label: '1' };
+
+describe('checkSyncDoc', () => {
+  it('accepts every valid document unchanged (property)', () => {
+    fc.assert(
+      fc.property(syncDocArb, (doc) => {
+        const r = checkSyncDoc(JSON.parse(JSON.stringify(doc)));
+        expect(r.ok).toBe(true);
+        if (r.ok) expect(docText(r.doc)).toBe(docText(doc));
+      }),
+    );
+  });
+
+  it('drops unknown fields', () => {
+    const r = checkSyncDoc({ kind: 'claim', shop, orderId: '42', at: T0, station, phone: '13812345678' });
+    expect(r.ok && 'phone' in r.doc).toBe(false);
+  });
+
+  it('refuses bad documents with typed errors', () => {
+    const code = (v: unknown): string | undefined => {
+      const r = checkSyncDoc(v);
+      return r.ok ? undefined : r.error.code;
+    };
+    expect(code(null)).toBe('not-an-object');
+    expect(code([])).toBe('not-an-object');
+    expect(code({ kind: 'toString' })).toBe('bad-kind');
+    expect(
+      code({ kind: 'claim', shop: { platform: 'taobao', shopId: 's' }, orderId: '1', at: T0, station }),
+    ).toBe('bad-shop');
+    expect(code({ kind: 'claim', shop, orderId: '1', at: -1, station })).toBe('bad-time');
+    expect(code({ kind: 'claim', shop, orderId: '1', at: T0, station: { id: 'a b', label: '1' } })).toBe(
+      'bad-station',
+    );
+    expect(code({ kind: 'claim', shop, orderId: '', at: T0, station })).toBe('bad-field');
+    expect(
+      code({ kind: 'journal', shop, orderId: '1', step: 'reprinted', entryId: 'e1', at: T0, station }),
+    ).toBe('bad-field');
+    expect(code({ kind: 'quotaEvent', shop, event: { type: 'granted', id: 'g', at: 0, amount: -1 } })).toBe(
+      'bad-event',
+    );
+    expect(code({ kind: 'settings', shop, settings: { a: Number.NaN }, at: T0, station })).toBe('bad-field');
+  });
+});
+
+describe('naturalKey', () => {
+  it('differs whenever the identity differs, and ignores non-identity fields (property)', () => {
+    fc.assert(
+      fc.property(syncDocArb, syncDocArb, (a, b) => {
+        const same = naturalKey(a) === naturalKey(b);
+        if (a.kind !== b.kind) expect(same).toBe(false);
+        if (a.kind === 'claim' && b.kind === 'claim')
+          expect(same).toBe(
+            a.shop.platform === b.shop.platform && a.shop.shopId === b.shop.shopId && a.orderId === b.orderId,
+          );
+      }),
+    );
+  });
+
+  it('treats a reused quota-event id with other content as another event', () => {
+    const e = (amount: number): SyncDoc => ({
+      kind: 'quotaEvent',
+      shop,
+      event: { type: 'granted', id: 'g1', at: T0, amount },
+    });
+    expect(naturalKey(e(1))).not.toBe(naturalKey(e(2)));
+    expect(naturalKey(e(1))).toBe(naturalKey(e(1)));
+  });
+
+  it('keeps a settings document one document whatever it holds', () => {
+    const s = (x: number): SyncDoc => ({
+      kind: 'settings',
+      shop,
+      settings: { retentionDays: x },
+      at: T0 + x,
+      station,
+    });
+    expect(naturalKey(s(30))).toBe(naturalKey(s(90)));
+  });
+});

@@ -1,0 +1,182 @@
+// Sync between two stations (issue 22, deliver 5): 10,000 ledger events and 1,000 journal entries
+// written on station 1, pushed to a real CouchDB-protocol server (pouchdb-server on 127.0.0.1) and
+// pulled by station 2, sealed end to end (the product engine), against the same documents
+// replicated unencrypted by the same protocol steps over the same client and mirror store (a
+// peer measured in the same run). Target: time and bytes on the wire within 1.5x of the peer.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { docId, docText, revisionId, type SyncDoc } from '../../packages/core/src/index.ts';
+import { CouchClient } from '../../extension/src/background/sync/couch-client.ts';
+import { SyncEngine } from '../../extension/src/background/sync/engine.ts';
+import { IdbSyncStore, type SyncLocalStore } from '../../extension/src/storage/sync-store.ts';
+import { startCouchServer } from '../sync/couch-server.ts';
+import { SHOP, quotaDocs, random, shopKeys } from '../sync/stations.ts';
+import type { BenchRow, BenchSuite } from './types.ts';
+
+const EVENTS = 10_000;
+const JOURNAL = 1_000;
+const BATCH = 200;
+const keys = shopKeys();
+
+function documents(): SyncDoc[] {
+  const t0 = Date.UTC(2026, 11, 7, 2);
+  const journal = Array.from({ length: JOURNAL }, (_, i): SyncDoc => ({
+    kind: 'journal',
+    shop: SHOP,
+    orderId: `69${String(31_000_000_000_000 + i * 7919)}`,
+    step: 'printed',
+    entryId: `job-1-${i}`,
+    trackingNumber: `ZT${7_300_000_000 + i}`,
+    carrier: 'ZTO',
+    at: t0 + i,
+    station: { id: 'st-1', label: '1' },
+  }));
+  return [...quotaDocs('a', EVENTS, t0), ...journal];
+}
+
+/** A fetch that counts request and response bytes. */
+function counting(): { fetcher: (i: string, init?: RequestInit) => Promise<Response>; bytes: () => number } {
+  let n = 0;
+  return {
+    fetcher: async (i, init) => {
+      n += Buffer.byteLength(i) + (typeof init?.body === 'string' ? Buffer.byteLength(init.body) : 0);
+      const r = await fetch(i, init);
+      const text = await r.text();
+      n += Buffer.byteLength(text);
+      return new Response(text, { status: r.status, headers: r.headers });
+    },
+    bytes: () => n,
+  };
+}
+
+/** The unencrypted peer: the engine's protocol steps with plain bodies and no sealing. */
+async function plainPush(client: CouchClient, store: SyncLocalStore): Promise<void> {
+  let seq = 0;
+  for (;;) {
+    const rows = await store.since(seq, BATCH);
+    if (rows.length === 0) break;
+    const ask: Record<string, string[]> = {};
+    for (const r of rows) (ask[r.id] ??= []).push(r.rev);
+    const diff = await client.revsDiff(ask);
+    if (!diff.ok) throw new Error(diff.error.message);
+    const wire = rows
+      .filter((r) => diff.value.get(r.id)?.includes(r.rev))
+      .map((r) => ({
+        _id: r.id,
+        _rev: r.rev,
+        _revisions: { start: 1, ids: [r.rev.slice(2)] },
+        doc: JSON.parse(docText(r.doc!)) as unknown,
+      }));
+    const sent = await client.bulkDocs(wire);
+    if (!sent.ok) throw new Error(sent.error.message);
+    seq = rows[rows.length - 1]!.seq;
+    const cp = await client.putLocal('plain-push', { seq });
+    if (!cp.ok) throw new Error(cp.error.message);
+  }
+}
+
+async function plainPull(client: CouchClient, store: SyncLocalStore): Promise<number> {
+  let since: string | number = 0;
+  let pulled = 0;
+  for (;;) {
+    const page = await client.changes(since, BATCH);
+    if (!page.ok) throw new Error(page.error.message);
+    const pairs = page.value.changes.flatMap((c) => c.revs.map((rev) => ({ id: c.id, rev })));
+    const missing = await store.missing(pairs);
+    const got = await client.winners(missing.map((m) => m.id));
+    if (!got.ok) throw new Error(got.error.message);
+    pulled += await store.add(
+      [...got.value.values()].map((w) => ({
+        id: w.id,
+        rev: w.rev,
+        deleted: false,
+        history: w.history,
+        doc: w.body['doc'] as SyncDoc,
+      })),
+      'remote',
+    );
+    since = page.value.lastSeq;
+    if (page.value.changes.length < BATCH) break;
+  }
+  return pulled;
+}
+
+const suite: BenchSuite = {
+  name: 'sync',
+  async run(): Promise<readonly BenchRow[]> {
+    const couch = await startCouchServer();
+    try {
+      const docs = documents();
+      // Sealed: the product engine on both stations.
+      const sealedNet = counting();
+      const s1 = await IdbSyncStore.open(new IDBFactory());
+      const s2 = await IdbSyncStore.open(new IDBFactory());
+      const mk = (store: IdbSyncStore, label: string): SyncEngine =>
+        new SyncEngine({
+          keys,
+          client: new CouchClient(`${couch.origin}/sealed`, sealedNet.fetcher),
+          store,
+          station: { id: `st-${label}`, label },
+          random,
+          now: () => Date.now(),
+          batchSize: BATCH,
+        });
+      const a = mk(s1, '1');
+      const b = mk(s2, '2');
+      await a.write(docs);
+      const t0 = performance.now();
+      const pushed = await a.syncOnce();
+      const pulled = await b.syncOnce();
+      const sealedMs = performance.now() - t0;
+      if (!pushed.ok || !pulled.ok || pulled.value.pulled !== docs.length)
+        throw new Error('sealed sync incomplete');
+
+      // Plain peer: same documents, same ids and revisions, same steps and mirror store.
+      const plainNet = counting();
+      const client = new CouchClient(`${couch.origin}/plain`, plainNet.fetcher);
+      const ensured = await client.ensureDatabase();
+      if (!ensured.ok) throw new Error(ensured.error.message);
+      const p1 = await IdbSyncStore.open(new IDBFactory());
+      const p2 = await IdbSyncStore.open(new IDBFactory());
+      await p1.add(
+        docs.map((d) => {
+          const rev = revisionId(keys.revKey, undefined, d);
+          return { id: docId(keys.idKey, d), rev, deleted: false, doc: d, history: [rev] };
+        }),
+        'local',
+      );
+      const t1 = performance.now();
+      await plainPush(client, p1);
+      const n = await plainPull(client, p2);
+      const plainMs = performance.now() - t1;
+      if (n !== docs.length) throw new Error('plain sync incomplete');
+
+      const timeRatio = sealedMs / plainMs;
+      const byteRatio = sealedNet.bytes() / plainNet.bytes();
+      return [
+        {
+          name: `sealed sync, ${EVENTS} events + ${JOURNAL} journal, push + pull`,
+          value: sealedMs,
+          unit: 'ms',
+          target: '<= 1.5x plain',
+          ok: timeRatio <= 1.5,
+          note: `${timeRatio.toFixed(2)}x plain`,
+        },
+        { name: 'plain sync (same protocol, no sealing)', value: plainMs, unit: 'ms' },
+        {
+          name: 'sealed bytes on the wire',
+          value: sealedNet.bytes(),
+          unit: 'bytes',
+          target: '<= 1.5x plain',
+          ok: byteRatio <= 1.5,
+          note: `${byteRatio.toFixed(2)}x plain`,
+        },
+        { name: 'plain bytes on the wire', value: plainNet.bytes(), unit: 'bytes' },
+      ];
+    } finally {
+      await couch.stop();
+    }
+  },
+};
+
+export default suite;
