@@ -40,20 +40,20 @@ export interface AddressFacts {
 export const ADDRESS_FACTS: Readonly<Record<PlatformId, AddressFacts>> = {
   douyin: {
     exportAddress: 'ciphertext',
-    reveal: { zh: '小眼睛', en: 'the eye icon' },
+    reveal: { zh: '小眼睛', en: 'the eye icon (“小眼睛”)' },
     revealCounted: true,
-    ewaybill: { zh: '抖店电子面单（打单）', en: "Douyin shop's e-waybill print" },
+    ewaybill: { zh: '抖店电子面单（打单）', en: 'Douyin shop’s e-waybill print' },
   },
   wechat: {
     exportAddress: 'masked',
-    reveal: { zh: '查看', en: '查看 (view)' },
+    reveal: { zh: '查看', en: '“查看” (view)' },
     revealCounted: true,
-    ewaybill: { zh: '微信小店电子面单', en: "WeChat shop's e-waybill" },
+    ewaybill: { zh: '微信小店电子面单', en: 'WeChat shop’s e-waybill' },
   },
   jd: {
     exportAddress: 'masked',
-    reveal: { zh: '查看', en: '查看 (view)' },
+    reveal: { zh: '查看', en: '“查看” (view)' },
     revealCounted: true,
-    ewaybill: { zh: '京东无界电子面单', en: "JD's 无界 e-waybill" },
+    ewaybill: { zh: '京东无界电子面单', en: 'JD’s “无界” e-waybill' },
   },
 };
