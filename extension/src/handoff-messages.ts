@@ -10,7 +10,15 @@
  * to the page once and never stored or logged.
  * @module
  */
-import type { HandoffOrder, HoldReason, Instant, OrderView, ReturnResult } from '@shipmask/core';
+import type {
+  HandoffOrder,
+  HoldReason,
+  Instant,
+  OrderView,
+  ReturnResult,
+  SupplierRuleSet,
+  UnassignedReason,
+} from '@shipmask/core';
 import type { ShopRef } from './messages';
 
 /** A supplier (厂家) the merchant hands orders to. */
@@ -88,6 +96,19 @@ export interface BatchSummary {
   readonly imports: number;
   /** When the merchant revoked the batch (its return codes are refused from then on). */
   readonly revokedAt?: Instant;
+  /** The multi-supplier selection this batch is part of (issue 17 item 4). */
+  readonly group?: BatchGroup;
+}
+
+/**
+ * The place of a batch in a multi-supplier selection: the selection's id, this batch's part
+ * (0-based, the order the split was shown in; a split order ships by its lowest part) and the
+ * number of batches the selection became.
+ */
+export interface BatchGroup {
+  readonly id: string;
+  readonly part: number;
+  readonly of: number;
 }
 
 /** A batch with its orders. */
@@ -136,6 +157,48 @@ export type SealReply =
     }
   | HandoffFailure;
 
+/** A shop's supplier-per-SKU rules as the hand-off page edits them (issue 17 item 4). */
+export interface SupplierRulesValue {
+  readonly rules: SupplierRuleSet;
+  /** Default supplier for SKUs no rule names; absent: those orders stay unassigned. */
+  readonly fallback?: string;
+  readonly updatedAt?: Instant;
+}
+
+/** One sealed batch of a multi-supplier selection, as the page shows it (the link is not stored). */
+export interface SealedPart {
+  readonly supplier: HandoffSupplier;
+  readonly batch: BatchSummary;
+  readonly kind: 'link' | 'file';
+  readonly text: string;
+  readonly fileName?: string;
+  readonly payload: string;
+  /** Order lines and items in this batch; `split`: lines that are one parcel of a split order. */
+  readonly orders: number;
+  readonly items: number;
+  readonly split: number;
+}
+
+/** Reply of `handoff/seal-suppliers`. */
+export type SupplierSealReply =
+  | {
+      readonly ok: true;
+      readonly groupId: string;
+      readonly parts: readonly SealedPart[];
+      /** Orders not sealed: no supplier for some item (no default), or no items read. */
+      readonly unassigned: readonly {
+        readonly orderId: string;
+        readonly reason: UnassignedReason;
+        readonly skus: readonly string[];
+      }[];
+      /** Orders that became several parcels, each parcel's supplier and SKUs. */
+      readonly split: readonly {
+        readonly orderId: string;
+        readonly parcels: readonly { readonly supplier: string; readonly skus: readonly string[] }[];
+      }[];
+    }
+  | HandoffFailure;
+
 /** Reply of `handoff/import`. */
 export type ImportReply = ({ readonly ok: true } & ImportResult) | HandoffFailure;
 
@@ -178,6 +241,33 @@ export type HandoffRequest =
        */
       readonly addresses?: readonly HandoffAddress[];
     }
+  /** A shop's supplier-per-SKU rule set (issue 17 item 4). */
+  | { readonly type: 'handoff/rules/get'; readonly shop: ShopRef }
+  | {
+      readonly type: 'handoff/rules/set';
+      readonly shop: ShopRef;
+      readonly rules: SupplierRuleSet;
+      readonly fallback?: string;
+    }
+  /**
+   * Seal one batch per supplier with the shop's stored rule set (issue 17 item 4): each batch its
+   * own key and link; a split order is one line in each supplier's batch with that supplier's
+   * items. No passphrase here: one passphrase shared by several suppliers would open each
+   * other's links. Unassigned orders are not sealed and come back with their reason.
+   */
+  | {
+      readonly type: 'handoff/seal-suppliers';
+      readonly shop: ShopRef;
+      readonly orderIds: readonly string[];
+      readonly expiresInDays: number;
+      readonly carrier?: string;
+      readonly extras?: readonly HandoffExtra[];
+      readonly overrides?: readonly { readonly orderId: string; readonly reason: HoldReason }[];
+      readonly addresses?: readonly HandoffAddress[];
+    }
+  /** The batches of one multi-supplier selection, or the batches of a shop not revoked, with results. */
+  | { readonly type: 'handoff/details'; readonly groupId: string }
+  | { readonly type: 'handoff/details'; readonly shop: ShopRef }
   /** Revoke a batch locally: its return codes are refused from then on. */
   | { readonly type: 'handoff/revoke'; readonly batchId: string }
   /** The merchant made the bulk-ship file (download or copied lines) of this batch. */
@@ -202,4 +292,8 @@ export interface HandoffReplyValues {
   'handoff/import': ImportReply;
   'handoff/config/get': HandoffConfig;
   'handoff/config/set': HandoffConfig;
+  'handoff/rules/get': SupplierRulesValue;
+  'handoff/rules/set': SupplierRulesValue;
+  'handoff/seal-suppliers': SupplierSealReply;
+  'handoff/details': readonly BatchDetail[];
 }

@@ -243,6 +243,11 @@ export interface QuotaView {
   readonly level: 'ok' | 'warn' | 'exhausted';
   readonly periodStart: Instant | null;
   readonly periodEnd: Instant | null;
+  /**
+   * The period the numbers count in (本月 / 今日), or null for a pack that never resets. With the
+   * page's own counter it is the counter's period (京东: the day).
+   */
+  readonly period: 'day' | 'month' | null;
   /** Forecast instant of exhaustion at the current burn rate, or null if not within the period. */
   readonly exhaustsAt: Instant | null;
   /** Platform counter minus our count, when the page shows one (raw; the meter does not show it). */
@@ -328,7 +333,7 @@ export interface DailyReveals {
     readonly start: Instant;
     readonly count: number;
   }[];
-  /** The allowance spread evenly over the days of the current period, or null (no period / no limit). */
+  /** The allowance left per day: remaining ÷ days left in the period (today included), or null. */
   readonly dailyShare: number | null;
   readonly quota: QuotaView;
 }

@@ -17,6 +17,10 @@ export interface DemoUi {
   /** The reveal controls of the page, one per revealable order, in row order. */
   reveal: string;
   counter: string;
+  /** The page's own row checkbox, inside `row` (its selection is shipmask's, issue 21 item 10). */
+  check: string;
+  /** The cells of the page's action column (操作: 订单详情, 发货, 备注). */
+  actions: string;
 }
 
 /** The demo pages' controls for one skin (class names depend on the server's seed). */
@@ -36,6 +40,8 @@ export function demoUiFor(platform: DemoPlatform, skin: Skin = 1, seed = DEFAULT
         pageNumber: (n) => `.auxo-pagination-item-${n}`,
         reveal: `${dot('index_viewIconWrapper')} [data-kora]`,
         counter: '.decrypt-quota',
+        check: '.auxo-checkbox-input',
+        actions: dot('index_actions'),
       };
     case 'wechat':
       return {
@@ -46,6 +52,8 @@ export function demoUiFor(platform: DemoPlatform, skin: Skin = 1, seed = DEFAULT
         pageNumber: (n) => `.weui-desktop-pagination__num >> text="${n}"`,
         reveal: dot('receiver__view'),
         counter: dot('view-quota'),
+        check: '.weui-desktop-form__checkbox',
+        actions: dot('op-cell'),
       };
     case 'jd':
       return {
@@ -56,6 +64,8 @@ export function demoUiFor(platform: DemoPlatform, skin: Skin = 1, seed = DEFAULT
         pageNumber: (n) => `.el-pager li.number >> text="${n}"`,
         reveal: dot('cons-view-btn'),
         counter: dot('view-count'),
+        check: '.el-checkbox__original',
+        actions: dot('op-links'),
       };
   }
 }
@@ -95,4 +105,12 @@ export async function waitForSwap(
     await page.waitForTimeout(50);
   }
   return visibleOrderIds(page, platform, ui);
+}
+
+/** The page's own checkbox of the row showing `orderId`. */
+export function rowCheckbox(page: Page, platform: DemoPlatform, orderId: string, ui = demoUi[platform]) {
+  return page
+    .locator(ui.row)
+    .filter({ has: page.locator(ui.orderId, { hasText: orderId }) })
+    .locator(ui.check);
 }

@@ -14,7 +14,7 @@ import { demoPlaintext, type DemoPlatform } from '../demo/data.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { demoUiFor, visibleOrderIds, waitForSwap } from './demo-ui.ts';
 import { overlay } from './overlay-roots.ts';
-import { panel, readPanelCount } from './panel.ts';
+import { openPanel, panel, readPanelCount } from './panel.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 
 let demo: DemoServer;
@@ -43,6 +43,7 @@ async function text(l: Locator): Promise<string> {
 /** Wait until the panel counts `n` orders. */
 async function panelCounts(page: Page, n: number): Promise<void> {
   await expect.poll(() => readPanelCount(page), { timeout: 15_000 }).toBe(n);
+  await openPanel(page);
 }
 
 describe('detection in the extension (redesign variants)', () => {

@@ -6,8 +6,7 @@ import { demoPlatforms, type DemoPlatform } from '../demo/data.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { demoUi } from './demo-ui.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
-import { overlay } from './overlay-roots.ts';
-import { panel, readPanelCount, readPanelSummary } from './panel.ts';
+import { openPanel, panel, readPanelCount, readPanelSummary } from './panel.ts';
 
 /** The page's own export control on each demo (test/demo/pages). */
 const EXPORT: Record<DemoPlatform, string> = {
@@ -33,10 +32,12 @@ describe.each(demoPlatforms)('%s: the page exports its orders', (platform) => {
     await page.goto(demo.pages[platform]);
     await page.locator(demoUi[platform].row).first().waitFor();
     await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(20);
-    const boxes = overlay(page, 'shipmask-rows').locator('input[type="checkbox"]');
+    // The page's own row checkboxes are the selection (issue 21 item 10).
+    const boxes = page.locator(`${demoUi[platform].row} ${demoUi[platform].check}`);
     await expect.poll(() => boxes.count(), { timeout: 15_000 }).toBeGreaterThan(2);
     await boxes.nth(0).check();
     await boxes.nth(1).check();
+    await openPanel(page);
     const selected = panel(page).locator('[data-testid="selected-count"]');
     await expect.poll(() => selected.textContent()).toBe('已选 2 单');
     const before = await readPanelSummary(page);

@@ -13,10 +13,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { overlay } from './overlay-roots.ts';
+import { openPanel } from './panel.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { demoOrders, demoPlaintext, demoShop, type DemoPlatform } from '../demo/data.ts';
 import type { OrdersResponse } from '../demo/api.ts';
-import { demoUi, visibleOrderIds } from './demo-ui.ts';
+import { demoUi, rowCheckbox, visibleOrderIds } from './demo-ui.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { bg, until, wechatExport } from './print-fixtures.ts';
@@ -77,11 +78,12 @@ async function loadList(list: Page, demo: DemoServer, platform: DemoPlatform): P
     .locator('.sm-row')
     .first()
     .waitFor({ state: 'attached', timeout: 30_000 });
+  await openPanel(list);
 }
 
 /**
- * Tick orders on the list with the overlay's row boxes (a selected order's items are read then)
- * and press the panel's 打印面单: the print page that opens on them.
+ * Tick orders on the list with the page's own row boxes (the overlay's selection follows them and
+ * reads a selected order's items then) and press the panel's 打印面单: the print page that opens.
  */
 async function selectAndPrint(
   b: ExtensionBrowser,
@@ -92,9 +94,9 @@ async function selectAndPrint(
   const visible = await visibleOrderIds(list, platform);
   for (const id of ids) {
     await list.locator(demoUi[platform].row).nth(visible.indexOf(id)).scrollIntoViewIfNeeded();
-    const box = overlay(list, 'shipmask-rows').locator(`.sm-row[data-order-id="${id}"] input`);
+    const box = rowCheckbox(list, platform, id);
     await box.waitFor({ state: 'attached', timeout: 20_000 });
-    // The docked panel may cover the row's box at this viewport: press the box itself.
+    // The expanded panel may cover the row's box at this viewport: press the box itself.
     await box.evaluate((el) => (el as HTMLInputElement).click());
   }
   await overlay(list, 'shipmask-panel')

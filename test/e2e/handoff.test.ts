@@ -36,6 +36,7 @@ import type { OrdersResponse } from '../demo/api.ts';
 import { launchPlain, launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 import { overlay } from './overlay-roots.ts';
+import { openPanel } from './panel.ts';
 import { addressExport, detailedAddressesOf } from './handoff-fixtures.ts';
 
 const OUT = new URL('../out/handoff/', import.meta.url).pathname;
@@ -171,6 +172,7 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
 
     // 2. The overlay: select the page (全选本页) and hand off (交给厂家): handoff.html?sel=… opens.
     const panelEl = overlay(office, 'shipmask-panel').locator('.sm-panel');
+    await openPanel(office);
     await panelEl.locator('button', { hasText: '全选本页' }).click();
     await panelEl.locator('[data-testid="selected-count"]', { hasText: `已选 ${N} 单` }).waitFor();
     const [opened] = await Promise.all([

@@ -10,6 +10,7 @@ import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { demoUi } from './demo-ui.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { overlay } from './overlay-roots.ts';
+import { openPanel } from './panel.ts';
 
 let demo: DemoServer;
 let browser: ExtensionBrowser;
@@ -79,6 +80,7 @@ describe('one language for every page', () => {
     await office.goto(demo.pages.douyin);
     await office.locator(demoUi.douyin.row).first().waitFor();
     const panel = overlay(office, 'shipmask-panel').locator('.sm-panel');
+    await openPanel(office);
     await panel.locator('button', { hasText: 'English' }).click();
     await panel.locator('button', { hasText: '中文' }).waitFor();
     const ext = await browser.context.newPage();
@@ -125,6 +127,7 @@ describe('one language for every page', () => {
     }
     // The panel on a fresh load reads the same setting.
     await office.reload();
+    await openPanel(office);
     await overlay(office, 'shipmask-panel').locator('.sm-panel button', { hasText: 'English' }).waitFor();
     await office.close();
   });

@@ -5,7 +5,7 @@ import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import type { Page } from 'playwright-core';
 import { demoUi, visibleOrderIds, waitForSwap } from './demo-ui.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
-import { panel, readPanelCount } from './panel.ts';
+import { openPanel, panel, readPanelCount, sideTab } from './panel.ts';
 import { OVERLAY_ROOTS_STASH, overlay, watchOverlayRoots } from './overlay-roots.ts';
 
 let demo: DemoServer;
@@ -116,6 +116,7 @@ describe('overlay UI', () => {
     await page.goto(`${demo.pages.douyin}`);
     await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(20);
     expect(await panel(page).locator('.sm-count').textContent()).toContain('本页 20 单');
+    await openPanel(page);
     await panel(page).getByRole('button', { name: 'English' }).click();
     await expect
       .poll(() => panel(page).locator('.sm-count').textContent())
@@ -156,22 +157,22 @@ describe('overlay UI', () => {
     await page.close();
   });
 
-  it('is keyboard reachable: named native controls, Space toggles a row', async () => {
+  it("is keyboard reachable: the side tab opens with Enter, Space on the page's own row box selects", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${demo.pages.wechat}`);
     await expect.poll(() => readPanelCount(page), { timeout: 20_000 }).toBe(20);
-    const boxes = overlay(page, 'shipmask-rows').locator('input[type="checkbox"]');
-    await expect.poll(() => boxes.count()).toBeGreaterThan(0);
-    const labels = await boxes.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-    expect(labels.every((l) => /^选择订单 \d+$/u.test(l))).toBe(true);
-    await boxes.first().focus();
+    // The page has its own row checkboxes: the overlay draws none of its own (one box per row).
+    await overlay(page, 'shipmask-rows').locator('.sm-row').first().waitFor({ state: 'attached' });
+    expect(await overlay(page, 'shipmask-rows').locator('input[type="checkbox"]:visible').count()).toBe(0);
+    await sideTab(page).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sideTab(page).getAttribute('aria-expanded')).toBe('true');
+    const box = page.locator(`${demoUi.wechat.row} ${demoUi.wechat.check}`).first();
+    await box.focus();
     await page.keyboard.press('Space');
     await expect
       .poll(() => panel(page).locator('[data-testid="selected-count"]').textContent())
       .toBe('已选 1 单');
-    // Tab moves on to the next native control of the overlay.
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SHIPMASK-ROWS');
     await panel(page).getByRole('button', { name: '打印面单' }).focus();
     expect(await panel(page).getByRole('button', { name: '打印面单' }).isEnabled()).toBe(true);
     await page.close();

@@ -8,7 +8,7 @@ import { demoOrders, demoPlaintext, type DemoOrder, type DemoPlatform } from '..
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { demoUi, visibleOrderIds } from './demo-ui.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
-import { readPanelCount } from './panel.ts';
+import { openPanel, readPanelCount } from './panel.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 import { overlay } from './overlay-roots.ts';
 
@@ -36,6 +36,7 @@ async function open(platform: DemoPlatform, query = ''): Promise<Page> {
   });
   await page.goto(`${demo.pages[platform]}${query}`);
   await page.locator(demoUi[platform].row).first().waitFor();
+  await openPanel(page);
   return page;
 }
 
@@ -78,7 +79,8 @@ function expectedKinds(o: DemoOrder): string[] {
   if (virtualShown) {
     const v = virtualNumberValidity(o.platform, o, Date.now());
     kinds.push(v.state === 'expired' || v.state === 'reobtainable' ? 'expired' : 'virtual');
-  } else kinds.push('masked');
+    // Exempt orders are shown in the clear: 无需脱敏, never 脱敏 (issue 21 item 10).
+  } else if (!o.exempt) kinds.push('masked');
   return kinds;
 }
 
@@ -108,6 +110,7 @@ describe.each(['douyin', 'wechat', 'jd'] as const)('%s overlay', (platform) => {
       const order = byId.get(id);
       expect(order, id).toBeDefined();
       for (const k of expectedKinds(order!)) expect(got, `${id} ${order!.category}`).toContain(k);
+      if (order!.exempt) expect(got, `${id} ${order!.category}`).not.toContain('masked');
     }
     // A filter swap: the overlay follows the rows the page now shows.
     await page.locator('select.page-size-select, select.page-size').first().selectOption('20');
@@ -181,6 +184,7 @@ describe('reveals', () => {
     const used = await usedCount(page);
     await page.reload();
     await page.locator(ui.row).first().waitFor();
+    await openPanel(page);
     await expect.poll(() => usedCount(page)).toBe(used);
     await page.close();
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { demoUi } from './demo-ui.ts';
 import { launchPlain, launchWithExtension, type ExtensionBrowser } from './harness.ts';
-import { readPanelCount } from './panel.ts';
+import { openPanel, readPanelCount, sideTab } from './panel.ts';
 import { overlay } from './overlay-roots.ts';
 
 let demo: DemoServer;
@@ -36,6 +36,7 @@ describe('quota warning before a reveal', () => {
     const page = await browser.context.newPage();
     await page.goto(`${demo.pages.wechat}`);
     await page.locator(ui.row).first().waitFor();
+    await openPanel(page);
     await expect.poll(() => level(page), { timeout: 10_000 }).toContain('sm-level-ok');
     for (let i = 0; i < 4; i++) await reveal(page, i);
     // 4 of 5 used: warn (warnAt 0.8).
@@ -99,4 +100,98 @@ describe('host page', () => {
       await withExt.close();
     }
   });
+});
+
+describe('the reveal warning on each demo (issue 21 item 6)', () => {
+  let low: DemoServer;
+  let fresh: ExtensionBrowser;
+  beforeAll(async () => {
+    // Every platform's own counter says 5 left (抖店 and 微信小店 this month, 京东 today); a
+    // fresh profile, so that the first tests' reveals of the same shops are not in the ledger.
+    low = await startDemoServer({ quota: { douyin: 5, wechat: 5, jd: 5 } });
+    fresh = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await fresh?.close();
+    await low?.close();
+  });
+
+  const named = { douyin: '小眼睛', wechat: '查看', jd: '查看' } as const;
+  const period = { douyin: '本月', wechat: '本月', jd: '今日' } as const;
+
+  /** The warning's box and the box of the row part holding the control, in viewport px. */
+  async function boxes(page: Page, control: ReturnType<Page['locator']>, rowSel: string) {
+    // The order's whole row: a card, or 抖店's header row with the rows that follow it.
+    const row = await control.evaluate((el, sel) => {
+      let first = el.closest(sel);
+      if (!first)
+        for (first = el.closest('tr'); first && !first.matches(sel);) first = first.previousElementSibling;
+      first ??= el;
+      let last = first;
+      if (first.localName === 'tr')
+        for (let n = first.nextElementSibling; n && !n.matches(sel); n = n.nextElementSibling) last = n;
+      return { top: first.getBoundingClientRect().top, bottom: last.getBoundingClientRect().bottom };
+    }, rowSel);
+    const w = (await warning(page).boundingBox())!;
+    return { row, warn: { top: w.y, bottom: w.y + w.height } };
+  }
+  const adjacent = ({ row, warn }: Awaited<ReturnType<typeof boxes>>): boolean =>
+    Math.abs(warn.top - (row.bottom + 4)) <= 1.5 || Math.abs(warn.bottom - (row.top - 4)) <= 1.5;
+
+  for (const platform of ['douyin', 'wechat', 'jd'] as const) {
+    it(`${platform}: against its row, follows scrolling, closes on Esc, names ${named[platform]}, never blocks`, async () => {
+      const ui = demoUi[platform];
+      const page = await fresh.context.newPage();
+      await page.goto(low.pages[platform]);
+      await page.locator(ui.row).first().waitFor();
+      // 抖店's list scrolls inside its own container here (as real back-offices do).
+      if (platform === 'douyin')
+        await page.addStyleTag({ content: '.auxo-spin-container { height: 520px; overflow: auto; }' });
+      await openPanel(page);
+      const controls = page.locator(ui.reveal);
+      const counted = () => low.state.reveals.filter((r) => r.platform === platform).length;
+      for (let i = 0; i < 4; i++) {
+        await controls.nth(i).click();
+        await expect.poll(counted, { timeout: 10_000 }).toBe(i + 1);
+        // The page has redrawn the row and its own counter before the next click.
+        await expect
+          .poll(async () => /(\d+)/u.exec((await page.locator(ui.counter).first().textContent()) ?? '')?.[1])
+          .toBe(String(4 - i));
+      }
+      await expect.poll(() => level(page), { timeout: 10_000 }).toContain('sm-level-warn');
+      await sideTab(page).click(); // fold the panel: the warning is about the row
+
+      const fifth = controls.nth(4);
+      // Mid-window (and mid-container): the scrolls below keep its row in view.
+      await fifth.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await fifth.click();
+      await expect.poll(() => warning(page).count()).toBe(1);
+      const text = (await warning(page).textContent()) ?? '';
+      expect(text).toContain(`${period[platform]}剩余 1 次`);
+      expect(text).toContain(`请再点一次“${named[platform]}”`);
+      await expect.poll(async () => adjacent(await boxes(page, fifth, ui.row))).toBe(true);
+      await page.screenshot({ path: `test/out/panel/${platform}-warning.png` });
+
+      // The window scrolls, then (抖店) the page's own container: the warning stays on its row.
+      await page.evaluate(() => window.scrollBy(0, 60));
+      await expect.poll(async () => adjacent(await boxes(page, fifth, ui.row))).toBe(true);
+      if (platform === 'douyin') {
+        const before = await boxes(page, fifth, ui.row);
+        await page.locator('.auxo-spin-container').evaluate((el) => el.scrollBy(0, 90));
+        await expect
+          .poll(async () => (await boxes(page, fifth, ui.row)).row.top)
+          .toBeLessThan(before.row.top - 30);
+        await expect.poll(async () => adjacent(await boxes(page, fifth, ui.row))).toBe(true);
+      }
+      await page.screenshot({ path: `test/out/panel/${platform}-warning-scrolled.png` });
+
+      // Esc closes it; the reveal was held, not refused: a second click goes through.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => warning(page).count()).toBe(0);
+      expect(counted()).toBe(4);
+      await fifth.click();
+      await expect.poll(counted, { timeout: 10_000 }).toBe(5);
+      await page.close();
+    });
+  }
 });

@@ -11,7 +11,7 @@ import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { demoUiFor } from './demo-ui.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { overlay, overlayIn } from './overlay-roots.ts';
-import { readPanelCount } from './panel.ts';
+import { openPanel, readPanelCount } from './panel.ts';
 import { dumpExtensionStorage } from './storage-scan.ts';
 
 let demo: DemoServer;
@@ -70,6 +70,7 @@ describe('抖店 redesign (?skin=2): the adapter still reads it', () => {
     const ui = demoUiFor('douyin', 2);
     await page.goto(`${demo.pages.douyin}?skin=2&pageSize=100`);
     await expect.poll(() => readPanelCount(page), SLOW).toBe(64);
+    await openPanel(page);
     await expect
       .poll(() => overlay(page, 'shipmask-panel').locator('.sm-summary').textContent(), SLOW)
       .toContain('脱敏 64');

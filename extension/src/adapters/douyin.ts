@@ -70,6 +70,8 @@ export const douyin: SiteAdapter = {
     // Older builds (issue 15 sources): the eye as a span; drop with the div-row variant.
     'span[data-kora="view"]',
   ],
+  // The eye icon (no text): merchants call it 小眼睛 (seed 001).
+  revealLabel: '小眼睛',
   revealFree: {
     // Shown: the control turned into "hide" (a click hides for free).
     shown: ['a[data-kora="隐藏敏感信息"]', '[data-kora="hide"]'],

@@ -60,6 +60,8 @@ export const jd: SiteAdapter = {
   statuses: commonStatuses,
   // Not public: the demo's reveal link and its states.
   reveal: 'a.cons-view-btn',
+  // The link's own text.
+  revealLabel: '查看',
   revealFree: { shown: '.cons-info--revealed', busy: '.cons-view-btn.is-pending' },
   // Not public: the demo's counter text. Optional.
   counter: { selector: '.view-count', pattern: /剩余查看次数\s*(\d+)/u },

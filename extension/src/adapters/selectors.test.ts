@@ -186,3 +186,19 @@ describe.each(cases)('$platform adapter on saved demo pages', (adapter, expectat
     }
   }
 });
+
+describe('the reveal control is named as the page shows it (the reveal warning names it)', () => {
+  it.each([
+    [douyin, 'douyin-1', '小眼睛'],
+    [wechat, 'wechat-1', '查看'],
+    [jd, 'jd-1', '查看'],
+  ] as const)('$platform: %s', (adapter, page, label) => {
+    load(page);
+    expect(adapter.revealLabel).toBe(label);
+    const controls = queryAllFirst(findRoots(document), adapter.reveal);
+    expect(controls.length).toBeGreaterThan(0);
+    // 查看 is the link's own text; 抖店's eye is an icon without text, known as 小眼睛.
+    for (const c of controls)
+      expect((c.textContent ?? '').trim()).toBe(adapter.platform === 'douyin' ? '' : label);
+  });
+});

@@ -81,6 +81,11 @@ export interface SiteAdapter {
   /** The platform's reveal control inside a row (小眼睛 / 查看). */
   readonly reveal: Selector;
   /**
+   * The reveal control's name as the merchant knows it from the page (抖店's eye icon: 小眼睛; a
+   * 查看 link elsewhere): the reveal warning names it. Absent (detected or taught rows): 查看.
+   */
+  readonly revealLabel?: string;
+  /**
    * Row states in which a click on the reveal control costs nothing: `shown` (the click hides
    * the plaintext again) and `busy` (a decrypt is already under way; the page ignores clicks).
    * Selectors relative to the row.

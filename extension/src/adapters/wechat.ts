@@ -43,6 +43,8 @@ export const wechat: SiteAdapter = {
   statuses: commonStatuses,
   // Not public: the demo's reveal link and its states.
   reveal: 'a.receiver__view',
+  // The link's own text.
+  revealLabel: '查看',
   revealFree: { shown: '.receiver_revealed', busy: '.weui-desktop-link_loading' },
   // Not public: the demo's counter text. Optional.
   counter: { selector: '.view-quota', pattern: /剩余查看次数\s*(\d+)/u },

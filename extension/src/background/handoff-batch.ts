@@ -18,6 +18,7 @@ import {
 } from '@shipmask/core';
 import type {
   BatchDetail,
+  BatchGroup,
   BatchStatus,
   BatchSummary,
   HandoffSupplier,
@@ -49,6 +50,8 @@ export interface BatchRecord {
   readonly revokedAt?: Instant;
   /** When the merchant first made the bulk-ship file from the results (issue 21). */
   readonly shipFileAt?: Instant;
+  /** Its place in a multi-supplier selection (issue 17 item 4). */
+  readonly group?: BatchGroup;
 }
 
 /**
@@ -99,6 +102,7 @@ export function summarize(record: BatchRecord, now: Instant): BatchSummary {
     status: batchStatus(record, now),
     imports: record.imports.length,
     ...(record.revokedAt !== undefined ? { revokedAt: record.revokedAt } : {}),
+    ...(record.group ? { group: record.group } : {}),
   };
 }
 

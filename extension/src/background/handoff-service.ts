@@ -12,9 +12,8 @@ import {
   openReturn,
   sealBatch,
   type Instant,
-  type OrderView,
 } from '@shipmask/core';
-import type { HandoffConfig, HandoffExtra, HandoffReplyValues, HandoffRequest } from '../handoff-messages';
+import type { HandoffConfig, HandoffReplyValues, HandoffRequest } from '../handoff-messages';
 import type { Store } from '../storage';
 import {
   addBatch,
@@ -26,7 +25,9 @@ import {
   updateBatch,
 } from '../storage/handoff-store';
 import { detail, mergeReturn, markShipFile, revokeBatch, summarize, type BatchRecord } from './handoff-batch';
+import { withExtras } from './handoff-extras';
 import { planSeal, recordOrders } from './handoff-plan';
+import { supplierHandlers } from './handoff-suppliers';
 import { dueReminders } from './handoff-reminders';
 
 export interface HandoffServiceOptions {
@@ -45,26 +46,6 @@ export type HandoffHandlers = {
     request: Extract<HandoffRequest, { type: K }>,
   ) => Promise<HandoffReplyValues[K]>;
 };
-
-/**
- * Add the ciphertext / virtual numbers read from the platform's export to the stored masked views
- * (in memory, for this sealing only; the validator let only ciphertext and 11+4 numbers through).
- */
-function withExtras(orders: readonly OrderView[], extras: readonly HandoffExtra[] = []): OrderView[] {
-  const byId = new Map(extras.map((e) => [e.orderId, e]));
-  return orders.map((o) => {
-    const e = byId.get(o.orderId);
-    if (!e) return o;
-    return {
-      ...o,
-      receiver: {
-        ...o.receiver,
-        ...(e.cipher ? { cipher: { ...o.receiver.cipher, ...e.cipher } } : {}),
-        ...(e.virtual && !o.receiver.virtual ? { virtual: e.virtual } : {}),
-      },
-    };
-  });
-}
 
 /** Remember at most this many suppliers. */
 const MAX_SUPPLIERS = 50;
@@ -88,6 +69,8 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
   };
 
   return {
+    // Several suppliers in one hand-off (issue 17 item 4): rules per shop, one batch per supplier.
+    ...supplierHandlers(options),
     async 'handoff/orders'(req) {
       return ordersByIds(store, req.shop, req.orderIds);
     },

@@ -4,11 +4,15 @@
  * @module
  */
 import {
+  checkSupplierRules,
   classifyField,
   containsMobile,
+  SUPPLIER_RULE_LIMITS,
+  type SupplierRuleSet,
   isDetailedAddress,
   MIN_PASSPHRASE_BITS,
   passphraseStrength,
+  type HoldReason,
   type PlatformId,
 } from '@shipmask/core';
 import type {
@@ -33,6 +37,10 @@ export const handoffRequestTypes = {
   'handoff/import': 'page',
   'handoff/config/get': 'page',
   'handoff/config/set': 'page',
+  'handoff/rules/get': 'page',
+  'handoff/rules/set': 'page',
+  'handoff/seal-suppliers': 'page',
+  'handoff/details': 'page',
 } as const satisfies Record<HandoffRequest['type'], 'page' | 'content'>;
 
 export type HandoffRequestType = keyof typeof handoffRequestTypes;
@@ -64,6 +72,7 @@ const BATCH_ID = /^[A-Za-z0-9_-]{1,64}$/u;
 
 type Fail = (path: string, what: string) => never;
 type Obj = Record<string, unknown>;
+type HandoffRequestOverrides = { readonly orderId: string; readonly reason: HoldReason }[];
 
 /**
  * Rebuild a hand-off request of a known type; `fail` throws the caller's `Invalid`.
@@ -152,13 +161,64 @@ export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): Ha
     if (!isDetailedAddress(text)) fail(`${path}.address`, 'not a detailed address');
     return { orderId, address: text };
   };
+  /** What both seal requests carry: lifetime, carrier, export extras, gate overrides, addresses. */
+  const sealCommon = (): {
+    expiresInDays: number;
+    carrier?: string;
+    extras?: HandoffExtra[];
+    overrides?: HandoffRequestOverrides;
+    addresses?: HandoffAddress[];
+  } => {
+    const days = o.expiresInDays;
+    if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > HANDOFF_LIMITS.days)
+      fail('expiresInDays', `expected a number of days in (0, ${HANDOFF_LIMITS.days}]`);
+    const carrier = o.carrier === undefined ? '' : str(o.carrier, 'carrier', 40).trim();
+    let extras: HandoffExtra[] = [];
+    if (o.extras !== undefined) {
+      if (!Array.isArray(o.extras)) return fail('extras', 'expected an array');
+      if (o.extras.length > HANDOFF_LIMITS.orders) fail('extras', `more than ${HANDOFF_LIMITS.orders}`);
+      extras = o.extras.map((x, i) => extra(x, `extras[${i}]`));
+    }
+    let addresses: HandoffAddress[] = [];
+    if (o.addresses !== undefined) {
+      if (!Array.isArray(o.addresses)) return fail('addresses', 'expected an array');
+      if (o.addresses.length > HANDOFF_LIMITS.orders) fail('addresses', `more than ${HANDOFF_LIMITS.orders}`);
+      addresses = o.addresses.map((x, i) => address(x, `addresses[${i}]`));
+      if (new Set(addresses.map((a) => a.orderId)).size !== addresses.length)
+        fail('addresses', 'two addresses for one order');
+    }
+    return {
+      expiresInDays: days,
+      ...(carrier ? { carrier } : {}),
+      ...(extras.length > 0 ? { extras } : {}),
+      ...(o.overrides !== undefined
+        ? {
+            overrides: gateOverrides(
+              {
+                fail,
+                obj,
+                str: (v, path, max = HANDOFF_LIMITS.id, min = 0) => str(v, path, max, min),
+                id: (v, path) => str(v, path, HANDOFF_LIMITS.id, 1),
+                num: () => fail('overrides', 'unexpected number'),
+                oneOf: <T extends string>(v: unknown, options: readonly T[], path: string): T => {
+                  if (typeof v !== 'string' || !(options as readonly string[]).includes(v))
+                    fail(path, `expected one of ${options.join(', ')}`);
+                  return v as T;
+                },
+                shopRef: shop,
+              },
+              o.overrides,
+              'overrides',
+            ),
+          }
+        : {}),
+      ...(addresses.length > 0 ? { addresses } : {}),
+    };
+  };
   switch (type) {
     case 'handoff/orders':
       return { type, shop: shop(o.shop, 'shop'), orderIds: ids(o.orderIds, 'orderIds') };
     case 'handoff/seal': {
-      const days = o.expiresInDays;
-      if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > HANDOFF_LIMITS.days)
-        fail('expiresInDays', `expected a number of days in (0, ${HANDOFF_LIMITS.days}]`);
       const passphrase =
         o.passphrase === undefined ? '' : str(o.passphrase, 'passphrase', HANDOFF_LIMITS.passphrase);
       // A passphrase is the only secret of its link: one an attacker holding the link can guess
@@ -168,55 +228,36 @@ export function handoffRequest(o: Obj, type: HandoffRequestType, fail: Fail): Ha
         if (!strength.acceptable)
           fail('passphrase', `too weak (about ${strength.bits} bits; at least ${MIN_PASSPHRASE_BITS})`);
       }
-      const carrier = o.carrier === undefined ? '' : str(o.carrier, 'carrier', 40).trim();
-      let extras: HandoffExtra[] = [];
-      if (o.extras !== undefined) {
-        if (!Array.isArray(o.extras)) return fail('extras', 'expected an array');
-        if (o.extras.length > HANDOFF_LIMITS.orders) fail('extras', `more than ${HANDOFF_LIMITS.orders}`);
-        extras = o.extras.map((x, i) => extra(x, `extras[${i}]`));
-      }
-      let addresses: HandoffAddress[] = [];
-      if (o.addresses !== undefined) {
-        if (!Array.isArray(o.addresses)) return fail('addresses', 'expected an array');
-        if (o.addresses.length > HANDOFF_LIMITS.orders)
-          fail('addresses', `more than ${HANDOFF_LIMITS.orders}`);
-        addresses = o.addresses.map((x, i) => address(x, `addresses[${i}]`));
-        if (new Set(addresses.map((a) => a.orderId)).size !== addresses.length)
-          fail('addresses', 'two addresses for one order');
-      }
       return {
         type,
         shop: shop(o.shop, 'shop'),
         orderIds: ids(o.orderIds, 'orderIds'),
         supplier: supplier(o.supplier, 'supplier'),
-        expiresInDays: days,
+        ...sealCommon(),
         ...(passphrase ? { passphrase } : {}),
-        ...(carrier ? { carrier } : {}),
-        ...(extras.length > 0 ? { extras } : {}),
-        ...(o.overrides !== undefined
-          ? {
-              overrides: gateOverrides(
-                {
-                  fail,
-                  obj,
-                  str: (v, path, max = HANDOFF_LIMITS.id, min = 0) => str(v, path, max, min),
-                  id: (v, path) => str(v, path, HANDOFF_LIMITS.id, 1),
-                  num: () => fail('overrides', 'unexpected number'),
-                  oneOf: <T extends string>(v: unknown, options: readonly T[], path: string): T => {
-                    if (typeof v !== 'string' || !(options as readonly string[]).includes(v))
-                      fail(path, `expected one of ${options.join(', ')}`);
-                    return v as T;
-                  },
-                  shopRef: shop,
-                },
-                o.overrides,
-                'overrides',
-              ),
-            }
-          : {}),
-        ...(addresses.length > 0 ? { addresses } : {}),
       };
     }
+    case 'handoff/seal-suppliers':
+      // One passphrase for several suppliers would open each other's links: refused, not ignored.
+      if (o.passphrase !== undefined)
+        fail('passphrase', 'not with several suppliers: each link holds its own key');
+      return { type, shop: shop(o.shop, 'shop'), orderIds: ids(o.orderIds, 'orderIds'), ...sealCommon() };
+    case 'handoff/rules/get':
+      return { type, shop: shop(o.shop, 'shop') };
+    case 'handoff/rules/set': {
+      // Core's one rule for a rule set (bounded: at most SUPPLIER_RULE_LIMITS.rules rules).
+      const checked = checkSupplierRules(o.rules);
+      if (!checked.ok)
+        fail(checked.error.field ? `rules.${checked.error.field}` : 'rules', checked.error.message);
+      const set = (checked as { ok: true; value: SupplierRuleSet }).value;
+      const fallback =
+        o.fallback === undefined ? '' : str(o.fallback, 'fallback', SUPPLIER_RULE_LIMITS.supplier).trim();
+      if (containsMobile(fallback)) fail('fallback', 'holds a mobile number');
+      return { type, shop: shop(o.shop, 'shop'), rules: set, ...(fallback ? { fallback } : {}) };
+    }
+    case 'handoff/details':
+      if (o.groupId !== undefined) return { type, groupId: batchId(o.groupId, 'groupId') };
+      return { type, shop: shop(o.shop, 'shop') };
     case 'handoff/batches':
       return o.ofShop === undefined ? { type } : { type, ofShop: shop(o.ofShop, 'ofShop') };
     case 'handoff/batch':

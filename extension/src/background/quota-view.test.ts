@@ -8,7 +8,7 @@ import {
 } from '@shipmask/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { meaningfulDifference, quotaView } from './quota-view';
+import { dailyShare, meaningfulDifference, quotaView } from './quota-view';
 
 const NOW = Date.parse('2026-11-20T04:00:00Z');
 const key = 'ab'.repeat(16);
@@ -88,6 +88,87 @@ describe('quotaView', () => {
   it('without a page counter the local numbers stand and nothing is explained', () => {
     const v = quotaView(applyEvents(emptyLedger('wx'), [reveal(1)]), wechatQuotaRule, NOW);
     expect(v).toMatchObject({ limit: 500, remaining: 499, source: 'local', localRemaining: null });
+  });
+});
+
+describe('quotaView with the page counter period (issue 21 item 4)', () => {
+  const DAY = 86_400_000;
+  const seen = (remaining: number, at = NOW - 10): QuotaEvent => ({
+    type: 'platformCounterObserved',
+    id: `p:${at}:${remaining}`,
+    at,
+    remaining,
+  });
+
+  it('京东 (今日剩余查看次数 198 after 2 reveals today): today, used 2, limit 200, remaining 198', () => {
+    const old = { ...reveal(9), id: 'c:old', at: NOW - 3 * DAY };
+    const l = applyEvents(emptyLedger('jd'), [old, reveal(1), reveal(2), seen(198)]);
+    const v = quotaView(l, jdQuotaRule, NOW, 'day');
+    expect(v).toMatchObject({ used: 2, limit: 200, remaining: 198, period: 'day', source: 'platform' });
+    expect(v.periodEnd! - v.periodStart!).toBe(DAY);
+    expect(v.localRemaining).toBeNull();
+  });
+
+  it('京东 on a new day before the list showed its counter: the pack meter (no limit, no period)', () => {
+    const l = applyEvents(emptyLedger('jd'), [seen(150, NOW - 2 * DAY)]);
+    expect(quotaView(l, jdQuotaRule, NOW, 'day')).toMatchObject({ limit: null, period: null });
+  });
+
+  it('抖店 and 微信小店 count per month: the counter period changes nothing there', () => {
+    const l = applyEvents(emptyLedger('wx'), [reveal(1), seen(480)]);
+    expect(quotaView(l, wechatQuotaRule, NOW, 'month')).toEqual(quotaView(l, wechatQuotaRule, NOW));
+    expect(quotaView(l, wechatQuotaRule, NOW, 'month')).toMatchObject({ period: 'month', limit: 481 });
+    expect(quotaView(l, douyinQuotaRule, NOW, 'month').period).toBe('month');
+  });
+
+  it("property: with a page counter, limit = used + remaining and the period is the counter's", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          [jdQuotaRule, 'day'] as const,
+          [wechatQuotaRule, 'month'] as const,
+          [douyinQuotaRule, 'month'] as const,
+        ),
+        fc.nat(40),
+        fc.nat(2000),
+        ([rule, period], n, shown) => {
+          const events = [...Array.from({ length: n }, (_, i) => reveal(i)), seen(shown, NOW - 1)];
+          const v = quotaView(applyEvents(emptyLedger('s'), events), rule, NOW, period);
+          expect(v.source).toBe('platform');
+          expect(v.remaining).toBe(shown);
+          expect(v.limit).toBe(v.used + shown);
+          expect(v.period).toBe(period);
+          // The forecast falls inside the counter's period.
+          if (v.exhaustsAt !== null) expect(v.exhaustsAt).toBeLessThan(v.periodEnd!);
+        },
+      ),
+    );
+  });
+
+  it('property: the popup daily allowance is above 0 whenever the page shows views left', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          [jdQuotaRule, 'day'] as const,
+          [wechatQuotaRule, 'month'] as const,
+          [douyinQuotaRule, 'month'] as const,
+        ),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 0, max: 29 * DAY }),
+        ([rule, period], shown, later) => {
+          const now = Date.parse('2026-11-01T00:00:00Z') + later;
+          const v = quotaView(applyEvents(emptyLedger('s'), [seen(shown, now - 1)]), rule, now, period);
+          const share = dailyShare(v, now);
+          expect(share).not.toBeNull();
+          expect(share!).toBeGreaterThan(0);
+        },
+      ),
+    );
+  });
+
+  it('the daily allowance is what remains over the days left (抖店 first use: 120 over 11 days)', () => {
+    const v = quotaView(applyEvents(emptyLedger('dy'), [seen(120)]), douyinQuotaRule, NOW, 'month');
+    expect(dailyShare(v, NOW)).toBeCloseTo(120 / 11, 9);
   });
 });
 

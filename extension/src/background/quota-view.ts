@@ -4,8 +4,10 @@
  * @module
  */
 import {
-  DAY_MS,
+  counterRule,
+  dailyAllowance,
   quotaStatus,
+  type CounterPeriod,
   type Instant,
   type QuotaLedger,
   type QuotaRule,
@@ -21,6 +23,7 @@ const unlimited = (used: number): QuotaView => ({
   level: 'ok',
   periodStart: null,
   periodEnd: null,
+  period: null,
   exhaustsAt: null,
   drift: null,
   source: 'local',
@@ -49,6 +52,39 @@ function localHasBasis(rule: QuotaRule, s: QuotaStatus): boolean {
   return !(rule.kind === 'ratio' && s.orders === 0 && s.granted === 0);
 }
 
+/** The period word of a status: its bounds one China day or one month apart, or none. */
+function periodOf(rule: QuotaRule): 'day' | 'month' | null {
+  return rule.kind === 'pack' || rule.period === 'none' ? null : rule.period;
+}
+
+/**
+ * The meter from the page's own counter when it counts in another period than the shop's rule
+ * (京东: 今日剩余查看次数 against a pack without a period): the platform's numbers for that period,
+ * used = the reveals of the period, limit = used + remaining. Undefined when no counter was seen in
+ * the current period (a new day before the list was opened): the rule's own meter applies.
+ */
+function pageCounterView(ledger: QuotaLedger, rule: QuotaRule, period: CounterPeriod, now: Instant) {
+  const pageRule = counterRule(rule, period);
+  if (pageRule === rule) return undefined;
+  const r = quotaStatus(ledger, pageRule, now);
+  if (!r.ok || r.status.drift === null) return undefined;
+  const s = r.status;
+  const view: QuotaView = {
+    used: s.used,
+    limit: s.used + s.remaining,
+    remaining: s.remaining,
+    level: s.level,
+    periodStart: s.periodStart,
+    periodEnd: s.periodEnd,
+    period,
+    exhaustsAt: s.exhaustsBeforeReset ? s.forecastExhaustedAt : null,
+    drift: s.drift,
+    source: 'platform',
+    localRemaining: null,
+  };
+  return view;
+}
+
 /**
  * The meter of a shop against its effective rule at `now`.
  * - `exhaustsAt` is the forecast only when it falls before the period resets (else null).
@@ -61,12 +97,24 @@ function localHasBasis(rule: QuotaRule, s: QuotaStatus): boolean {
  *   the merchant can check against the page). Our own remaining is offered as an explanation
  *   (`localRemaining`) only when it differs meaningfully and the local count has a basis (first
  *   use of a ratio rule, with no orders counted yet, does not: its local limit is 0).
+ * - `counterPeriod`: the period of the platform's own counter (core `pageCounterPeriods`). When it
+ *   differs from the rule's (京东 counts views per day; its pack has no period) and the page showed
+ *   its counter in the current period, the meter is that counter's: period, used, remaining and
+ *   limit = used + remaining all for that period, and the forecast within it.
  * - A rule the core refuses (should not happen: settings are validated) also shows no limit.
  * @example
- * quotaView(ledger, wechatQuotaRule, Date.now()); // { used: 12, limit: 500, remaining: 488, level: 'ok', ... }
+ * quotaView(ledger, wechatQuotaRule, Date.now()); // { used: 12, limit: 500, remaining: 488, level: 'ok', period: 'month', ... }
+ * quotaView(ledger, jdQuotaRule, Date.now(), 'day'); // { used: 2, limit: 200, remaining: 198, period: 'day', source: 'platform', ... }
  */
-export function quotaView(ledger: QuotaLedger, rule: QuotaRule | undefined, now: Instant): QuotaView {
+export function quotaView(
+  ledger: QuotaLedger,
+  rule: QuotaRule | undefined,
+  now: Instant,
+  counterPeriod?: CounterPeriod,
+): QuotaView {
   if (!rule) return unlimited(0);
+  const page = counterPeriod ? pageCounterView(ledger, rule, counterPeriod, now) : undefined;
+  if (page) return page;
   const r = quotaStatus(ledger, rule, now);
   if (!r.ok) return unlimited(0);
   const s = r.status;
@@ -92,6 +140,7 @@ export function quotaView(ledger: QuotaLedger, rule: QuotaRule | undefined, now:
     level: s.level,
     periodStart: s.periodStart,
     periodEnd: s.periodEnd,
+    period: periodOf(rule),
     exhaustsAt: s.exhaustsBeforeReset ? s.forecastExhaustedAt : null,
     drift: s.drift,
     source: platform ? 'platform' : 'local',
@@ -101,13 +150,13 @@ export function quotaView(ledger: QuotaLedger, rule: QuotaRule | undefined, now:
 }
 
 /**
- * The allowance spread evenly over the days of the current period (the popup chart's reference
- * line): limit ÷ days in the period, or null without a limit or a period.
+ * The allowance left per day (the popup chart's reference line): what remains spread over the days
+ * left in the period, today included (core `dailyAllowance`). Positive whenever something remains
+ * and the period runs on: never 0 while the page shows views left. Null without a remaining count
+ * or a period (a pack).
  * @example
- * dailyShare({ ...view, limit: 500, periodStart: nov1, periodEnd: dec1 }); // 16.67 (500 / 30)
+ * dailyShare({ ...view, remaining: 30, periodEnd: dec1 }, nov21); // 3 (10 days left)
  */
-export function dailyShare(view: QuotaView): number | null {
-  if (view.limit === null || view.periodStart === null || view.periodEnd === null) return null;
-  const days = Math.round((view.periodEnd - view.periodStart) / DAY_MS);
-  return days > 0 ? view.limit / days : null;
+export function dailyShare(view: QuotaView, now: Instant): number | null {
+  return dailyAllowance(view.remaining, view.periodEnd, now);
 }

@@ -119,6 +119,21 @@ const valid: Record<keyof typeof requestTypes, PageRequest> = {
   'handoff/ship-file': { type: 'handoff/ship-file', batchId: 'q3Zk8Jd0WcLm' },
   'handoff/reminders': { type: 'handoff/reminders', shop },
   'handoff/import': { type: 'handoff/import', batchId: 'q3Zk8Jd0WcLm', code: 'gV8M\nabc' },
+  'handoff/rules/get': { type: 'handoff/rules/get', shop },
+  'handoff/rules/set': {
+    type: 'handoff/rules/set',
+    shop,
+    rules: { version: 1, rules: [{ sku: 'SM-001-', supplier: '义乌杯厂', match: 'prefix' }] },
+    fallback: '自营仓',
+  },
+  'handoff/seal-suppliers': {
+    type: 'handoff/seal-suppliers',
+    shop,
+    orderIds: [order.orderId],
+    expiresInDays: 7,
+    carrier: 'ZTO',
+  },
+  'handoff/details': { type: 'handoff/details', groupId: 'q3Zk8Jd0WcLm' },
   'adapters/get': { type: 'adapters/get', host: 'store.weixin.qq.com' },
   'adapters/save': {
     type: 'adapters/save',

@@ -440,7 +440,7 @@ describe('concurrent debits', () => {
 });
 
 describe('reveals per day', () => {
-  it('buckets decrypts by China day, oldest first, with the daily share of the allowance', async () => {
+  it('buckets decrypts by China day, oldest first, with the allowance left per day', async () => {
     const h = harness();
     // 2026-11-15 00:30 China time is 2026-11-14 16:30 UTC: it belongs to the 15th.
     await h.send(reveal(wechat, 'a', 'c1', chinaMidnight(2026, 11, 15) + 30 * 60_000));
@@ -454,7 +454,8 @@ describe('reveals per day', () => {
     expect(d.days.at(-3)).toMatchObject({ date: '2026-11-13', count: 1 });
     expect(d.days[0]!.date).toBe('2026-10-17');
     expect(d.days.reduce((s, x) => s + x.count, 0)).toBe(3);
-    expect(d.dailyShare).toBeCloseTo(500 / 30, 6);
+    // 497 left this month (3 reveals of 500), over the 16 days from the 15th to the 30th.
+    expect(d.dailyShare).toBeCloseTo(497 / 16, 6);
   });
 });
 

@@ -4,7 +4,14 @@
  * only caches).
  * @module
  */
-import { DAY_MS, formatChinaTime, startOfChinaDay, type Instant, type QuotaLedger } from '@shipmask/core';
+import {
+  DAY_MS,
+  formatChinaTime,
+  pageCounterPeriods,
+  startOfChinaDay,
+  type Instant,
+  type QuotaLedger,
+} from '@shipmask/core';
 import type { DailyReveals, QuotaView, ShopRef, ShopSummary } from '../messages';
 import type { Store } from '../storage';
 import type { Locks } from './locks';
@@ -56,7 +63,12 @@ export function createService(options: ServiceOptions): Service {
 
   const quota = async (shop: ShopRef, known?: QuotaLedger): Promise<QuotaView> => {
     const [ledger, settings] = await Promise.all([known ?? ledgers.ledger(shop), store.getSettings(shop)]);
-    return quotaView(ledger, effectiveRule(shop.platform, settings), now());
+    return quotaView(
+      ledger,
+      effectiveRule(shop.platform, settings),
+      now(),
+      pageCounterPeriods[shop.platform],
+    );
   };
   /** Remember the shop of a content script's tab (extension pages in a tab are not shops). */
   const noteTab = async (shop: ShopRef, ctx: RequestContext): Promise<void> => {
@@ -159,7 +171,7 @@ export function createService(options: ServiceOptions): Service {
           start: from + i * DAY_MS,
           count,
         })),
-        dailyShare: dailyShare(view),
+        dailyShare: dailyShare(view, t),
         quota: view,
       };
       return result;

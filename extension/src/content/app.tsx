@@ -33,6 +33,8 @@ import { createRowOverlay } from './overlay';
 import { createRowSource, taughtRows, type RowSourceKind } from './row-source';
 import { TEACH_STEPS, pickClicks, rowFromClick, type TeachStep } from './teach';
 import { guardReveals } from './reveal-guard';
+import { anchorWarning } from './warning-anchor';
+import { followPlatformSelection } from './row-select';
 
 /** The open shadow roots of a document, nested ones included (a `<micro-app>` back-office). */
 function openShadowRoots(doc: Document): ShadowRoot[] {
@@ -117,7 +119,8 @@ export function startOverlay(
     quota: null,
     selected: new Set(),
     lang: doc.documentElement.lang.startsWith('en') ? 'en' : 'zh',
-    collapsed: false,
+    // A side tab until the merchant opens it (issue 21 item 10): the page's action column stays free.
+    collapsed: true,
     offline: false,
     source: 'adapter',
     teach: null,
@@ -256,6 +259,28 @@ export function startOverlay(
     return detailSent;
   };
 
+  // One checkbox per row (issue 21 item 10): the page's own where it has one (its ticks are the
+  // selection), ours elsewhere. Only rows the built-in adapter read have the page's box.
+  const platformSel = followPlatformSelection(
+    doc,
+    adapter,
+    () =>
+      reader === adapter ? state.rows.map((r) => ({ element: r.element, orderId: r.order.orderId })) : [],
+    (ticks) => {
+      const added = new Set<string>();
+      let changed = false;
+      for (const [id, on] of ticks) {
+        if (on && !state.selected.has(id)) {
+          state.selected.add(id);
+          added.add(id);
+        } else if (!on && state.selected.delete(id)) changed = true;
+      }
+      if (added.size) void sendDetail(added);
+      if (added.size || changed) draw();
+    },
+  );
+  const ownBox = (row: Element): boolean => reader !== adapter || !platformSel.boxOf(row);
+
   const toggle = (orderId: string): void => {
     if (state.selected.has(orderId)) state.selected.delete(orderId);
     else {
@@ -283,11 +308,20 @@ export function startOverlay(
       draw();
     },
     onSelectAll() {
-      for (const r of state.rows) state.selected.add(r.order.orderId);
+      // The page's boxes are ticked by clicking them (their clicks update the selection).
+      platformSel.set(
+        state.rows.filter((r) => !ownBox(r.element)).map((r) => r.element),
+        true,
+      );
+      for (const r of state.rows) if (ownBox(r.element)) state.selected.add(r.order.orderId);
       void sendDetail(state.selected);
       draw();
     },
     onClear() {
+      platformSel.set(
+        state.rows.filter((r) => !ownBox(r.element)).map((r) => r.element),
+        false,
+      );
       state.selected.clear();
       draw();
     },
@@ -431,6 +465,7 @@ export function startOverlay(
       selected: state.selected,
       lang: state.lang,
       onToggle: toggle,
+      ownBox,
     });
     marksDone = performance.now();
     render(
@@ -565,23 +600,38 @@ export function startOverlay(
     warn(_orderId, control, proceed) {
       const quota = state.quota;
       if (!quota) return proceed();
-      const rect = control.getBoundingClientRect();
-      const close = (): void => render(null, mounts.dialogs);
-      render(
-        <RevealWarning
-          quota={quota}
-          lang={state.lang}
-          at={{ top: Math.max(8, rect.bottom + 6), left: Math.max(8, rect.left - 120) }}
-          onProceed={() => {
-            close();
-            proceed();
-          }}
-          onDismiss={close}
-        />,
-        mounts.dialogs,
-      );
+      showWarning(quota, control, proceed);
     },
   });
+
+  // The reveal warning (issue 21 item 6): against the order's row (all its parts), following
+  // scrolls while open, closed by Esc, 取消 or proceeding; it never blocks the reveal.
+  let unanchor: (() => void) | undefined;
+  function closeWarning(): void {
+    unanchor?.();
+    unanchor = undefined;
+    render(null, mounts.dialogs);
+  }
+  function showWarning(quota: QuotaView, control: Element, proceed: () => void): void {
+    closeWarning();
+    render(
+      <RevealWarning
+        quota={quota}
+        lang={state.lang}
+        control={adapter.revealLabel ?? stringsFor(state.lang).revealControl}
+        onProceed={() => {
+          closeWarning();
+          proceed();
+        }}
+        onDismiss={closeWarning}
+      />,
+      mounts.dialogs,
+    );
+    const box = mounts.dialogs.querySelector<HTMLElement>('.sm-warning');
+    const row = rowOf(control, adapter);
+    const parts = row ? rowScope(row, adapter.rowGroup, adapter.row) : [control];
+    if (box) unanchor = anchorWarning(win, parts, control, box, closeWarning);
+  }
 
   // A taught adapter of this host, if the merchant saved or imported one.
   void call<TaughtAdapter | null>({ type: 'adapters/get', host }).then((taught) => {
@@ -604,6 +654,8 @@ export function startOverlay(
     stopped = true;
     stopWatch();
     stopGuard();
+    platformSel.stop();
+    closeWarning();
     stopPicking?.();
     rootObserver.disconnect();
     if (rootTimer !== undefined) clearTimeout(rootTimer);

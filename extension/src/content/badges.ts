@@ -6,6 +6,7 @@ export type BadgeKind =
   | 'virtual'
   | 'masked'
   | 'exempt'
+  | 'noaddress'
   | 'invalid'
   | 'revealed'
   | 'expired'
@@ -31,13 +32,20 @@ function span(ms: number, t: Strings): string {
 
 /**
  * The badges a row gets: what form the receiver takes (ciphertext / virtual number with its
- * validity countdown / masked), exempt categories, and a malformed phone ("no virtual number").
+ * validity countdown / masked), exempt categories, a malformed phone ("no virtual number") and an
+ * empty address. Rules: an order of an exempt category (DOMAIN.md: the platform shows it in the
+ * clear) is badged 无需脱敏, never 脱敏; an order of another category whose page shows no address
+ * (and no address ciphertext) is badged 无地址.
+ * @example
+ * badgesFor(order, false, Date.now(), strings('zh')).map((b) => b.label); // ['虚拟号 转3639']
  */
 export function badgesFor(order: OrderView, revealed: boolean, now: number, t: Strings): Badge[] {
   const badges: Badge[] = [];
   const r = order.receiver;
   const exempt = order.category !== undefined && isExemptCategory(order.platform, order.category);
-  if (exempt) badges.push({ kind: 'exempt', label: t.exempt, title: order.category });
+  if (exempt) badges.push({ kind: 'exempt', label: t.exempt, title: t.exemptLong(order.category ?? '') });
+  else if (!r.address && !r.cipher?.address)
+    badges.push({ kind: 'noaddress', label: t.noAddress, title: t.noAddressLong });
   if (r.phoneInvalid) badges.push({ kind: 'invalid', label: t.invalidPhone, title: t.invalidPhoneLong });
   if (r.cipher) badges.push({ kind: 'cipher', label: t.cipher });
   if (r.virtual) {
@@ -60,7 +68,7 @@ export function badgesFor(order: OrderView, revealed: boolean, now: number, t: S
       badges.push({ kind: 'virtual', label: `${t.virtual} 转${r.virtual.ext}`, title: v.reason });
     }
   }
-  if (!r.cipher && !r.virtual && (r.phone || r.name || r.address))
+  if (!exempt && !r.cipher && !r.virtual && (r.phone || r.name || r.address))
     badges.push({ kind: 'masked', label: t.masked });
   // Exempt categories are shown in the clear by the platform itself: not a decrypt.
   if (revealed && !exempt) badges.push({ kind: 'revealed', label: t.revealed });

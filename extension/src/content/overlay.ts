@@ -31,6 +31,8 @@ export function createRowOverlay(container: HTMLElement, win: Window, findList: 
   let selected: ReadonlySet<string> = new Set();
   let lang: Lang = 'zh';
   let onToggle: (orderId: string) => void = () => undefined;
+  // Rows with the page's own checkbox get none of ours (content/row-select.ts).
+  let ownBox: (row: Element) => boolean = () => true;
   const spots = new Map<Element, Spot>();
   const layer = createMarkLayer(container);
 
@@ -66,6 +68,7 @@ export function createRowOverlay(container: HTMLElement, win: Window, findList: 
         right: spot.right,
         badges: badges[i!] ?? [],
         selected: selected.has(r.order.orderId),
+        check: ownBox(el),
       });
     }
     marks.sort((a, b) => a.top - b.top);
@@ -126,7 +129,10 @@ export function createRowOverlay(container: HTMLElement, win: Window, findList: 
       selected: ReadonlySet<string>;
       lang: Lang;
       onToggle: (orderId: string) => void;
+      /** Whether a row gets shipmask's checkbox (false: the page has its own). Default: every row. */
+      ownBox?: (row: Element) => boolean;
     }): void {
+      if (next.ownBox) ownBox = next.ownBox;
       if (next.rows !== rows) {
         const before = index;
         const after = new Map<Element, number>();

@@ -29,6 +29,17 @@ export async function addBatch(store: Store, record: BatchRecord): Promise<void>
   await tx.done;
 }
 
+/**
+ * Store the batches of one multi-supplier selection in ONE transaction (issue 17 item 4): all of
+ * them or, if any write fails, none.
+ */
+export async function addBatches(store: Store, records: readonly BatchRecord[]): Promise<void> {
+  const db = await store.db();
+  const tx = db.transaction('batches', 'readwrite', { durability: 'strict' });
+  await Promise.all(records.map((r) => tx.store.add(toStored(r))));
+  await tx.done;
+}
+
 /** A batch by id. */
 export async function getBatch(store: Store, id: string): Promise<BatchRecord | undefined> {
   return fromStored(await (await store.db()).get('batches', id));

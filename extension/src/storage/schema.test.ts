@@ -173,6 +173,7 @@ async function assertUpgradeKeepsEverything(data: V1Data): Promise<void> {
       'quotaEvents',
       'settings',
       'shops',
+      'supplierRules',
     ].sort(),
   );
   expect(byKey(now.orders, orderKey)).toEqual(byKey(data.orders, orderKey));
@@ -269,6 +270,34 @@ describe('schema migrations', () => {
   it('property: random v1 data survives the upgrade to the current version', async () => {
     await fc.assert(fc.asyncProperty(v1DataArb, assertUpgradeKeepsEverything), { numRuns: 500 });
   }, 120_000);
+
+  it('upgrades a v2 database to v3: every store and record kept, supplierRules added empty', async () => {
+    const factory = new IDBFactory();
+    const v2db = await openShipmaskDb({ factory, version: 2 });
+    const batch = { id: 'q3Zk8Jd0WcLm', platform: 'douyin' as const, shopId: 's1', createdAt: 5, orders: [] };
+    const job = { id: 'j1', platform: 'wechat' as const, shopId: 'w1', createdAt: 6, state: 'done' };
+    await v2db.put('batches', batch);
+    await v2db.put('printJobs', job);
+    await v2db.add('printLog', { jobId: 'j1', at: 7, line: 1 });
+    await v2db.put('shops', { platform: 'douyin', shopId: 's1', firstSeenAt: 1, lastSeenAt: 2 });
+    await v2db.put('meta', { key: 'handoff:config', value: { baseUrl: '', suppliers: [{ name: '杯厂' }] } });
+    v2db.close();
+    const events: DbEvent[] = [];
+    const db = await openShipmaskDb({ factory, onEvent: (e) => events.push(e) });
+    expect(events).toContainEqual({ type: 'upgraded', from: 2, to: 3 });
+    expect(await db.getAll('batches')).toEqual([batch]);
+    expect(await db.getAll('printJobs')).toEqual([job]);
+    expect((await db.getAll('printLog')).map(({ seq: _s, ...l }) => l)).toEqual([
+      { jobId: 'j1', at: 7, line: 1 },
+    ]);
+    expect(await db.getAll('shops')).toHaveLength(1);
+    expect(await db.get('meta', 'handoff:config')).toEqual({
+      key: 'handoff:config',
+      value: { baseUrl: '', suppliers: [{ name: '杯厂' }] },
+    });
+    expect(await db.getAll('supplierRules')).toEqual([]);
+    db.close();
+  });
 
   it('refuses to open a database from a newer build and keeps its data', async () => {
     const factory = new IDBFactory();

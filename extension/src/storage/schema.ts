@@ -12,15 +12,18 @@
  * - v1: orders, quotaEvents, settings, audit, meta.
  * - v2: the stores later issues need (printJobs, printLog, batches) and the shops registry,
  *   backfilled from the v1 stores; orders gain a `lastSeenAt` index.
+ * - v3: `supplierRules` (issue 17 item 4): one supplier-per-SKU rule set per shop. Merchant
+ *   data (SKU codes and supplier names; core refuses a mobile number in either), never buyer
+ *   data. Nothing else changes: every v2 store and record stays as it is.
  * @module
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Instant, OrderView, PlatformId } from '@shipmask/core';
+import type { Instant, OrderView, PlatformId, SupplierRuleSet } from '@shipmask/core';
 import type { ShopSettings } from '../messages';
 
 export const DB_NAME = 'shipmask';
 /** The current schema version: the number of entries in `migrations`. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A shop's key: `[platform, shopId]`. */
 export type ShopKey = [PlatformId, string];
@@ -115,6 +118,19 @@ export interface StoredBatch {
   readonly [field: string]: unknown;
 }
 
+/**
+ * A shop's supplier-per-SKU rule set (v3): core's `SupplierRuleSet` as checked by
+ * `checkSupplierRules`, and the default supplier for SKUs no rule names (absent: such orders
+ * stay unassigned).
+ */
+export interface StoredSupplierRules {
+  readonly platform: PlatformId;
+  readonly shopId: string;
+  readonly rules: SupplierRuleSet;
+  readonly fallback?: string;
+  readonly updatedAt: Instant;
+}
+
 /** The whole schema at `DB_VERSION`. */
 export interface ShipmaskSchema extends DBSchema {
   orders: {
@@ -134,6 +150,7 @@ export interface ShipmaskSchema extends DBSchema {
   printJobs: { key: string; value: StoredPrintJob; indexes: { shop: ShopKey; createdAt: Instant } };
   printLog: { key: number; value: StoredPrintLog; indexes: { jobId: string; at: Instant } };
   batches: { key: string; value: StoredBatch; indexes: { shop: ShopKey; createdAt: Instant } };
+  supplierRules: { key: ShopKey; value: StoredSupplierRules };
 }
 
 export type ShipmaskDb = IDBPDatabase<ShipmaskSchema>;
@@ -205,8 +222,13 @@ const v2: Migration = (db, tx) => {
     });
 };
 
+/** v3: one supplier rule set per shop (issue 17 item 4); a new store only, no record touched. */
+const v3: Migration = (db) => {
+  db.createObjectStore('supplierRules', { keyPath: ['platform', 'shopId'] });
+};
+
 /** Upgrade steps; `migrations[n]` takes the database from version n to n + 1. */
-export const migrations: readonly Migration[] = [v1, v2];
+export const migrations: readonly Migration[] = [v1, v2, v3];
 
 /** Run the steps from `oldVersion` up to `newVersion` (the `upgrade` callback of `openDB`). */
 export function runMigrations(db: ShipmaskDb, oldVersion: number, newVersion: number, tx: UpgradeTx): void {

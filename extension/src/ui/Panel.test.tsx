@@ -17,6 +17,7 @@ const quota: QuotaView = {
   drift: null,
   source: 'local',
   localRemaining: null,
+  period: 'month',
 };
 
 const masked: Badge = { kind: 'masked', label: '已打码' };

@@ -44,6 +44,7 @@ const summaryKinds: readonly BadgeKind[] = [
   'virtual',
   'masked',
   'exempt',
+  'noaddress',
   'invalid',
   'expired',
   'dropship',
@@ -126,89 +127,115 @@ export function Panel(p: PanelProps) {
         virtual: t.virtual,
         masked: t.masked,
         exempt: t.exempt,
+        noaddress: t.noAddress,
         invalid: t.invalidPhone,
         expired: t.expired,
         revealed: t.revealed,
         dropship: t.platformDropship,
       }) as Partial<Record<BadgeKind, string>>
     )[k] ?? k;
+  const period = p.quota ? t.period(p.quota.period) : '';
+  const remaining = p.quota?.remaining ?? null;
   return (
     <aside
-      class="sm-panel"
+      class={`sm-panel ${p.collapsed ? 'sm-collapsed' : 'sm-open'}`}
       data-platform={p.platform}
       aria-label="shipmask"
       lang={p.lang === 'en' ? 'en' : 'zh-CN'}
     >
-      <header class="sm-head">
+      {/* The side tab on the window's right edge (issue 21 item 10): always there, the panel's
+          handle (content/side-tab.ts drags it); a click expands or collapses the panel beside it. */}
+      <button
+        type="button"
+        class={`sm-tab sm-level-${p.quota?.level ?? 'ok'}`}
+        data-testid="side-tab"
+        aria-expanded={!p.collapsed}
+        title={p.collapsed ? t.expand : t.collapse}
+        onClick={p.onCollapse}
+      >
         <strong class="sm-brand">shipmask</strong>
         <span class="sm-count" data-testid="order-count">
-          {p.lang === 'en' ? ': ' : '：'}
           {t.ordersOnPage(p.orderCount)}
         </span>
-        {p.source === 'detected' || p.source === 'taught' ? (
-          <span class={`sm-source sm-source-${p.source}`} data-testid="row-source" data-source={p.source}>
-            {p.source === 'detected' ? t.sourceDetected : t.sourceTaught}
+        {remaining !== null ? (
+          <span class="sm-tab-left" data-testid="tab-remaining">
+            {t.remainingIn(period, String(remaining))}
           </span>
         ) : null}
-        <button type="button" class="sm-link" onClick={p.onLang}>
-          {t.language}
-        </button>
-        <button type="button" class="sm-link" aria-expanded={!p.collapsed} onClick={p.onCollapse}>
-          {p.collapsed ? t.expand : t.collapse}
-        </button>
-      </header>
-      {p.offline ? <p class="sm-offline">{t.offline}</p> : null}
+        {p.selected > 0 ? (
+          <span class="sm-tab-selected" data-testid="tab-selected">
+            {t.selected(p.selected)}
+          </span>
+        ) : null}
+      </button>
       {p.collapsed ? null : (
-        <div class="sm-body">
-          <ul class="sm-summary" data-testid="summary">
-            {summaryKinds
-              .filter((k) => counts.get(k))
-              .map((k) => (
-                <li key={k} class={`sm-badge sm-b-${k}`} data-kind={k}>
-                  {label(k)} {counts.get(k)}
-                </li>
-              ))}
-          </ul>
-          {p.reminders && p.reminders.length > 0 ? (
-            <ul class="sm-reminders" data-testid="handoff-reminders">
-              {p.reminders.map((r) => (
-                <li key={r.batchId} class="sm-reminder" data-batch-id={r.batchId}>
-                  {t.handoffReminder(
-                    r.supplier.name,
-                    r.pending,
-                    new Date(r.expiresAt).toLocaleString('zh-CN', {
-                      timeZone: 'Asia/Shanghai',
-                      hour12: false,
-                    }),
-                  )}
-                </li>
-              ))}
+        <div class="sm-sheet">
+          <header class="sm-head">
+            <strong class="sm-title">shipmask</strong>
+            {p.source === 'detected' || p.source === 'taught' ? (
+              <span class={`sm-source sm-source-${p.source}`} data-testid="row-source" data-source={p.source}>
+                {p.source === 'detected' ? t.sourceDetected : t.sourceTaught}
+              </span>
+            ) : null}
+            <button type="button" class="sm-link" onClick={p.onLang}>
+              {t.language}
+            </button>
+            <button type="button" class="sm-link" aria-expanded={!p.collapsed} onClick={p.onCollapse}>
+              {t.collapse}
+            </button>
+          </header>
+          {p.offline ? <p class="sm-offline">{t.offline}</p> : null}
+          <div class="sm-body">
+            <ul class="sm-summary" data-testid="summary">
+              {summaryKinds
+                .filter((k) => counts.get(k))
+                .map((k) => (
+                  <li key={k} class={`sm-badge sm-b-${k}`} data-kind={k}>
+                    {label(k)} {counts.get(k)}
+                  </li>
+                ))}
             </ul>
-          ) : null}
-          <Controls
-            quota={p.quota}
-            selected={p.selected}
-            lang={p.lang}
-            onSelectAll={p.onSelectAll}
-            onClear={p.onClear}
-            onAction={p.onAction}
-          />
-          {p.onTeach && p.onTeachSkip && p.onTeachCancel && p.onTeachSave && p.onExport && p.onImport ? (
-            <TeachBar
-              t={t}
-              source={p.source ?? 'adapter'}
-              teach={p.teach ?? null}
-              hasTaught={p.hasTaught ?? false}
-              {...(p.notice ? { notice: p.notice } : {})}
-              onTeach={p.onTeach}
-              onTeachSkip={p.onTeachSkip}
-              onTeachCancel={p.onTeachCancel}
-              onTeachSave={p.onTeachSave}
-              onExport={p.onExport}
-              onImport={p.onImport}
+            {p.reminders && p.reminders.length > 0 ? (
+              <ul class="sm-reminders" data-testid="handoff-reminders">
+                {p.reminders.map((r) => (
+                  <li key={r.batchId} class="sm-reminder" data-batch-id={r.batchId}>
+                    {t.handoffReminder(
+                      r.supplier.name,
+                      r.pending,
+                      new Date(r.expiresAt).toLocaleString('zh-CN', {
+                        timeZone: 'Asia/Shanghai',
+                        hour12: false,
+                      }),
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <Controls
+              quota={p.quota}
+              selected={p.selected}
+              lang={p.lang}
+              onSelectAll={p.onSelectAll}
+              onClear={p.onClear}
+              onAction={p.onAction}
             />
-          ) : null}
-          {p.gate}
+            {p.onTeach && p.onTeachSkip && p.onTeachCancel && p.onTeachSave && p.onExport && p.onImport ? (
+              <TeachBar
+                t={t}
+                source={p.source ?? 'adapter'}
+                teach={p.teach ?? null}
+                hasTaught={p.hasTaught ?? false}
+                {...(p.notice ? { notice: p.notice } : {})}
+                onTeach={p.onTeach}
+                onTeachSkip={p.onTeachSkip}
+                onTeachCancel={p.onTeachCancel}
+                onTeachSave={p.onTeachSave}
+                onExport={p.onExport}
+                onImport={p.onImport}
+              />
+            ) : null}
+            {p.gate}
+          </div>
         </div>
       )}
     </aside>

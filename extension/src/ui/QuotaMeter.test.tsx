@@ -16,6 +16,7 @@ const base: QuotaView = {
   drift: 120,
   source: 'platform',
   localRemaining: null,
+  period: 'month',
 };
 
 let root: HTMLElement;
@@ -51,5 +52,23 @@ describe('QuotaMeter', () => {
     expect(text('quota-local')).toBe('本机记录估算剩余 497 次，以平台显示为准');
     render(<QuotaMeter quota={{ ...base, localRemaining: 5 }} t={strings('en')} />, root);
     expect(text('quota-local')).toContain('estimate 5 left');
+  });
+
+  it("names the period the numbers count in (本月 / 今日) and says the remaining count is the page's", () => {
+    render(<QuotaMeter quota={base} t={strings('zh')} />, root);
+    expect(text('quota-period')).toBe('本月');
+    expect(text('quota-source')).toBe('剩余次数以订单页显示的为准');
+    render(
+      <QuotaMeter
+        quota={{ ...base, period: 'day', limit: 200, remaining: 198, used: 2 }}
+        t={strings('zh')}
+      />,
+      root,
+    );
+    expect(text('quota-period')).toBe('今日');
+    expect(root.textContent).toContain('按当前速度今日不会用完');
+    render(<QuotaMeter quota={{ ...base, period: null, source: 'local' }} t={strings('zh')} />, root);
+    expect(root.querySelector('[data-testid="quota-period"]')).toBeNull();
+    expect(root.querySelector('[data-testid="quota-source"]')).toBeNull();
   });
 });

@@ -20,6 +20,11 @@ export interface RowMark {
   readonly right: number;
   readonly badges: readonly Badge[];
   readonly selected: boolean;
+  /**
+   * Whether the row gets shipmask's checkbox: false where the page has its own row checkbox (that
+   * one is the selection, content/row-select.ts), so every row shows exactly one. Default true.
+   */
+  readonly check?: boolean;
 }
 
 /** A layer of row marks; `render` patches it to show exactly `marks`. */
@@ -39,6 +44,8 @@ interface BadgeSlot {
 interface Slot {
   readonly el: HTMLDivElement;
   readonly input: HTMLInputElement;
+  readonly label: HTMLLabelElement;
+  check: boolean;
   readonly badges: BadgeSlot[];
   orderId: string;
   top: number;
@@ -79,7 +86,17 @@ export function createMarkLayer(container: HTMLElement): MarkLayer {
     label.append(input);
     el.append(label);
     root.append(el);
-    const slot: Slot = { el, input, badges: [], orderId: '', top: NaN, right: NaN, lang: undefined };
+    const slot: Slot = {
+      el,
+      input,
+      label,
+      check: true,
+      badges: [],
+      orderId: '',
+      top: NaN,
+      right: NaN,
+      lang: undefined,
+    };
     slotOf.set(input, slot);
     return slot;
   };
@@ -136,6 +153,11 @@ export function createMarkLayer(container: HTMLElement): MarkLayer {
         if (slot.right !== m.right) {
           slot.el.style.left = `${m.right}px`;
           slot.right = m.right;
+        }
+        const check = m.check !== false;
+        if (slot.check !== check) {
+          slot.label.hidden = !check;
+          slot.check = check;
         }
         // The DOM's own state: a click flips it before the state that answers it comes back.
         if (slot.input.checked !== m.selected) slot.input.checked = m.selected;

@@ -34,6 +34,7 @@ import { useLanguage } from '../../ui/language';
 import { ExpiryReminders, RevokeBatch } from './BatchLifetime';
 import { readHandoffExport } from './export-read';
 import { generatePassphrase } from './passphrase';
+import { MergedShip } from './MergedShip';
 import { PlanSummary } from './PlanSummary';
 import { SupplierFileButton } from './SupplierFileButton';
 import { previewPlan } from './plan-preview';
@@ -42,6 +43,7 @@ import { addressesForPrint } from '../../print/address-sources';
 import { pageVirtualExtras } from '../../print/address-reply-check';
 import { sourceTabOf } from '../../print/order-page-addresses';
 import { carrierName, shippingOf } from './ship-rows';
+import { SupplierHandoff } from './SupplierHandoff';
 
 type Lang = 'zh' | 'en';
 
@@ -130,6 +132,7 @@ const W = {
     supplierFileFailed: '没能生成发货单文件，请改用下面的链接',
     lang: 'English',
     error: '出错了：',
+    multi: '按商家编码分给多个厂家（每个厂家一个链接）',
   },
   en: {
     title: 'Hand off to supplier',
@@ -218,6 +221,7 @@ const W = {
     supplierFileFailed: 'Could not make the order-sheet file; send the link below instead',
     lang: '中文',
     error: 'Error: ',
+    multi: 'Split between several suppliers by SKU code (one link each)',
   },
 };
 
@@ -320,6 +324,10 @@ export function HandoffPage(props: { search: string }) {
   const [reminders, setReminders] = useState<readonly BatchReminder[]>([]);
   const [busy, setBusy] = useState(false);
   const [sealed, setSealed] = useState<Extract<SealReply, { ok: true }> | undefined>();
+  // Several suppliers by SKU (issue 17 item 4): the form's supplier, passphrase and seal button
+  // give way to the rules, the split preview and one batch per supplier (SupplierHandoff).
+  const [multi, setMulti] = useState(false);
+  const [multiSealed, setMultiSealed] = useState(false);
   const shopName = useShopNames();
   const [batches, setBatches] = useState<readonly BatchSummary[]>([]);
   const [open, setOpen] = useState<BatchDetail | undefined>();
@@ -497,6 +505,11 @@ export function HandoffPage(props: { search: string }) {
     await loadBatches();
   };
 
+  /** The merged file of several batches was made (issue 17 item 4): each is marked as issue 21 does. */
+  const shipFilesMade = async (batchIds: readonly string[]): Promise<void> => {
+    for (const id of batchIds) await shipFileMade(id);
+  };
+
   const importCode = async (): Promise<void> => {
     if (!open || code.trim() === '') return;
     setError('');
@@ -582,9 +595,20 @@ export function HandoffPage(props: { search: string }) {
             ))}
             {orders.length > 5 && <div class="ho-muted">… +{orders.length - 5}</div>}
           </div>
-          {!sealed && (
+          {!sealed && !multiSealed && (
             <div class="ho-form">
-              <label>
+              <label class="ho-wide">
+                <span>
+                  <input
+                    class="ho-multi"
+                    type="checkbox"
+                    checked={multi}
+                    onChange={(e) => setMulti(e.currentTarget.checked)}
+                  />{' '}
+                  {w.multi}
+                </span>
+              </label>
+              <label hidden={multi}>
                 {w.supplier}
                 <select
                   class="ho-supplier-pick"
@@ -600,7 +624,7 @@ export function HandoffPage(props: { search: string }) {
                   <option value="">{w.newSupplier}</option>
                 </select>
               </label>
-              {!supplier && (
+              {!supplier && !multi && (
                 <>
                   <label>
                     {w.name}
@@ -664,7 +688,7 @@ export function HandoffPage(props: { search: string }) {
               <div class="ho-wide">
                 <PlanSummary lang={lang} preview={plan} onLeaveOut={leaveOut} />
               </div>
-              <label class="ho-wide">
+              <label class="ho-wide" hidden={multi}>
                 {w.passphrase}
                 <span class="ho-pass-row">
                   {showPass ? (
@@ -721,6 +745,7 @@ export function HandoffPage(props: { search: string }) {
               <button
                 type="button"
                 class="ho-btn ho-primary ho-seal"
+                hidden={multi}
                 disabled={busy || !sealable || supplierName === '' || weakPass}
                 title={weakPass ? w.tooWeak : undefined}
                 onClick={() => void seal()}
@@ -728,6 +753,29 @@ export function HandoffPage(props: { search: string }) {
                 {busy ? w.sealing : w.seal}
               </button>
             </div>
+          )}
+          {multi && !sealed && (
+            <SupplierHandoff
+              lang={lang}
+              shop={shop}
+              orders={orders}
+              days={days}
+              carrier={carrier}
+              extras={sealExtras}
+              addresses={sealAddresses}
+              overrides={overrides}
+              sealable={sealable}
+              baseUrl={config.baseUrl}
+              onSealed={() => {
+                // Sealed: the addresses are in the links now and leave the page's memory.
+                setMultiSealed(true);
+                setAddresses(new Map());
+                orderPage.clear();
+                void loadBatches();
+              }}
+              onError={setError}
+              onHeld={setHeld}
+            />
           )}
           {sealed && (
             <div class="ho-sealed" data-kind={sealed.kind} data-batch-id={sealed.batch.batchId}>
@@ -794,6 +842,15 @@ export function HandoffPage(props: { search: string }) {
             · {w.shipped} {open.shipped} · {w.cannot} {open.cannotShip}
           </p>
           <RevokeBatch lang={lang} revokedAt={open.revokedAt} onRevoke={() => void revoke(open.batchId)} />
+          {open.group && (
+            <MergedShip
+              key={`${open.batchId}:${open.imports}`}
+              lang={lang}
+              source={{ groupId: open.group.id }}
+              onError={setError}
+              onShipFile={(ids) => void shipFilesMade(ids)}
+            />
+          )}
           <label class="ho-wide">
             {w.returnCode}
             <textarea
@@ -830,7 +887,9 @@ export function HandoffPage(props: { search: string }) {
           {shipFile && shipFile.problems.length > 0 && (
             <p class="ho-warn ho-ship-problems">{w.shipLeftOut(shipFile.problems.length)}</p>
           )}
-          {shipFile && shipFile.written > 0 && (
+          {/* A batch of a multi-supplier selection ships through the merged file (above): its own
+              file would ship a split order a second time with this parcel's number. */}
+          {shipFile && shipFile.written > 0 && !(open.group && open.group.of > 1) && (
             <div class="ho-ship">
               <button
                 type="button"
@@ -877,6 +936,17 @@ export function HandoffPage(props: { search: string }) {
         <section class="ho-card">
           <h2>{w.batches}</h2>
           <ExpiryReminders lang={lang} reminders={reminders} onOpen={(id) => void openBatch(id)} />
+          {[...new Map(batches.map((b) => [`${b.shop.platform}:${b.shop.shopId}`, b.shop])).values()].map(
+            (s) => (
+              <MergedShip
+                key={`${s.platform}:${s.shopId}`}
+                lang={lang}
+                source={{ shop: s }}
+                onError={setError}
+                onShipFile={(ids) => void shipFilesMade(ids)}
+              />
+            ),
+          )}
           {batches.length === 0 ? (
             <p class="ho-muted">{w.none}</p>
           ) : (
@@ -901,7 +971,12 @@ export function HandoffPage(props: { search: string }) {
                       {PLATFORM_NAMES[b.shop.platform][lang]}{' '}
                       <span class="ho-muted ho-small ho-shop-name">{shopName(b.shop)}</span>
                     </td>
-                    <td>{b.supplier.name}</td>
+                    <td>
+                      {b.supplier.name}
+                      {b.group && (
+                        <span class="ho-muted ho-small">{` ${b.group.part + 1}/${b.group.of}`}</span>
+                      )}
+                    </td>
                     <td>{time(b.createdAt)}</td>
                     <td>{time(b.expiresAt)}</td>
                     <td>{b.orders}</td>

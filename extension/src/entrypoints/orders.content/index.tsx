@@ -5,6 +5,7 @@ import { answersTick, deferToFrame } from '../../content/list-frame';
 import { handleTick, isTickRequest } from '../../content/platform-tick';
 import { answerAddressRequest } from '../../content/address-reply';
 import { isAddressRequest } from '../../address-messages';
+import { dockSideTab, type PlaceStore } from '../../content/side-tab';
 import { allBackOfficeMatches } from '../../origins';
 import '../../ui/panel.css';
 
@@ -16,6 +17,23 @@ interface NavigationLike {
     listener: () => void,
     options: { readonly signal: AbortSignal },
   ): void;
+}
+
+/**
+ * Where the side tab was left on this host (issue 21 item 10): a UI position in extension storage,
+ * no buyer data. A failed read or write keeps the default place.
+ */
+function placeStore(host: string): PlaceStore {
+  const key = `panel-top:${host}`;
+  return {
+    async load() {
+      const v: unknown = (await browser.storage.local.get(key))[key];
+      return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+    },
+    save(top) {
+      void browser.storage.local.set({ [key]: top }).catch(() => undefined);
+    },
+  };
 }
 
 /** A closed shadow-root host of ours, styled from outside so the page's layout is untouched. */
@@ -83,12 +101,8 @@ export default defineContentScript({
       const adapter = adapterFor(url);
       if (!adapter || stop || deferToFrame(document)) return;
       const [panel, rows, dialogs] = await Promise.all([
-        mountHost(ctx, 'shipmask-panel', {
-          position: 'fixed',
-          right: '16px',
-          bottom: '16px',
-          zIndex: '2147483000',
-        }),
+        // On the right edge as a side tab; content/side-tab.ts sets its top (remembered per host).
+        mountHost(ctx, 'shipmask-panel', { position: 'fixed', right: '0px', zIndex: '2147483000' }),
         mountHost(ctx, 'shipmask-rows', {
           position: 'absolute',
           top: '0',
@@ -101,13 +115,18 @@ export default defineContentScript({
         mountHost(ctx, 'shipmask-dialogs', { position: 'fixed', top: '0', left: '0', zIndex: '2147483001' }),
       ]);
       uis.push(panel, rows, dialogs);
-      stop = startOverlay(
+      const stopOverlay = startOverlay(
         document,
         adapter,
         { panel: panel.uiContainer, rows: rows.uiContainer, dialogs: dialogs.uiContainer },
         send,
         costMeter(panel.shadowHost, performance.now() - started),
       );
+      const undock = dockSideTab(panel.shadowHost, panel.uiContainer, window, placeStore(location.host));
+      stop = () => {
+        undock();
+        stopOverlay();
+      };
     };
     const halt = (): void => {
       stop?.();

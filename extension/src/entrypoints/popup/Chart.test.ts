@@ -2,7 +2,8 @@
 import { h, render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import type { DailyReveals, QuotaView } from '../../messages';
-import { RevealChart } from './Chart';
+import fc from 'fast-check';
+import { fmtShare, RevealChart } from './Chart';
 import { popupStrings } from './i18n';
 
 const quota: QuotaView = {
@@ -16,6 +17,7 @@ const quota: QuotaView = {
   drift: null,
   source: 'local',
   localRemaining: null,
+  period: 'month',
 };
 
 function data(counts: number[], dailyShare: number | null): DailyReveals {
@@ -51,12 +53,12 @@ describe('RevealChart', () => {
       draw(data([1, 2, 3], 10))
         .querySelector('svg')
         ?.getAttribute('aria-label'),
-    ).toBe('近 3 天共解密 6 次；每日额度均摊 10 次');
+    ).toBe('近 3 天共解密 6 次；剩余额度每天可用 10 次');
     expect(
       draw(data([1, 2, 3], 10), 'en')
         .querySelector('svg')
         ?.getAttribute('aria-label'),
-    ).toBe('6 reveals in 3 days; daily share of the allowance 10');
+    ).toBe('6 reveals in 3 days; what is left allows 10 a day');
   });
 
   it('has no share line without a limit, and renders day text as text', () => {
@@ -64,5 +66,17 @@ describe('RevealChart', () => {
     const root = draw({ ...d, days: [{ date: '<img src=x onerror=alert(1)>', start: 0, count: 3 }] });
     expect(root.querySelector('line.share')).toBeNull();
     expect(root.querySelector('img')).toBeNull();
+  });
+
+  it('never shows a positive daily allowance as 0 (1 view left over 30 days: 0.03)', () => {
+    expect(fmtShare(1 / 30)).toBe('0.03');
+    expect(fmtShare(16.67)).toBe('17');
+    expect(fmtShare(3.25)).toBe('3.3');
+    fc.assert(
+      fc.property(fc.double({ min: 1e-9, max: 1e6, noNaN: true }), (n) => {
+        const text = fmtShare(n);
+        return Number(text) > 0 && !/^0(?:\.0+)?$/u.test(text);
+      }),
+    );
   });
 });

@@ -13,11 +13,24 @@ function niceStep(max: number): number {
   return 10 * p;
 }
 
-const fmtShare = (n: number): string => (n >= 10 ? String(Math.round(n)) : n.toFixed(1));
+/**
+ * The daily allowance as text: whole above 10, one decimal above 1, and below 1 as many digits as
+ * it takes to show it is not zero. Rule: a positive allowance never reads as 0 or 0.0.
+ * @example
+ * fmtShare(16.67); // '17'
+ * fmtShare(0.033); // '0.03'
+ */
+export function fmtShare(n: number): string {
+  if (!(n > 0)) return '0';
+  if (n >= 10) return String(Math.round(n));
+  if (n >= 1) return n.toFixed(1);
+  return String(Number(n.toPrecision(1)));
+}
 
 /**
- * Reveals per China day as SVG bars (rendered by Preact, no chart library), with the daily
- * share of the allowance as a dashed line; bars above the share are drawn in the warning colour.
+ * Reveals per China day as SVG bars (rendered by Preact, no chart library), with the allowance
+ * left per day (what remains over the days left) as a dashed line; bars above it are drawn in the
+ * warning colour.
  */
 export function RevealChart(props: { data: DailyReveals; t: PopupStrings }) {
   const { data, t } = props;

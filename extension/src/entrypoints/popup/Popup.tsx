@@ -173,7 +173,9 @@ function Meter(props: { quota: QuotaView; t: PopupStrings }) {
       ) : null}
       <p class="small">
         {q.periodStart !== null && q.periodEnd !== null
-          ? t.period(day(q.periodStart), day(q.periodEnd - 1))
+          ? q.period === 'day'
+            ? t.today(day(q.periodStart))
+            : t.period(day(q.periodStart), day(q.periodEnd - 1))
           : t.noPeriod}
       </p>
       {q.level !== 'exhausted' ? (

@@ -12,6 +12,8 @@ export interface PopupStrings {
   readonly remaining: string;
   readonly unlimited: string;
   readonly period: (from: string, to: string) => string;
+  /** Today's period (a platform counter per day, 京东): one date. */
+  readonly today: (date: string) => string;
   readonly noPeriod: string;
   readonly forecast: (when: string) => string;
   readonly noForecast: string;
@@ -62,17 +64,18 @@ const zh: PopupStrings = {
   limit: '上限',
   remaining: '剩余',
   unlimited: '不限',
-  period: (from, to) => `本周期 ${from} 至 ${to}（北京时间）`,
+  period: (from, to) => `本月 ${from} 至 ${to}（北京时间）`,
+  today: (date) => `今日 ${date}（北京时间），次日零点重置`,
   noPeriod: '额度包不按周期重置',
   forecast: (when) => `按近期速度，预计 ${when} 用完`,
-  noForecast: '按近期速度，本周期内不会用完',
+  noForecast: '按近期速度，本期内不会用完',
   localDiffers: (n) => `本机记录估算剩余 ${n} 次，以平台显示为准`,
   level: { ok: '正常', warn: '注意', exhausted: '已用完' },
   chartTitle: '近 30 天每日解密次数',
-  chartLabel: (days, total, share) => `近 ${days} 天共解密 ${total} 次；每日额度均摊 ${share} 次`,
-  dailyShare: (n) => `日均额度 ${n}`,
+  chartLabel: (days, total, share) => `近 ${days} 天共解密 ${total} 次；剩余额度每天可用 ${share} 次`,
+  dailyShare: (n) => `今后每天可用 ${n} 次`,
   legendBar: '每日解密',
-  legendOver: '超出日均',
+  legendOver: '超出每天可用',
   revealsOn: (date, n) => `${date}：${n} 次`,
   settings: '店铺设置',
   platform: '平台',
@@ -114,18 +117,18 @@ const en: PopupStrings = {
   limit: 'Limit',
   remaining: 'Left',
   unlimited: 'no limit',
-  period: (from, to) => `Period ${from} to ${to} (China time)`,
+  period: (from, to) => `This month, ${from} to ${to} (China time)`,
+  today: (date) => `Today, ${date} (China time); resets at midnight`,
   noPeriod: 'The pack does not reset by period',
   forecast: (when) => `At the recent rate it runs out on ${when}`,
   noForecast: 'At the recent rate it lasts this period',
   localDiffers: (n) => `Our own records estimate ${n} left; the page's count is what applies`,
   level: { ok: 'OK', warn: 'Low', exhausted: 'Used up' },
   chartTitle: 'Reveals per day, last 30 days',
-  chartLabel: (days, total, share) =>
-    `${total} reveals in ${days} days; daily share of the allowance ${share}`,
-  dailyShare: (n) => `daily share ${n}`,
+  chartLabel: (days, total, share) => `${total} reveals in ${days} days; what is left allows ${share} a day`,
+  dailyShare: (n) => `${n} a day from now on`,
   legendBar: 'reveals',
-  legendOver: 'above the share',
+  legendOver: 'above that',
   revealsOn: (date, n) => `${date}: ${n}`,
   settings: 'Shop settings',
   platform: 'Platform',

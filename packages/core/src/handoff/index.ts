@@ -63,6 +63,7 @@ export {
   parseSupplierRules,
   serializeSupplierRules,
   splitBySupplier,
+  supplierLookup,
   SUPPLIER_RULE_LIMITS,
   type SupplierRule,
   type SupplierRuleSet,
@@ -70,3 +71,11 @@ export {
   type SplittableOrder,
   type SupplierSplit,
 } from './supplier-rules.js';
+export {
+  planSupplierParcels,
+  type ParcelOf,
+  type SupplierParcelPlan,
+  type SupplierPlanOptions,
+  type UnassignedReason,
+} from './supplier-plan.js';
+export { mergeParcelShipments, type MergedShipping, type ParcelResult } from './parcel-ship.js';

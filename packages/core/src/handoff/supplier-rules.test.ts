@@ -5,6 +5,7 @@ import {
   parseSupplierRules,
   serializeSupplierRules,
   splitBySupplier,
+  supplierLookup,
   SUPPLIER_RULE_LIMITS,
   type SupplierRuleSet,
 } from './supplier-rules.js';
@@ -121,6 +122,79 @@ describe('splitBySupplier', () => {
           expect(s.split.includes(o.orderId)).toBe(suppliers.size > 1);
         }
       }),
+    );
+  });
+});
+
+describe('prefix rules', () => {
+  const set: SupplierRuleSet = {
+    version: 1,
+    rules: [
+      { sku: 'SM-', supplier: '总厂', match: 'prefix' },
+      { sku: 'SM-001-', supplier: '义乌杯厂', match: 'prefix' },
+      { sku: 'SM-001-C', supplier: '高阳毛巾厂' },
+    ],
+  };
+
+  it('exact first, else the longest prefix; round-trips through the file', () => {
+    const of = supplierLookup(set);
+    expect(of('SM-001-C')).toBe('高阳毛巾厂');
+    expect(of(' SM-001-A ')).toBe('义乌杯厂');
+    expect(of('SM-002-A')).toBe('总厂');
+    expect(of('XX-1')).toBeUndefined();
+    expect(of(undefined)).toBeUndefined();
+    expect(of('  ')).toBeUndefined();
+    expect(parseSupplierRules(serializeSupplierRules(set))).toEqual({ ok: true, value: set });
+  });
+
+  it('an exact and a prefix rule may name the same text; a bad match value is refused', () => {
+    expect(
+      checkSupplierRules({
+        version: 1,
+        rules: [
+          { sku: 'A', supplier: 'x' },
+          { sku: 'A', supplier: 'y', match: 'prefix' },
+        ],
+      }).ok,
+    ).toBe(true);
+    const r = checkSupplierRules({ version: 1, rules: [{ sku: 'A', supplier: 'x', match: 'glob' }] });
+    expect(r.ok ? undefined : r.error.field).toBe('rules[0].match');
+    const twice = checkSupplierRules({
+      version: 1,
+      rules: [
+        { sku: 'A', supplier: 'x', match: 'prefix' },
+        { sku: 'A', supplier: 'y', match: 'prefix' },
+      ],
+    });
+    expect(twice.ok ? undefined : twice.error.field).toBe('rules[1].sku');
+  });
+
+  it('property: the supplier found is a rule whose SKU equals or prefixes the SKU, and no longer one matches', () => {
+    const sku = fc.stringMatching(/^[A-C]{1,4}$/u);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({ sku, prefix: fc.boolean(), supplier: fc.constantFrom('甲', '乙', '丙') }),
+          {
+            selector: (r) => `${r.prefix}:${r.sku}`,
+          },
+        ),
+        sku,
+        (raw, probe) => {
+          const rules = raw.map((r) =>
+            r.prefix
+              ? { sku: r.sku, supplier: r.supplier, match: 'prefix' as const }
+              : { sku: r.sku, supplier: r.supplier },
+          );
+          const got = supplierLookup({ version: 1, rules })(probe);
+          const exact = rules.find((r) => r.match === undefined && r.sku === probe);
+          const matching = rules.filter((r) => r.match === 'prefix' && probe.startsWith(r.sku));
+          const longest = Math.max(0, ...matching.map((r) => r.sku.length));
+          if (exact) expect(got).toBe(exact.supplier);
+          else if (matching.length === 0) expect(got).toBeUndefined();
+          else expect(matching.filter((r) => r.sku.length === longest).map((r) => r.supplier)).toContain(got);
+        },
+      ),
     );
   });
 });

@@ -5,8 +5,9 @@
  * - a rule set file is hostile input: its size is checked before parsing, every rule is checked
  *   (SKU 1–64 characters, supplier 1–100, no control characters, no mobile number), a SKU named
  *   twice is refused; a bad file gets a typed error naming the field, never a throw;
- * - an item goes to the supplier its SKU names (trimmed, exact); an item without SKU or rule goes
- *   to the fallback supplier (the one picked on the hand-off page);
+ * - an item goes to the supplier its SKU names (trimmed): an exact rule first, else the longest
+ *   prefix rule (`match: 'prefix'`, e.g. `SM-001-` for every variant of one product); an item
+ *   without SKU or rule goes to the fallback supplier (the one picked on the hand-off page);
  * - an order whose items belong to two suppliers becomes two parcels: one order line in each
  *   supplier's part, holding that supplier's items only, and it is listed in `split` so the
  *   merchant sees the split before sealing.
@@ -18,10 +19,13 @@ import { containsMobile } from './check.js';
  * One rule: the items with this SKU are shipped by this supplier.
  * @example
  * const r: SupplierRule = { sku: 'BWB-500-BK', supplier: '义乌杯厂' };
+ * const p: SupplierRule = { sku: 'SM-001-', supplier: '义乌杯厂', match: 'prefix' };
  */
 export interface SupplierRule {
   readonly sku: string;
   readonly supplier: string;
+  /** `prefix`: every SKU starting with `sku` (absent: the exact SKU). */
+  readonly match?: 'prefix';
 }
 
 /**
@@ -69,7 +73,7 @@ export function checkSupplierRules(
   const seen = new Set<string>();
   const rules: SupplierRule[] = [];
   for (let i = 0; i < o.rules.length; i++) {
-    const r = o.rules[i] as { sku?: unknown; supplier?: unknown } | null;
+    const r = o.rules[i] as { sku?: unknown; supplier?: unknown; match?: unknown } | null;
     if (typeof r !== 'object' || r === null) return bad('a rule is not an object', `rules[${i}]`);
     for (const [key, max] of [
       ['sku', SUPPLIER_RULE_LIMITS.sku],
@@ -80,10 +84,15 @@ export function checkSupplierRules(
         return bad(`${key} must be 1–${max} characters without control characters`, `rules[${i}].${key}`);
       if (containsMobile(t)) return bad(`${key} holds a mobile number`, `rules[${i}].${key}`);
     }
+    if (r.match !== undefined && r.match !== 'exact' && r.match !== 'prefix')
+      return bad('match must be "exact" or "prefix"', `rules[${i}].match`);
+    const prefix = r.match === 'prefix';
     const sku = (r.sku as string).trim();
-    if (seen.has(sku)) return bad(`SKU ${sku} is named twice`, `rules[${i}].sku`);
-    seen.add(sku);
-    rules.push({ sku, supplier: (r.supplier as string).trim() });
+    const key = `${prefix ? 'p' : 'e'}:${sku}`;
+    if (seen.has(key)) return bad(`SKU ${sku} is named twice`, `rules[${i}].sku`);
+    seen.add(key);
+    const supplier = (r.supplier as string).trim();
+    rules.push(prefix ? { sku, supplier, match: 'prefix' } : { sku, supplier });
   }
   return { ok: true, value: { version: 1, rules } };
 }
@@ -116,7 +125,37 @@ export function parseSupplierRules(
  * serializeSupplierRules({ version: 1, rules: [] }); // '{\n  "version": 1,\n  "rules": []\n}\n'
  */
 export function serializeSupplierRules(set: SupplierRuleSet): string {
-  return `${JSON.stringify({ version: 1, rules: set.rules.map((r) => ({ sku: r.sku, supplier: r.supplier })) }, null, 2)}\n`;
+  const rules = set.rules.map((r) =>
+    r.match === 'prefix'
+      ? { sku: r.sku, supplier: r.supplier, match: 'prefix' }
+      : { sku: r.sku, supplier: r.supplier },
+  );
+  return `${JSON.stringify({ version: 1, rules }, null, 2)}\n`;
+}
+
+/**
+ * A lookup of a rule set: the supplier of a SKU (module rules: exact first, else the longest
+ * prefix), or `undefined` for a SKU no rule names.
+ * @example
+ * const of = supplierLookup({ version: 1, rules: [{ sku: 'SM-', supplier: '杯厂', match: 'prefix' }] });
+ * of(' SM-001-A '); // '杯厂'
+ * of('X-1'); // undefined
+ */
+export function supplierLookup(rules: SupplierRuleSet): (sku: string | undefined) => string | undefined {
+  const exact = new Map<string, string>();
+  const prefixes: SupplierRule[] = [];
+  for (const r of rules.rules) {
+    if (r.match === 'prefix') prefixes.push(r);
+    else exact.set(r.sku, r.supplier);
+  }
+  // Longest prefix first, so the most specific rule wins.
+  prefixes.sort((a, b) => b.sku.length - a.sku.length || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+  return (sku) => {
+    if (typeof sku !== 'string') return undefined;
+    const t = sku.trim();
+    if (t === '') return undefined;
+    return exact.get(t) ?? prefixes.find((p) => t.startsWith(p.sku))?.supplier;
+  };
 }
 
 /** An order shape the split reads: an id and items with optional SKUs. */
@@ -152,13 +191,13 @@ export function splitBySupplier<T extends SplittableOrder>(
   rules: SupplierRuleSet,
   fallback: string,
 ): SupplierSplit<T> {
-  const bySku = new Map(rules.rules.map((r) => [r.sku, r.supplier]));
+  const of = supplierLookup(rules);
   const parts = new Map<string, T[]>();
   const split: string[] = [];
   for (const o of orders) {
     const items = new Map<string, T['items'][number][]>();
     for (const it of o.items) {
-      const supplier = (it.sku !== undefined ? bySku.get(it.sku.trim()) : undefined) ?? fallback;
+      const supplier = of(it.sku) ?? fallback;
       const list = items.get(supplier);
       if (list) list.push(it);
       else items.set(supplier, [it]);

@@ -15,3 +15,10 @@ export { checkQuotaEvent, MAX_EVENT_AMOUNT } from './events.js';
 export { orderKey } from './order-key.js';
 export { emptyLedger, applyEvent, applyEvents, ledgerFromEvents, hasEvent } from './ledger.js';
 export { quotaStatus, quotaStatuses, quotaRuleProblem, ratioLimit } from './status.js';
+export {
+  pageCounterPeriods,
+  counterRule,
+  daysLeft,
+  dailyAllowance,
+  type CounterPeriod,
+} from './page-counter.js';
