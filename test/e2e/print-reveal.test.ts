@@ -76,18 +76,41 @@ async function idsIn(scope: Frame, ui: DemoUi): Promise<string[]> {
   return texts.map((t) => ui.idPattern.exec(t)?.[1] ?? '');
 }
 
-/** Tick orders with the overlay's row boxes and press the panel's action: the page that opens. */
+/** Expand the panel from its side tab (it starts collapsed) in the frame holding the list. */
+async function expandPanel(scope: Frame): Promise<void> {
+  const tab = overlayIn(scope, 'shipmask-panel').locator('.sm-panel [data-testid="side-tab"]');
+  await tab.waitFor({ state: 'visible', timeout: 20_000 });
+  if ((await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
+  await overlayIn(scope, 'shipmask-panel').locator('.sm-panel .sm-sheet').waitFor({ state: 'visible' });
+}
+
+/**
+ * Tick orders with the page's own row boxes (the overlay's selection follows them) and press the
+ * panel's action: the page that opens.
+ */
 async function selectAnd(
   scope: Frame,
   ui: DemoUi,
   ids: readonly string[],
   action: 'action-print' | 'action-handoff',
 ): Promise<Page> {
-  const visible = await idsIn(scope, ui);
+  await overlayIn(scope, 'shipmask-rows')
+    .locator('.sm-row')
+    .first()
+    .waitFor({ state: 'attached', timeout: 30_000 });
+  await expandPanel(scope);
   for (const id of ids) {
-    await scope.locator(ui.row).nth(visible.indexOf(id)).scrollIntoViewIfNeeded();
-    const box = overlayIn(scope, 'shipmask-rows').locator(`.sm-row[data-order-id="${id}"] input`);
+    const row = scope.locator(ui.row).filter({ has: scope.locator(ui.orderId, { hasText: id }) });
+    await row.scrollIntoViewIfNeeded();
+    // The page's own box where the overlay follows it; the overlay's own box where the page has
+    // none the overlay knows (a redesign read by content-based detection).
+    const own = overlayIn(scope, 'shipmask-rows').locator(`.sm-row[data-order-id="${id}"] input`);
+    await overlayIn(scope, 'shipmask-rows')
+      .locator(`.sm-row[data-order-id="${id}"]`)
+      .waitFor({ state: 'attached', timeout: 20_000 });
+    const box = (await own.count()) > 0 ? own : row.locator(ui.check);
     await box.waitFor({ state: 'attached', timeout: 20_000 });
+    // The expanded panel may cover the row's box at this viewport: press the box itself.
     await box.evaluate((el) => (el as HTMLInputElement).click());
   }
   await overlayIn(scope, 'shipmask-panel')
