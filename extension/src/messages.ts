@@ -59,6 +59,8 @@ export type ContentRequest =
    * Open an extension page for the overlay's selection (`purpose: 'print'` opens the print page).
    * The background keeps the selection (order ids only) under a new id and opens
    * `print.html?sel=<id>` in a new tab; the page reads the masked orders with `selection/get`.
+   * From a content script, `&tab=<sender tab id>` is added (an id, no order data): the page asks
+   * that tab for detailed addresses at print time (address-messages.ts).
    */
   | {
       readonly type: 'selection/open';

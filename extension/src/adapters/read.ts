@@ -289,6 +289,30 @@ export function readOrderId(row: Element, adapter: SiteAdapter): string | undefi
   return raw([row], adapter.fields.orderId) || undefined;
 }
 
+/**
+ * The receiver address of one row as the page shows it NOW, raw (masked, or plaintext after the
+ * merchant's reveal), with a name that shares its text (`王小明，四川省…`) split off. Only for the
+ * print-time address channel (content/address-reply.ts), which checks the text with core at once,
+ * hands it only to the asking extension page, and keeps nothing; every other reader gets masked
+ * values from `readRow`. Undefined when the row shows no address.
+ * @example
+ * readAddressText(row, wechat); // '广东省广州市天河区花城广场888号' after 查看, '广东省广州市天河区****' before
+ */
+export function readAddressText(
+  row: Element,
+  adapter: SiteAdapter,
+  blocks?: readonly Element[],
+): string | undefined {
+  const f = adapter.fields;
+  const scope = blocks ? [...blocks] : rowScope(row, adapter.rowGroup, adapter.row);
+  const addressRaw = raw(scope, f.receiverAddress);
+  const text =
+    addressRaw !== undefined
+      ? nameAndAddress(addressRaw).address
+      : readReceiverCell(scope, f.receiver).address;
+  return text || undefined;
+}
+
 /** The raw parts of the one-cell receiver, if the adapter has one (raw text: mask at once). */
 function readReceiverCell(scope: readonly Element[], rule: FieldRule | undefined): ReceiverParts {
   if (!rule) return {};

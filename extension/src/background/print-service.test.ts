@@ -66,7 +66,8 @@ describe('print messages', () => {
         content,
       ),
     );
-    expect(opened).toEqual([`/print.html?sel=${sel.selectionId}`]);
+    // The source tab's id travels to the page (no order data): it asks that tab for addresses.
+    expect(opened).toEqual([`/print.html?sel=${sel.selectionId}&tab=4`]);
     expect(sel.tabId).toBe(9);
     const view = ok(await bg.call<SelectionView>({ type: 'selection/get', selectionId: sel.selectionId }));
     expect(view.orders.map((o) => o.orderId)).toEqual(['6900000000000000001']);

@@ -122,7 +122,7 @@ export function createPrintHandlers(options: PrintServiceOptions): PrintHandlers
   };
 
   return {
-    async 'selection/open'(req) {
+    async 'selection/open'(req, context) {
       const selectionId = newId(options.randomBytes, 's');
       await prints.putSelection(selectionId, {
         shop: req.shop,
@@ -130,9 +130,12 @@ export function createPrintHandlers(options: PrintServiceOptions): PrintHandlers
         purpose: req.purpose,
         createdAt: now(),
       });
+      // The tab the selection came from (its id only, no order data): the page asks that tab's
+      // content script for detailed addresses at print time (address-messages.ts).
+      const from = context.kind === 'content' && context.tabId !== undefined ? `&tab=${context.tabId}` : '';
       const tabId = options.openPage
         ? await options.openPage(
-            `/${req.purpose === 'handoff' ? 'handoff' : 'print'}.html?sel=${selectionId}`,
+            `/${req.purpose === 'handoff' ? 'handoff' : 'print'}.html?sel=${selectionId}${from}`,
           )
         : undefined;
       return { selectionId, tabId: tabId ?? null };

@@ -39,6 +39,10 @@ import type {
 import { HeldOrders } from '../gate/HeldOrders';
 import { PickingSheet } from '../gate/PickingSheet';
 import { addressesFromExport } from './addresses';
+import { AddressSource, useOrderPageAddresses } from './AddressSource';
+import { addressesForPrint } from './address-sources';
+import { withPageVirtuals } from './address-reply-check';
+import { sourceTabOf } from './order-page-addresses';
 import {
   CARRIERS,
   carrierName,
@@ -100,6 +104,14 @@ export function PrintPage() {
   const [tick, setTick] = useState<PlatformTick | undefined>();
   // WeChat: every component result of this page, for the print-success notice.
   const results = useRef<TaskResult[]>([]);
+  // The order tab the selection came from: asked for detailed addresses at print time (memory only).
+  const sourceTab = useMemo(() => sourceTabOf(location.search), []);
+  const orderPage = useOrderPageAddresses(shop, orders, sourceTab);
+  const pageFound = orderPage.result?.found;
+  const labelAddresses = useMemo(
+    () => addressesForPrint(orderPage.result, addresses),
+    [orderPage.result, addresses],
+  );
   const [carrier, setCarrier] = useState<ShipCarrierCode>('ZTO');
   const [size, setSize] = useState<LabelSizeId>('76x130');
   const [sender, setSender] = useState({ name: '', phone: '', address: '' });
@@ -265,8 +277,13 @@ export function PrintPage() {
     });
   };
 
-  const printable = job ? orders.filter((o) => job.documents.some((d) => d.orderId === o.orderId)) : orders;
-  const now = useMemo(() => Date.now(), [orders, addresses]);
+  // Virtual numbers the order page showed where the stored view has none (京东 after 查看).
+  const shown = useMemo(
+    () => (pageFound ? withPageVirtuals(orders, pageFound) : orders),
+    [orders, pageFound],
+  );
+  const printable = job ? shown.filter((o) => job.documents.some((d) => d.orderId === o.orderId)) : shown;
+  const now = useMemo(() => Date.now(), [shown, labelAddresses]);
   const printableIds = useMemo(() => printable.map((o) => o.orderId), [printable]);
   const numberEntry = useMemo(
     () =>
@@ -293,7 +310,7 @@ export function PrintPage() {
         ...(sender.name ? { sender } : {}),
         trackingNumbers,
         ...(trackingByOrder ? { trackingByOrder } : {}),
-        addresses,
+        addresses: labelAddresses,
         printData,
         ...(mergeOn && groups.length > 0 ? { merge: groups } : {}),
         now,
@@ -305,7 +322,7 @@ export function PrintPage() {
       sender,
       trackingNumbers,
       trackingByOrder,
-      addresses,
+      labelAddresses,
       printData,
       mergeOn,
       groups,
@@ -405,7 +422,7 @@ export function PrintPage() {
     }
     setHeld([]);
     setJob(r.value);
-    history.replaceState(null, '', `?job=${r.value.id}`);
+    history.replaceState(null, '', `?job=${r.value.id}${sourceTab !== undefined ? `&tab=${sourceTab}` : ''}`);
     return r.value;
   };
 
@@ -761,6 +778,7 @@ export function PrintPage() {
         </label>
         {fileNote ? <p class="note file-note">{t.fileRead(fileNote.orders, fileNote.addresses)}</p> : null}
       </section>
+      <AddressSource lang={lang} platform={shop?.platform} state={orderPage} file={addresses} />
 
       <section class="options">
         <label>

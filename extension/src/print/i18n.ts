@@ -70,7 +70,7 @@ const zh = {
     'virtual-expired': '虚拟号已过有效期',
     'virtual-dates-invalid': '订单日期不一致（如签收早于下单），无法判断虚拟号是否有效：请核对订单',
     'invalid-phone': '买家手机号格式异常，平台未生成虚拟号：请联系买家或用平台打印组件',
-    'address-masked': '详细地址已脱敏：拖入含详细地址的导出文件（仅在内存中使用），或用平台打印组件',
+    'address-masked': '详细地址已脱敏：在订单页查看后点「从订单页获取地址」，或用平台电子面单打印',
     'plaintext-phone': '电话为明文：shipmask 不在自有面单上打印买家真实号码',
     'address-missing': '没有收件地址，无法打印面单：请联系买家补充地址',
     'no-receiver': '订单没有收件人信息',
@@ -228,7 +228,7 @@ const en: PrintStrings = {
     'invalid-phone':
       "The buyer's phone is malformed, no virtual number was issued: contact the buyer or use the print component",
     'address-masked':
-      'The detailed address is masked: drop an export with addresses (memory only) or use the print component',
+      'The detailed address is masked: reveal it on the order page and click “Get addresses from the order page”, or print with the platform’s e-waybill',
     'plaintext-phone': "Plaintext phone: shipmask never prints a buyer's real number on its own labels",
     'address-missing': 'No receiving address: ask the buyer to add one',
     'no-receiver': 'The order has no receiver',

@@ -38,6 +38,10 @@ import { MergedShip } from './MergedShip';
 import { PlanSummary } from './PlanSummary';
 import { SupplierFileButton } from './SupplierFileButton';
 import { previewPlan } from './plan-preview';
+import { AddressSource, useOrderPageAddresses } from '../../print/AddressSource';
+import { addressesForPrint } from '../../print/address-sources';
+import { pageVirtualExtras } from '../../print/address-reply-check';
+import { sourceTabOf } from '../../print/order-page-addresses';
 import { carrierName, shippingOf } from './ship-rows';
 import { SupplierHandoff } from './SupplierHandoff';
 
@@ -400,7 +404,25 @@ export function HandoffPage(props: { search: string }) {
       ),
     );
   };
-  const plan = useMemo(() => previewPlan(orders, extras, addresses), [orders, extras, addresses]);
+  // Issue 17 item 1: addresses (and virtual numbers) the order tab shows after the merchant's
+  // reveal, asked at hand-off time; page memory only, the order page first, then the export.
+  const orderPage = useOrderPageAddresses(
+    shop,
+    orders,
+    useMemo(() => sourceTabOf(props.search), []),
+  );
+  const sealAddresses = useMemo(
+    () => addressesForPrint(orderPage.result, addresses),
+    [orderPage.result, addresses],
+  );
+  const sealExtras = useMemo(
+    () => pageVirtualExtras(orders, extras, orderPage.result?.found ?? new Map()),
+    [orders, extras, orderPage.result],
+  );
+  const plan = useMemo(
+    () => previewPlan(orders, sealExtras, sealAddresses),
+    [orders, sealExtras, sealAddresses],
+  );
   const sealable = orders.length > plan.assigned.length && plan.needsAddress.length === 0;
   const leaveOut = (ids: readonly string[]): void => {
     const out = new Set(ids);
@@ -422,13 +444,13 @@ export function HandoffPage(props: { search: string }) {
       expiresInDays: days,
       ...(passphrase ? { passphrase } : {}),
       ...(carrier ? { carrier } : {}),
-      ...(extras.length > 0 ? { extras } : {}),
+      ...(sealExtras.length > 0 ? { extras: sealExtras } : {}),
       ...(overrides.length > 0 ? { overrides } : {}),
-      ...(addresses.size > 0
+      ...(sealAddresses.size > 0
         ? {
             addresses: orders
-              .filter((o) => addresses.has(o.orderId))
-              .map((o) => ({ orderId: o.orderId, address: addresses.get(o.orderId)! })),
+              .filter((o) => sealAddresses.has(o.orderId))
+              .map((o) => ({ orderId: o.orderId, address: sealAddresses.get(o.orderId)! })),
           }
         : {}),
     });
@@ -451,6 +473,7 @@ export function HandoffPage(props: { search: string }) {
     setSealed(r.value);
     // Sealed: the addresses are in the link now and leave the page's memory.
     setAddresses(new Map());
+    orderPage.clear();
     setPassphrase('');
     setShowPass(false);
     const c = await send({ type: 'handoff/config/get' });
@@ -660,6 +683,9 @@ export function HandoffPage(props: { search: string }) {
                 {extrasNote && <span class="ho-extras-note">{extrasNote}</span>}
               </label>
               <div class="ho-wide">
+                <AddressSource lang={lang} platform={shop.platform} state={orderPage} file={addresses} />
+              </div>
+              <div class="ho-wide">
                 <PlanSummary lang={lang} preview={plan} onLeaveOut={leaveOut} />
               </div>
               <label class="ho-wide" hidden={multi}>
@@ -735,8 +761,8 @@ export function HandoffPage(props: { search: string }) {
               orders={orders}
               days={days}
               carrier={carrier}
-              extras={extras}
-              addresses={addresses}
+              extras={sealExtras}
+              addresses={sealAddresses}
               overrides={overrides}
               sealable={sealable}
               baseUrl={config.baseUrl}
@@ -744,6 +770,7 @@ export function HandoffPage(props: { search: string }) {
                 // Sealed: the addresses are in the links now and leave the page's memory.
                 setMultiSealed(true);
                 setAddresses(new Map());
+                orderPage.clear();
                 void loadBatches();
               }}
               onError={setError}

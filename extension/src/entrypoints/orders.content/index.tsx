@@ -3,6 +3,8 @@ import { adapterFor } from '../../adapters';
 import { startOverlay, type CostMeter, type Send } from '../../content/app';
 import { answersTick, deferToFrame } from '../../content/list-frame';
 import { handleTick, isTickRequest } from '../../content/platform-tick';
+import { answerAddressRequest } from '../../content/address-reply';
+import { isAddressRequest } from '../../address-messages';
 import { dockSideTab, type PlaceStore } from '../../content/side-tab';
 import { allBackOfficeMatches } from '../../origins';
 import '../../ui/panel.css';
@@ -138,12 +140,19 @@ export default defineContentScript({
       sender: { id?: string; tab?: unknown },
       sendResponse: (reply: unknown) => void,
     ): undefined => {
-      if (!isTickRequest(message) || sender.id !== browser.runtime.id || sender.tab !== undefined) return;
+      const tick = isTickRequest(message);
+      // Print-time addresses (address-messages.ts): read now, answered to the asking page only.
+      const addresses = !tick && isAddressRequest(message);
+      if ((!tick && !addresses) || sender.id !== browser.runtime.id || sender.tab !== undefined) return;
       // The message reaches every frame of the tab and the first answer wins: only the frame
       // holding the rows answers (content/list-frame.ts).
       if (!answersTick(document, location.href, window === window.top)) return;
-      // Answered synchronously: ticking is plain DOM work.
-      sendResponse(handleTick(message, document, location.href));
+      // Answered synchronously: ticking and reading rows are plain DOM work.
+      sendResponse(
+        tick
+          ? handleTick(message, document, location.href)
+          : answerAddressRequest(message, document, location.href, Date.now()),
+      );
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
