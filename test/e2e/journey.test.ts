@@ -95,7 +95,7 @@ describe.each(demoPlatforms)('%s: the first hour', (platform) => {
       panel(office).locator('[data-testid="action-handoff"]').click(),
     ]);
     await hand.waitForLoadState();
-    await hand.locator('.ho-new h2').waitFor();
+    await hand.locator('.ho-new h2').first().waitFor();
     const leaveOut = hand.locator('.ho-leave-out');
     if (await leaveOut.count()) await leaveOut.click();
     if (await hand.locator('.ho-supplier-name').isVisible()) await hand.fill('.ho-supplier-name', '义乌杯厂');
