@@ -10,6 +10,7 @@ import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { demoUi } from './demo-ui.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { overlay } from './overlay-roots.ts';
+import { bg } from './print-fixtures.ts';
 import { openPanel } from './panel.ts';
 
 let demo: DemoServer;
@@ -56,17 +57,6 @@ async function uiText(page: Page): Promise<string> {
     for (const o of document.querySelectorAll('option')) parts.push(o.textContent ?? '');
     return parts.join('\n');
   });
-}
-
-async function bg<T>(page: Page, message: unknown): Promise<T> {
-  return page.evaluate(async (m) => {
-    const runtime = (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }
-    ).chrome.runtime;
-    const reply = (await runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-    return reply.value;
-  }, message) as Promise<T>;
 }
 
 /** Lines that break the rule, for a readable failure. */

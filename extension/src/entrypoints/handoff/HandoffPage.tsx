@@ -37,6 +37,7 @@ import { generatePassphrase } from './passphrase';
 import { MergedShip } from './MergedShip';
 import { PlanSummary } from './PlanSummary';
 import { SupplierFileButton } from './SupplierFileButton';
+import { CopyText, downloadText } from './file-actions';
 import { previewPlan } from './plan-preview';
 import { AddressSource, useOrderPageAddresses } from '../../print/AddressSource';
 import { addressesForPrint } from '../../print/address-sources';
@@ -229,51 +230,6 @@ const CARRIERS = ['ZTO', 'YTO', 'YUNDA', 'JTSD', 'STO', 'SF', 'JD', 'EMS', 'DBKD
 
 const time = (t: number): string =>
   new Date(t).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-
-async function copy(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Save text as a file through a blob URL (no network). */
-function download(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function CopyButton(props: {
-  text: string;
-  label: string;
-  done: string;
-  class?: string;
-  onDone?: () => void;
-}) {
-  const [ok, setOk] = useState(false);
-  return (
-    <button
-      type="button"
-      class={`ho-btn ${props.class ?? ''}`}
-      onClick={() =>
-        void copy(props.text).then((done) => {
-          setOk(done);
-          if (done) props.onDone?.();
-        })
-      }
-    >
-      {ok ? props.done : props.label}
-    </button>
-  );
-}
 
 function resultText(r: ReturnResult | undefined, platform: ShopRef['platform'], lang: Lang): string {
   if (!r) return '—';
@@ -797,7 +753,7 @@ export function HandoffPage(props: { search: string }) {
                       config.baseUrl && <p class="ho-muted ho-small">{w.noQr}</p>
                     )}
                   </div>
-                  <CopyButton
+                  <CopyText
                     text={sealed.text}
                     label={w.copy}
                     done={w.copied}
@@ -811,7 +767,7 @@ export function HandoffPage(props: { search: string }) {
                     type="button"
                     class="ho-btn ho-primary ho-download-sealed"
                     onClick={() =>
-                      download(
+                      downloadText(
                         sealed.text,
                         sealed.fileName ?? `shipmask-${sealed.batch.batchId}.txt`,
                         'text/plain',
@@ -820,7 +776,7 @@ export function HandoffPage(props: { search: string }) {
                   >
                     {w.download}
                   </button>{' '}
-                  <CopyButton text={sealed.text} label={w.copy} done={w.copied} />
+                  <CopyText text={sealed.text} label={w.copy} done={w.copied} />
                 </>
               )}
             </div>
@@ -895,7 +851,7 @@ export function HandoffPage(props: { search: string }) {
                 type="button"
                 class="ho-btn ho-primary ho-download-ship"
                 onClick={() => {
-                  download(shipFile.csv, shipFile.fileName, 'text/csv;charset=utf-8');
+                  downloadText(shipFile.csv, shipFile.fileName, 'text/csv;charset=utf-8');
                   void shipFileMade(open.batchId);
                 }}
               >
@@ -905,7 +861,7 @@ export function HandoffPage(props: { search: string }) {
                 {w.bulkLines}
                 <textarea class="ho-ship-lines" readOnly rows={4} value={lines} />
               </label>
-              <CopyButton
+              <CopyText
                 text={lines}
                 label={w.copy}
                 done={w.copied}

@@ -4,6 +4,7 @@
  * @module
  */
 import { useEffect, useState } from 'preact/hooks';
+import { downloadText } from './file-actions';
 import { supplierFileName, supplierFileWithBatch } from './supplier-file';
 
 /** The single-file supplier page inside the extension build (scripts/build-supplier.ts --into). */
@@ -14,18 +15,6 @@ export interface SupplierFileWords {
   readonly supplierFile: string;
   readonly supplierFileHint: string;
   readonly supplierFileFailed: string;
-}
-
-/** Save text as a file through a blob URL (no network). */
-function saveHtml(html: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**
@@ -60,7 +49,11 @@ export function SupplierFileButton(props: {
   const make = (): void => {
     const r = supplierFileWithBatch(page ?? '', props.sealedText);
     if (!r.ok) return props.onError(`${props.w.supplierFileFailed}（${r.error}）`);
-    saveHtml(r.html, supplierFileName(props.supplier, props.orders, Date.now()));
+    downloadText(
+      r.html,
+      supplierFileName(props.supplier, props.orders, Date.now()),
+      'text/html;charset=utf-8',
+    );
   };
   return (
     <div class="ho-supplier-file">

@@ -1,6 +1,6 @@
 /**
- * Copy and save-as-file actions of the multi-supplier parts of the hand-off page (issue 17 item
- * 4): text goes to the clipboard or into a file through a blob URL, never to the network.
+ * Copy and save-as-file actions of the hand-off page (one batch, several suppliers, the order-sheet
+ * attachment): text goes to the clipboard or into a file through a blob URL, never to the network.
  * @module
  */
 import { useState } from 'preact/hooks';
@@ -22,11 +22,17 @@ export function downloadText(text: string, fileName: string, type: string): void
 }
 
 /**
- * A copy button (clipboard API) that says when it copied.
+ * A copy button (clipboard API) that says when it copied; `onDone` runs after a copy that worked.
  * @example
  * <CopyText text={link} label="复制" done="已复制" class="ho-primary" />
  */
-export function CopyText(props: { text: string; label: string; done: string; class?: string }) {
+export function CopyText(props: {
+  text: string;
+  label: string;
+  done: string;
+  class?: string;
+  onDone?: () => void;
+}) {
   const [ok, setOk] = useState(false);
   return (
     <button
@@ -34,7 +40,10 @@ export function CopyText(props: { text: string; label: string; done: string; cla
       class={`ho-btn ${props.class ?? ''}`}
       onClick={() =>
         void navigator.clipboard.writeText(props.text).then(
-          () => setOk(true),
+          () => {
+            setOk(true);
+            props.onDone?.();
+          },
           () => setOk(false),
         )
       }
