@@ -14,13 +14,12 @@ import {
 } from './browser-state';
 
 type L = PrintPlan['browser'][number];
-const label = (orderId: string, mergedInto?: string): L =>
-  ({
-    orderId,
-    trackingNumber: `T${orderId}`,
-    label: { orderId } as never,
-    ...(mergedInto ? { mergedInto } : {}),
-  }) as L;
+const label = (orderId: string, mergedInto?: string): L => ({
+  orderId,
+  trackingNumber: `T${orderId}`,
+  label: { orderId } as never,
+  ...(mergedInto ? { mergedInto } : {}),
+});
 const t = printStrings('zh');
 
 describe('parcels and merge', () => {

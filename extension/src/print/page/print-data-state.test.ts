@@ -11,8 +11,12 @@ import {
   reprintedDocuments,
 } from './print-data-state';
 
-const entry = (orderId: string, extra: Partial<PrintDataEntry> = {}): PrintDataEntry =>
-  ({ orderId, waybillCode: `W${orderId}`, content: { data: orderId } as never, ...extra }) as PrintDataEntry;
+const entry = (orderId: string, extra: Partial<PrintDataEntry> = {}): PrintDataEntry => ({
+  orderId,
+  waybillCode: `W${orderId}`,
+  content: { data: orderId } as never,
+  ...extra,
+});
 
 describe('mergePrintData', () => {
   const loaded = new Map([
