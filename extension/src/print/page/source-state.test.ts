@@ -23,7 +23,7 @@ describe('mergeFileOrders', () => {
     expect(ids(mergeFileOrders([], new Set(), [o('a'), o('a')]).orders)).toEqual(['a']);
   });
   it('property: no order twice; selection kept; every file order present; fileOnly = added', () => {
-    const idArb = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 8 });
+    const idArb = fc.array(fc.constantFrom<string>('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 8 });
     fc.assert(
       fc.property(idArb, idArb, idArb, (sel, f1, f2) => {
         const selection = [...new Set(sel)].map((x) => o(x));
