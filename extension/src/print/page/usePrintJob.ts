@@ -10,6 +10,7 @@ import { writeBulkShipFile, type GateOverride, type Hold, type ShipCarrierCode }
 import { send } from '../../client';
 import type { LabelSizeId, PrintJobSummary, PrintJobView, ShopRef } from '../../messages';
 import { download } from './download';
+import { gateCheckRequest, heldByGate, jobCreateRequest } from './gate-state';
 import { markBatches, printedDocuments, printedMarks, requeuedCount, type DocumentMark } from './job-state';
 import { followsPlatform, jobSearch } from './load-state';
 import { shipRows } from './ship-state';
@@ -64,26 +65,28 @@ export function usePrintJob(ctx: PrintJobContext) {
     docs: { orderId: string; trackingNumber: string }[],
   ): Promise<PrintJobView | undefined> => {
     if (!shop) return undefined;
-    const r = await send({
-      type: 'print/job-create',
-      shop,
-      path,
-      ...(path === 'component' ? { component: ctx.component } : {}),
-      carrier: ctx.carrier,
-      labelSize: ctx.size,
-      documents: docs,
-      ...(overrides.length ? { overrides } : {}),
-    });
+    const r = await send(
+      jobCreateRequest({
+        shop,
+        path,
+        component: ctx.component,
+        carrier: ctx.carrier,
+        labelSize: ctx.size,
+        documents: docs,
+        overrides,
+      }),
+    );
     if (!r.ok) {
       setError(r.error.message);
-      if (r.error.code === 'held') {
-        const g = await send({
-          type: 'gate/check',
-          shop,
-          orderIds: docs.map((d) => d.orderId),
-          action: 'print',
-          overrides,
-        });
+      if (heldByGate(r.error)) {
+        const g = await send(
+          gateCheckRequest(
+            shop,
+            docs.map((d) => d.orderId),
+            'print',
+            overrides,
+          ),
+        );
         if (g.ok) setHeld(g.value.held);
       }
       return undefined;
@@ -155,13 +158,14 @@ export function usePrintJob(ctx: PrintJobContext) {
     if (!shop || !job) return;
     // The bulk-ship file is a step of its own: orders turned refunded, closed or changed since
     // printing stay out of it unless overridden (logged).
-    const g = await send({
-      type: 'gate/check',
-      shop,
-      orderIds: printedDocuments(job).map((d) => d.orderId),
-      action: 'bulk-ship',
-      overrides,
-    });
+    const g = await send(
+      gateCheckRequest(
+        shop,
+        printedDocuments(job).map((d) => d.orderId),
+        'bulk-ship',
+        overrides,
+      ),
+    );
     if (!g.ok) return setError(g.error.message);
     setHeld(g.value.held);
     const f = writeBulkShipFile(shop.platform, shipRows(job.documents, new Set(g.value.pass), job.carrier));
