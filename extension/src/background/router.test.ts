@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { OrderView } from '@shipmask/core';
 import type { PageRequest, Reply } from '../messages';
 import { createRouter, documentKey, type Handlers, type Refusal } from './router';
-import { memoryTabShops } from './tab-shops';
-import { isBackOfficeUrl, senderKind, type SenderInfo, type SenderPolicy } from './sender';
+import { memoryTabShops } from './shops/tab-shops';
+import { isBackOfficeUrl, senderKind, type SenderInfo, type SenderPolicy } from './shared/sender';
 import { plaintextIn, requestTypes, validateRequest } from './validate';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';

@@ -8,11 +8,17 @@
  * for orders (`invalid-message`: plaintext is never stored).
  * @module
  */
-import { GateHeld } from './gate-service';
+import { GateHeld } from './gate/service';
 import type { MessageErrorCode, PageRequest, Reply, ShopRef } from '../messages';
-import { WrongHostError } from './adapter-service';
-import { platformOfUrl, senderKind, type SenderInfo, type SenderKind, type SenderPolicy } from './sender';
-import { shopAllowed } from './tab-shops';
+import { WrongHostError } from './adapters/service';
+import {
+  platformOfUrl,
+  senderKind,
+  type SenderInfo,
+  type SenderKind,
+  type SenderPolicy,
+} from './shared/sender';
+import { shopAllowed } from './shops/tab-shops';
 import { plaintextIn, requestTypes, validateRequest, type RequestType } from './validate';
 
 /** Who sent a validated request. */

@@ -13,15 +13,15 @@ import type {
   ShopRef,
 } from '../messages';
 import { Store } from '../storage';
-import { defaultLocks, queueLocks, type Locks } from './locks';
-import { runRetention, runRetentionIfDue } from './retention';
+import { defaultLocks, queueLocks, type Locks } from './shared/locks';
+import { runRetention, runRetentionIfDue } from './orders/retention';
 import { createRouter } from './router';
-import type { SenderInfo, SenderPolicy } from './sender';
-import { Ledgers } from './quota';
-import { quotaView } from './quota-view';
-import { effectiveRule } from './rules';
+import type { SenderInfo, SenderPolicy } from './shared/sender';
+import { Ledgers } from './quota/ledgers';
+import { quotaView } from './quota/view';
+import { effectiveRule } from './quota/rules';
 import { createService } from './service';
-import { memoryTabShops } from './tab-shops';
+import { memoryTabShops } from './shops/tab-shops';
 
 const EXT = 'testextensionid';
 const policy: SenderPolicy = {

@@ -14,16 +14,16 @@ import {
 } from '@shipmask/core';
 import type { DailyReveals, QuotaView, ShopRef, ShopSummary } from '../messages';
 import type { Store } from '../storage';
-import type { Locks } from './locks';
-import { adapterHandlers } from './adapter-service';
-import { createGateService } from './gate-service';
-import { handoffHandlers } from './handoff-service';
-import { createPrintHandlers, followPlatformOrders } from './print-service';
-import { Ledgers } from './quota';
-import { dailyShare, quotaView } from './quota-view';
+import type { Locks } from './shared/locks';
+import { adapterHandlers } from './adapters/service';
+import { createGateService } from './gate/service';
+import { handoffHandlers } from './handoff/service';
+import { createPrintHandlers, followPlatformOrders } from './print/service';
+import { Ledgers } from './quota/ledgers';
+import { dailyShare, quotaView } from './quota/view';
 import type { Handlers, RequestContext } from './router';
-import { effectiveRule, replayFrom, settingsView } from './rules';
-import type { TabShops } from './tab-shops';
+import { effectiveRule, replayFrom, settingsView } from './quota/rules';
+import type { TabShops } from './shops/tab-shops';
 
 /** Meta key of the UI language (issue 21 item 9). */
 const LANGUAGE_KEY = 'ui:language';

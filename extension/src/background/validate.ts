@@ -24,10 +24,10 @@ import {
   type ReceiverView,
 } from '@shipmask/core';
 import type { PageRequest, ShopRef, ShopSettings } from '../messages';
-import { adapterRequest, adapterRequestTypes, isAdapterType } from './adapter-validate';
-import { gateRequest, gateRequestTypes, isGateType } from './gate-validate';
-import { handoffRequest, handoffRequestTypes, isHandoffType } from './handoff-validate';
-import { printRequest } from './print-validate';
+import { adapterRequest, adapterRequestTypes, isAdapterType } from './adapters/validate';
+import { gateRequest, gateRequestTypes, isGateType } from './gate/validate';
+import { handoffRequest, handoffRequestTypes, isHandoffType } from './handoff/validate';
+import { printRequest } from './print/validate';
 
 /** Outcome of validating one message. */
 export type Checked<T> =

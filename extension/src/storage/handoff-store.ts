@@ -5,7 +5,7 @@
  * @module
  */
 import type { OrderView } from '@shipmask/core';
-import type { BatchRecord } from '../background/handoff-batch';
+import type { BatchRecord } from '../background/handoff/batch';
 import type { HandoffConfig } from '../handoff-messages';
 import type { ShopRef } from '../messages';
 import type { StoredBatch } from './schema';
