@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderView } from '@shipmask/core';
-import type { PageRequest, Reply } from '../messages';
+import type { PageRequest } from '../messages/index';
+import type { Reply } from '../messages/shared';
 import { createRouter, documentKey, type Handlers, type Refusal } from './router';
 import { memoryTabShops } from './shops/tab-shops';
 import { isBackOfficeUrl, senderKind, type SenderInfo, type SenderPolicy } from './shared/sender';

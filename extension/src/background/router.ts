@@ -9,7 +9,8 @@
  * @module
  */
 import { GateHeld } from './gate/service';
-import type { MessageErrorCode, PageRequest, Reply, ShopRef } from '../messages';
+import type { PageRequest } from '../messages/index';
+import type { MessageErrorCode, Reply, ShopRef } from '../messages/shared';
 import { WrongHostError } from './adapters/service';
 import {
   platformOfUrl,

@@ -3,15 +3,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, chinaMidnight, type OrderView } from '@shipmask/core';
-import type {
-  DailyReveals,
-  OrdersSeenResult,
-  QuotaView,
-  RevealResult,
-  Reply,
-  SettingsView,
-  ShopRef,
-} from '../messages';
+import type { OrdersSeenResult } from '../messages/orders';
+import type { DailyReveals, QuotaView, RevealResult } from '../messages/quota';
+import type { Reply, ShopRef } from '../messages/shared';
+import type { SettingsView } from '../messages/shops';
 import { Store } from '../storage';
 import { defaultLocks, queueLocks, type Locks } from './shared/locks';
 import { runRetention, runRetentionIfDue } from './orders/retention';

@@ -12,7 +12,9 @@ import {
   type Instant,
   type QuotaLedger,
 } from '@shipmask/core';
-import type { DailyReveals, QuotaView, ShopRef, ShopSummary } from '../messages';
+import type { DailyReveals, QuotaView } from '../messages/quota';
+import type { ShopRef } from '../messages/shared';
+import type { ShopSummary } from '../messages/shops';
 import type { Store } from '../storage';
 import type { Locks } from './shared/locks';
 import { adapterHandlers } from './adapters/service';

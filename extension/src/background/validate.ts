@@ -23,7 +23,9 @@ import {
   type PlatformId,
   type ReceiverView,
 } from '@shipmask/core';
-import type { PageRequest, ShopRef, ShopSettings } from '../messages';
+import type { PageRequest } from '../messages/index';
+import type { ShopRef } from '../messages/shared';
+import type { ShopSettings } from '../messages/shops';
 import { adapterRequest, adapterRequestTypes, isAdapterType } from './adapters/validate';
 import { gateRequest, gateRequestTypes, isGateType } from './gate/validate';
 import { handoffRequest, handoffRequestTypes, isHandoffType } from './handoff/validate';

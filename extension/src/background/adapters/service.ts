@@ -4,7 +4,7 @@
  * for the platform of that host (the router checks the sender; `hostOf` here).
  * @module
  */
-import type { AdapterImportResult, AdapterReplyValues, AdapterRequest } from '../../adapter-messages';
+import type { AdapterImportResult, AdapterReplyValues, AdapterRequest } from '../../messages/adapter';
 import { TaughtAdapterError, parseTaughtFile } from '../../adapters/taught/record';
 import type { Store } from '../../storage';
 import { deleteTaughtAdapter, getTaughtAdapter, putTaughtAdapter } from '../../storage/adapter-store';

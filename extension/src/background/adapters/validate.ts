@@ -5,7 +5,7 @@
  * a bad file with a typed result.
  * @module
  */
-import type { AdapterRequest } from '../../adapter-messages';
+import type { AdapterRequest } from '../../messages/adapter';
 import { TAUGHT_LIMITS, TaughtAdapterError, checkTaughtAdapter } from '../../adapters/taught/record';
 
 /** Taught-adapter request types: sent by the overlay (content scripts). */

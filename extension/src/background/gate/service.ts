@@ -22,8 +22,8 @@ import {
   type InterceptNotice,
   type OrderView,
 } from '@shipmask/core';
-import type { GateCheckResult } from '../../gate-messages';
-import type { ShopRef } from '../../messages';
+import type { GateCheckResult } from '../../messages/gate';
+import type { ShopRef } from '../../messages/shared';
 import type { Store } from '../../storage';
 import { GateStore, type GateEntry, type GateRecords } from './store';
 import type { Locks } from '../shared/locks';

@@ -9,8 +9,8 @@
  * @module
  */
 import { recordAddress, type AddressBaseline, type PrintedRecord } from '@shipmask/core';
-import type { OrderFacts } from '../../gate-messages';
-import type { ShopRef } from '../../messages';
+import type { OrderFacts } from '../../messages/gate';
+import type { ShopRef } from '../../messages/shared';
 import type { Store } from '../../storage';
 import type { Locks } from '../shared/locks';
 

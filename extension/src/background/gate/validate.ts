@@ -14,8 +14,8 @@ import {
   type InterceptReason,
   type OrderFlags,
 } from '@shipmask/core';
-import type { GateRequest, OrderFacts } from '../../gate-messages';
-import type { PageRequest } from '../../messages';
+import type { GateRequest, OrderFacts } from '../../messages/gate';
+import type { PageRequest } from '../../messages/index';
 import type { ValidateKit } from '../print/validate';
 
 /** Gate request types: facts, key and overview come from content scripts; check and handled from both. */

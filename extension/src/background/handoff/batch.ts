@@ -1,58 +1,14 @@
 /**
- * Hand-off batch records (the `batches` store) and the pure rules over them: a batch's status,
+ * The pure rules over hand-off batch records (the `batches` store, storage/batch-record.ts): a batch's status,
  * and merging a supplier's return code into it by core's replay rules (`mergeReturnResults`:
  * importing the same code twice changes nothing, an older code never overwrites a newer one,
  * equal instants are decided the same way in any import order, results for orders outside the
  * batch are refused).
  * @module
  */
-import {
-  mergeReturnResults,
-  type BatchKeyMaterial,
-  type HandoffError,
-  type HandoffOrder,
-  type Instant,
-  type OpenedReturn,
-  type PlatformId,
-  type StoredReturnResult,
-} from '@shipmask/core';
-import type {
-  BatchDetail,
-  BatchGroup,
-  BatchStatus,
-  BatchSummary,
-  HandoffSupplier,
-  ResultChange,
-} from '../../handoff-messages';
-
-/** A stored result: the supplier's result and the instant its return code was sealed. */
-export type StoredResult = StoredReturnResult;
-
-/**
- * One batch as stored. `orders` are the orders as sealed (masked; core's `checkBatch` passed
- * them); `keep` opens this batch's return codes. The link is never stored.
- */
-export interface BatchRecord {
-  readonly id: string;
-  readonly platform: PlatformId;
-  readonly shopId: string;
-  readonly createdAt: Instant;
-  readonly expiresAt: Instant;
-  readonly supplier: HandoffSupplier;
-  readonly passphrase: boolean;
-  readonly orders: readonly HandoffOrder[];
-  readonly keep: BatchKeyMaterial;
-  /** Latest result per order id. */
-  readonly results: Readonly<Record<string, StoredResult>>;
-  /** Return codes imported that changed something: when, sealed when, how many changes. */
-  readonly imports: readonly { readonly at: Instant; readonly sealedAt: Instant; readonly changed: number }[];
-  /** When the merchant revoked the batch locally (issue 17): its return codes are refused. */
-  readonly revokedAt?: Instant;
-  /** When the merchant first made the bulk-ship file from the results (issue 21). */
-  readonly shipFileAt?: Instant;
-  /** Its place in a multi-supplier selection (issue 17 item 4). */
-  readonly group?: BatchGroup;
-}
+import { mergeReturnResults, type HandoffError, type Instant, type OpenedReturn } from '@shipmask/core';
+import type { BatchDetail, BatchStatus, BatchSummary, ResultChange } from '../../messages/handoff';
+import type { BatchRecord, StoredResult } from '../../storage/batch-record';
 
 /**
  * Status rule: when every order has a result (shipped, or marked as impossible by the

@@ -4,7 +4,7 @@
  * @module
  */
 import type { OrderView } from '@shipmask/core';
-import type { HandoffExtra } from '../../handoff-messages';
+import type { HandoffExtra } from '../../messages/handoff';
 
 /**
  * Add the ciphertext / virtual numbers read from the platform's export to the stored masked views

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '@shipmask/core';
-import type { BatchRecord } from './batch';
+import type { BatchRecord } from '../../storage/batch-record';
 import { dueReminders, REMINDER_WINDOW_MS } from './reminders';
 
 const NOW = Date.UTC(2026, 10, 23, 2);

@@ -5,8 +5,8 @@
  * @module
  */
 import { DAY_MS, type Instant } from '@shipmask/core';
-import type { BatchReminder } from '../../handoff-messages';
-import type { BatchRecord } from './batch';
+import type { BatchReminder } from '../../messages/handoff';
+import type { BatchRecord } from '../../storage/batch-record';
 
 /**
  * How long before expiry a batch with orders not returned is shown in the panel: two days, so

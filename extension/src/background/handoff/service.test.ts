@@ -10,9 +10,10 @@ import {
   type OrderView,
   type ReturnResult,
 } from '@shipmask/core';
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 import { Store } from '../../storage';
-import { batchStatus, mergeReturn, type BatchRecord } from './batch';
+import type { BatchRecord } from '../../storage/batch-record';
+import { batchStatus, mergeReturn } from './batch';
 import { handoffHandlers } from './service';
 
 const shop: ShopRef = { platform: 'wechat', shopId: 'wx3f8a2c1d9e6b4a70' };

@@ -13,7 +13,7 @@ import {
   sealBatch,
   type Instant,
 } from '@shipmask/core';
-import type { HandoffConfig, HandoffReplyValues, HandoffRequest } from '../../handoff-messages';
+import type { HandoffConfig, HandoffReplyValues, HandoffRequest } from '../../messages/handoff';
 import type { Store } from '../../storage';
 import {
   addBatch,
@@ -24,7 +24,8 @@ import {
   setHandoffConfig,
   updateBatch,
 } from '../../storage/handoff-store';
-import { detail, mergeReturn, markShipFile, revokeBatch, summarize, type BatchRecord } from './batch';
+import type { BatchRecord } from '../../storage/batch-record';
+import { detail, mergeReturn, markShipFile, revokeBatch, summarize } from './batch';
 import { withExtras } from './extras';
 import { planSeal, recordOrders } from './plan';
 import { supplierHandlers } from './suppliers';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, openBatch, sealReturn, type OrderView } from '@shipmask/core';
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 import { Store } from '../../storage';
 import { handoffHandlers } from './service';
 import { handoffRequest } from './validate';

@@ -29,7 +29,7 @@ import {
   type OrderView,
   type SealedBatch,
 } from '@shipmask/core';
-import type { HandoffReplyValues, HandoffRequest, HandoffSupplier, SealedPart } from '../../handoff-messages';
+import type { HandoffReplyValues, HandoffRequest, HandoffSupplier, SealedPart } from '../../messages/handoff';
 import type { Store } from '../../storage';
 import {
   addBatches,
@@ -41,7 +41,8 @@ import {
 import { getSupplierRules, setSupplierRules } from '../../storage/supplier-rules-store';
 import type { GateService } from '../gate/service';
 import { withExtras } from './extras';
-import { batchStatus, detail, summarize, type BatchRecord } from './batch';
+import type { BatchRecord } from '../../storage/batch-record';
+import { batchStatus, detail, summarize } from './batch';
 import { planSeal, recordOrders } from './plan';
 
 /** What the supplier handlers need (the hand-off service's options). */

@@ -21,9 +21,9 @@ import type {
   HandoffExtra,
   HandoffRequest,
   HandoffSupplier,
-} from '../../handoff-messages';
+} from '../../messages/handoff';
 import { gateOverrides } from '../gate/validate';
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 
 /** Hand-off request types: extension pages only, but the panel's reminders. */
 export const handoffRequestTypes = {

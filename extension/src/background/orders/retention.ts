@@ -6,7 +6,7 @@
  * @module
  */
 import { DAY_MS, type Instant } from '@shipmask/core';
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 import { DEFAULT_RETENTION_DAYS, type PurgeResult, type Store } from '../../storage';
 
 /** Name of the daily alarm. */

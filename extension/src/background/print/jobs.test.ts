@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PrintDocState, ShopRef } from '../../messages';
+import type { PrintDocState } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 import { applyMarks, canMark, createJob, followPlatform, reprint, setJobStatus } from './jobs';
 
 const shop: ShopRef = { platform: 'douyin', shopId: 'dy1' };

@@ -19,8 +19,8 @@ import type {
   PrintJobView,
   PrintLogLine,
   PrintPath,
-  ShopRef,
-} from '../../messages';
+} from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 
 const FINAL: ReadonlySet<PrintDocState> = new Set(['printed', 'failed', 'canceled']);
 

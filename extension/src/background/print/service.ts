@@ -4,7 +4,8 @@
  * @module
  */
 import type { Instant, OrderView } from '@shipmask/core';
-import type { PrintJobView, ShopRef } from '../../messages';
+import type { PrintJobView } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 import type { Store } from '../../storage';
 import { PrintStore } from '../../storage/print-store';
 import { applyMarks, createJob, followPlatform, reprint, setJobStatus, summarize } from './jobs';

@@ -4,7 +4,9 @@
  * come from validate.ts (one failure path: `invalid-message`).
  * @module
  */
-import type { PageRequest, PrintDocState, PrintPageRequest, ShopRef } from '../../messages';
+import type { PageRequest } from '../../messages/index';
+import type { PrintDocState, PrintPageRequest } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 import { gateOverrides } from '../gate/validate';
 
 /** The validate.ts helpers the print validators use. */

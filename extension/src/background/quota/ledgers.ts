@@ -24,7 +24,7 @@ import {
   type QuotaEvent,
   type QuotaLedger,
 } from '@shipmask/core';
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 import { bytesToHex } from '../shared/hex';
 import type { EventItem, StoredQuotaEvent, Store } from '../../storage';
 import { ledgerLockName, type Locks } from '../shared/locks';

@@ -13,7 +13,8 @@ import {
   type PlatformId,
   type QuotaRule,
 } from '@shipmask/core';
-import type { SettingsView, ShopRef, ShopSettings } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
+import type { SettingsView, ShopSettings } from '../../messages/shops';
 import { DEFAULT_RETENTION_DAYS } from '../../storage';
 
 /**

@@ -13,7 +13,7 @@ import {
   type QuotaRule,
   type QuotaStatus,
 } from '@shipmask/core';
-import type { QuotaView } from '../../messages';
+import type { QuotaView } from '../../messages/quota';
 
 /** A meter with no limit (no rule, or nothing known yet). */
 const unlimited = (used: number): QuotaView => ({

@@ -6,7 +6,7 @@
  * runtimes) an in-process queue gives the same guarantee inside the one background worker.
  * @module
  */
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 
 /** The subset of `LockManager` used here. */
 export interface Locks {

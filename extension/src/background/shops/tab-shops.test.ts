@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 import { nextBinding, sessionTabShops, type SessionArea } from './tab-shops';
 
 const a: ShopRef = { platform: 'douyin', shopId: 'A' };

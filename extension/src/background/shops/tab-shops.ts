@@ -7,7 +7,7 @@
  * document id only, never buyer data.
  * @module
  */
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 
 /** A tab's document and the shop its first trusted report named. */
 export interface TabBinding {

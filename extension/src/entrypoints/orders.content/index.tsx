@@ -4,7 +4,7 @@ import { startOverlay, type CostMeter, type Send } from '../../content/app';
 import { answersTick, deferToFrame } from '../../content/list-frame';
 import { handleTick, isTickRequest } from '../../content/platform-tick';
 import { answerAddressRequest } from '../../content/address-reply';
-import { isAddressRequest } from '../../address-messages';
+import { isAddressRequest } from '../../messages/address';
 import { dockSideTab, type PlaceStore } from '../../content/side-tab';
 import { allBackOfficeMatches } from '../../origins';
 import '../../ui/panel.css';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detailedAddress, readAddressRequest } from './address-messages';
+import { detailedAddress, readAddressRequest } from './address';
 
 describe('detailedAddress', () => {
   it('takes a detailed address and refuses masked, bare regions, names, phones and control characters', () => {
