@@ -8,36 +8,13 @@
  * for orders (`invalid-message`: plaintext is never stored).
  * @module
  */
-import { GateHeld } from './gate/service';
 import type { PageRequest } from '../messages/index';
 import type { MessageErrorCode, Reply, ShopRef } from '../messages/shared';
-import { WrongHostError } from './adapters/service';
-import {
-  platformOfUrl,
-  senderKind,
-  type SenderInfo,
-  type SenderKind,
-  type SenderPolicy,
-} from './shared/sender';
+import type { Handlers, RequestContext } from './shared/handlers';
+import { HandlerRefusal } from './shared/refusal';
+import { platformOfUrl, senderKind, type SenderInfo, type SenderPolicy } from './shared/sender';
 import { shopAllowed } from './shops/tab-shops';
-import { plaintextIn, requestTypes, validateRequest, type RequestType } from './validate';
-
-/** Who sent a validated request. */
-export interface RequestContext {
-  readonly kind: SenderKind;
-  /** The sender's tab, for content scripts (extension pages opened in a tab have one too). */
-  readonly tabId?: number;
-  /** The sender's URL (a content script's page), for requests bound to the page's host. */
-  readonly url?: string;
-}
-
-/** One handler per request type. */
-export type Handlers = {
-  readonly [K in RequestType]: (
-    request: Extract<PageRequest, { type: K }>,
-    context: RequestContext,
-  ) => Promise<unknown>;
-};
+import { plaintextIn, requestTypes, validateRequest } from './validate';
 
 /** A refused message, for the audit log (never its content). */
 export interface Refusal {
@@ -185,8 +162,9 @@ export function createRouter(options: RouterOptions): Route {
       };
       return { ok: true, value: await handler(request, context) };
     } catch (e) {
-      if (e instanceof WrongHostError) return refuse('forbidden-sender', message, e.message);
-      if (e instanceof GateHeld) return err('held', e.message);
+      // A feature's typed refusal (the gate held orders, a page named another host).
+      if (e instanceof HandlerRefusal)
+        return e.audited ? refuse(e.code, message, e.message) : err(e.code, e.message);
       const code = classify(e);
       return err(code, code === 'storage' ? 'storage failed: the request was not applied' : 'internal error');
     }

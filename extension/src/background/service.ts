@@ -23,7 +23,7 @@ import { handoffHandlers } from './handoff/service';
 import { createPrintHandlers, followPlatformOrders } from './print/service';
 import { Ledgers } from './quota/ledgers';
 import { dailyShare, quotaView } from './quota/view';
-import type { Handlers, RequestContext } from './router';
+import type { Handlers, RequestContext } from './shared/handlers';
 import { effectiveRule, replayFrom, settingsView } from './quota/rules';
 import type { TabShops } from './shops/tab-shops';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { taughtFileText, type TaughtAdapter } from '../../adapters/taught/record';
 import { Store } from '../../storage';
 import { adapterHandlers, WrongHostError } from './service';
-import type { RequestContext } from '../router';
+import type { RequestContext } from '../shared/handlers';
 
 const adapter: TaughtAdapter = {
   format: 'shipmask-adapter',

@@ -8,7 +8,8 @@ import type { AdapterImportResult, AdapterReplyValues, AdapterRequest } from '..
 import { TaughtAdapterError, parseTaughtFile } from '../../adapters/taught/record';
 import type { Store } from '../../storage';
 import { deleteTaughtAdapter, getTaughtAdapter, putTaughtAdapter } from '../../storage/adapter-store';
-import type { RequestContext } from '../router';
+import type { RequestContext } from '../shared/handlers';
+import { HandlerRefusal } from '../shared/refusal';
 
 type AdapterHandlers = {
   readonly [K in AdapterRequest['type']]: (
@@ -27,8 +28,11 @@ function hostOf(ctx: RequestContext): string {
 }
 
 /** A refusal the router turns into `forbidden-sender`. */
-export class WrongHostError extends Error {
+export class WrongHostError extends HandlerRefusal {
   override readonly name = 'WrongHostError';
+  constructor(message: string) {
+    super('forbidden-sender', message, true);
+  }
 }
 
 function ownHost(host: string, ctx: RequestContext): void {

@@ -27,7 +27,8 @@ import type { ShopRef } from '../../messages/shared';
 import type { Store } from '../../storage';
 import { GateStore, type GateEntry, type GateRecords } from './store';
 import type { Locks } from '../shared/locks';
-import type { Handlers } from '../router';
+import type { Handlers } from '../shared/handlers';
+import { HandlerRefusal } from '../shared/refusal';
 
 type GateTypes = 'gate/facts' | 'gate/key' | 'gate/check' | 'gate/overview' | 'gate/handled';
 
@@ -35,14 +36,16 @@ type GateTypes = 'gate/facts' | 'gate/key' | 'gate/check' | 'gate/overview' | 'g
 export type GateHandlers = Pick<Handlers, GateTypes>;
 
 /** Thrown when the gate holds orders of a job or batch; the router replies `held`. */
-export class GateHeld extends Error {
+export class GateHeld extends HandlerRefusal {
   override readonly name = 'GateHeld';
   constructor(readonly held: GateCheckResult['held']) {
     super(
+      'held',
       `held by the exception gate: ${held
         .slice(0, 5)
         .map((h) => `${h.orderId} (${h.holds.map((x) => x.reason).join(', ')})`)
         .join('; ')}${held.length > 5 ? ` and ${held.length - 5} more` : ''}`,
+      false,
     );
   }
 }

@@ -16,7 +16,7 @@ import {
 } from '@shipmask/core';
 import type { GateRequest, OrderFacts } from '../../messages/gate';
 import type { PageRequest } from '../../messages/index';
-import type { ValidateKit } from '../print/validate';
+import type { ValidateKit } from '../shared/validate-kit';
 
 /** Gate request types: facts, key and overview come from content scripts; check and handled from both. */
 export const gateRequestTypes = {

@@ -10,7 +10,7 @@ import type { Store } from '../../storage';
 import { PrintStore } from '../../storage/print-store';
 import { applyMarks, createJob, followPlatform, reprint, setJobStatus, summarize } from './jobs';
 import type { GateService } from '../gate/service';
-import type { Handlers } from '../router';
+import type { Handlers } from '../shared/handlers';
 
 type PrintTypes =
   | 'selection/open'

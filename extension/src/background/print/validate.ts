@@ -6,19 +6,8 @@
  */
 import type { PageRequest } from '../../messages/index';
 import type { PrintDocState, PrintPageRequest } from '../../messages/print';
-import type { ShopRef } from '../../messages/shared';
 import { gateOverrides } from '../gate/validate';
-
-/** The validate.ts helpers the print validators use. */
-export interface ValidateKit {
-  fail(path: string, what: string): never;
-  obj(v: unknown, path: string): Record<string, unknown>;
-  str(v: unknown, path: string, max?: number, min?: number): string;
-  id(v: unknown, path: string): string;
-  num(v: unknown, path: string, min?: number, max?: number, integer?: boolean): number;
-  oneOf<T extends string>(v: unknown, options: readonly T[], path: string): T;
-  shopRef(v: unknown, path: string): ShopRef;
-}
+import type { ValidateKit } from '../shared/validate-kit';
 
 /** Bounds: one job prints at most 1,000 waybills (the bulk-print bench size). */
 export const PRINT_LIMITS = {
