@@ -8,7 +8,7 @@
  */
 import { mergeReturnResults, type HandoffError, type Instant, type OpenedReturn } from '@shipmask/core';
 import type { BatchDetail, BatchStatus, BatchSummary, ResultChange } from '../../messages/handoff';
-import type { BatchRecord, StoredResult } from '../../storage/batch-record';
+import type { BatchRecord } from '../../storage/batch-record';
 
 /**
  * Status rule: when every order has a result (shipped, or marked as impossible by the
