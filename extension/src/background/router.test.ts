@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { OrderView } from '@shipmask/core';
 import type { PageRequest } from '../messages/index';
 import type { Reply } from '../messages/shared';
-import { createRouter, documentKey, type Refusal } from './router';
+import { createRouter, type Refusal } from './router';
+import { documentKey } from './shops/content-shop';
 import type { Handlers } from './shared/handlers';
 import { memoryTabShops } from './shops/tab-shops';
 import { isBackOfficeUrl, senderKind, type SenderInfo, type SenderPolicy } from './shared/sender';
-import { plaintextIn, requestTypes, validateRequest } from './validate';
+import { plaintextIn } from './orders/plaintext';
+import { requestTypes, validateRequest } from './validate';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const policy: SenderPolicy = {
