@@ -10,8 +10,7 @@ import type { Store } from '../../storage';
 import type { GateService } from '../gate/service';
 import { followPlatformOrders } from '../print/service';
 import type { Ledgers } from '../quota/ledgers';
-import type { Handlers } from '../shared/handlers';
-import type { NoteTab } from '../shops/service';
+import type { Handlers, NoteTab } from '../shared/handlers';
 
 export interface OrdersOptions {
   readonly store: Store;

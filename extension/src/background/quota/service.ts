@@ -15,9 +15,8 @@ import {
 import type { DailyReveals, QuotaView } from '../../messages/quota';
 import type { ShopRef } from '../../messages/shared';
 import type { Store } from '../../storage';
-import type { Handlers } from '../shared/handlers';
+import type { Handlers, NoteTab } from '../shared/handlers';
 import type { Locks } from '../shared/locks';
-import type { NoteTab } from '../shops/service';
 import { Ledgers } from './ledgers';
 import { effectiveRule, replayFrom } from './rules';
 import { dailyShare, quotaView } from './view';

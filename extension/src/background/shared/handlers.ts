@@ -5,6 +5,7 @@
  * @module
  */
 import type { PageRequest } from '../../messages/index';
+import type { ShopRef } from '../../messages/shared';
 import type { SenderKind } from './sender';
 
 /** Who sent a validated request. */
@@ -23,3 +24,9 @@ export type Handlers = {
     context: RequestContext,
   ) => Promise<unknown>;
 };
+
+/**
+ * Remember the shop a content script's tab reported (extension pages in a tab are not shops):
+ * what the orders and quota handlers call first (`tabNoter` in shops/service.ts builds it).
+ */
+export type NoteTab = (shop: ShopRef, ctx: RequestContext) => Promise<void>;

@@ -27,10 +27,10 @@ describe('checkContentShop', () => {
 
   it('binds the tab document to its first shop and refuses another one as wrong-shop', async () => {
     const bound = new Map<string, ShopRef>();
-    const bindTab = async (tabId: number, document: string, s: ShopRef): Promise<ShopRef> => {
+    const bindTab = (tabId: number, document: string, s: ShopRef): Promise<ShopRef> => {
       const key = `${tabId}|${document}`;
       if (!bound.has(key)) bound.set(key, s);
-      return bound.get(key)!;
+      return Promise.resolve(bound.get(key)!);
     };
     expect(await checkContentShop(shop, douyinPage, false, bindTab)).toEqual({ ok: true });
     expect(await checkContentShop({ ...shop, shopId: 's2' }, douyinPage, false, bindTab)).toMatchObject({
@@ -45,9 +45,7 @@ describe('checkContentShop', () => {
   });
 
   it('answers storage (not audited) when the binding cannot be read', async () => {
-    const failing = async (): Promise<ShopRef> => {
-      throw new DOMException('gone', 'UnknownError');
-    };
+    const failing = (): Promise<ShopRef> => Promise.reject(new DOMException('gone', 'UnknownError'));
     expect(await checkContentShop(shop, douyinPage, false, failing)).toMatchObject({
       ok: false,
       code: 'storage',

@@ -5,18 +5,14 @@
  * @module
  */
 import type { Instant } from '@shipmask/core';
-import type { ShopRef } from '../../messages/shared';
 import type { ShopSummary } from '../../messages/shops';
 import type { Store } from '../../storage';
 import { settingsView } from '../quota/rules';
-import type { Handlers, RequestContext } from '../shared/handlers';
+import type { Handlers, NoteTab } from '../shared/handlers';
 import type { TabShops } from './tab-shops';
 
 /** Meta key of the UI language (issue 21 item 9). */
 const LANGUAGE_KEY = 'ui:language';
-
-/** Remember the shop a content script's tab reported (extension pages in a tab are not shops). */
-export type NoteTab = (shop: ShopRef, ctx: RequestContext) => Promise<void>;
 
 /**
  * Rule: only a content script's report binds a tab to a shop (`shops/active` answers from it).
