@@ -1,6 +1,10 @@
 // One lint setup for the whole repo. The layering of DESIGN.md is enforced here:
 // - core imports nothing from the DOM, browser/extension APIs, idb or Preact, and no Node-only API;
 // - UI code does not touch IndexedDB (only the background's storage layer does);
+// - the extension's layers import downward only (extension/README.md, Architecture): messages/
+//   features import core and messages/shared only; storage imports no service or UI; background
+//   features import no UI; UI (content, ui, gate, print, supplier, extension pages) reaches the
+//   background through messages and client.ts, never by importing background/ or storage/;
 // - no innerHTML-style sinks anywhere (page and order text never becomes markup);
 // - no floating promises.
 import js from '@eslint/js';
@@ -65,6 +69,43 @@ const coreForbiddenGlobals = [
   name,
   message: `@shipmask/core is pure (DESIGN.md invariant 4): no ${name}. Pass time, randomness and I/O in as arguments.`,
 }));
+
+// UI code never opens IndexedDB (kept in every extension block below: a later block's
+// no-restricted-imports replaces an earlier one's for the same file).
+const noIdb = [
+  {
+    group: ['idb', 'idb/*'],
+    message: 'Only the background storage layer (extension/src/storage) imports idb.',
+  },
+  {
+    group: ['**/storage/db*', '**/storage/idb*'],
+    message: 'UI talks to storage through messages, not directly.',
+  },
+];
+
+// Folders of extension/src that draw pages or read them (the UI side of the messages).
+const uiFolders = ['ui', 'content', 'gate', 'print', 'supplier', 'entrypoints', 'client'];
+
+/** Import specifiers that reach `folders` of extension/src from a file `depth` folders below it. */
+const fromSrc = (depth, folders) =>
+  folders.flatMap((f) => [`${'../'.repeat(depth)}${f}`, `${'../'.repeat(depth)}${f}/**`]);
+
+/** The background's imports from a file `depth` folders below extension/src (1: background/x.ts). */
+const backgroundLayer = (depth) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        ...noIdb,
+        {
+          group: fromSrc(depth, uiFolders),
+          message:
+            'The background never imports UI (ui, content, gate, print, supplier, entrypoints, client.ts): pages talk to it through messages.',
+        },
+      ],
+    },
+  ],
+});
 
 export default tseslint.config(
   {
@@ -170,14 +211,98 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          patterns: noIdb,
+        },
+      ],
+    },
+  },
+  {
+    // Messages: a feature module (quota.ts, print.ts, handoff.ts…) imports @shipmask/core and
+    // ./shared only, so features never depend on each other and nothing above them.
+    files: ['extension/src/messages/*.ts'],
+    ignores: ['extension/src/messages/index.ts', 'extension/src/messages/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
           patterns: [
             {
-              group: ['idb', 'idb/*'],
-              message: 'Only the background storage layer (extension/src/storage) imports idb.',
+              regex: '^(?!@shipmask/core$|\\./shared$)',
+              message:
+                'A message module imports only @shipmask/core and ./shared (no other feature, no index, nothing outside messages/).',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // messages/index.ts only composes the feature modules beside it.
+    files: ['extension/src/messages/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
             {
-              group: ['**/storage/db*', '**/storage/idb*'],
-              message: 'UI talks to storage through messages, not directly.',
+              regex: '^(?!@shipmask/core$|\\./[a-z-]+$)',
+              message: 'messages/index.ts composes the feature modules beside it and imports nothing else.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Storage sits below the services: it persists what messages and core define and imports
+    // nothing from the background or any UI.
+    files: ['extension/src/storage/*.ts'],
+    ignores: ['extension/src/storage/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: fromSrc(1, ['background', ...uiFolders]),
+              message:
+                'storage imports nothing above it (background, ui, content, gate, print, supplier, entrypoints, client.ts): move the record type down into storage or messages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The background's wiring (router.ts, service.ts, validate.ts) and its features never import UI.
+    files: ['extension/src/background/*.ts'],
+    ignores: ['extension/src/background/*.test.ts'],
+    rules: backgroundLayer(1),
+  },
+  {
+    files: ['extension/src/background/*/*.ts'],
+    ignores: ['extension/src/background/*/*.test.ts'],
+    rules: backgroundLayer(2),
+  },
+  {
+    // UI (content script, panel, pages, page readers) talks to the background through messages
+    // and client.ts: it never imports the background or storage.
+    files: [
+      'extension/src/{ui,content,gate,print,supplier,adapters}/**/*.{ts,tsx}',
+      'extension/src/entrypoints/**/*.{ts,tsx}',
+      'extension/src/client.ts',
+    ],
+    ignores: ['extension/src/entrypoints/background.ts', 'extension/src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...noIdb,
+            {
+              group: ['**/background', '**/background/**', '**/storage', '**/storage/**'],
+              message:
+                'UI never imports background/ or storage/: send a message (client.ts, messages/<feature>).',
             },
           ],
         },

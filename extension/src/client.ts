@@ -5,7 +5,8 @@
  * extension was reloaded or updated and this context is orphaned) is `unreachable`.
  * @module
  */
-import type { MessageErrorCode, PageRequest, Reply, ReplyOf } from './messages';
+import type { PageRequest, ReplyOf } from './messages/index';
+import type { MessageErrorCode, Reply } from './messages/shared';
 
 /** Whether `value` has the `Reply` shape. */
 export function isReply(value: unknown): value is Reply<unknown> {

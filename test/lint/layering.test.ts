@@ -13,6 +13,43 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 const core = 'packages/core/src/time/china-time.ts';
 const content = 'extension/src/content/badges.ts';
 
+const RESTRICTED = 'no-restricted-imports';
+
+/** A module that imports `specifier` and uses it (so only the import rules can object). */
+const importing = (specifier: string): string =>
+  `import type { X } from '${specifier}';\nexport type Y = X;\n`;
+
+/** `../` once per folder between `file` and extension/src (extension/src/a/b.ts: 1). */
+const toSrc = (file: string): string => '../'.repeat(file.split('/').length - 3) || './';
+
+// One real file per layer of the extension (extension/README.md, Architecture).
+const storage = 'extension/src/storage/handoff-store.ts';
+const messageFeature = 'extension/src/messages/print.ts';
+const messageIndex = 'extension/src/messages/index.ts';
+const backgroundWiring = 'extension/src/background/router.ts';
+const backgroundFeature = 'extension/src/background/print/service.ts';
+const uiFiles = [
+  'extension/src/content/badges.ts',
+  'extension/src/ui/Panel.tsx',
+  'extension/src/gate/badges.ts',
+  'extension/src/print/build.ts',
+  'extension/src/supplier/labels.ts',
+  'extension/src/adapters/read.ts',
+  'extension/src/entrypoints/popup/draft.ts',
+  'extension/src/entrypoints/handoff/ship-rows.ts',
+  'extension/src/entrypoints/orders.content/index.tsx',
+  'extension/src/client.ts',
+];
+const uiFolders = [
+  'ui/Panel',
+  'content/app',
+  'gate/badges',
+  'print/build',
+  'supplier/labels',
+  'entrypoints/popup/draft',
+  'client',
+];
+
 describe('layering lint', () => {
   it('keeps core pure: no DOM, browser, idb, Preact or Node', async () => {
     expect(await ruleIds(`export const a = document.title;\n`, core)).toContain('no-restricted-globals');
@@ -57,5 +94,74 @@ describe('layering lint', () => {
 
   it('accepts clean code (the rules are not blanket refusals)', async () => {
     expect(await ruleIds(`export const a = 1 + 1;\n`, core)).toEqual([]);
+  });
+
+  it('keeps storage below the services: no import from background or any UI', async () => {
+    for (const folder of ['background/handoff/batch', 'background/router', ...uiFolders]) {
+      expect(await ruleIds(importing(`${toSrc(storage)}${folder}`), storage), folder).toContain(RESTRICTED);
+    }
+    // Downward is fine: the contract and core.
+    expect(await ruleIds(importing('../messages/shared'), storage)).toEqual([]);
+    expect(await ruleIds(importing('@shipmask/core'), storage)).toEqual([]);
+  });
+
+  it('keeps a feature message module on @shipmask/core and messages/shared only', async () => {
+    for (const specifier of [
+      './quota',
+      './handoff',
+      './index',
+      '../storage',
+      '../client',
+      '../adapters/types',
+      'preact',
+    ]) {
+      expect(await ruleIds(importing(specifier), messageFeature), specifier).toContain(RESTRICTED);
+    }
+    expect(await ruleIds(importing('./shared'), messageFeature)).toEqual([]);
+    expect(await ruleIds(importing('@shipmask/core'), messageFeature)).toEqual([]);
+    // index.ts composes the features beside it, and reaches nothing outside messages/.
+    expect(await ruleIds(importing('./quota'), messageIndex)).toEqual([]);
+    expect(await ruleIds(importing('../background/router'), messageIndex)).toContain(RESTRICTED);
+    expect(await ruleIds(importing('../storage'), messageIndex)).toContain(RESTRICTED);
+  });
+
+  it('keeps UI out of the background, at every depth', async () => {
+    for (const file of [backgroundWiring, backgroundFeature]) {
+      for (const folder of [...uiFolders, 'entrypoints/background']) {
+        expect(await ruleIds(importing(`${toSrc(file)}${folder}`), file), `${file} -> ${folder}`).toContain(
+          RESTRICTED,
+        );
+      }
+    }
+    // Background features may use each other and everything below them.
+    expect(await ruleIds(importing('../gate/service'), backgroundFeature)).toEqual([]);
+    expect(await ruleIds(importing('../../storage'), backgroundFeature)).toEqual([]);
+    expect(await ruleIds(importing('./print/service'), backgroundWiring)).toEqual([]);
+  });
+
+  it('keeps the background and storage out of UI: UI sends messages', async () => {
+    for (const file of uiFiles) {
+      for (const target of ['background/router', 'background/print/service', 'storage', 'storage/store']) {
+        expect(await ruleIds(importing(`${toSrc(file)}${target}`), file), `${file} -> ${target}`).toContain(
+          RESTRICTED,
+        );
+      }
+      expect(await ruleIds(importing(`${toSrc(file)}messages/quota`), file), file).toEqual([]);
+    }
+  });
+
+  it('holds on the real tree: no file of extension/src breaks an import rule', async () => {
+    // The import rules are syntactic: lint without type information, for speed.
+    const fast = new ESLint({
+      cwd: new URL('../..', import.meta.url).pathname,
+      ruleFilter: ({ ruleId }) => ruleId === RESTRICTED,
+      overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+    });
+    const results = await fast.lintFiles(['extension/src']);
+    expect(results.length).toBeGreaterThan(200);
+    const broken = results.flatMap((r) =>
+      r.messages.map((m) => `${r.filePath}:${m.line} ${m.ruleId ?? ''} ${m.message}`),
+    );
+    expect(broken).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import {
   type OrderFlags,
   type OrderView,
 } from '@shipmask/core';
-import type { OrderFacts } from '../gate-messages';
+import type { OrderFacts } from '../messages/gate';
 import type { GateRules } from './gate-rules';
 import { queryAllFirst, queryFirst, variantsOf } from './select';
 import type { Selector } from './types';

@@ -1,4 +1,4 @@
-import type { Selector } from './types';
+import type { Selector } from './selector-list';
 
 /**
  * Where a row shows what the exception gate reads (issue 18), as data per adapter: exception

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderView } from '@shipmask/core';
-import type { PageRequest, Reply } from '../messages';
-import { createRouter, documentKey, type Handlers, type Refusal } from './router';
-import { memoryTabShops } from './tab-shops';
-import { isBackOfficeUrl, senderKind, type SenderInfo, type SenderPolicy } from './sender';
-import { plaintextIn, requestTypes, validateRequest } from './validate';
+import type { PageRequest } from '../messages/index';
+import type { Reply } from '../messages/shared';
+import { createRouter, type Refusal } from './router';
+import { documentKey } from './shops/content-shop';
+import type { Handlers } from './shared/handlers';
+import { memoryTabShops } from './shops/tab-shops';
+import { isBackOfficeUrl, senderKind, type SenderInfo, type SenderPolicy } from './shared/sender';
+import { plaintextIn } from './orders/plaintext';
+import { requestTypes, validateRequest } from './validate';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const policy: SenderPolicy = {

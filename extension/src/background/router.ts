@@ -8,29 +8,14 @@
  * for orders (`invalid-message`: plaintext is never stored).
  * @module
  */
-import { GateHeld } from './gate-service';
-import type { MessageErrorCode, PageRequest, Reply, ShopRef } from '../messages';
-import { WrongHostError } from './adapter-service';
-import { platformOfUrl, senderKind, type SenderInfo, type SenderKind, type SenderPolicy } from './sender';
-import { shopAllowed } from './tab-shops';
-import { plaintextIn, requestTypes, validateRequest, type RequestType } from './validate';
-
-/** Who sent a validated request. */
-export interface RequestContext {
-  readonly kind: SenderKind;
-  /** The sender's tab, for content scripts (extension pages opened in a tab have one too). */
-  readonly tabId?: number;
-  /** The sender's URL (a content script's page), for requests bound to the page's host. */
-  readonly url?: string;
-}
-
-/** One handler per request type. */
-export type Handlers = {
-  readonly [K in RequestType]: (
-    request: Extract<PageRequest, { type: K }>,
-    context: RequestContext,
-  ) => Promise<unknown>;
-};
+import type { PageRequest } from '../messages/index';
+import type { MessageErrorCode, Reply } from '../messages/shared';
+import type { Handlers, RequestContext } from './shared/handlers';
+import { HandlerRefusal } from './shared/refusal';
+import { senderKind, type SenderInfo, type SenderPolicy } from './shared/sender';
+import { checkContentShop, type BindTab } from './shops/content-shop';
+import { plaintextRefusal } from './orders/plaintext';
+import { requestTypes, validateRequest } from './validate';
 
 /** A refused message, for the audit log (never its content). */
 export interface Refusal {
@@ -49,7 +34,7 @@ export interface RouterOptions {
    * Bind a content script's tab document to the shop of its first report and return the bound
    * shop (`TabShops.bind`). Without it (unit tests of other checks) no binding is enforced.
    */
-  readonly bindTab?: (tabId: number, document: string, shop: ShopRef) => Promise<ShopRef>;
+  readonly bindTab?: BindTab;
 }
 
 export type Route = (message: unknown, sender: SenderInfo) => Promise<Reply<unknown>>;
@@ -78,22 +63,6 @@ const STORAGE_ERRORS = new Set([
 export function defaultClassifyError(error: unknown): MessageErrorCode {
   const name = typeof error === 'object' && error !== null && 'name' in error ? (error as Error).name : '';
   return STORAGE_ERRORS.has(name) ? 'storage' : 'internal';
-}
-
-/**
- * Which document of the tab sent a message: Chrome's `documentId` (a new one per navigation or
- * reload), else the sender's frame and origin (a browser without document ids binds per origin).
- * @example
- * documentKey({ documentId: 'A1', url: 'https://fxg.jinritemai.com/x' }); // 'doc:A1'
- */
-export function documentKey(sender: SenderInfo): string | undefined {
-  if (typeof sender.documentId === 'string' && sender.documentId) return `doc:${sender.documentId}`;
-  if (typeof sender.url !== 'string') return undefined;
-  try {
-    return `url:${sender.frameId ?? 0}:${new URL(sender.url).origin}`;
-  } catch {
-    return undefined;
-  }
 }
 
 function typeOf(message: unknown): string | undefined {
@@ -135,36 +104,12 @@ export function createRouter(options: RouterOptions): Route {
       return refuse('forbidden-sender', message, `${request.type} is for extension pages only`);
     }
     if (kind === 'content' && 'shop' in request) {
-      // A content script speaks only for the platform whose back-office it runs on.
-      const site = platformOfUrl(sender.url ?? '', options.policy.allowDemo);
-      if (site !== 'demo' && site !== request.shop.platform) {
-        return refuse(
-          'forbidden-sender',
-          message,
-          `${request.shop.platform} request from another platform's page`,
-        );
-      }
-      // A content script writes only to the ledger of the shop its tab's page is on: the page's
-      // first report binds the document, a later one naming another shop is refused.
-      const tabId = sender.tab?.id;
-      const document = documentKey(sender);
-      if (options.bindTab && tabId !== undefined && document !== undefined) {
-        let bound: ShopRef;
-        try {
-          bound = await options.bindTab(tabId, document, request.shop);
-        } catch {
-          return err('storage', 'storage failed: the request was not applied');
-        }
-        if (!shopAllowed(bound, request.shop))
-          return refuse('wrong-shop', message, "request for a shop other than the one this tab's page is on");
-      }
+      const shop = await checkContentShop(request.shop, sender, options.policy.allowDemo, options.bindTab);
+      if (!shop.ok)
+        return shop.audited ? refuse(shop.code, message, shop.reason) : err(shop.code, shop.reason);
     }
-    if (request.type === 'orders/seen') {
-      for (const order of request.orders) {
-        const where = plaintextIn(order);
-        if (where) return refuse('invalid-message', message, `order carries plaintext: ${where}`);
-      }
-    }
+    const plaintext = plaintextRefusal(request);
+    if (plaintext) return refuse('invalid-message', message, plaintext);
     try {
       const handler = options.handlers[request.type] as (
         r: PageRequest,
@@ -178,8 +123,9 @@ export function createRouter(options: RouterOptions): Route {
       };
       return { ok: true, value: await handler(request, context) };
     } catch (e) {
-      if (e instanceof WrongHostError) return refuse('forbidden-sender', message, e.message);
-      if (e instanceof GateHeld) return err('held', e.message);
+      // A feature's typed refusal (the gate held orders, a page named another host).
+      if (e instanceof HandlerRefusal)
+        return e.audited ? refuse(e.code, message, e.message) : err(e.code, e.message);
       const code = classify(e);
       return err(code, code === 'storage' ? 'storage failed: the request was not applied' : 'internal error');
     }

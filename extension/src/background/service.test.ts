@@ -3,25 +3,20 @@ import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, chinaMidnight, type OrderView } from '@shipmask/core';
-import type {
-  DailyReveals,
-  OrdersSeenResult,
-  QuotaView,
-  RevealResult,
-  Reply,
-  SettingsView,
-  ShopRef,
-} from '../messages';
+import type { OrdersSeenResult } from '../messages/orders';
+import type { DailyReveals, QuotaView, RevealResult } from '../messages/quota';
+import type { Reply, ShopRef } from '../messages/shared';
+import type { SettingsView } from '../messages/shops';
 import { Store } from '../storage';
-import { defaultLocks, queueLocks, type Locks } from './locks';
-import { runRetention, runRetentionIfDue } from './retention';
+import { defaultLocks, queueLocks, type Locks } from './shared/locks';
+import { runRetention, runRetentionIfDue } from './orders/retention';
 import { createRouter } from './router';
-import type { SenderInfo, SenderPolicy } from './sender';
-import { Ledgers } from './quota';
-import { quotaView } from './quota-view';
-import { effectiveRule } from './rules';
+import type { SenderInfo, SenderPolicy } from './shared/sender';
+import { Ledgers } from './quota/ledgers';
+import { quotaView } from './quota/view';
+import { effectiveRule } from './quota/rules';
 import { createService } from './service';
-import { memoryTabShops } from './tab-shops';
+import { memoryTabShops } from './shops/tab-shops';
 
 const EXT = 'testextensionid';
 const policy: SenderPolicy = {

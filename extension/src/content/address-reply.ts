@@ -19,7 +19,7 @@ import {
   readAddressRequest,
   type AddressAnswer,
   type AddressReply,
-} from '../address-messages';
+} from '../messages/address';
 
 /**
  * What the rows of `doc` show now for `orderIds` (and nothing for any other row): one answer per

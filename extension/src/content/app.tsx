@@ -6,7 +6,7 @@ import {
   type OrderView,
 } from '@shipmask/core';
 import { liveGateRules, readFacts } from '../adapters/facts';
-import type { GateOverview, OrderFacts } from '../gate-messages';
+import type { GateOverview, OrderFacts } from '../messages/gate';
 import { gateBadges, indexOverview, type GateIndex } from '../gate/badges';
 import { GateSection } from '../gate/GateSection';
 import { render } from 'preact';
@@ -21,13 +21,15 @@ import { readCounter, readRow, readShopId, readShopName, type RowRead } from '..
 import type { SiteAdapter } from '../adapters/types';
 import { anyOf, queryFirst, rowOf, rowScope } from '../adapters/select';
 import { watchOrderList, type PageSnapshot } from '../adapters/watch';
-import type { ContentRequest, QuotaView, Reply, ShopRef } from '../messages';
+import type { ContentRequest } from '../messages/index';
+import type { QuotaView } from '../messages/quota';
+import type { Reply, ShopRef } from '../messages/shared';
 import { Panel, type PanelActions } from '../ui/Panel';
 import { RevealWarning } from '../ui/RevealWarning';
 import { badgesFor, type Badge } from './badges';
 import { strings as stringsFor, type Lang } from './i18n';
-import type { AdapterImportResult } from '../adapter-messages';
-import type { BatchReminder } from '../handoff-messages';
+import type { AdapterImportResult } from '../messages/adapter';
+import type { BatchReminder } from '../messages/handoff';
 import type { TeachView } from '../ui/TeachBar';
 import { createRowOverlay } from './overlay';
 import { createRowSource, taughtRows, type RowSourceKind } from './row-source';

@@ -5,11 +5,11 @@
  * rebuilt from their events on next use); it runs retention at start (at most hourly) and daily.
  */
 import { createRouter, type Refusal } from '../background/router';
-import { defaultLocks } from '../background/locks';
+import { defaultLocks } from '../background/shared/locks';
 import { publishDivisionTables } from '../background/division-tables';
-import { RETENTION_ALARM, runRetention, runRetentionIfDue } from '../background/retention';
+import { RETENTION_ALARM, runRetention, runRetentionIfDue } from '../background/orders/retention';
 import { createService } from '../background/service';
-import { memoryTabShops, sessionTabShops } from '../background/tab-shops';
+import { memoryTabShops, sessionTabShops } from '../background/shops/tab-shops';
 import { Store } from '../storage';
 
 const DAY_MINUTES = 24 * 60;

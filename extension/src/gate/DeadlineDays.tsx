@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../client';
-import type { GateOverview } from '../gate-messages';
-import type { ShopRef } from '../messages';
+import type { GateOverview } from '../messages/gate';
+import type { ShopRef } from '../messages/shared';
 import { gateStrings, type GateLang } from './i18n';
 
 /** The per-day list; nothing until loaded or when no open order has a deadline. */

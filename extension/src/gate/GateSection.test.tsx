@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { GateOverview } from '../gate-messages';
+import type { GateOverview } from '../messages/gate';
 import { GateSection } from './GateSection';
 import { HeldOrders } from './HeldOrders';
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { timeLeft, type InterceptReason } from '@shipmask/core';
-import type { GateOverview } from '../gate-messages';
+import type { GateOverview } from '../messages/gate';
 import { gateStrings, type GateLang } from './i18n';
 
 export interface GateSectionProps {

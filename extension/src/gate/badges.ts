@@ -5,7 +5,7 @@
  */
 import { timeLeft } from '@shipmask/core';
 import type { Badge } from '../content/badges';
-import type { GateOverview } from '../gate-messages';
+import type { GateOverview } from '../messages/gate';
 import { gateStrings, type GateLang } from './i18n';
 
 /** Per-order lookups of an overview, built once per overview. */

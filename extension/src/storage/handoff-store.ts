@@ -5,9 +5,9 @@
  * @module
  */
 import type { OrderView } from '@shipmask/core';
-import type { BatchRecord } from '../background/handoff-batch';
-import type { HandoffConfig } from '../handoff-messages';
-import type { ShopRef } from '../messages';
+import type { BatchRecord } from './batch-record';
+import type { HandoffConfig } from '../messages/handoff';
+import type { ShopRef } from '../messages/shared';
 import type { StoredBatch } from './schema';
 import type { Store } from './store';
 

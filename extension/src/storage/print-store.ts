@@ -7,7 +7,8 @@
  * @module
  */
 import type { Instant, PlatformId } from '@shipmask/core';
-import type { PrintJobView, PrintLogLine, ShopRef } from '../messages';
+import type { PrintJobView, PrintLogLine } from '../messages/print';
+import type { ShopRef } from '../messages/shared';
 import type { StoredPrintJob } from './schema';
 import type { Store } from './store';
 

@@ -19,7 +19,7 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Instant, OrderView, PlatformId, SupplierRuleSet } from '@shipmask/core';
-import type { ShopSettings } from '../messages';
+import type { ShopSettings } from '../messages/shops';
 
 export const DB_NAME = 'shipmask';
 /** The current schema version: the number of entries in `migrations`. */

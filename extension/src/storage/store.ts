@@ -9,7 +9,8 @@
  * @module
  */
 import { DAY_MS, type Instant, type OrderView } from '@shipmask/core';
-import type { ShopRef, ShopSettings } from '../messages';
+import type { ShopRef } from '../messages/shared';
+import type { ShopSettings } from '../messages/shops';
 import { Connection, type DbEvent } from './db';
 import type {
   AuditEntry,

@@ -6,7 +6,7 @@
  * @module
  */
 import { checkSupplierRules, type Instant, type SupplierRuleSet } from '@shipmask/core';
-import type { ShopRef } from '../messages';
+import type { ShopRef } from '../messages/shared';
 import type { StoredSupplierRules } from './schema';
 import type { Store } from './store';
 

@@ -2,7 +2,7 @@
 import { options, render, type VNode } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Badge } from '../content/badges';
-import type { QuotaView } from '../messages';
+import type { QuotaView } from '../messages/quota';
 import { Panel, type PanelActions, type PanelProps } from './Panel';
 import { QuotaMeter } from './QuotaMeter';
 

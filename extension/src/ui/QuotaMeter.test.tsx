@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { strings } from '../content/i18n';
-import type { QuotaView } from '../messages';
+import type { QuotaView } from '../messages/quota';
 import { QuotaMeter } from './QuotaMeter';
 
 const base: QuotaView = {

@@ -1,6 +1,6 @@
 import { formatChinaTime } from '@shipmask/core';
 import type { Strings } from '../content/i18n';
-import type { QuotaView } from '../messages';
+import type { QuotaView } from '../messages/quota';
 
 /**
  * used / limit / remaining / forecast from the core ledger, with the level as colour and the period

@@ -1,5 +1,5 @@
 import { strings, type Lang } from '../content/i18n';
-import type { QuotaView } from '../messages';
+import type { QuotaView } from '../messages/quota';
 
 /**
  * The warning shown before a reveal when the quota level is warn or exhausted. It names the

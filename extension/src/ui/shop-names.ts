@@ -6,7 +6,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../client';
-import type { ShopRef, ShopSummary } from '../messages';
+import type { ShopRef } from '../messages/shared';
+import type { ShopSummary } from '../messages/shops';
 
 /** Platform names as merchants say them. */
 export const PLATFORM_NAMES: Record<ShopRef['platform'], { readonly zh: string; readonly en: string }> = {

@@ -1,40 +1,16 @@
 import { maskText, type PlatformId } from '@shipmask/core';
+import {
+  TAUGHT_FORMAT,
+  type TaughtAdapter,
+  type TaughtAdapterErrorCode,
+  type TaughtField,
+  type TaughtRule,
+} from '../../messages/adapter';
 import { ORDER_INLINE, tokenPattern } from '../detect/signals';
 import type { FieldRule, SiteAdapter } from '../types';
 
-/**
- * A taught adapter: the row and field selectors a merchant showed shipmask on one back-office
- * host (teach mode), stored per host and exchanged as a JSON file. Data, never code: selectors
- * and a choice among shipmask's own value readers (no pattern text comes from a file).
- * Rule (issue 15, item 5).
- */
-export interface TaughtAdapter {
-  readonly format: typeof TAUGHT_FORMAT;
-  readonly version: 1;
-  /** The page's host name (`fxg.jinritemai.com`). */
-  readonly host: string;
-  /** The page's path, where it applies (the order list). */
-  readonly path: string;
-  readonly platform: PlatformId;
-  /** When it was saved (UTC ms). */
-  readonly savedAt: number;
-  /** Shadow hosts from the document to the rows (outermost first). */
-  readonly hosts: readonly string[];
-  /** One element per order, selected in the root `hosts` lead to. */
-  readonly row: string;
-  readonly fields: { readonly orderId: TaughtRule } & Partial<Record<TaughtField, TaughtRule>>;
-}
-
-export type TaughtField = 'orderId' | 'receiverName' | 'receiverPhone' | 'receiverAddress';
-
-/** Where a value is inside a row, and how it is read out of its element's text. */
-export interface TaughtRule {
-  readonly selector: string;
-  /** `orderId`: the digits after 订单号 / 订单编号 (or the whole text); a token (`tokenPattern`); absent: the whole text. */
-  readonly read?: 'orderId' | { readonly token: number; readonly rest: boolean };
-}
-
-export const TAUGHT_FORMAT = 'shipmask-adapter';
+// The record's shape is part of the message contract (`adapters/save`), so it lives there.
+export { TAUGHT_FORMAT, type TaughtAdapter, type TaughtField, type TaughtRule };
 
 /** Bounds of a taught adapter (a file is hostile until checked: limits before parsing). */
 export const TAUGHT_LIMITS = {
@@ -57,8 +33,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/u;
 export class TaughtAdapterError extends Error {
   override readonly name = 'TaughtAdapterError';
   /** `too-large`, `not-json`, `wrong-format` (another file), `invalid` (a field is wrong). */
-  readonly code: 'too-large' | 'not-json' | 'wrong-format' | 'invalid';
-  constructor(code: TaughtAdapterError['code'], message: string) {
+  readonly code: TaughtAdapterErrorCode;
+  constructor(code: TaughtAdapterErrorCode, message: string) {
     super(message);
     this.code = code;
   }

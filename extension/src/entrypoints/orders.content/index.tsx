@@ -6,7 +6,7 @@ import { handleTick, isTickRequest } from '../../content/platform-tick';
 import { answerAddressRequest } from '../../content/address-reply';
 import { loadDivisions } from '../../content/divisions-load';
 import { divisionsProvided } from '../../content/divisions-late';
-import { isAddressRequest } from '../../address-messages';
+import { isAddressRequest } from '../../messages/address';
 import { dockSideTab, type PlaceStore } from '../../content/side-tab';
 import { allBackOfficeMatches } from '../../origins';
 import '../../ui/panel.css';
