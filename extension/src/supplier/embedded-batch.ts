@@ -1,7 +1,7 @@
 /**
  * The sealed batch carried inside the supplier page file itself (issue 21 item 8: the merchant
  * sends one HTML attachment). The hand-off page writes it into `<meta name="shipmask-batch">`
- * (entrypoints/handoff/supplier-file.ts); this reads it back as `#<payload>`, the form the page
+ * (handoff/supplier-file.ts); this reads it back as `#<payload>`, the form the page
  * opens like a link. Only base64url is taken: anything else is not a batch this code wrote.
  * @module
  */

@@ -15,7 +15,7 @@ import {
   type PassphraseProblem,
   type ReturnResult,
 } from '@shipmask/core';
-import { send } from '../../client';
+import { send } from '../client';
 import type {
   BatchDetail,
   BatchReminder,
@@ -25,12 +25,12 @@ import type {
   HandoffExtra,
   ImportResult,
   SealReply,
-} from '../../handoff-messages';
-import type { ShopRef } from '../../messages';
-import { HeldOrders } from '../../gate/HeldOrders';
-import { qrDataUrl } from '../../supplier/qr';
-import { PLATFORM_NAMES, useShopNames } from '../../ui/shop-names';
-import { useLanguage } from '../../ui/language';
+} from '../handoff-messages';
+import type { ShopRef } from '../messages';
+import { HeldOrders } from '../gate/HeldOrders';
+import { qrDataUrl } from '../supplier/qr';
+import { PLATFORM_NAMES, useShopNames } from '../ui/shop-names';
+import { useLanguage } from '../ui/language';
 import { ExpiryReminders, RevokeBatch } from './BatchLifetime';
 import { readHandoffExport } from './export-read';
 import { generatePassphrase } from './passphrase';
@@ -39,10 +39,10 @@ import { PlanSummary } from './PlanSummary';
 import { SupplierFileButton } from './SupplierFileButton';
 import { CopyText, downloadText } from './file-actions';
 import { previewPlan } from './plan-preview';
-import { AddressSource, useOrderPageAddresses } from '../../print/AddressSource';
-import { addressesForPrint } from '../../print/address-sources';
-import { pageVirtualExtras } from '../../print/address-reply-check';
-import { sourceTabOf } from '../../print/order-page-addresses';
+import { AddressSource, useOrderPageAddresses } from '../print/AddressSource';
+import { addressesForPrint } from '../print/address-sources';
+import { pageVirtualExtras } from '../print/address-reply-check';
+import { sourceTabOf } from '../print/order-page-addresses';
 import { carrierName, shippingOf } from './ship-rows';
 import { SupplierHandoff } from './SupplierHandoff';
 

@@ -16,8 +16,8 @@ import {
   type OrderView,
   type PlatformId,
 } from '@shipmask/core';
-import type { HandoffExtra } from '../../handoff-messages';
-import { addressesFromExport } from '../../print/addresses';
+import type { HandoffExtra } from '../handoff-messages';
+import { addressesFromExport } from '../print/addresses';
 
 /** The page-memory result of reading one export. */
 export interface ExportRead {

@@ -9,9 +9,9 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { GateOverride, Hold, OrderView } from '@shipmask/core';
-import { send } from '../../client';
-import type { HandoffExtra, SupplierRulesValue, SupplierSealReply } from '../../handoff-messages';
-import type { ShopRef } from '../../messages';
+import { send } from '../client';
+import type { HandoffExtra, SupplierRulesValue, SupplierSealReply } from '../handoff-messages';
+import type { ShopRef } from '../messages';
 import { SealResults } from './SealResults';
 import { SupplierRules } from './SupplierRules';
 import { previewSuppliers, splitLine, unassignedText } from './split-plan';

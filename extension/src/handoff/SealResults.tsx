@@ -7,8 +7,8 @@
  * @module
  */
 import { useMemo } from 'preact/hooks';
-import type { SealedPart, SupplierSealReply } from '../../handoff-messages';
-import { qrDataUrl } from '../../supplier/qr';
+import type { SealedPart, SupplierSealReply } from '../handoff-messages';
+import { qrDataUrl } from '../supplier/qr';
 import { CopyText, downloadText } from './file-actions';
 import { SupplierFileButton } from './SupplierFileButton';
 import { splitLine, unassignedText } from './split-plan';

@@ -17,9 +17,9 @@ import {
   type SupplierRule,
   type SupplierRuleSet,
 } from '@shipmask/core';
-import { send } from '../../client';
-import type { SupplierRulesValue } from '../../handoff-messages';
-import type { ShopRef } from '../../messages';
+import { send } from '../client';
+import type { SupplierRulesValue } from '../handoff-messages';
+import type { ShopRef } from '../messages';
 import { downloadText } from './file-actions';
 import { diffRules, rulesErrorText, type RulesDiff } from './rules-diff';
 
