@@ -8,7 +8,11 @@ describe('exportReducer', () => {
   it('an export replaces the last one and says what it added', () => {
     const s = exportReducer(EXPORT_START, {
       type: 'read',
-      extras: [{ orderId: '1', virtual: VN }, { orderId: '2', cipher: { address: '#x#' } }, { orderId: '3', virtual: VN }],
+      extras: [
+        { orderId: '1', virtual: VN },
+        { orderId: '2', cipher: { address: '#x#' } },
+        { orderId: '3', virtual: VN },
+      ],
       addresses: new Map([['1', '广东省广州市天河区花城广场888号']]),
       lang: 'zh',
     });

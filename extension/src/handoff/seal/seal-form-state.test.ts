@@ -136,7 +136,11 @@ describe('supplier, passphrase and seal rules', () => {
         { orderId: '3', address: '地址三' },
       ],
     });
-    const remembered = sealRequest({ ...base, supplier: { name: '义乌杯厂' }, form: { ...SEAL_FORM_START, note: 'x' } });
+    const remembered = sealRequest({
+      ...base,
+      supplier: { name: '义乌杯厂' },
+      form: { ...SEAL_FORM_START, note: 'x' },
+    });
     expect(remembered.supplier).toEqual({ name: '义乌杯厂' });
   });
 });

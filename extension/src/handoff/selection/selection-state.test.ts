@@ -80,12 +80,21 @@ describe('isSealable / sealOrderIds', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(
-          fc.record({ id: fc.stringMatching(/^[0-9]{4,8}$/u), receiver, dropship: fc.boolean(), addr: fc.boolean() }),
+          fc.record({
+            id: fc.stringMatching(/^[0-9]{4,8}$/u),
+            receiver,
+            dropship: fc.boolean(),
+            addr: fc.boolean(),
+          }),
           { selector: (o) => o.id, maxLength: 30 },
         ),
         (spec) => {
-          const orders = spec.map((o) => view(o.id, { receiver: o.receiver, ...(o.dropship ? { platformDropship: true } : {}) }));
-          const addresses = new Map(spec.filter((o) => o.addr).map((o) => [o.id, '广东省广州市天河区花城广场888号']));
+          const orders = spec.map((o) =>
+            view(o.id, { receiver: o.receiver, ...(o.dropship ? { platformDropship: true } : {}) }),
+          );
+          const addresses = new Map(
+            spec.filter((o) => o.addr).map((o) => [o.id, '广东省广州市天河区花城广场888号']),
+          );
           const p = previewPlan(orders, [], addresses);
           expect(p.label + p.platform + p.needsAddress.length + p.assigned.length).toBe(orders.length);
           expect(p.kinds.size).toBe(orders.length);
