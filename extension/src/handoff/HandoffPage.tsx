@@ -211,19 +211,7 @@ export function HandoffPage(props: { search: string }) {
         />
       )}
 
-      <Settings
-        lang={lang}
-        baseUrl={config.baseUrl}
-        onSave={async (baseUrl) => {
-          const r = await send({ type: 'handoff/config/set', config: { ...config, baseUrl } });
-          if (!r.ok) {
-            setError(r.error.message);
-            return false;
-          }
-          setConfig(r.value);
-          return true;
-        }}
-      />
+      <Settings lang={lang} config={config} onConfig={setConfig} onError={setError} />
     </main>
   );
 }

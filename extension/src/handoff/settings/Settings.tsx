@@ -4,26 +4,36 @@
  * @module
  */
 import { useEffect, useState } from 'preact/hooks';
+import { send } from '../../client';
+import type { HandoffConfig } from '../../handoff-messages';
 import { pageWords, type Lang } from '../words';
 
 /**
  * The settings card.
  * @example
- * <Settings lang="zh" baseUrl={config.baseUrl} onSave={(url) => save(url)} />
+ * <Settings lang="zh" config={config} onConfig={setConfig} onError={setError} />
  */
 export function Settings(props: {
   lang: Lang;
-  baseUrl: string;
-  onSave: (baseUrl: string) => Promise<boolean>;
+  config: HandoffConfig;
+  onConfig: (config: HandoffConfig) => void;
+  onError: (message: string) => void;
 }) {
   const w = pageWords(props.lang);
-  const [draft, setDraft] = useState(props.baseUrl);
+  const baseUrl = props.config.baseUrl;
+  const [draft, setDraft] = useState(baseUrl);
   const [saved, setSaved] = useState(false);
   const [touched, setTouched] = useState(false);
   // The stored address arrives after the first render; what the merchant typed is never replaced.
   useEffect(() => {
-    if (!touched) setDraft(props.baseUrl);
-  }, [props.baseUrl]);
+    if (!touched) setDraft(baseUrl);
+  }, [baseUrl]);
+  const save = async (): Promise<void> => {
+    const r = await send({ type: 'handoff/config/set', config: { ...props.config, baseUrl: draft.trim() } });
+    if (!r.ok) return props.onError(r.error.message);
+    props.onConfig(r.value);
+    setSaved(true);
+  };
   return (
     <section class="ho-card ho-settings">
       <h2>{w.settings}</h2>
@@ -40,11 +50,7 @@ export function Settings(props: {
           }}
         />
       </label>
-      <button
-        type="button"
-        class="ho-btn ho-save-base"
-        onClick={() => void props.onSave(draft.trim()).then((ok) => ok && setSaved(true))}
-      >
+      <button type="button" class="ho-btn ho-save-base" onClick={() => void save()}>
         {saved ? w.saved : w.save}
       </button>
       <p>
