@@ -3,7 +3,7 @@
  * file) entirely offline, shows the orders, prints labels with core's layout, takes tracking
  * numbers (typed, pasted, or a print-software CSV), marks orders that cannot ship, and seals the
  * return code. It keeps nothing: no storage, no network (its one possible connection is the
- * supplier's own print component on 127.0.0.1, component-print.ts); closing the tab forgets
+ * supplier's own print component on 127.0.0.1, component/component-print.ts); closing the tab forgets
  * everything.
  *
  * Composition only: each feature is a folder (`open/`, `orders/`, `labels/`, `component/`,

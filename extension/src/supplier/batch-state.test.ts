@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PrintDataEntry } from '@shipmask/core';
 import { BATCH_START, batchReducer, type BatchAction, type BatchState } from './batch-state';
 import { BATCH, CIPHER, MASKED, OPENED, VN } from './batch.fixture';
-import type { OrderPrintState } from './component-print';
+import type { OrderPrintState } from './component/component-print';
 import { words } from './i18n';
 import { resultsOf } from './orders/rows';
 

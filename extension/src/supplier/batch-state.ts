@@ -8,10 +8,10 @@
  * @module
  */
 import type { LabelTemplateId, OpenedBatch } from '@shipmask/core';
-import type { OrderPrintState } from './component-print';
+import type { OrderPrintState } from './component/component-print';
 import { printedWaybills, type PrintData, type PrintStates } from './component/component-plan';
 import { words, type Lang } from './i18n';
-import type { SupplierLabel } from './labels';
+import type { SupplierLabel } from './labels/labels';
 import { planLabels } from './labels/label-plan';
 import { withRow, withTracking, type Row, type Rows } from './orders/rows';
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { getPrintComponent } from '@shipmask/core';
-import { COMPONENT_IDS } from '../component-print';
+import { COMPONENT_IDS } from './component-print';
 import { words, type Lang } from '../i18n';
 import type { ComponentPrintState } from './use-component-print';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PrintDataEntry } from '@shipmask/core';
 import { parsePrintDataFile } from '@shipmask/core';
 import { BATCH, CIPHER, MASKED, VN } from '../batch.fixture';
-import type { OrderPrintState } from '../component-print';
+import type { OrderPrintState } from './component-print';
 import { words } from '../i18n';
 import { withRow } from '../orders/rows';
 import {

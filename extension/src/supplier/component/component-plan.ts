@@ -2,11 +2,11 @@
  * The print-component path of the supplier page (issue 16), its pure part: which orders go to
  * the supplier's own print component, what a print-data file gave, the job id, the summary after
  * a print, and the tracking numbers a printed order takes from its print data. The socket itself
- * lives in `../component-print.ts` (ws://127.0.0.1:<port> only) and `ComponentPrint.tsx`.
+ * lives in `component-print.ts` (ws://127.0.0.1:<port> only) and `ComponentPrint.tsx`.
  * @module
  */
 import type { HandoffOrder, PrintDataEntry, parsePrintDataFile } from '@shipmask/core';
-import type { OrderPrintState } from '../component-print';
+import type { OrderPrintState } from './component-print';
 import { words, type Lang } from '../i18n';
 import { rowOf, withRow, type Rows } from '../orders/rows';
 

@@ -1,6 +1,6 @@
 /**
  * The print-component connection of the supplier page (issue 16): the chosen component and
- * port, the socket to ws://127.0.0.1:<port> (`../component-print.ts` refuses any other URL),
+ * port, the socket to ws://127.0.0.1:<port> (`component-print.ts` refuses any other URL),
  * its printers, the print-data file, and one print run. The rules are in `component-plan.ts`;
  * this hook holds what lives as long as the page (the socket is closed when the page goes).
  * @module
@@ -16,7 +16,7 @@ import {
   connectLocalComponent,
   defaultPort,
   printTasks,
-} from '../component-print';
+} from './component-print';
 import { words, type Lang } from '../i18n';
 import type { Rows } from '../orders/rows';
 import {

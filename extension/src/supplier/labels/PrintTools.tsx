@@ -8,8 +8,8 @@ import type { HandoffBatch, LabelTemplateId } from '@shipmask/core';
 import { CARRIERS } from '../../print/build';
 import { words, type Lang } from '../i18n';
 import { saveFile } from '../page-io';
-import { printSoftwareCsv } from '../print-export';
-import { LABEL_SIZES, printRoute, wherePlatformPrints } from '../routes';
+import { printSoftwareCsv } from './print-export';
+import { LABEL_SIZES, printRoute, wherePlatformPrints } from './routes';
 
 /**
  * The print tools and notes.

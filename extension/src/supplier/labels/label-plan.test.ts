@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BATCH, CIPHER, MASKED, PREFERS_SF, VN } from '../batch.fixture';
 import { words } from '../i18n';
 import { withRow, type Rows } from '../orders/rows';
-import { LABEL_SIZES } from '../routes';
+import { LABEL_SIZES } from './routes';
 import { planLabels } from './label-plan';
 
 const T = Date.UTC(2026, 10, 24);

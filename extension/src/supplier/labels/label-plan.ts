@@ -1,14 +1,14 @@
 /**
  * Which labels the supplier page prints itself, at the chosen size, and what it says about the
  * orders it cannot print (issue 17). Pure: the label images come from core's layout as `data:`
- * URLs (`../labels.ts`); `window.print()` is the page's business.
+ * URLs (`labels.ts`); `window.print()` is the page's business.
  * @module
  */
 import type { HandoffBatch, LabelTemplateId } from '@shipmask/core';
 import { words, type Lang } from '../i18n';
-import { supplierLabel, type SupplierLabel } from '../labels';
-import { printRoute } from '../routes';
-import { WAYBILL } from '../tracking';
+import { supplierLabel, type SupplierLabel } from './labels';
+import { printRoute } from './routes';
+import { WAYBILL } from '../tracking/tracking';
 import { carrierOf, rowOf, type Rows } from '../orders/rows';
 
 /** The labels to print, or a note only (nothing printable). */

@@ -8,7 +8,7 @@ import type { HandoffOrder } from '@shipmask/core';
 import { CARRIERS } from '../../print/build';
 import type { PrintStates } from '../component/component-plan';
 import { words, type Lang } from '../i18n';
-import { printRoute } from '../routes';
+import { printRoute } from '../labels/routes';
 import { carrierOf, rowOf, waybillIsBad, type Row, type Rows } from './rows';
 
 /**

@@ -5,7 +5,7 @@
  * @module
  */
 import type { HandoffOrder, ReturnResult } from '@shipmask/core';
-import { readTrackingText, WAYBILL } from '../tracking';
+import { readTrackingText, WAYBILL } from '../tracking/tracking';
 
 /** One order's entry on the page. */
 export interface Row {
@@ -72,7 +72,7 @@ export interface TrackingApplied {
 }
 
 /**
- * Fill tracking numbers from pasted lines or a print-software CSV (`tracking.ts` reads them).
+ * Fill tracking numbers from pasted lines or a print-software CSV (`../tracking/tracking.ts` reads them).
  * Rule: only orders of the batch get a number; bare numbers fill orders without one, in order;
  * a filled order is no longer marked cannot-ship; a carrier read with the number replaces the row's.
  * @example

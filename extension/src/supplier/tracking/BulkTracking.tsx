@@ -1,6 +1,6 @@
 /**
  * Many tracking numbers at once: pasted lines (order id + number, or numbers only, in order) or
- * the CSV a print software exports (read by `../tracking.ts`, applied by `../orders/rows.ts`).
+ * the CSV a print software exports (read by `tracking.ts`, applied by `../orders/rows.ts`).
  * @module
  */
 import { useRef, useState } from 'preact/hooks';

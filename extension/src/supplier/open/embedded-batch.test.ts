@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { supplierFileWithBatch } from '../handoff/supplier-file';
+import { supplierFileWithBatch } from '../../handoff/supplier-file';
 import { embeddedBatch } from './embedded-batch';
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8">

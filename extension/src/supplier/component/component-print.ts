@@ -29,8 +29,8 @@ import {
   type PrintTask,
   type TaskResult,
 } from '@shipmask/core';
-import { componentContents } from '../print/build';
-import { ComponentClient, ComponentError } from '../print/component-client';
+import { componentContents } from '../../print/build';
+import { ComponentClient, ComponentError } from '../../print/component-client';
 
 /** The one host the page may contact. */
 export const LOCAL_HOST = '127.0.0.1';

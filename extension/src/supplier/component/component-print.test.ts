@@ -18,7 +18,7 @@ import {
   printTasks,
   type OrderPrintState,
 } from './component-print';
-import { ComponentError } from '../print/component-client';
+import { ComponentError } from '../../print/component-client';
 
 const cipher = (k: number) => ({
   name: `#ML3B#0BB1W4Xn${k}A=#1##`,
