@@ -4,6 +4,26 @@ import { fileURLToPath } from 'node:url';
 import { allBackOfficeMatches, demoMatches } from './src/origins';
 
 const coreSrc = fileURLToPath(new URL('../packages/core/src/index.ts', import.meta.url));
+const lateDivisionsSrc = fileURLToPath(new URL('./src/content/divisions-late.ts', import.meta.url));
+
+/**
+ * The content script's build only: core's division tables (`mask/divisions-data.ts`, 39 KB, 16 KB
+ * gzipped) resolve to `src/content/divisions-late.ts`, filled in at run time from extension
+ * storage, so the tables are not parsed in every frame of a back-office (issue 15: the content
+ * script's size; the background and the extension pages keep core's own module).
+ */
+const lateDivisions = () => ({
+  name: 'shipmask:late-divisions',
+  enforce: 'pre' as const,
+  resolveId(source: string, importer: string | undefined) {
+    if (
+      source === './divisions-data.js' &&
+      importer?.replaceAll('\\', '/').endsWith('/core/src/mask/divisions.ts')
+    )
+      return lateDivisionsSrc;
+    return null;
+  },
+});
 
 // Builds: `wxt build` (production: real back-office origins only) and `wxt build --mode test`
 // (adds 127.0.0.1 for the demo back-offices; used by `pnpm start`, `pnpm test` and `pnpm bench`).
@@ -42,6 +62,10 @@ export default defineConfig({
     },
   }),
   hooks: {
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (entrypoints.some((e) => e.type === 'content-script'))
+        viteConfig.plugins = [...(viteConfig.plugins ?? []), lateDivisions()];
+    },
     // Content-script matches are static in the entrypoint; dev/test builds also run on 127.0.0.1.
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode === 'production') return;

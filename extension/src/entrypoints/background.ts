@@ -6,6 +6,7 @@
  */
 import { createRouter, type Refusal } from '../background/router';
 import { defaultLocks } from '../background/locks';
+import { publishDivisionTables } from '../background/division-tables';
 import { RETENTION_ALARM, runRetention, runRetentionIfDue } from '../background/retention';
 import { createService } from '../background/service';
 import { memoryTabShops, sessionTabShops } from '../background/tab-shops';
@@ -76,6 +77,8 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void runRetention(store, Date.now()).catch(() => undefined);
   });
+  // The content script reads core's division tables from here (issue 15: not in its bundle).
+  void publishDivisionTables(browser.storage.local).catch(() => undefined);
   void (async () => {
     // Created once: re-creating it at every wake would keep pushing the daily run back.
     if (!(await browser.alarms.get(RETENTION_ALARM))) {

@@ -4,6 +4,8 @@ import { startOverlay, type CostMeter, type Send } from '../../content/app';
 import { answersTick, deferToFrame } from '../../content/list-frame';
 import { handleTick, isTickRequest } from '../../content/platform-tick';
 import { answerAddressRequest } from '../../content/address-reply';
+import { loadDivisions } from '../../content/divisions-load';
+import { divisionsProvided } from '../../content/divisions-late';
 import { isAddressRequest } from '../../address-messages';
 import { dockSideTab, type PlaceStore } from '../../content/side-tab';
 import { allBackOfficeMatches } from '../../origins';
@@ -95,12 +97,17 @@ export default defineContentScript({
     const send: Send = async (request) => browser.runtime.sendMessage(request);
     let stop: (() => void) | undefined;
     const uis: { remove(): void }[] = [];
+    // Core's division tables, which this script's bundle leaves out (content/divisions-late.ts):
+    // read from extension storage on a page that shows orders; any message wakes the background
+    // that publishes them.
+    const divisions = () => loadDivisions(browser.storage.local, () => send({ type: 'gate/key' }));
 
     const start = async (url: string): Promise<void> => {
       const started = performance.now();
       const adapter = adapterFor(url);
       if (!adapter || stop || deferToFrame(document)) return;
-      const [panel, rows, dialogs] = await Promise.all([
+      const [tables, panel, rows, dialogs] = await Promise.all([
+        divisions(),
         // On the right edge as a side tab; content/side-tab.ts sets its top (remembered per host).
         mountHost(ctx, 'shipmask-panel', { position: 'fixed', right: '0px', zIndex: '2147483000' }),
         mountHost(ctx, 'shipmask-rows', {
@@ -115,6 +122,12 @@ export default defineContentScript({
         mountHost(ctx, 'shipmask-dialogs', { position: 'fixed', top: '0', left: '0', zIndex: '2147483001' }),
       ]);
       uis.push(panel, rows, dialogs);
+      if (!tables.ok) {
+        // Without the tables core cannot tell a region from the rest of an address: read nothing.
+        console.warn(`shipmask: division tables unavailable (${tables.reason})`);
+        for (const ui of [panel, rows, dialogs]) ui.remove();
+        return;
+      }
       const stopOverlay = startOverlay(
         document,
         adapter,
@@ -139,7 +152,7 @@ export default defineContentScript({
       message: unknown,
       sender: { id?: string; tab?: unknown },
       sendResponse: (reply: unknown) => void,
-    ): undefined => {
+    ): true | undefined => {
       const tick = isTickRequest(message);
       // Print-time addresses (address-messages.ts): read now, answered to the asking page only.
       const addresses = !tick && isAddressRequest(message);
@@ -148,11 +161,17 @@ export default defineContentScript({
       // holding the rows answers (content/list-frame.ts).
       if (!answersTick(document, location.href, window === window.top)) return;
       // Answered synchronously: ticking and reading rows are plain DOM work.
-      sendResponse(
-        tick
-          ? handleTick(message, document, location.href)
-          : answerAddressRequest(message, document, location.href, Date.now()),
-      );
+      if (tick) sendResponse(handleTick(message, document, location.href));
+      else if (divisionsProvided())
+        sendResponse(answerAddressRequest(message, document, location.href, Date.now()));
+      else {
+        // Reading addresses needs the division tables: answered once they are loaded.
+        void divisions().then((r) =>
+          sendResponse(r.ok ? answerAddressRequest(message, document, location.href, Date.now()) : undefined),
+        );
+        return true;
+      }
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { PrintPage } from '../../print/PrintPage';
+import { PrintPage } from '../../print/page/PrintPage';
 import '../../ui/page-base.css';
 import '../../print/print.css';
 

@@ -87,6 +87,24 @@ describe('readCipher', () => {
     );
   });
 
+  it('a body is plaintext exactly when the mobile pattern finds a number in it (property)', () => {
+    // Bodies from digits, dashes and a few letters: long digit runs, runs cut by letters, dashed
+    // runs, and a digit count above 11 spread over the body (the case the cheap check must pass on).
+    const body = fc
+      .array(fc.constantFrom('1', '3', '8', '9', '0', '5', '-', 'A', 'b', '='), {
+        minLength: 4,
+        maxLength: 80,
+      })
+      .map((cs) => `Q${cs.join('')}`);
+    fc.assert(
+      fc.property(body, (b) => {
+        const shown = /1-?[3-9](?:-?\d){9}/u.test(b);
+        expect(readCipher(`#ML3B#${b}#1##`) === undefined).toBe(shown);
+      }),
+      RUNS,
+    );
+  });
+
   it('never throws and is stable under surrounding whitespace (property)', () => {
     fc.assert(
       fc.property(fuzzText, (s) => {

@@ -172,7 +172,7 @@ export function divisionIndex(): DivisionIndex {
       for (const text of variantsOf(d.name, d.level)) count.set(text, (count.get(text) ?? 0) + 1);
     return count;
   });
-  built = {
+  const index: DivisionIndex = {
     provinces: scopeOf(t.provinces),
     citiesOf,
     directCountiesOf,
@@ -182,7 +182,10 @@ export function divisionIndex(): DivisionIndex {
     allCounties: () => allCounties(0),
     unique: (text) => written(0).get(text) === 1,
   };
-  return built;
+  // A runtime that provides the table late (the extension's content script) may ask before it
+  // has: an empty table is never kept, so the index is built from the table once it is there.
+  if ((DIVISIONS as string) !== '') built = index;
+  return index;
 }
 
 /**
@@ -214,7 +217,7 @@ export function toSimplified(s: string): string {
     table = new Uint16Array(0x10000);
     for (let i = 0; i + 1 < TRADITIONAL.length; i += 2)
       table[TRADITIONAL.charCodeAt(i)] = TRADITIONAL.charCodeAt(i + 1);
-    simplified = table;
+    if ((TRADITIONAL as string) !== '') simplified = table;
   }
   let out: string | undefined;
   for (let i = 0; i < s.length; i++) {

@@ -9,6 +9,7 @@ export { maskPhone } from './mask-phone.js';
 export { maskName, NAME_MASK } from './mask-name.js';
 export { COMPOUND_SURNAMES } from './compound-surnames.js';
 export { maskAddress, type MaskedAddress, type AddressRegion } from './mask-address.js';
+export { divisionTables, type DivisionTables } from './division-tables.js';
 export {
   maskText,
   maskMobilesIn,
