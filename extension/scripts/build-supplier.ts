@@ -3,7 +3,7 @@
 // SHA-256). The file needs no install and no server: open it from disk (file://) or put it on any
 // static host; it makes no network request. Its only possible connection is a WebSocket to the
 // supplier's own print component on 127.0.0.1 (connect-src ws://127.0.0.1:*, nothing else; the
-// page's code refuses any other URL too: src/supplier/component-print.ts).
+// page's code refuses any other URL too: src/supplier/component/component-print.ts).
 //
 //   npx tsx extension/scripts/build-supplier.ts [outFile]
 //   (default extension/.output/supplier/supplier.html; `pnpm -F @shipmask/extension build:supplier`)

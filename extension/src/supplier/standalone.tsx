@@ -6,8 +6,8 @@
  */
 import { render } from 'preact';
 import { SupplierApp } from './SupplierApp';
-import { takeLinkFromAddressBar } from './address-bar';
-import { embeddedBatch } from './embedded-batch';
+import { takeLinkFromAddressBar } from './open/address-bar';
+import { embeddedBatch } from './open/embedded-batch';
 
 // A link's fragment wins; otherwise the batch the merchant put inside this file (issue 21).
 const link = takeLinkFromAddressBar(window);

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { HandoffPage } from './HandoffPage';
+import { HandoffPage } from '../../handoff/HandoffPage';
 import '../../ui/page-base.css';
 import './handoff.css';
 

@@ -2,7 +2,7 @@
 // in the language every shipmask page shares (issue 21 item 9).
 import { render } from 'preact';
 import { SupplierApp } from '../../supplier/SupplierApp';
-import { takeLinkFromAddressBar } from '../../supplier/address-bar';
+import { takeLinkFromAddressBar } from '../../supplier/open/address-bar';
 import { useLanguage } from '../../ui/language';
 import '../../supplier/supplier.css';
 

@@ -1,0 +1,200 @@
+/**
+ * Words of the hand-off page (Chinese by default, English available); the parts (rules, plan,
+ * merged file, lifetime) keep their own beside them.
+ * @module
+ */
+import { MIN_PASSPHRASE_BITS, type PassphraseProblem } from '@shipmask/core';
+import type { BatchStatus } from '../handoff-messages';
+
+/** The page's languages. */
+export type Lang = 'zh' | 'en';
+
+const W = {
+  zh: {
+    title: '交给厂家',
+    sub: '把选中的订单封装成一个加密链接交给厂家代发；厂家填好快递单号后发回回执码，在这里导入即可批量发货。链接里只有脱敏信息、虚拟号或平台密文。',
+    selection: (n: number) => `已选 ${n} 个订单`,
+    missing: (n: number) => `${n} 个订单没有记录（请先在后台页面打开它们）`,
+    supplier: '厂家',
+    shop: '店铺',
+    newSupplier: '新厂家…',
+    name: '厂家名称',
+    note: '给厂家的留言（厂家页面上显示）',
+    expiry: '有效期（天）',
+    passphrase: '口令（可选）',
+    passHint: '设置后链接里不含钥匙；请用另一个渠道（电话）告诉厂家口令',
+    generate: '生成口令',
+    show: '显示',
+    hide: '隐藏',
+    strength: { weak: '弱', fair: '中', strong: '强' } as Record<'weak' | 'fair' | 'strong', string>,
+    strengthLine: (level: string, bits: number) => `口令强度：${level}（约 ${Math.floor(bits)} 位）`,
+    tooWeak: `口令太容易被猜到：至少需要 ${MIN_PASSPHRASE_BITS} 位，请加长，或点“生成口令”`,
+    problems: {
+      'too-short': '太短',
+      common: '是常见口令',
+      repeats: '有重复',
+      sequence: '有连续字符',
+      mobile: '含手机号',
+      date: '含日期',
+      'one-class': '只有一类字符',
+    } as Record<PassphraseProblem, string>,
+    exportFile:
+      '补充平台导出文件（可选）：抖店导出含收件人密文，京东 / 视频号导出含虚拟号，供厂家的打单软件使用',
+    extrasRead: (n: number, c: number, v: number, a: number) =>
+      `从导出文件补充了 ${n} 个订单（密文 ${c}，虚拟号 ${v}）；虚拟号订单收货地址 ${a} 个（只放进加密链接，不保存）`,
+    carrier: '指定快递',
+    anyCarrier: '厂家自选',
+    seal: '封装并生成链接',
+    sealing: '正在封装…',
+    link: '发给厂家的链接',
+    file: '链接太长，已生成供货单文件：请把文件发给厂家，厂家拖入厂家页面即可打开',
+    download: '下载供货单文件',
+    copy: '复制',
+    copied: '已复制',
+    qr: '二维码',
+    noQr: '链接较长，不生成二维码，请复制链接发送',
+    noBase: '还没有设置厂家页面地址：请把这段文字发给厂家，让厂家粘贴到厂家页面（supplier.html）中打开。',
+    batches: '交接批次',
+    none: '还没有批次',
+    created: '创建',
+    expires: '到期',
+    orders: '订单',
+    shipped: '已发',
+    cannot: '无法发',
+    status: '状态',
+    open: '查看',
+    back: '返回',
+    statusText: {
+      sent: '已发出，待厂家回传',
+      'partly-shipped': '部分回传',
+      returned: '已回传，待上传发货',
+      shipped: '已生成发货文件',
+      expired: '已过期',
+      revoked: '已作废',
+    } as Record<BatchStatus, string>,
+    returnCode: '粘贴厂家发回的回执码',
+    import: '导入回执码',
+    changes: (n: number) => `更新了 ${n} 个订单`,
+    noChanges: '没有变化（这个回执码已经导入过）',
+    stale: (n: number) => `${n} 条结果比已导入的旧，未覆盖`,
+    bulkFile: '下载批量发货文件',
+    bulkLines: '批量发货文本（可粘贴到后台“批量发货”）',
+    shipLeftOut: (n: number) => `${n} 个已发订单没有写入：快递公司或单号平台不接受，请在后台手动发货`,
+    waybill: '快递单号',
+    result: '结果',
+    reason: '原因',
+    settings: '设置',
+    baseUrl: '厂家页面地址（链接指向这里；静态页面放在你信任的网站上）',
+    save: '保存',
+    saved: '已保存',
+    standalone: '下载空白厂家页面（单个 HTML 文件，不含订单：厂家粘贴链接文字使用）',
+    supplierFile: '下载发货单文件（推荐）',
+    supplierFileHint:
+      '一个 HTML 附件，内含本批订单：发给厂家，双击打开即可填单号，不用安装，也不联网。文件和链接一样机密：请只发给这个厂家。',
+    supplierFileFailed: '没能生成发货单文件，请改用下面的链接',
+    lang: 'English',
+    error: '出错了：',
+    multi: '按商家编码分给多个厂家（每个厂家一个链接）',
+  },
+  en: {
+    title: 'Hand off to supplier',
+    sub: 'Seal the selected orders into an encrypted link for the supplier who ships them; import the return code they send back and ship in bulk. The link holds only masked data, virtual numbers or platform ciphertext.',
+    selection: (n: number) => `${n} orders selected`,
+    missing: (n: number) => `${n} orders are not stored (open them in the back-office first)`,
+    supplier: 'Supplier',
+    shop: 'Shop',
+    newSupplier: 'New supplier…',
+    name: 'Supplier name',
+    note: 'Message to the supplier (shown on its page)',
+    expiry: 'Valid for (days)',
+    passphrase: 'Passphrase (optional)',
+    passHint: 'The link then holds no key; tell the supplier the passphrase another way (a call)',
+    generate: 'Generate',
+    show: 'Show',
+    hide: 'Hide',
+    strength: { weak: 'weak', fair: 'fair', strong: 'strong' } as Record<'weak' | 'fair' | 'strong', string>,
+    strengthLine: (level: string, bits: number) => `Strength: ${level} (about ${Math.floor(bits)} bits)`,
+    tooWeak: `Too easy to guess: at least ${MIN_PASSPHRASE_BITS} bits are needed; make it longer or press Generate`,
+    problems: {
+      'too-short': 'too short',
+      common: 'a common password',
+      repeats: 'repeats',
+      sequence: 'runs of characters',
+      mobile: 'a mobile number',
+      date: 'a date',
+      'one-class': 'one kind of character only',
+    } as Record<PassphraseProblem, string>,
+    exportFile:
+      "Add the platform's order export (optional): Douyin exports carry receiver ciphertext, JD / WeChat exports virtual numbers, for the supplier's print software",
+    extrasRead: (n: number, c: number, v: number, a: number) =>
+      `${n} orders completed from the export (${c} with ciphertext, ${v} with a virtual number); ${a} delivery addresses of virtual-number orders (sealed into the link only, never stored)`,
+    carrier: 'Carrier',
+    anyCarrier: "Supplier's choice",
+    seal: 'Seal and make link',
+    sealing: 'Sealing…',
+    link: 'Link for the supplier',
+    file: 'Too long for a link: send this order-sheet file; the supplier drops it on the supplier page',
+    download: 'Download order-sheet file',
+    copy: 'Copy',
+    copied: 'Copied',
+    qr: 'QR code',
+    noQr: 'The link is long: no QR code; copy the link instead',
+    noBase:
+      'No supplier page address set: send this text; the supplier pastes it into the supplier page (supplier.html).',
+    batches: 'Batches',
+    none: 'No batches yet',
+    created: 'Created',
+    expires: 'Expires',
+    orders: 'Orders',
+    shipped: 'Shipped',
+    cannot: 'Cannot ship',
+    status: 'Status',
+    open: 'Open',
+    back: 'Back',
+    statusText: {
+      sent: 'sent, waiting for the supplier',
+      'partly-shipped': 'partly returned',
+      returned: 'returned, ship on the platform next',
+      shipped: 'bulk-ship file made',
+      expired: 'expired',
+      revoked: 'revoked',
+    } as Record<BatchStatus, string>,
+    returnCode: "Paste the supplier's return code",
+    import: 'Import return code',
+    changes: (n: number) => `${n} orders updated`,
+    noChanges: 'Nothing changed (this code was imported before)',
+    stale: (n: number) => `${n} results are older than what was imported; kept`,
+    bulkFile: 'Download bulk-ship file',
+    bulkLines: "Bulk-ship lines (paste into the back-office's bulk ship)",
+    shipLeftOut: (n: number) =>
+      `${n} shipped orders were left out: the platform does not accept their carrier or number; ship them by hand`,
+    waybill: 'Tracking number',
+    result: 'Result',
+    reason: 'Reason',
+    settings: 'Settings',
+    baseUrl: 'Supplier page address (links point here; a static page on a host you trust)',
+    save: 'Save',
+    saved: 'Saved',
+    standalone:
+      'Download the blank supplier page (one HTML file, no orders: the supplier pastes the link text into it)',
+    supplierFile: 'Download the order-sheet file (recommended)',
+    supplierFileHint:
+      'One HTML attachment with this batch inside: send it to the supplier, who double-clicks it to enter tracking numbers; no install, no network. The file is as secret as the link: send it to this supplier only.',
+    supplierFileFailed: 'Could not make the order-sheet file; send the link below instead',
+    lang: '中文',
+    error: 'Error: ',
+    multi: 'Split between several suppliers by SKU code (one link each)',
+  },
+};
+
+/** The page's words in one language. */
+export type PageWords = (typeof W)[Lang];
+
+/**
+ * The page's words.
+ * @example
+ * pageWords('zh').seal; // '封装并生成链接'
+ */
+export function pageWords(lang: Lang): PageWords {
+  return W[lang];
+}
