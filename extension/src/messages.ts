@@ -10,6 +10,7 @@ import type { FieldKind, HoldReason, Instant, OrderView, PlatformId } from '@shi
 import type { AdapterReplyValues, AdapterRequest } from './adapter-messages';
 import type { GateReplyValues, GateRequest } from './gate-messages';
 import type { HandoffRemindersRequest, HandoffReplyValues, HandoffRequest } from './handoff-messages';
+import type { SyncReplyValues, SyncRequest } from './sync-messages';
 
 /** A shop is identified by platform + the shop id the page shows (or `default`). */
 export interface ShopRef {
@@ -86,7 +87,9 @@ export type PageRequest =
   /** The shop a content script last reported from this tab (popup: "the active tab's shop"). */
   | { readonly type: 'shops/active'; readonly tabId: number }
   | PrintPageRequest
-  | HandoffRequest;
+  | HandoffRequest
+  /** Multi-station sync (issue 22, sync-messages.ts). */
+  | SyncRequest;
 
 /** Label sizes (core templates). */
 export type LabelSizeId = '76x130' | '100x150' | '100x180';
@@ -339,7 +342,8 @@ export interface DailyReveals {
 }
 
 /** What each request's reply carries (`send()` in client.ts returns `Reply<ReplyOf<R>>`). */
-export interface ReplyValues extends HandoffReplyValues, AdapterReplyValues, GateReplyValues {
+export interface ReplyValues
+  extends HandoffReplyValues, AdapterReplyValues, GateReplyValues, SyncReplyValues {
   'ui/language': 'zh' | 'en';
   'ui/language/set': 'zh' | 'en';
   'orders/seen': OrdersSeenResult;

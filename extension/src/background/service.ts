@@ -24,6 +24,7 @@ import { dailyShare, quotaView } from './quota-view';
 import type { Handlers, RequestContext } from './router';
 import { effectiveRule, replayFrom, settingsView } from './rules';
 import type { TabShops } from './tab-shops';
+import { defaultSyncService, type SyncService } from './sync/sync-default';
 
 /** Meta key of the UI language (issue 21 item 9). */
 const LANGUAGE_KEY = 'ui:language';
@@ -35,6 +36,8 @@ export interface ServiceOptions {
   readonly randomBytes: (n: number) => Uint8Array;
   /** Open an extension page in a new tab (bulk print: `selection/open`); absent in tests. */
   readonly openPage?: (path: string) => Promise<number | undefined>;
+  /** Multi-station sync (issue 22); default: over `indexedDB` and `fetch` (sync/sync-default.ts). */
+  readonly sync?: (ledgers: Ledgers) => SyncService;
 }
 
 /** The handlers and the ledgers they share. */
@@ -43,6 +46,7 @@ export interface Service {
   readonly ledgers: Ledgers;
   /** The quota meter of a shop now (from `ledger` when the caller has it). */
   quota(shop: ShopRef, ledger?: QuotaLedger): Promise<QuotaView>;
+  readonly sync: SyncService;
 }
 
 /**
@@ -85,6 +89,7 @@ export function createService(options: ServiceOptions): Service {
   };
 
   const gate = createGateService({ store, locks: options.locks, now, randomBytes: options.randomBytes });
+  const sync = (options.sync ?? defaultSyncService(options))(ledgers);
 
   const handlers: Handlers = {
     async 'orders/seen'(req, ctx) {
@@ -183,13 +188,15 @@ export function createService(options: ServiceOptions): Service {
       store,
       now,
       gate,
+      claimJob: (job) => sync.claimJob(job),
       randomBytes: options.randomBytes,
       ...(options.openPage ? { openPage: options.openPage } : {}),
     }),
     ...handoffHandlers({ store, now, randomBytes: options.randomBytes, gate }),
     ...adapterHandlers({ store }),
     ...gate.handlers,
+    ...sync.handlers(),
   };
 
-  return { handlers, ledgers, quota };
+  return { handlers, ledgers, quota, sync };
 }
