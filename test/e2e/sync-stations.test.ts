@@ -1,9 +1,9 @@
-// Issue 22 in the real extension: two Chromium profiles (separate user-data-dirs) with the built
-// extension are two packing stations of one shop, syncing through pouchdb-server on 127.0.0.1
+// Issue 22 in the real extension: three Chromium profiles (separate user-data-dirs) with the built
+// extension are three packing stations of one shop, syncing through pouchdb-server on 127.0.0.1
 // (test/sync/couch-server.ts; test builds hold the 127.0.0.1 host permission, production asks for
 // the server's origin at pairing). Each station talks to its own background service worker from
 // its popup page, as the popup does. They pair by code, share one exact quota under concurrent
-// reveals, race to print the same 30 orders and print each once, keep working while the server is
+// reveals, two of them race to print the same 30 orders and print each once, keep working while the server is
 // down and catch up after, and the server's database holds no order id, shop id or masked text.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ const syncAll = async (): Promise<void> => {
 
 beforeAll(async () => {
   couch = await startCouchServer();
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     const browser = await launchWithExtension();
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
@@ -47,9 +47,9 @@ afterAll(async () => {
   await couch?.stop();
 });
 
-describe('two stations (Chromium profiles) of one shop through a CouchDB-protocol server', () => {
+describe('three stations (Chromium profiles) of one shop through a CouchDB-protocol server', () => {
   it('pair, share one exact quota, print each raced order once, catch up after the server was down', async () => {
-    const [a, b] = stations as [(typeof stations)[0], (typeof stations)[0]];
+    const [a, b, c] = stations as [(typeof stations)[0], (typeof stations)[0], (typeof stations)[0]];
     const db = `${couch.origin}/shipmask-e2e`;
     const first = await send<{ ok: boolean; code: string; status: { paired: boolean; error: unknown } }>(
       a.page,
@@ -61,16 +61,18 @@ describe('two stations (Chromium profiles) of one shop through a CouchDB-protoco
     );
     expect(first).toMatchObject({ ok: true, status: { paired: true, error: null } });
     expect(first.code).toMatch(/^SM-/u);
-    const joined = await send(b.page, { type: 'sync/join', code: first.code, label: '2' });
-    expect(joined).toMatchObject({
-      ok: true,
-      status: { paired: true, error: null, station: { label: '2' } },
-    });
+    for (const [s, label] of [
+      [b, '2'],
+      [c, '3'],
+    ] as const) {
+      const joined = await send(s.page, { type: 'sync/join', code: first.code, label });
+      expect(joined).toMatchObject({ ok: true, status: { paired: true, error: null, station: { label } } });
+    }
     // The popup shows the status line for a paired station.
     await a.page.reload();
     await expect.poll(() => a.page.locator('.sync-line').textContent()).toMatch(/已同步|同步中/u);
 
-    // Concurrent reveals on both stations.
+    // Concurrent reveals on every station.
     const t = Date.now();
     await Promise.all(
       stations.flatMap((s, k) =>
@@ -87,8 +89,7 @@ describe('two stations (Chromium profiles) of one shop through a CouchDB-protoco
       ),
     );
     await syncAll();
-    expect(await used(a.page)).toBe(30);
-    expect(await used(b.page)).toBe(30);
+    for (const s of stations) expect(await used(s.page)).toBe(45);
 
     // Both stations print the same 30 orders at once: each order comes out of exactly one.
     const job = (page: Page) =>
@@ -108,7 +109,7 @@ describe('two stations (Chromium profiles) of one shop through a CouchDB-protoco
     for (const d of [...ja.documents, ...jb.documents].filter((x) => x.state === 'failed'))
       expect(d.message).toMatch(/^已由 [12] 号工位打印$/u);
 
-    // The server goes down; both stations keep recording; it comes back; they catch up exactly.
+    // The server goes down; every station keeps recording; it comes back; they catch up exactly.
     await couch.kill();
     for (const [k, s] of stations.entries())
       for (let i = 0; i < 3; i++)
@@ -127,8 +128,7 @@ describe('two stations (Chromium profiles) of one shop through a CouchDB-protoco
     expect(down.pending).toBeGreaterThanOrEqual(3);
     await couch.restart();
     await syncAll();
-    expect(await used(a.page)).toBe(36);
-    expect(await used(b.page)).toBe(36);
+    for (const s of stations) expect(await used(s.page)).toBe(54);
 
     // The server holds ciphertext only.
     const text = await (await fetch(`${db}/_all_docs?include_docs=true`)).text();
