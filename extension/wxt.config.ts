@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
-import { allBackOfficeMatches, demoMatches } from './src/origins';
+import { allBackOfficeMatches, demoMatches, syncServerOptionalMatches } from './src/origins';
 
 const coreSrc = fileURLToPath(new URL('../packages/core/src/index.ts', import.meta.url));
 const lateDivisionsSrc = fileURLToPath(new URL('./src/content/divisions-late.ts', import.meta.url));
@@ -46,6 +46,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
     host_permissions:
       mode === 'production' ? allBackOfficeMatches : [...allBackOfficeMatches, ...demoMatches],
+    // Issue 22: the merchant's CouchDB, asked for one origin at pairing time (origins.ts).
+    optional_host_permissions: syncServerOptionalMatches,
     // Firefox: an add-on id is required to sign and publish on addons.mozilla.org (web-ext lint
     // warns without it); Chromium ignores the key.
     // data_collection_permissions (Firefox 140, Android 142: hence the minimum version): Firefox's declaration of what leaves the device: nothing (the

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from './adapters';
-import { allBackOfficeMatches, backOfficeOrigins, demoMatches } from './origins';
+import {
+  allBackOfficeMatches,
+  backOfficeOrigins,
+  demoMatches,
+  syncOriginPattern,
+  syncServerOptionalMatches,
+} from './origins';
 import config from '../wxt.config';
 
 describe('origins: the real back-office hosts and nothing else', () => {
@@ -21,6 +27,27 @@ describe('origins: the real back-office hosts and nothing else', () => {
     expect(JSON.stringify(prod)).not.toContain('<all_urls>');
     const test = manifest({ mode: 'test' });
     expect(test.host_permissions).toEqual([...allBackOfficeMatches, ...demoMatches]);
+  });
+
+  it('the only other hosts are OPTIONAL, for the merchant CouchDB (issue 22), requested one origin at a time', () => {
+    const manifest = config.manifest as (env: { mode: string }) => Record<string, unknown>;
+    const prod = manifest({ mode: 'production' });
+    expect(prod.optional_host_permissions).toEqual(syncServerOptionalMatches);
+    expect(syncServerOptionalMatches).toEqual(['https://*/*', 'http://*/*']);
+    // Nothing optional sneaks into the required list, and no other permission key exists.
+    expect(prod.host_permissions).not.toContain('https://*/*');
+    expect(
+      Object.keys(prod)
+        .filter((k) => /permission/u.test(k))
+        .sort(),
+    ).toEqual(['host_permissions', 'optional_host_permissions', 'permissions']);
+    expect(syncOriginPattern('https://couch.example.com:6984/shipmask-s1')).toBe(
+      'https://couch.example.com/*',
+    );
+    expect(syncOriginPattern('http://192.168.1.5:5984/shop')).toBe('http://192.168.1.5/*');
+    expect(syncOriginPattern('http://[::1]:5984/shop')).toBe('http://[::1]/*');
+    expect(syncOriginPattern('ftp://x/y')).toBeUndefined();
+    expect(syncOriginPattern('https://a@b.example/db')).toBeUndefined();
   });
 
   it('adapters claim the real order-list URLs, the demo paths on 127.0.0.1, and nothing else', () => {

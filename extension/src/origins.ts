@@ -21,3 +21,27 @@ export const allBackOfficeMatches: string[] = Object.values(backOfficeOrigins).f
 
 /** The demo back-offices' origin, granted only in dev and test builds. */
 export const demoMatches: string[] = ['http://127.0.0.1/*'];
+
+/**
+ * Optional host permissions (issue 22): the merchant's own CouchDB server for multi-station sync.
+ * Its origin is unknown at build time, so the manifest declares these patterns as OPTIONAL (asked
+ * for nothing at install) and the popup requests exactly the one origin of the server URL when the
+ * merchant pairs a station (`permissions.request`, a user gesture), e.g.
+ * `https://couch.example.com/*`. Granted, the service worker's requests to it need no CORS setup
+ * on the server. The bodies it sends there are sealed (core sync/seal.ts).
+ */
+export const syncServerOptionalMatches: string[] = ['https://*/*', 'http://*/*'];
+
+/**
+ * The host permission pattern of a CouchDB database URL (its origin), or `undefined` for a URL
+ * that is not http(s).
+ * @example
+ * syncOriginPattern('https://couch.example.com:6984/shipmask-s1'); // 'https://couch.example.com:6984/*'
+ */
+export function syncOriginPattern(serverUrl: string): string | undefined {
+  const m = /^(https?):\/\/([^/?#@]+)(?:[/?#]|$)/u.exec(serverUrl);
+  if (!m) return undefined;
+  // Match patterns carry no port (Chrome docs, "Match patterns": the host part has none).
+  const host = m[2]!.startsWith('[') ? m[2]!.replace(/\]:[0-9]+$/u, ']') : m[2]!.replace(/:[0-9]+$/u, '');
+  return `${m[1]}://${host}/*`;
+}

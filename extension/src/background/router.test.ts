@@ -107,6 +107,13 @@ const valid: Record<keyof typeof requestTypes, PageRequest> = {
   'print/jobs': { type: 'print/jobs', shop },
   'print/reprint': { type: 'print/reprint', jobId: 'p1', orderIds: [order.orderId], reason: '卡纸' },
   'print/log': { type: 'print/log', shop, orderId: order.orderId },
+  'sync/status': { type: 'sync/status' },
+  'sync/start': { type: 'sync/start', serverUrl: 'https://couch.example.com/shipmask-s1', label: '1' },
+  'sync/join': { type: 'sync/join', code: 'SM-0000', label: '2' },
+  'sync/code': { type: 'sync/code' },
+  'sync/now': { type: 'sync/now' },
+  'sync/rotate': { type: 'sync/rotate' },
+  'sync/leave': { type: 'sync/leave' },
   'handoff/orders': { type: 'handoff/orders', shop, orderIds: [order.orderId] },
   'handoff/seal': {
     type: 'handoff/seal',

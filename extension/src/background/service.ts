@@ -20,6 +20,7 @@ import type { Handlers } from './shared/handlers';
 import type { Locks } from './shared/locks';
 import { shopsHandlers, tabNoter } from './shops/service';
 import type { TabShops } from './shops/tab-shops';
+import { defaultSyncService, type SyncService } from './sync/sync-default';
 
 export interface ServiceOptions {
   readonly store: Store;
@@ -29,6 +30,8 @@ export interface ServiceOptions {
   readonly randomBytes: (n: number) => Uint8Array;
   /** Open an extension page in a new tab (bulk print: `selection/open`); absent in tests. */
   readonly openPage?: (path: string) => Promise<number | undefined>;
+  /** Multi-station sync (issue 22); default: over `indexedDB` and `fetch` (sync/sync-default.ts). */
+  readonly sync?: (ledgers: Ledgers) => SyncService;
 }
 
 /** The handlers and the ledgers they share. */
@@ -37,6 +40,7 @@ export interface Service {
   readonly ledgers: Ledgers;
   /** The quota meter of a shop now (from `ledger` when the caller has it). */
   quota(shop: ShopRef, ledger?: QuotaLedger): Promise<QuotaView>;
+  readonly sync: SyncService;
 }
 
 /**
@@ -50,6 +54,7 @@ export function createService(options: ServiceOptions): Service {
   const noteTab = tabNoter(tabShops);
   const quota = createQuotaService({ store, locks: options.locks, now, randomBytes, noteTab });
   const gate = createGateService({ store, locks: options.locks, now, randomBytes });
+  const sync = (options.sync ?? defaultSyncService(options))(quota.ledgers);
 
   const handlers: Handlers = {
     ...ordersHandlers({ store, ledgers: quota.ledgers, gate, now, noteTab }),
@@ -60,12 +65,14 @@ export function createService(options: ServiceOptions): Service {
       now,
       gate,
       randomBytes,
+      claimJob: (job) => sync.claimJob(job),
       ...(options.openPage ? { openPage: options.openPage } : {}),
     }),
     ...handoffHandlers({ store, now, randomBytes, gate }),
     ...adapterHandlers({ store }),
     ...gate.handlers,
+    ...sync.handlers(),
   };
 
-  return { handlers, ledgers: quota.ledgers, quota: quota.quota };
+  return { handlers, ledgers: quota.ledgers, quota: quota.quota, sync };
 }

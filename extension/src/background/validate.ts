@@ -24,6 +24,7 @@ import { adapterRequest, adapterRequestTypes, isAdapterType } from './adapters/v
 import { gateRequest, gateRequestTypes, isGateType } from './gate/validate';
 import { handoffRequest, handoffRequestTypes, isHandoffType } from './handoff/validate';
 import { printRequest } from './print/validate';
+import { isSyncType, syncRequest, syncRequestTypes } from './sync/sync-validate';
 
 /** Outcome of validating one message. */
 export type Checked<T> =
@@ -55,6 +56,7 @@ export const requestTypes = {
   ...handoffRequestTypes,
   ...adapterRequestTypes,
   ...gateRequestTypes,
+  ...syncRequestTypes,
 } as const satisfies Record<PageRequest['type'], 'content' | 'page'>;
 
 export type RequestType = keyof typeof requestTypes;
@@ -267,6 +269,7 @@ function settings(v: unknown, path: string): ShopSettings {
 function request(o: Obj, type: RequestType): PageRequest {
   if (isHandoffType(type)) return handoffRequest(o, type, fail);
   if (isAdapterType(type)) return adapterRequest(o, type, fail);
+  if (isSyncType(type)) return syncRequest(o, type, str);
   if (isGateType(type)) return gateRequest(o, type, { fail, obj, str, id, num, oneOf, shopRef });
   switch (type) {
     case 'orders/seen': {

@@ -11,6 +11,7 @@ import { RETENTION_ALARM, runRetention, runRetentionIfDue } from '../background/
 import { createService } from '../background/service';
 import { memoryTabShops, sessionTabShops } from '../background/shops/tab-shops';
 import { Store } from '../storage';
+import { SYNC_ALARM, startSyncSchedule } from '../background/sync/schedule';
 
 const DAY_MINUTES = 24 * 60;
 /** At most one audit entry per refusal kind per minute (a looping page must not fill the log). */
@@ -76,9 +77,12 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void runRetention(store, Date.now()).catch(() => undefined);
+    if (alarm.name === SYNC_ALARM) void service.sync.tick().catch(() => undefined);
   });
   // The content script reads core's division tables from here (issue 15: not in its bundle).
   void publishDivisionTables(browser.storage.local).catch(() => undefined);
+  // Issue 22: sync every minute while online, at once when the network comes back.
+  startSyncSchedule(service.sync, browser.alarms, globalThis);
   void (async () => {
     // Created once: re-creating it at every wake would keep pushing the daily run back.
     if (!(await browser.alarms.get(RETENTION_ALARM))) {

@@ -15,6 +15,7 @@ import type { OrdersContentRequest, OrdersReplyValues } from './orders';
 import type { PrintContentRequest, PrintPageRequest, PrintReplyValues } from './print';
 import type { QuotaContentRequest, QuotaPageRequest, QuotaReplyValues } from './quota';
 import type { ShopsContentRequest, ShopsPageRequest, ShopsReplyValues } from './shops';
+import type { SyncReplyValues, SyncRequest } from './sync';
 
 /** Requests a content script may send. */
 export type ContentRequest =
@@ -31,7 +32,13 @@ export type ContentRequest =
 
 /** Requests the popup and extension pages may send (in addition to the content ones). */
 export type PageRequest =
-  ContentRequest | ShopsPageRequest | QuotaPageRequest | PrintPageRequest | HandoffRequest;
+  | ContentRequest
+  | ShopsPageRequest
+  | QuotaPageRequest
+  | PrintPageRequest
+  | HandoffRequest
+  /** Multi-station sync (issue 22): extension pages only, never a content script. */
+  | SyncRequest;
 
 /** What each request's reply carries (`send()` in client.ts returns `Reply<ReplyOf<R>>`). */
 export interface ReplyValues
@@ -42,7 +49,8 @@ export interface ReplyValues
     PrintReplyValues,
     HandoffReplyValues,
     AdapterReplyValues,
-    GateReplyValues {}
+    GateReplyValues,
+    SyncReplyValues {}
 
 /** The reply value of a request. */
 export type ReplyOf<R extends { readonly type: keyof ReplyValues }> = ReplyValues[R['type']];

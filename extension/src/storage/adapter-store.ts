@@ -31,8 +31,13 @@ export async function getTaughtAdapter(store: Store, host: string): Promise<Taug
  * @example
  * await putTaughtAdapter(store, adapter);
  */
-export async function putTaughtAdapter(store: Store, adapter: TaughtAdapter): Promise<void> {
+export async function putTaughtAdapter(
+  store: Store,
+  adapter: TaughtAdapter,
+  options: { readonly quiet?: boolean } = {},
+): Promise<void> {
   await store.setMeta(key(adapter.host), adapter);
+  if (!options.quiet) store.writes.emit({ kind: 'adapter', adapter });
 }
 
 /**
@@ -40,11 +45,16 @@ export async function putTaughtAdapter(store: Store, adapter: TaughtAdapter): Pr
  * @example
  * await deleteTaughtAdapter(store, 'fxg.jinritemai.com'); // true
  */
-export async function deleteTaughtAdapter(store: Store, host: string): Promise<boolean> {
+export async function deleteTaughtAdapter(
+  store: Store,
+  host: string,
+  options: { readonly quiet?: boolean } = {},
+): Promise<boolean> {
   const db = await store.db();
   const tx = db.transaction('meta', 'readwrite');
   const had = (await tx.store.get(key(host))) !== undefined;
   if (had) await tx.store.delete(key(host));
   await tx.done;
+  if (had && !options.quiet) store.writes.emit({ kind: 'adapterDeleted', host });
   return had;
 }

@@ -22,11 +22,16 @@ const fromStored = (r: StoredBatch | undefined): BatchRecord | undefined =>
   r && Array.isArray(r.orders) && typeof r.keep === 'object' ? (r as unknown as BatchRecord) : undefined;
 
 /** Store a new batch (fails with `ConstraintError` when the id exists: ids are random). */
-export async function addBatch(store: Store, record: BatchRecord): Promise<void> {
+export async function addBatch(
+  store: Store,
+  record: BatchRecord,
+  options: { readonly quiet?: boolean } = {},
+): Promise<void> {
   const db = await store.db();
   const tx = db.transaction('batches', 'readwrite', { durability: 'strict' });
   await tx.store.add(toStored(record));
   await tx.done;
+  if (!options.quiet) store.writes.emit({ kind: 'batch', record });
 }
 
 /**
@@ -38,6 +43,7 @@ export async function addBatches(store: Store, records: readonly BatchRecord[]):
   const tx = db.transaction('batches', 'readwrite', { durability: 'strict' });
   await Promise.all(records.map((r) => tx.store.add(toStored(r))));
   await tx.done;
+  for (const record of records) store.writes.emit({ kind: 'batch', record });
 }
 
 /** A batch by id. */
@@ -65,6 +71,7 @@ export async function updateBatch<T>(
   store: Store,
   id: string,
   update: (record: BatchRecord) => { record: BatchRecord; value: T },
+  options: { readonly quiet?: boolean } = {},
 ): Promise<{ found: false } | { found: true; record: BatchRecord; value: T }> {
   const db = await store.db();
   const tx = db.transaction('batches', 'readwrite', { durability: 'strict' });
@@ -76,6 +83,7 @@ export async function updateBatch<T>(
   const { record, value } = update(old);
   if (record !== old) await tx.store.put(toStored(record));
   await tx.done;
+  if (record !== old && !options.quiet) store.writes.emit({ kind: 'batch', record, before: old });
   return { found: true, record, value };
 }
 

@@ -110,6 +110,13 @@ export class PrintStore {
       await Promise.all(next.log.map((l) => log.add({ ...l })));
     }
     await tx.done;
+    if (next && next.log.length > 0)
+      this.store.writes.emit({
+        kind: 'printLog',
+        shop: next.job.shop,
+        carrier: next.job.carrier,
+        lines: next.log,
+      });
     return next?.job ?? (old ? fromRecord(old) : undefined);
   }
 

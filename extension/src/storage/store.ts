@@ -12,6 +12,7 @@ import { DAY_MS, type Instant, type OrderView } from '@shipmask/core';
 import type { ShopRef } from '../messages/shared';
 import type { ShopSettings } from '../messages/shops';
 import { Connection, type DbEvent } from './db';
+import { WriteHub } from './sync-outbox';
 import type {
   AuditEntry,
   ShipmaskDb,
@@ -72,6 +73,8 @@ export interface PurgeResult {
  */
 export class Store {
   readonly connection: Connection;
+  /** Committed writes the stations of a shop share (sync-outbox.ts). */
+  readonly writes = new WriteHub();
 
   constructor(options: StoreOptions) {
     this.connection = new Connection(options);
@@ -164,6 +167,7 @@ export class Store {
     await Promise.all(writes);
     await Promise.all([...shops.values()].map((s) => this.touchShopIn(tx.objectStore('shops'), s, now)));
     await tx.done;
+    if (ledger) this.announceEvents(ledger.shop, events);
     return { stored: views.length, added: added.length, events };
   }
 
@@ -199,6 +203,7 @@ export class Store {
     shop: ShopRef,
     items: readonly EventItem<E>[],
     now: Instant,
+    options: { readonly quiet?: boolean } = {},
   ): Promise<AppendResult<E>[]> {
     if (items.length === 0) return [];
     const db = await this.db();
@@ -206,7 +211,14 @@ export class Store {
     const results = await this.appendIn(tx.objectStore('quotaEvents'), shop, items, now);
     if (results.some((r) => r.added)) await this.touchShopIn(tx.objectStore('shops'), shop, now);
     await tx.done;
+    if (!options.quiet) this.announceEvents(shop, results);
     return results;
+  }
+
+  /** Announce the events that were new (sync-outbox.ts). */
+  private announceEvents<E>(shop: ShopRef, results: readonly AppendResult<E>[]): void {
+    for (const r of results)
+      if (r.added) this.writes.emit({ kind: 'quotaEvent', shop, event: r.record.event });
   }
 
   /** Append inside a caller's transaction: idempotent by id, results in input order. */
@@ -293,13 +305,20 @@ export class Store {
     return (await (await this.db()).get('settings', shopKey(shop)))?.settings;
   }
 
-  async putSettings(shop: ShopRef, settings: ShopSettings, now: Instant): Promise<void> {
+  /** Save a shop's settings; `quiet`: applied from another station, not announced back. */
+  async putSettings(
+    shop: ShopRef,
+    settings: ShopSettings,
+    now: Instant,
+    options: { readonly quiet?: boolean } = {},
+  ): Promise<void> {
     const db = await this.db();
     const tx = db.transaction(['settings', 'shops'], 'readwrite');
     const record: StoredSettings = { platform: shop.platform, shopId: shop.shopId, settings, updatedAt: now };
     await tx.objectStore('settings').put(record);
     await this.touchShopIn(tx.objectStore('shops'), shop, now);
     await tx.done;
+    if (!options.quiet) this.writes.emit({ kind: 'settings', shop, settings, at: now });
   }
 
   /** Every stored settings record. */
@@ -374,6 +393,22 @@ export class Store {
   /** Append an audit entry (never buyer data: ids of our own records and counts only). */
   async audit(entry: AuditEntry): Promise<void> {
     await (await this.db()).add('audit', entry);
+    // An explicit gate override is shared with the shop's other stations (issue 22).
+    const d = entry.detail;
+    if (
+      entry.kind === 'gate-override' &&
+      entry.platform !== undefined &&
+      entry.shopId !== undefined &&
+      typeof d?.['orderId'] === 'string' &&
+      typeof d['reason'] === 'string'
+    )
+      this.writes.emit({
+        kind: 'gateOverride',
+        shop: { platform: entry.platform, shopId: entry.shopId },
+        at: entry.at,
+        orderId: d['orderId'],
+        reason: d['reason'],
+      });
   }
 
   /** Delete audit entries older than `before`; returns how many. */

@@ -32,6 +32,8 @@ export interface PrintServiceOptions {
   readonly randomBytes: (n: number) => Uint8Array;
   /** The exception gate (issue 18): re-checks every order before a job is created. */
   readonly gate?: GateService;
+  /** Multi-station sync (issue 22): claim the new job's orders; taken ones come out failed. */
+  readonly claimJob?: (job: PrintJobView) => Promise<PrintJobView>;
   /** Open an extension page (path like `/print.html?sel=…`) in a new tab; the tab id, if any. */
   readonly openPage?: (path: string) => Promise<number | undefined>;
 }
@@ -156,7 +158,7 @@ export function createPrintHandlers(options: PrintServiceOptions): PrintHandlers
         req.overrides,
       );
       const t = now();
-      const job = createJob(
+      const fresh = createJob(
         {
           id: newId(options.randomBytes, 'p'),
           shop: req.shop,
@@ -168,6 +170,7 @@ export function createPrintHandlers(options: PrintServiceOptions): PrintHandlers
         },
         t,
       );
+      const job = options.claimJob ? await options.claimJob(fresh) : fresh;
       await prints.putJob(job);
       await store.audit({
         at: t,

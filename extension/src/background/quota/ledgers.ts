@@ -101,6 +101,7 @@ export class Ledgers {
   /** Forget the in-memory ledgers (they are rebuilt from IndexedDB on next use). */
   reset(): void {
     this.cache.clear();
+    this.key = undefined; // the key may have changed (sync pairing: the shop's matchKey)
   }
 
   /** Forget one shop's ledger (e.g. its rule changed, so its replay window may have). */

@@ -14,27 +14,10 @@
  * @module
  */
 
-/** Why a request failed, in words the status line can turn into plain language. */
-export type CouchErrorCode =
-  /** No answer (server down, network gone, DNS, CORS). */
-  | 'offline'
-  /** 401/403: the server wants credentials this station does not have. */
-  | 'unauthorized'
-  /** 404 for the database itself. */
-  | 'no-database'
-  /** 409 where a create was expected to succeed (handled by callers that expect it). */
-  | 'conflict'
-  /** Any other non-2xx status (5xx, 400, 413). */
-  | 'server'
-  /** A 2xx answer that is not what the protocol says (wrong shape, too large). */
-  | 'bad-response';
+import type { CouchError, CouchErrorCode } from '../../messages/sync';
 
-/** A typed failure. `message` is English prose for logs (never document content). */
-export interface CouchError {
-  readonly code: CouchErrorCode;
-  readonly status?: number;
-  readonly message: string;
-}
+// The error types are part of the message contract (the popup's status line shows them).
+export type { CouchError, CouchErrorCode } from '../../messages/sync';
 
 /** Result of a client call. */
 export type CouchResult<T> =

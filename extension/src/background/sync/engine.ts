@@ -82,15 +82,9 @@ export interface SyncReport {
   }[];
 }
 
-/** The station's sync state for the status line. */
-export interface SyncStatus {
-  readonly lastSyncAt: number | null;
-  /** Revisions written here and not yet on the server. */
-  readonly pending: number;
-  readonly error: CouchError | null;
-  /** Bodies that did not open on the last pull (another key, altered). */
-  readonly unreadable: number;
-}
+// The status line's facts are part of the message contract (messages/sync.ts).
+import type { SyncStatus } from '../../messages/sync';
+export type { SyncStatus };
 
 /** Result of `write`: how many revisions were new, or the first invalid document. */
 export type WriteResult =

@@ -5,6 +5,7 @@ import { send } from '../../client';
 import type { DailyReveals, QuotaView, SettingsView, ShopRef, ShopSummary } from '../../messages';
 import { useLanguage } from '../../ui/language';
 import { RevealChart } from './Chart';
+import { SyncPanel } from './SyncPanel';
 import { fromDraft, pctText, toDraft, type Draft } from './draft';
 import { popupStrings, type Lang, type PopupStrings } from './i18n';
 
@@ -86,6 +87,7 @@ export function Popup() {
         </label>
       ) : null}
       {shop ? <ShopPanel key={shopValue(shop)} shop={shop} t={t} lang={lang} onLang={setLang} /> : null}
+      {offline ? null : <SyncPanel lang={lang} />}
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { canonicalJson, type JsonValue } from './canonical.js';
 import { checkSyncDoc, docText, naturalKey, type SyncDoc } from './documents.js';
 import { syncDocArb, T0 } from './fixtures.test-helper.js';
 
@@ -81,5 +82,28 @@ describe('naturalKey', () => {
       station,
     });
     expect(naturalKey(s(30))).toBe(naturalKey(s(90)));
+  });
+});
+
+describe('docText (computed once per document)', () => {
+  it('property: equals the canonical JSON of the document, whatever the kind, also on a second call', () => {
+    fc.assert(
+      fc.property(syncDocArb, (doc) => {
+        const want = canonicalJson(doc as unknown as JsonValue);
+        expect(docText(doc)).toBe(want);
+        expect(docText(doc)).toBe(want);
+        expect(docText(structuredClone(doc))).toBe(want);
+      }),
+    );
+  });
+
+  it('a quota-event document with an extra member is not composed from its parts', () => {
+    const doc = {
+      kind: 'quotaEvent',
+      shop: { platform: 'jd', shopId: 's' },
+      event: { type: 'granted', id: 'g', at: T0, amount: 1 },
+      extra: 1,
+    } as unknown as SyncDoc;
+    expect(docText(doc)).toBe(canonicalJson(doc as unknown as JsonValue));
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { syncStatusLine } from './status-line';
+import { syncStatusLine } from './sync-status-line';
 
 const now = Date.UTC(2026, 11, 7, 3, 5); // 11:05 China time
 const at = Date.UTC(2026, 11, 7, 3, 2); // 11:02 China time

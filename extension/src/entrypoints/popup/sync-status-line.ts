@@ -5,8 +5,7 @@
  * @module
  */
 import { formatChinaTime } from '@shipmask/core';
-import type { CouchErrorCode } from './couch-client';
-import type { SyncStatus } from './engine';
+import type { CouchErrorCode, SyncStatus } from '../../messages/sync';
 
 /** A status line: its words and how the popup colours it. */
 export interface StatusLine {

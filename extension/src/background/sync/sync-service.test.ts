@@ -1,0 +1,147 @@
+// The sync service without a server (every request fails as offline). Replication between
+// stations through a real CouchDB-protocol server: test/sync/stations-service.test.ts.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { decodePairingCode, deriveSyncKeys, orderKey } from '@shipmask/core';
+import { describe, expect, it } from 'vitest';
+import type { PrintJobView } from '../../messages';
+import { Store } from '../../storage';
+import { IdbSyncStore } from '../../storage/sync-store';
+import { queueLocks } from '../shared/locks';
+import { createJob } from '../print/jobs';
+import { Ledgers } from '../quota/ledgers';
+import type { SyncPairingReply } from '../../messages/sync';
+import { SyncService } from './sync-service';
+
+const shop = { platform: 'jd', shopId: 'jd-1' } as const;
+const T = Date.UTC(2026, 11, 7, 3);
+const random = (n: number): Uint8Array => crypto.getRandomValues(new Uint8Array(n));
+const URL_ = 'http://127.0.0.1:1/shipmask-s1';
+
+function setup(online = true) {
+  const store = new Store({ factory: new IDBFactory() });
+  const locks = queueLocks();
+  const ledgers = new Ledgers({ store, locks, randomBytes: random });
+  const mirrorFactory = new IDBFactory();
+  const requests: string[] = [];
+  const sync = new SyncService({
+    store,
+    locks,
+    now: () => T,
+    randomBytes: random,
+    openMirror: () => IdbSyncStore.open(mirrorFactory),
+    fetch: (url) => {
+      requests.push(url);
+      return Promise.reject(new TypeError('fetch failed'));
+    },
+    forget: (s) => ledgers.forget(s),
+    resetLedgers: () => ledgers.reset(),
+    online: () => online,
+    soonMs: null,
+  });
+  store.writes.subscribe((w) => sync.onWrite(w));
+  return { store, ledgers, sync, h: sync.handlers(), requests };
+}
+
+const job = (): PrintJobView =>
+  createJob(
+    {
+      id: 'p1',
+      shop,
+      path: 'browser',
+      carrier: 'ZTO',
+      labelSize: '76x130',
+      documents: [
+        { orderId: '69', trackingNumber: 'ZT1' },
+        { orderId: '70', trackingNumber: 'ZT2' },
+      ],
+    },
+    T,
+  );
+
+describe('SyncService (no server)', () => {
+  it('unpaired: status says so, print jobs pass unchanged, writes go nowhere, no request is made', async () => {
+    const { sync, h, store, requests } = setup();
+    expect(await h['sync/status']({ type: 'sync/status' }, { kind: 'page' })).toMatchObject({
+      paired: false,
+    });
+    const j = job();
+    expect(await sync.claimJob(j)).toBe(j);
+    await store.putSettings(shop, { platform: 'jd', retentionDays: 30 }, T);
+    expect(await sync.tick()).toMatchObject({ paired: false, pending: 0 });
+    expect(requests).toEqual([]);
+    expect(await h['sync/code']({ type: 'sync/code' }, { kind: 'page' })).toEqual({
+      ok: false,
+      error: 'not-paired',
+    });
+  });
+
+  it('refuses a bad server URL or label with core typed errors', async () => {
+    const { h } = setup();
+    const start = (serverUrl: string, label = '1') =>
+      h['sync/start']({ type: 'sync/start', serverUrl, label }, { kind: 'page' });
+    expect(await start('https://admin:pw@couch.example.com/db')).toEqual({
+      ok: false,
+      error: 'credentials-in-url',
+    });
+    expect(await start('ftp://couch.example.com/db')).toEqual({ ok: false, error: 'not-http' });
+    expect(await start(URL_, '<b>')).toEqual({ ok: false, error: 'bad-label' });
+    expect(
+      await h['sync/join']({ type: 'sync/join', code: 'SM-0000-0000', label: '2' }, { kind: 'page' }),
+    ).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('first station: a pairing code for the server, the ledger key becomes the shop matchKey, history is backfilled', async () => {
+    const { h, store, ledgers } = setup();
+    await ledgers.recordReveal(shop, '3718000000000001', 'phone', T, 'k1', T);
+    const r = (await h['sync/start'](
+      { type: 'sync/start', serverUrl: URL_, label: '1' },
+      { kind: 'page' },
+    )) as SyncPairingReply;
+    if (!r.ok || r.code === null) throw new Error('pairing failed');
+    const decoded = decodePairingCode(r.code);
+    if (!decoded.ok) throw new Error('code');
+    expect(decoded.value.serverUrl).toBe(URL_);
+    const keys = deriveSyncKeys(decoded.value.syncKey);
+    if (!keys.ok) throw new Error('keys');
+    expect(await store.getMeta('hmacKey')).toEqual(keys.keys.matchKey);
+    // The next reveal is keyed with the shared key (the same order hashes the same on every station).
+    await ledgers.recordReveal(shop, '3718000000000002', 'phone', T, 'k2', T);
+    const events = await store.eventsOf<{ orderKey?: string }>(shop);
+    expect(events.at(-1)?.event.orderKey).toBe(orderKey(keys.keys.matchKey, '3718000000000002'));
+    // Offline: both events wait in the mirror, the status says why in words the popup shows.
+    expect(r.status).toMatchObject({ paired: true, station: { label: '1' }, pending: 1 });
+    const s = await h['sync/now']({ type: 'sync/now' }, { kind: 'page' });
+    expect(s).toMatchObject({ paired: true, pending: 2, error: { code: 'offline' } });
+    expect((await h['sync/code']({ type: 'sync/code' }, { kind: 'page' })) as { code: string }).toMatchObject(
+      { code: r.code },
+    );
+  });
+
+  it('offline print claims are written locally (they replicate later) and the job prints', async () => {
+    const { h, sync } = setup(false);
+    await h['sync/start']({ type: 'sync/start', serverUrl: URL_, label: '1' }, { kind: 'page' });
+    const j = job();
+    expect(await sync.claimJob(j)).toBe(j);
+    expect((await sync.status()).pending).toBe(2);
+  });
+
+  it('rotate: a new code for the same server, this station kept; leave: unpaired', async () => {
+    const { h } = setup(false);
+    const a = (await h['sync/start'](
+      { type: 'sync/start', serverUrl: URL_, label: '前台' },
+      { kind: 'page' },
+    )) as SyncPairingReply;
+    const b = (await h['sync/rotate']({ type: 'sync/rotate' }, { kind: 'page' })) as SyncPairingReply;
+    if (!a.ok || !b.ok) throw new Error('pairing failed');
+    expect(b.code).not.toBe(a.code);
+    expect(b.status.station).toEqual(a.status.station);
+    expect(await h['sync/leave']({ type: 'sync/leave' }, { kind: 'page' })).toMatchObject({ paired: false });
+    expect(await h['sync/rotate']({ type: 'sync/rotate' }, { kind: 'page' })).toEqual({
+      ok: false,
+      error: 'not-paired',
+    });
+  });
+});

@@ -1,0 +1,360 @@
+/**
+ * The station's sync service (issue 22): wires the sync engine into the background.
+ *
+ * - Pairing (`sync/start`, `sync/join`, `sync/code`, `sync/rotate`, `sync/leave`): the first
+ *   station makes the shop sync key for the merchant's CouchDB URL and shows the pairing code (the
+ *   popup draws it as a QR code too); the others enter it. Removing a station = a new key for the
+ *   same server (`sync/rotate`): the mirror is cleared and refilled from this station's own data
+ *   under the new key. On every pairing the ledger's order-id key becomes the shop's shared
+ *   `matchKey` (core `deriveSyncKeys`), so one order hashes the same on every station and the
+ *   server sees keyed hashes only.
+ * - Writes: every committed local write the stations share (storage/sync-outbox.ts) becomes sync
+ *   documents (docs-of.ts) in the mirror, then a sync runs shortly after. A full pass over the main
+ *   database (`backfill`) runs at pairing, so history written before pairing is shared too.
+ * - Sync: `runOnce` pushes, pulls, resolves, then applies what arrived to the main database
+ *   (apply.ts), resuming from the mirror's checkpoints (push sequence, pull `since`, apply
+ *   sequence), so a killed worker repeats at most one page. One run at a time (Web Lock
+ *   `shipmask-sync`). The background calls `tick` from a `chrome.alarms` alarm every minute and
+ *   when the browser comes back online.
+ * - Print claims (`claimJob`): before a new print job is stored, each of its orders is claimed at
+ *   the server (core claim.ts: a create refused with 409 when another station was first). Orders
+ *   another station claimed come out `failed` with "已由 X 号工位打印"; only an explicit reprint
+ *   with a reason (print/reprint, logged) sends them again. Offline, the claim is written locally
+ *   and replicates later; CouchDB's deterministic winner decides, and the loser is a duplicate.
+ * @module
+ */
+import {
+  checkServerUrl,
+  deriveSyncKeys,
+  newClaim,
+  resolveDocument,
+  type SyncDoc,
+  type SyncShop,
+} from '@shipmask/core';
+import type { PrintJobView } from '../../messages';
+import type { Store } from '../../storage';
+import type { SyncLocalStore } from '../../storage/sync-store';
+import type { StoreWrite } from '../../storage/sync-outbox';
+import type { SyncConflictNote, SyncPairingReply, SyncStatusView } from '../../messages/sync';
+import { GateStore } from '../gate/store';
+import type { Locks } from '../shared/locks';
+import { applyMarks } from '../print/jobs';
+import type { Handlers } from '../shared/handlers';
+import { applyDocs } from './apply';
+import { backfillWrites } from './backfill';
+import { docsOf } from './docs-of';
+import type { SyncEngine } from './engine';
+import {
+  engineFor,
+  joinShop,
+  loadConfig,
+  pairingCodeOf,
+  saveConfig,
+  startShop,
+  type SyncConfig,
+} from './pairing-service';
+import type { SyncRequestType } from './sync-validate';
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** What the sync service needs. */
+export interface SyncServiceOptions {
+  readonly store: Store;
+  readonly locks: Locks;
+  readonly now: () => number;
+  readonly randomBytes: (n: number) => Uint8Array;
+  /** Open the sync mirror (the background: `IdbSyncStore.open(indexedDB)`). */
+  readonly openMirror: () => Promise<SyncLocalStore>;
+  readonly fetch: Fetch;
+  /** Drop a shop's cached ledger (its events or rule changed). */
+  readonly forget: (shop: SyncShop) => void;
+  /** Drop every cached ledger and the cached order-id key (the key changed at pairing). */
+  readonly resetLedgers: () => void;
+  /** Whether the browser thinks it is online (default: `navigator.onLine`, else true). */
+  readonly online?: () => boolean;
+  /** Run a sync this long after a local write (default 2 s); `null`: never (tests). */
+  readonly soonMs?: number | null;
+  /** Request timeout (default 15 s): a black-holed server must not hang a print job. */
+  readonly timeoutMs?: number;
+}
+
+/** The sync handlers (spread into the service's handlers). */
+export type SyncHandlers = Pick<Handlers, SyncRequestType>;
+
+const APPLY_SEQ = 'apply:seq';
+const CONFLICTS = 'status:conflicts';
+const BACKFILLED = 'backfill:done';
+const LOCK = 'shipmask-sync';
+/** Claims at once (one request each). */
+const CLAIM_CONCURRENCY = 6;
+
+const empty = (): SyncStatusView => ({
+  paired: false,
+  lastSyncAt: null,
+  pending: 0,
+  error: null,
+  unreadable: 0,
+  conflicts: [],
+});
+
+/**
+ * The sync service of one background.
+ * @example
+ * const sync = new SyncService({ store, locks, now: Date.now, randomBytes, openMirror, fetch, forget, resetLedgers });
+ * store.writes.subscribe((w) => sync.onWrite(w));
+ * await sync.tick(); // from the alarm
+ */
+export class SyncService {
+  private mirrorP: Promise<SyncLocalStore> | undefined;
+  private state: { config: SyncConfig | undefined; engine: SyncEngine | undefined } | undefined;
+  private chain: Promise<unknown> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly gates: GateStore;
+  private readonly fetcher: Fetch;
+
+  constructor(private readonly o: SyncServiceOptions) {
+    this.gates = new GateStore(o.store, o.locks, o.randomBytes);
+    const timeout = o.timeoutMs ?? 15_000;
+    this.fetcher = (input, init) =>
+      o.fetch(input, { ...init, signal: AbortSignal.timeout(timeout), credentials: 'omit' });
+  }
+
+  private mirror(): Promise<SyncLocalStore> {
+    if (!this.mirrorP) {
+      const p = this.o.openMirror();
+      this.mirrorP = p;
+      p.catch(() => {
+        if (this.mirrorP === p) this.mirrorP = undefined;
+      });
+    }
+    return this.mirrorP;
+  }
+
+  private async current(): Promise<{ config: SyncConfig | undefined; engine: SyncEngine | undefined }> {
+    if (this.state) return this.state;
+    const mirror = await this.mirror();
+    const config = await loadConfig(mirror);
+    const engine = config
+      ? engineFor(config, mirror, this.fetcher, this.o.randomBytes, this.o.now)
+      : undefined;
+    this.state = { config, engine };
+    return this.state;
+  }
+
+  /** Queue work so mirror writes keep their order (settings edits chain on the latest leaf). */
+  private queue<T>(fn: () => Promise<T>): Promise<T> {
+    const p = this.chain.then(fn, fn);
+    this.chain = p.catch(() => undefined);
+    return p;
+  }
+
+  /**
+   * A committed local write (storage/sync-outbox.ts): its documents go to the mirror, and a sync
+   * follows shortly. Never throws (the write already committed).
+   */
+  onWrite(write: StoreWrite): void {
+    if (this.state && !this.state.engine) return;
+    void this.queue(async () => {
+      const { config, engine } = await this.current();
+      if (!config || !engine) return;
+      const docs = docsOf(write, config.station, this.o.now());
+      if (docs.length > 0 && (await engine.write(docs)).ok) this.soon();
+    }).catch(() => undefined);
+  }
+
+  /** Write every shared record of the main database into the mirror (idempotent). */
+  async backfill(): Promise<number> {
+    return this.queue(async () => {
+      const { config, engine } = await this.current();
+      if (!config || !engine) return 0;
+      let added = 0;
+      for await (const w of backfillWrites(this.o.store)) {
+        const r = await engine.write(docsOf(w, config.station, this.o.now()));
+        if (r.ok) added += r.added;
+      }
+      await (await this.mirror()).setMeta(BACKFILLED, this.o.now());
+      return added;
+    });
+  }
+
+  private soon(): void {
+    const ms = this.o.soonMs === undefined ? 2000 : this.o.soonMs;
+    if (ms === null || this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.tick().catch(() => undefined);
+    }, ms);
+  }
+
+  private online(): boolean {
+    if (this.o.online) return this.o.online();
+    const n = (globalThis as { navigator?: { onLine?: boolean } }).navigator;
+    return n?.onLine !== false;
+  }
+
+  /** The schedule's entry (alarm, back online, after writes): sync when paired and online. */
+  async tick(): Promise<SyncStatusView> {
+    const { engine } = await this.current();
+    if (!engine || !this.online()) return this.status();
+    return this.runOnce();
+  }
+
+  /**
+   * One sync: push, pull, resolve (engine), then apply what arrived to the main database.
+   * One at a time; never throws (errors land in the status).
+   */
+  async runOnce(): Promise<SyncStatusView> {
+    await this.o.locks.request(LOCK, async () => {
+      const { config, engine } = await this.current();
+      if (!config || !engine) return;
+      const mirror = await this.mirror();
+      if ((await mirror.getMeta<number>(BACKFILLED)) === undefined) await this.backfill();
+      await this.chain;
+      const r = await engine.syncOnce();
+      if (r.ok && r.value.resolved.length > 0) {
+        const old = (await mirror.getMeta<SyncConflictNote[]>(CONFLICTS)) ?? [];
+        const notes: SyncConflictNote[] = r.value.resolved.map((x) => ({
+          at: this.o.now(),
+          kept: 'station' in x.kept ? x.kept.station.label : '',
+          overridden: x.overridden.map((d) => ('station' in d ? d.station.label : '')),
+          what: x.kept.kind === 'adapter' ? 'adapter' : 'settings',
+        }));
+        await mirror.setMeta(CONFLICTS, [...notes, ...old].slice(0, 5));
+      }
+      await this.applyPulled(mirror, config);
+    });
+    return this.status();
+  }
+
+  /** Apply mirror revisions after the apply checkpoint (their merged documents). */
+  private async applyPulled(mirror: SyncLocalStore, config: SyncConfig): Promise<void> {
+    let seq = (await mirror.getMeta<number>(APPLY_SEQ)) ?? 0;
+    for (;;) {
+      const rows = await mirror.since(seq, 500);
+      if (rows.length === 0) break;
+      const ids = [...new Set(rows.map((r) => r.id))];
+      const docs: SyncDoc[] = [];
+      for (const id of ids) {
+        const d = resolveDocument(await mirror.revisionsOf(id)).doc;
+        if (d) docs.push(d);
+      }
+      await applyDocs(
+        { store: this.o.store, gates: this.gates, forget: this.o.forget, now: this.o.now },
+        docs,
+        config.station.id,
+      );
+      seq = rows[rows.length - 1]!.seq;
+      await mirror.setMeta(APPLY_SEQ, seq);
+    }
+  }
+
+  /** The status view (the popup formats it with status-line.ts). */
+  async status(): Promise<SyncStatusView> {
+    const { config, engine } = await this.current();
+    if (!config || !engine) return empty();
+    const s = await engine.status();
+    const url = checkServerUrl(config.serverUrl);
+    return {
+      paired: true,
+      serverUrl: config.serverUrl,
+      secure: url.ok ? url.value.secure : false,
+      station: config.station,
+      ...s,
+      conflicts: (await (await this.mirror()).getMeta<SyncConflictNote[]>(CONFLICTS)) ?? [],
+    };
+  }
+
+  /** Store a new configuration, switch the ledger key, refill the mirror, sync. */
+  private async pair(config: SyncConfig, code: string | null): Promise<SyncPairingReply> {
+    const keys = deriveSyncKeys(config.syncKey);
+    if (!keys.ok) return { ok: false, error: keys.error };
+    await this.queue(async () => {
+      const mirror = await this.mirror();
+      await saveConfig(mirror, config);
+      // Order ids enter every station's ledger under the shop's shared key (quota.ts hmacKey).
+      await this.o.store.setMeta('hmacKey', Uint8Array.from(keys.keys.matchKey));
+      this.o.resetLedgers();
+      this.state = undefined;
+    });
+    await this.backfill();
+    const status = this.online() ? await this.runOnce() : await this.status();
+    return { ok: true, code, status };
+  }
+
+  /**
+   * Claim a new print job's orders (see the module rule). Unpaired: the job unchanged.
+   * @example
+   * const job = await sync.claimJob(createJob(spec, now)); // taken orders come out failed
+   */
+  async claimJob(job: PrintJobView): Promise<PrintJobView> {
+    // No mirror (IndexedDB refused to open it): this station cannot be paired; print as unpaired.
+    const { config, engine } = await this.current().catch(() => ({ config: undefined, engine: undefined }));
+    if (!config || !engine) return job;
+    const ids = [...new Set(job.documents.map((d) => d.orderId))];
+    const taken = new Map<string, string>();
+    const local: SyncDoc[] = [];
+    let offline = !this.online();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < ids.length) {
+        const orderId = ids[next++]!;
+        if (offline) {
+          local.push(newClaim(job.shop, orderId, config.station, this.o.now()));
+          continue;
+        }
+        const r = await engine.claim(job.shop, orderId);
+        if (r.state === 'taken') taken.set(orderId, r.notice);
+        else if (r.state === 'unconfirmed') {
+          if (r.error.code === 'offline') offline = true;
+          local.push(newClaim(job.shop, orderId, config.station, this.o.now()));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CLAIM_CONCURRENCY, ids.length) }, worker));
+    if (local.length > 0) await this.queue(() => engine.write(local));
+    if (taken.size === 0) return job;
+    const marks = job.documents
+      .filter((d) => taken.has(d.orderId))
+      .map((d) => ({ documentId: d.documentId, state: 'failed' as const, message: taken.get(d.orderId)! }));
+    return applyMarks(job, marks, this.o.now()).job;
+  }
+
+  /** The sync/* handlers. */
+  handlers(): SyncHandlers {
+    const label = (l: string): string => l.trim();
+    return {
+      'sync/status': () => this.status(),
+      'sync/now': () => this.runOnce(),
+      'sync/start': async (req) => {
+        const r = startShop(req.serverUrl, label(req.label), this.o.randomBytes, this.o.now());
+        if (!r.ok) return { ok: false, error: r.error };
+        return this.pair(r.value.config, r.value.code);
+      },
+      'sync/join': async (req) => {
+        const r = joinShop(req.code, label(req.label), this.o.randomBytes, this.o.now());
+        if (!r.ok) return { ok: false, error: r.error };
+        return this.pair(r.value, null);
+      },
+      'sync/code': async () => {
+        const { config } = await this.current();
+        const code = config ? pairingCodeOf(config) : undefined;
+        return code ? { ok: true, code, status: await this.status() } : { ok: false, error: 'not-paired' };
+      },
+      'sync/rotate': async () => {
+        const { config } = await this.current();
+        if (!config) return { ok: false, error: 'not-paired' };
+        const r = startShop(config.serverUrl, config.station.label, this.o.randomBytes, this.o.now());
+        if (!r.ok) return { ok: false, error: r.error };
+        // Keep this station's id: only the key changes.
+        return this.pair({ ...r.value.config, station: config.station }, r.value.code);
+      },
+      'sync/leave': async () => {
+        await this.queue(async () => {
+          await (await this.mirror()).clear();
+          this.state = undefined;
+        });
+        return this.status();
+      },
+    };
+  }
+}

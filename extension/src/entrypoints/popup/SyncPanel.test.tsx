@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SyncStatusView } from '../../messages/sync';
+import { SyncPanel } from './SyncPanel';
+
+const T = Date.UTC(2026, 11, 7, 3);
+const unpaired: SyncStatusView = {
+  paired: false,
+  lastSyncAt: null,
+  pending: 0,
+  error: null,
+  unreadable: 0,
+  conflicts: [],
+};
+const paired: SyncStatusView = {
+  paired: true,
+  serverUrl: 'http://192.168.1.5:5984/shipmask-s1',
+  secure: false,
+  station: { id: 'st-000000000002', label: '2' },
+  lastSyncAt: T,
+  pending: 3,
+  error: { code: 'offline', message: 'fetch failed' },
+  unreadable: 0,
+  conflicts: [{ at: T, kept: '2', overridden: ['1'], what: 'settings' }],
+};
+
+let root: HTMLElement;
+let sent: { type: string }[];
+let granted: string[];
+const flush = () => new Promise((r) => setTimeout(r, 10));
+
+function stubBrowser(replies: (m: { type: string }) => unknown) {
+  sent = [];
+  granted = [];
+  vi.stubGlobal('browser', {
+    runtime: {
+      sendMessage: (m: { type: string }) => {
+        sent.push(m);
+        return Promise.resolve({ ok: true, value: replies(m) });
+      },
+    },
+    permissions: {
+      contains: () => Promise.resolve(false),
+      request: (p: { origins: string[] }) => {
+        granted.push(...p.origins);
+        return Promise.resolve(true);
+      },
+    },
+  });
+}
+
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.unstubAllGlobals();
+});
+
+const input = (el: HTMLInputElement, value: string) => {
+  el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+};
+
+describe('SyncPanel', () => {
+  it('paired: the status line in plain words, the station, the http warning and the conflict rule', async () => {
+    stubBrowser(() => paired);
+    render(<SyncPanel lang="zh" />, root);
+    await flush();
+    const text = root.textContent ?? '';
+    expect(text).toContain('连不上同步服务器');
+    expect(text).toContain('3 条待上传');
+    expect(text).toContain('本机：2 号工位');
+    expect(text).toContain('文档编号和时间以明文传输');
+    expect(text).toContain('工位 2 的修改较新，已覆盖工位 1 的修改');
+  });
+
+  it('first station: asks for exactly the server origin, then shows the pairing code as text and QR', async () => {
+    stubBrowser((m) =>
+      m.type === 'sync/start'
+        ? { ok: true, code: 'SM-0G00-TEST', status: { ...paired, error: null } }
+        : unpaired,
+    );
+    render(<SyncPanel lang="zh" />, root);
+    await flush();
+    const [label, url] = [...root.querySelectorAll('input')] as HTMLInputElement[];
+    input(label!, '前台');
+    input(url!, 'https://couch.example.com:6984/shipmask-s1');
+    await flush();
+    const start = [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('第一台'))!;
+    start.click();
+    await flush();
+    expect(granted).toEqual(['https://couch.example.com/*']);
+    expect(sent.at(-1)).toEqual({
+      type: 'sync/start',
+      serverUrl: 'https://couch.example.com:6984/shipmask-s1',
+      label: '前台',
+    });
+    expect(root.querySelector('.pairing-code')?.textContent).toBe('SM-0G00-TEST');
+    expect(root.querySelector('img')?.getAttribute('src')).toMatch(/^data:image\/svg\+xml/u);
+  });
+
+  it('a mistyped code is refused in words before anything is sent', async () => {
+    stubBrowser(() => unpaired);
+    render(<SyncPanel lang="zh" />, root);
+    await flush();
+    const code = [...root.querySelectorAll('input')].at(-1) as HTMLInputElement;
+    input(code, 'SM-0G00-0000-0000');
+    await flush();
+    [...root.querySelectorAll('button')].find((b) => b.textContent === '加入')!.click();
+    await flush();
+    expect(sent.map((m) => m.type)).toEqual(['sync/status']);
+    expect(root.querySelector('.notice.error')?.textContent).toMatch(/配对码/u);
+  });
+});
