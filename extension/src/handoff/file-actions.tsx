@@ -5,21 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 
-/**
- * Save text as a file through a blob URL (no network).
- * @example
- * downloadText('\uFEFF订单编号,快递公司,快递单号\r\n', 'douyin-bulk-ship.csv', 'text/csv;charset=utf-8');
- */
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// One download helper for every page (ui/download-text.ts).
+export { downloadText } from '../ui/download-text';
 
 /**
  * A copy button (clipboard API) that says when it copied; `onDone` runs after a copy that worked.

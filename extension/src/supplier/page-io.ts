@@ -27,19 +27,3 @@ export async function copyText(text: string, fallback: HTMLTextAreaElement | nul
     return document.execCommand('copy');
   }
 }
-
-/**
- * Save text as a file through a blob URL (a download: no network).
- * @example
- * saveFile('\uFEFF订单号,…', 'shipmask-q3Zk8Jd0WcLm.csv');
- */
-export function saveFile(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

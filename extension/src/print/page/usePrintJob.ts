@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { writeBulkShipFile, type GateOverride, type Hold, type ShipCarrierCode } from '@shipmask/core';
 import { send } from '../../client';
 import type { LabelSizeId, PrintJobSummary, PrintJobView, ShopRef } from '../../messages';
-import { download } from './download';
+import { downloadText } from '../../ui/download-text';
 import { gateCheckRequest, heldByGate, jobCreateRequest } from './gate-state';
 import { markBatches, printedDocuments, printedMarks, requeuedCount, type DocumentMark } from './job-state';
 import { followsPlatform, jobSearch } from './load-state';
@@ -169,7 +169,7 @@ export function usePrintJob(ctx: PrintJobContext) {
     if (!g.ok) return setError(g.error.message);
     setHeld(g.value.held);
     const f = writeBulkShipFile(shop.platform, shipRows(job.documents, new Set(g.value.pass), job.carrier));
-    if (f.written > 0) download(f.fileName, f.csv);
+    if (f.written > 0) downloadText(f.csv, f.fileName);
   };
 
   return {

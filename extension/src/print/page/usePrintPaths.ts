@@ -16,7 +16,7 @@ import { tickOnPlatform, type PlatformTick } from '../platform-tab';
 import { runJob } from '../runner';
 import { labelsToPrint } from './browser-state';
 import { openDocuments, printedMarks, sendMarks, tickedMarks, withProgress } from './job-state';
-import { download } from './download';
+import { downloadText } from '../../ui/download-text';
 import { missingPrintData, noticeWaybills, reprintedDocuments } from './print-data-state';
 import type { ComponentConnection } from './useComponentConnection';
 import type { PrintJobActions, PrintJobContext } from './usePrintJob';
@@ -149,7 +149,7 @@ export function usePrintPaths(ctx: {
       noticeWaybills(job.documents, printData),
       reprintedDocuments(job.documents),
     );
-    download(`wechat-print-notice-${job.id}.json`, JSON.stringify(notice, null, 2), 'application/json');
+    downloadText(JSON.stringify(notice, null, 2), `wechat-print-notice-${job.id}.json`, 'application/json');
   };
 
   return { tick, printBrowser, run, printComponent, tickPlatform, wechatNotice };

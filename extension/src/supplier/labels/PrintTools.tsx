@@ -7,7 +7,7 @@
 import type { HandoffBatch, LabelTemplateId } from '@shipmask/core';
 import { CARRIERS } from '../../print/build';
 import { words, type Lang } from '../i18n';
-import { saveFile } from '../page-io';
+import { downloadText } from '../../ui/download-text';
 import { printSoftwareCsv } from './print-export';
 import { LABEL_SIZES, printRoute, wherePlatformPrints } from './routes';
 
@@ -74,7 +74,7 @@ export function PrintTools(props: {
             title={w.exportHint}
             onClick={() => {
               const f = printSoftwareCsv(batch);
-              saveFile(f.csv, f.fileName);
+              downloadText(f.csv, f.fileName);
             }}
           >
             {w.exportCsv}
