@@ -210,6 +210,8 @@ describe.each(['douyin', 'wechat', 'jd'] as const)('several suppliers on %s', (p
 
     await hand.check('.ho-multi');
     await hand.locator('.ho-rules').waitFor();
+    // The rule's code is named as the page shows it (京东: the card's 商品ID).
+    await hand.locator('.ho-rules th', { hasText: platform === 'jd' ? '商品ID' : '商家编码' }).waitFor();
     // A refused file: the typed error's reason in plain words; nothing saved.
     await hand.setInputFiles('.ho-rules-import', {
       name: 'bad.json',

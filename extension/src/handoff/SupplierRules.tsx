@@ -25,6 +25,20 @@ import { diffRules, rulesErrorText, type RulesDiff } from './rules-diff';
 
 type Lang = 'zh' | 'en';
 
+/**
+ * What the rule's item code is called on this platform: the 商家编码 on 抖店 and 微信小店; on 京东
+ * the 商品ID its order cards show (adapters/jd.ts reads that as the item's code).
+ * @example
+ * codeWord('jd', 'zh').sku; // '商品ID'
+ */
+export function codeWord(platform: ShopRef['platform'], lang: Lang): { title: string; sku: string } {
+  if (platform === 'jd')
+    return lang === 'zh'
+      ? { title: '厂家规则（按商品ID）', sku: '商品ID' }
+      : { title: 'Supplier rules (by product ID)', sku: 'Product ID' };
+  return { title: W[lang].title, sku: W[lang].sku };
+}
+
 const W = {
   zh: {
     title: '厂家规则（按商家编码）',
@@ -87,6 +101,8 @@ export function SupplierRules(props: {
   onSaved: (value: SupplierRulesValue) => void;
 }) {
   const w = W[props.lang];
+  // 京东's order cards show each item's 商品ID, not a 商家编码: the rules match what the page shows.
+  const code = codeWord(props.shop.platform, props.lang);
   const [rows, setRows] = useState<Row[]>(rowsOf(props.value.rules));
   const [fallback, setFallback] = useState(props.value.fallback ?? '');
   const [note, setNote] = useState('');
@@ -142,11 +158,11 @@ export function SupplierRules(props: {
 
   return (
     <div class="ho-rules" data-rules={props.value.rules.rules.length}>
-      <h3>{w.title}</h3>
+      <h3>{code.title}</h3>
       <table class="ho-table ho-rules-table">
         <thead>
           <tr>
-            <th>{w.sku}</th>
+            <th>{code.sku}</th>
             <th>{w.prefix}</th>
             <th>{w.supplier}</th>
             <th />
