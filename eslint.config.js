@@ -3,7 +3,7 @@
 // - UI code does not touch IndexedDB (only the background's storage layer does);
 // - the extension's layers import downward only (extension/README.md, Architecture): messages/
 //   features import core and messages/shared only; storage imports no service or UI; background
-//   features import no UI; UI (content, ui, gate, print, supplier, extension pages) reaches the
+//   features import no UI; UI (content, ui, gate, print, supplier, handoff, extension pages) reaches the
 //   background through messages and client.ts, never by importing background/ or storage/;
 // - no innerHTML-style sinks anywhere (page and order text never becomes markup);
 // - no floating promises.
@@ -84,7 +84,7 @@ const noIdb = [
 ];
 
 // Folders of extension/src that draw pages or read them (the UI side of the messages).
-const uiFolders = ['ui', 'content', 'gate', 'print', 'supplier', 'entrypoints', 'client'];
+const uiFolders = ['ui', 'content', 'gate', 'print', 'supplier', 'handoff', 'entrypoints', 'client'];
 
 /** Import specifiers that reach `folders` of extension/src from a file `depth` folders below it. */
 const fromSrc = (depth, folders) =>
@@ -100,7 +100,7 @@ const backgroundLayer = (depth) => ({
         {
           group: fromSrc(depth, uiFolders),
           message:
-            'The background never imports UI (ui, content, gate, print, supplier, entrypoints, client.ts): pages talk to it through messages.',
+            'The background never imports UI (ui, content, gate, print, supplier, handoff, entrypoints, client.ts): pages talk to it through messages.',
         },
       ],
     },
@@ -266,7 +266,7 @@ export default tseslint.config(
             {
               group: fromSrc(1, ['background', ...uiFolders]),
               message:
-                'storage imports nothing above it (background, ui, content, gate, print, supplier, entrypoints, client.ts): move the record type down into storage or messages.',
+                'storage imports nothing above it (background, ui, content, gate, print, supplier, handoff, entrypoints, client.ts): move the record type down into storage or messages.',
             },
           ],
         },
@@ -288,7 +288,7 @@ export default tseslint.config(
     // UI (content script, panel, pages, page readers) talks to the background through messages
     // and client.ts: it never imports the background or storage.
     files: [
-      'extension/src/{ui,content,gate,print,supplier,adapters}/**/*.{ts,tsx}',
+      'extension/src/{ui,content,gate,print,supplier,handoff,adapters}/**/*.{ts,tsx}',
       'extension/src/entrypoints/**/*.{ts,tsx}',
       'extension/src/client.ts',
     ],
