@@ -23,41 +23,6 @@ import type { Selector } from './types';
 const MAX_TEXT = 2_000;
 const MERGE_KEY = /^[\x21-\x7e]{1,128}$/u;
 
-/** The variants of `selector` that match anything in `roots`, or undefined when none does. */
-function live(selector: Selector, roots: readonly ParentNode[]): Selector | undefined {
-  const out = variantsOf(selector).filter((v) => roots.some((r) => r.querySelector(v) !== null));
-  return out.length > 0 ? out : undefined;
-}
-
-/**
- * The gate rules reduced to the selector variants that match anything in `roots` (the documents
- * or open shadow roots holding the rows). Rule: a variant that matches nothing in a root matches
- * nothing in any row of it, so `readFacts` with the reduced rules reads exactly the same facts.
- * A page is built from one markup, so an element most rows lack (the 修改地址 marker, a ship-by
- * line on some orders) costs one query per page instead of every variant on every row (issue 15:
- * the swap's main-thread time).
- * @example
- * liveGateRules({ addressMarker: ['.new', '.old'] }, [document]); // {} on a page without either
- */
-export function liveGateRules(rules: GateRules, roots: readonly ParentNode[]): GateRules {
-  const out: { -readonly [K in keyof GateRules]: GateRules[K] } = {};
-  const exceptions = (rules.exceptions ?? [])
-    .map((sel) => live(sel, roots))
-    .filter((sel): sel is Selector => sel !== undefined);
-  if (exceptions.length > 0) out.exceptions = exceptions;
-  for (const k of ['shipBy', 'paidAt', 'mergeKey'] as const) {
-    const rule = rules[k];
-    const selector = rule && live(rule.selector, roots);
-    if (rule && selector) (out as Record<string, unknown>)[k] = { ...rule, selector };
-  }
-  // Kept even when nothing matches: a virtual-number order's fingerprint covers its extension
-  // when no address is shown (one query per row, the same empty text as every variant).
-  if (rules.address) out.address = live(rules.address, roots) ?? variantsOf(rules.address).slice(0, 1);
-  const marker = rules.addressMarker && live(rules.addressMarker, roots);
-  if (marker) out.addressMarker = marker;
-  return out;
-}
-
 /** The first element of the order (its row itself included) matching the selector's first matching variant. */
 function pick(scope: readonly Element[], selector: Selector): Element | null {
   for (const v of variantsOf(selector)) {

@@ -5,7 +5,7 @@ import {
   type KeyedHasher,
   type OrderView,
 } from '@shipmask/core';
-import { liveGateRules, readFacts } from '../adapters/facts';
+import { readFacts } from '../adapters/facts';
 import type { GateOverview, OrderFacts } from '../messages/gate';
 import { gateBadges, indexOverview, type GateIndex } from '../gate/badges';
 import { GateSection } from '../gate/GateSection';
@@ -203,26 +203,23 @@ export function startOverlay(
     // no facts (their status still reaches the gate through orders/seen).
     if (!adapter.gate || reads.length === 0 || reader !== adapter) return;
     const h = await gateKey();
-    const rows = reads.filter((r) => r.element.isConnected);
-    // The variants this page's markup has, found once per read rather than per row.
-    const rules = liveGateRules(adapter.gate, [
-      ...new Set(rows.map((r) => r.element.getRootNode() as Document | ShadowRoot)),
-    ]);
-    const facts = rows.map((r): OrderFacts => {
-      const f = readFacts(rowScope(r.element, adapter.rowGroup, adapter.row), r.order, rules, h, t);
-      // A revealed row shows the plaintext address for a moment: the fingerprint stays the one
-      // of the address as the page shows it unrevealed, so a reveal (and hiding it again)
-      // changes nothing the gate keeps and sends nothing.
-      if (!f.address) return f;
-      if (!r.revealed) {
-        shownAddress.set(f.orderId, f.address);
-        return f;
-      }
-      const before = shownAddress.get(f.orderId);
-      const { address: _address, ...rest } = f;
-      void _address;
-      return before ? { ...rest, address: before } : rest;
-    });
+    const facts = reads
+      .filter((r) => r.element.isConnected)
+      .map((r): OrderFacts => {
+        const f = readFacts(rowScope(r.element, adapter.rowGroup, adapter.row), r.order, adapter.gate, h, t);
+        // A revealed row shows the plaintext address for a moment: the fingerprint stays the one
+        // of the address as the page shows it unrevealed, so a reveal (and hiding it again)
+        // changes nothing the gate keeps and sends nothing.
+        if (!f.address) return f;
+        if (!r.revealed) {
+          shownAddress.set(f.orderId, f.address);
+          return f;
+        }
+        const before = shownAddress.get(f.orderId);
+        const { address: _address, ...rest } = f;
+        void _address;
+        return before ? { ...rest, address: before } : rest;
+      });
     const key = JSON.stringify(
       facts.map((f) => [
         f.orderId,
