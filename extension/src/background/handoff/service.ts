@@ -27,6 +27,7 @@ import {
 import type { BatchRecord } from '../../storage/batch-record';
 import { detail, mergeReturn, markShipFile, revokeBatch, summarize } from './batch';
 import { withExtras } from './extras';
+import { sealableOrders } from './seal-guard';
 import { planSeal, recordOrders } from './plan';
 import { supplierHandlers } from './suppliers';
 import { dueReminders } from './reminders';
@@ -77,29 +78,9 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
     },
     async 'handoff/seal'(req) {
       const t = now();
-      const { orders, missing } = await ordersByIds(store, req.shop, req.orderIds);
-      if (missing.length > 0) {
-        return {
-          ok: false,
-          code: 'missing-orders',
-          message: `${missing.length} selected orders are not stored (open them in the back-office first)`,
-          orderId: missing[0]!,
-        };
-      }
-      // Held orders never reach a sealed batch without an explicit override (logged by the gate).
-      if (options.gate) {
-        const g = await options.gate.check(req.shop, req.orderIds, 'seal', req.overrides);
-        const first = g.held[0];
-        if (first)
-          return {
-            ok: false,
-            code: 'held',
-            message: `${g.held.length} orders are held by the exception gate (${first.holds
-              .map((h) => h.reason)
-              .join(', ')}); override each to go on`,
-            orderId: first.orderId,
-          };
-      }
+      const sealable = await sealableOrders(store, options.gate, req.shop, req.orderIds, req.overrides);
+      if ('ok' in sealable) return sealable;
+      const { orders } = sealable;
       const config = await getHandoffConfig(store);
       const shopName = await store.displayName(req.shop);
       // Issue 17: label orders carry the detailed address from page memory (virtual numbers

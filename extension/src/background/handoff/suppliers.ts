@@ -41,6 +41,7 @@ import {
 import { getSupplierRules, setSupplierRules } from '../../storage/supplier-rules-store';
 import type { GateService } from '../gate/service';
 import { withExtras } from './extras';
+import { sealableOrders } from './seal-guard';
 import type { BatchRecord } from '../../storage/batch-record';
 import { batchStatus, detail, summarize } from './batch';
 import { planSeal, recordOrders } from './plan';
@@ -122,27 +123,9 @@ export function supplierHandlers(options: SupplierHandlerOptions): SupplierHandl
     },
     async 'handoff/seal-suppliers'(req) {
       const t = now();
-      const { orders, missing } = await ordersByIds(store, req.shop, req.orderIds);
-      if (missing.length > 0)
-        return {
-          ok: false,
-          code: 'missing-orders',
-          message: `${missing.length} selected orders are not stored (open them in the back-office first)`,
-          orderId: missing[0]!,
-        };
-      if (options.gate) {
-        const g = await options.gate.check(req.shop, req.orderIds, 'seal', req.overrides);
-        const first = g.held[0];
-        if (first)
-          return {
-            ok: false,
-            code: 'held',
-            message: `${g.held.length} orders are held by the exception gate (${first.holds
-              .map((h) => h.reason)
-              .join(', ')}); override each to go on`,
-            orderId: first.orderId,
-          };
-      }
+      const sealable = await sealableOrders(store, options.gate, req.shop, req.orderIds, req.overrides);
+      if ('ok' in sealable) return sealable;
+      const { orders } = sealable;
       const addresses = new Map((req.addresses ?? []).map((a) => [a.orderId, a.address]));
       const selected = new Set(req.orderIds);
       for (const id of addresses.keys())
