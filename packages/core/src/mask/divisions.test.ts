@@ -27,6 +27,26 @@ describe('division data', () => {
     expect(t.countiesOf.get('北京市')?.map((d) => d.name)).toContain('朝阳区');
     expect(t.countiesOf.get('广东省|东莞市')).toEqual([]);
   });
+  it('unique: a written form names one division exactly when one division of the table has it', () => {
+    // The rule, counted from the table directly (the index counts from its scopes).
+    const t = decodeDivisions(DIVISIONS);
+    const count = new Map<string, number>();
+    for (const d of [...t.provinces, ...t.all])
+      for (const text of variantsOf(d.name, d.level)) count.set(text, (count.get(text) ?? 0) + 1);
+    const ix = divisionIndex();
+    for (const [text, n] of count) expect(ix.unique(text), text).toBe(n === 1);
+    expect(ix.unique('朝阳区')).toBe(false);
+    expect(ix.unique('义乌')).toBe(true);
+    expect(ix.unique('不是地名')).toBe(false);
+  });
+  it('variants: only names with 自治 lose an ethnic suffix; 新区-style bases keep theirs (every division)', () => {
+    for (const d of decodeDivisions(DIVISIONS).all) {
+      const v = variantsOf(d.name, d.level);
+      expect(v[0]).toBe(d.name);
+      if (!d.name.includes('自治')) for (const x of v) expect(d.name.startsWith(x)).toBe(true);
+      for (const x of v) expect(['新', '矿', '城', '郊', '开发', '高新']).not.toContain(x);
+    }
+  });
   it('short forms', () => {
     expect(variantsOf('新疆维吾尔自治区', 'province')).toContain('新疆');
     expect(variantsOf('广西壮族自治区', 'province')).toContain('广西');

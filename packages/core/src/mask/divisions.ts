@@ -14,6 +14,9 @@ const ETHNIC =
   '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺';
 const AUTONOMOUS = new RegExp(`(?:(?:${ETHNIC})族)+自治(州|县|旗|区)$`, 'u');
 
+/** Bases that are no name on their own (`新区`, `矿区`, `城区` keep their suffix). */
+const NOT_A_BASE: ReadonlySet<string> = new Set(['新', '矿', '城', '郊', '开发', '高新']);
+
 /** One way a division may be written. */
 interface Variant {
   readonly text: string;
@@ -64,7 +67,8 @@ export interface DivisionIndex {
  */
 export function variantsOf(name: string, level: Division['level']): string[] {
   const out = new Set<string>([name]);
-  const auto = AUTONOMOUS.exec(name);
+  // Most names are not autonomous areas: the 55-name pattern runs only on those that can be.
+  const auto = name.includes('自治') ? AUTONOMOUS.exec(name) : null;
   if (auto) {
     const base = name.slice(0, auto.index);
     if (base.length >= 2) {
@@ -85,7 +89,7 @@ export function variantsOf(name: string, level: Division['level']): string[] {
       if (name.endsWith(suffix) && name.length - suffix.length >= 2) {
         const base = name.slice(0, -suffix.length);
         // `新区`, `矿区`, `城区`-style bases are not names on their own.
-        if (!/^(?:新|矿|城|郊|开发|高新)$/u.test(base)) out.add(base);
+        if (!NOT_A_BASE.has(base)) out.add(base);
       }
     }
   }
@@ -102,7 +106,9 @@ function addTo(map: Map<number, Variant[]>, v: Variant): void {
 /** Retired names by today's name (`上城区` → [江干区]). */
 let legacyByNow: Map<string, (typeof LEGACY_NAMES)[number][]> | undefined;
 
-function legacyOf(div: Division): string[] {
+const NONE: readonly string[] = [];
+
+function legacyOf(div: Division): readonly string[] {
   if (!legacyByNow) {
     legacyByNow = new Map();
     for (const l of LEGACY_NAMES) {
@@ -111,7 +117,9 @@ function legacyOf(div: Division): string[] {
       else legacyByNow.set(l.now, [l]);
     }
   }
-  return (legacyByNow.get(div.name) ?? [])
+  const list = legacyByNow.get(div.name);
+  if (!list) return NONE;
+  return list
     .filter((l) => l.province === div.province && (div.level !== 'county' || l.city === div.city))
     .map((l) => l.old);
 }
@@ -166,14 +174,18 @@ export function divisionIndex(): DivisionIndex {
   });
   const allCities = lazily((_: 0) => scopeOf(t.all.filter((d) => d.level === 'city')));
   const allCounties = lazily((_: 0) => scopeOf(t.all.filter((d) => d.level === 'county')));
+  const provinces = scopeOf(t.provinces);
+  // Every written form of every division, counted from the scopes already built (each holds a
+  // division's forms once, `variantsOf`): the country's forms are not derived a second time.
   const written = lazily((_: 0) => {
     const count = new Map<string, number>();
-    for (const d of [...t.provinces, ...t.all])
-      for (const text of variantsOf(d.name, d.level)) count.set(text, (count.get(text) ?? 0) + 1);
+    for (const scope of [provinces, allCities(0), allCounties(0)])
+      for (const list of scope.values())
+        for (const v of list) if (!v.legacy) count.set(v.text, (count.get(v.text) ?? 0) + 1);
     return count;
   });
   const index: DivisionIndex = {
-    provinces: scopeOf(t.provinces),
+    provinces,
     citiesOf,
     directCountiesOf,
     countiesOfCity,
