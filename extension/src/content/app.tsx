@@ -31,6 +31,7 @@ import { strings as stringsFor, type Lang } from './i18n';
 import type { AdapterImportResult } from '../messages/adapter';
 import type { BatchReminder } from '../messages/handoff';
 import type { TeachView } from '../ui/TeachBar';
+import { idleSlices } from './idle-slices';
 import { createRowOverlay } from './overlay';
 import { createRowSource, taughtRows, type RowSourceKind } from './row-source';
 import { TEACH_STEPS, pickClicks, rowFromClick, type TeachStep } from './teach';
@@ -62,6 +63,11 @@ export type Send = <T>(request: ContentRequest) => Promise<Reply<T>>;
 export interface CostMeter {
   /** `ms` for the whole read; `phases` splits it (read rows, badges, draw, messages). */
   record(ms: number, phases?: Readonly<Record<string, number>>): void;
+  /**
+   * `ms` of the same read spent later, in idle slices (rows beyond the first screenful, gate
+   * facts), and in how many slices.
+   */
+  idle?(ms: number, slices: number): void;
 }
 
 export interface Mounts {
@@ -75,6 +81,8 @@ export interface Mounts {
 
 interface State {
   rows: readonly RowRead[];
+  /** Rows found on the page and not read yet (read in idle slices, or at once when needed). */
+  unread: number;
   badges: readonly (readonly Badge[])[];
   quota: QuotaView | null;
   selected: Set<string>;
@@ -92,6 +100,11 @@ interface State {
 }
 
 const QUOTA_REFRESH_MS = 60_000;
+/**
+ * Rows a page read takes at once: a screenful and more (a 1080p list shows 10–15 orders; a swap
+ * scrolls the list to its top). The rest are read in idle slices.
+ */
+const FIRST_ROWS = 30;
 
 /**
  * The overlay on one order-list page: reads rows through the adapter, draws badges and checkboxes,
@@ -117,6 +130,7 @@ export function startOverlay(
   };
   const state: State = {
     rows: [],
+    unread: 0,
     badges: [],
     quota: null,
     selected: new Set(),
@@ -198,28 +212,55 @@ export function startOverlay(
     recomputeBadges(now());
     draw();
   };
-  const sendFacts = async (reads: readonly RowRead[], t: number): Promise<void> => {
+  /** One row's facts; the address fingerprint is the one of the address as shown unrevealed. */
+  const factsOf = (
+    r: RowRead,
+    gate: NonNullable<SiteAdapter['gate']>,
+    h: KeyedHasher | undefined,
+    t: number,
+  ) => {
+    const f = readFacts(rowScope(r.element, adapter.rowGroup, adapter.row), r.order, gate, h, t);
+    // A revealed row shows the plaintext address for a moment: the fingerprint stays the one
+    // of the address as the page shows it unrevealed, so a reveal (and hiding it again)
+    // changes nothing the gate keeps and sends nothing.
+    if (!f.address) return f;
+    if (!r.revealed) {
+      shownAddress.set(f.orderId, f.address);
+      return f;
+    }
+    const before = shownAddress.get(f.orderId);
+    const { address: _address, ...rest } = f;
+    void _address;
+    return before ? { ...rest, address: before } : rest;
+  };
+  /** Read the rows' facts in idle slices and send them; false when a newer page read made them stale. */
+  const sendFacts = async (
+    reads: readonly RowRead[],
+    t: number,
+    my: number,
+    meter: { ms: number; slices: number },
+  ): Promise<boolean> => {
     // The gate rules are the built-in adapter's: rows found by detection or a taught adapter send
     // no facts (their status still reaches the gate through orders/seen).
-    if (!adapter.gate || reads.length === 0 || reader !== adapter) return;
+    const gate = adapter.gate;
+    if (!gate || reads.length === 0 || reader !== adapter) return true;
     const h = await gateKey();
-    const facts = reads
-      .filter((r) => r.element.isConnected)
-      .map((r): OrderFacts => {
-        const f = readFacts(rowScope(r.element, adapter.rowGroup, adapter.row), r.order, adapter.gate, h, t);
-        // A revealed row shows the plaintext address for a moment: the fingerprint stays the one
-        // of the address as the page shows it unrevealed, so a reveal (and hiding it again)
-        // changes nothing the gate keeps and sends nothing.
-        if (!f.address) return f;
-        if (!r.revealed) {
-          shownAddress.set(f.orderId, f.address);
-          return f;
-        }
-        const before = shownAddress.get(f.orderId);
-        const { address: _address, ...rest } = f;
-        void _address;
-        return before ? { ...rest, address: before } : rest;
-      });
+    const facts: OrderFacts[] = [];
+    let until = -Infinity;
+    let s0 = 0;
+    for (const r of reads) {
+      const at = performance.now();
+      if (at >= until) {
+        if (s0) meter.ms += at - s0;
+        const next = await slice(my);
+        if (next === undefined) return false;
+        until = next;
+        s0 = performance.now();
+        meter.slices++;
+      }
+      if (r.element.isConnected) facts.push(factsOf(r, gate, h, t));
+    }
+    if (s0) meter.ms += performance.now() - s0;
     const key = JSON.stringify(
       facts.map((f) => [
         f.orderId,
@@ -229,10 +270,11 @@ export function startOverlay(
         f.address?.hash,
       ]),
     );
-    if (key === lastFacts) return;
+    if (key === lastFacts) return true;
     lastFacts = key;
     await call({ type: 'gate/facts', shop: shop(), facts });
     await refreshGate();
+    return true;
   };
   const onHandled = (orderId: string, reasons: readonly InterceptReason[]): void => {
     void call({ type: 'gate/handled', shop: shop(), orderId, reasons }).then(refreshGate);
@@ -266,8 +308,13 @@ export function startOverlay(
   const platformSel = followPlatformSelection(
     doc,
     adapter,
-    () =>
-      reader === adapter ? state.rows.map((r) => ({ element: r.element, orderId: r.order.orderId })) : [],
+    () => {
+      // After a tick on the page: every row's order id.
+      readAll();
+      return reader === adapter
+        ? state.rows.map((r) => ({ element: r.element, orderId: r.order.orderId }))
+        : [];
+    },
     (ticks) => {
       const added = new Set<string>();
       let changed = false;
@@ -310,6 +357,7 @@ export function startOverlay(
       draw();
     },
     onSelectAll() {
+      readAll();
       // The page's boxes are ticked by clicking them (their clicks update the selection).
       platformSel.set(
         state.rows.filter((r) => !ownBox(r.element)).map((r) => r.element),
@@ -320,6 +368,7 @@ export function startOverlay(
       draw();
     },
     onClear() {
+      readAll();
       platformSel.set(
         state.rows.filter((r) => !ownBox(r.element)).map((r) => r.element),
         false,
@@ -381,10 +430,12 @@ export function startOverlay(
         });
     },
     onAction(purpose) {
+      readAll();
       const orderIds = state.rows.map((r) => r.order.orderId).filter((id) => state.selected.has(id));
       if (!orderIds.length) return;
-      // The selection's detail is stored before the page that prints or hands it off reads it.
-      void sendDetail(state.selected).then(() =>
+      // The selection's detail, and the page's orders and gate facts, are stored before the page
+      // that prints or hands it off reads them.
+      void Promise.all([sendDetail(state.selected), hurry()]).then(() =>
         call({ type: 'selection/open', shop: shop(), orderIds, purpose }),
       );
     },
@@ -473,7 +524,7 @@ export function startOverlay(
     render(
       <Panel
         platform={adapter.platform}
-        orderCount={state.rows.length}
+        orderCount={state.rows.length + state.unread}
         badges={state.badges}
         quota={state.quota}
         selected={state.selected.size}
@@ -517,6 +568,93 @@ export function startOverlay(
       }, 80);
   });
 
+  // ---- page reads ----
+  // A read takes about a screenful of rows at once (a swap scrolls the list to its top); the other
+  // rows, then every row's gate facts, are read in idle slices (idle-slices.ts), so the page's
+  // frames never wait on the whole list. Whatever needs every row (select all, print, hand off,
+  // the page's own ticks) reads the rest at once first (`readAll`), and an action also hurries
+  // the facts so the gate has them before the print page asks.
+  const idle = idleSlices(win, () => performance.now());
+  /** The page read under way; a newer read makes older slices stale. */
+  let gen = 0;
+  /** The rows found by the current read and not read yet, and where the read stands. */
+  let unread:
+    { rows: readonly Element[]; next: number; reads: RowRead[]; t: number; shopId: string } | undefined;
+  /** Settles when the current read has sent everything (orders seen, facts). */
+  let settled: Promise<void> = Promise.resolve();
+  const slice = async (my: number): Promise<number | undefined> => {
+    const until = await idle.next();
+    return my === gen && !stopped ? until : undefined;
+  };
+
+  /** Read unread rows until the clock passes `until`, or up to row `upTo`. */
+  const readRows = (until: number, upTo = Infinity): void => {
+    const u = unread;
+    if (!u) return;
+    const from = u.reads.length;
+    const end = Math.min(u.rows.length, upTo);
+    while (u.next < end) {
+      const el = u.rows[u.next++]!;
+      const r = readRow(el, reader, u.shopId, u.t, false, blocksOf.get(el));
+      if (r) u.reads.push(r);
+      if (performance.now() >= until) break;
+    }
+    state.rows = u.reads.slice();
+    state.unread = u.rows.length - u.next;
+    // Badges for the rows just read; the others keep theirs.
+    const strings = stringsFor(state.lang);
+    const fresh = u.reads
+      .slice(from)
+      .map((r) => [
+        ...badgesFor(r.order, r.revealed, u.t, strings),
+        ...gateBadges(r.order.orderId, state.gateIndex, u.t, state.lang, DEFAULT_DUE_WITHIN_HOURS),
+      ]);
+    state.badges = from === 0 ? fresh : [...state.badges.slice(0, from), ...fresh];
+  };
+  /** Every row of the page read, now (an action or a getter needs them all). */
+  const readAll = (): void => {
+    if (!unread || unread.next >= unread.rows.length) return;
+    readRows(Infinity);
+    if (state.teach?.step === 'preview') state.teach = { step: 'preview', count: state.rows.length };
+    draw();
+  };
+  /** Everything of the current read sent, at once (print, hand off). */
+  const hurry = (): Promise<void> => {
+    readAll();
+    idle.hurry();
+    return settled;
+  };
+
+  /** The rest of a read: the other rows in idle slices, then what the background is told. */
+  const finishRead = async (my: number, shopRef: ShopRef, t: number): Promise<void> => {
+    const meter = { ms: 0, slices: 0 };
+    while (unread && unread.next < unread.rows.length) {
+      const until = await slice(my);
+      if (until === undefined) return;
+      const s0 = performance.now();
+      readRows(until);
+      if (state.teach?.step === 'preview') state.teach = { step: 'preview', count: state.rows.length };
+      draw();
+      meter.ms += performance.now() - s0;
+      meter.slices++;
+    }
+    const reads = state.rows;
+    // Only what changes the stored (masked) view: a reveal on the page changes nothing stored.
+    const key = reads.map((r) => `${r.order.orderId}:${r.order.status}`).join(',');
+    if (key !== lastSeen && reads.length) {
+      lastSeen = key;
+      await call({
+        type: 'orders/seen',
+        shop: shopRef,
+        ...shopNameField(),
+        orders: reads.map((r) => r.order),
+        summary: true,
+      });
+    }
+    if (my !== gen) return;
+    if (await sendFacts(reads, t, my, meter)) cost.idle?.(meter.ms, meter.slices);
+  };
+
   function onRows(snapshot?: PageSnapshot): void {
     if (stopped) return;
     const started = performance.now();
@@ -536,13 +674,10 @@ export function startOverlay(
     reader = found.adapter;
     state.source = found.kind;
     blocksOf = new WeakMap();
-    const reads: RowRead[] = [];
-    for (const { element, blocks } of found.rows) {
-      const spans = found.kind !== 'adapter' && blocks.length > 1 ? blocks : undefined;
-      if (spans) blocksOf.set(element, spans);
-      const r = readRow(element, reader, shopRef.shopId, t, false, spans);
-      if (r) reads.push(r);
-    }
+    const rows = found.rows.map(({ element, blocks }) => {
+      if (found.kind !== 'adapter' && blocks.length > 1) blocksOf.set(element, blocks);
+      return element;
+    });
     // Until rows are found, every open shadow root may be where they will be drawn.
     const rowRoots = found.rows.length ? [found.rows[0]!.element.getRootNode()] : openShadowRoots(doc);
     for (const root of rowRoots) {
@@ -550,31 +685,24 @@ export function startOverlay(
       observedRoots.add(root);
       rootObserver.observe(root, { childList: true, subtree: true, characterData: true });
     }
-    if (state.teach?.step === 'preview') state.teach = { step: 'preview', count: reads.length };
+    // A new read: the slices of the one before are stale.
+    const my = ++gen;
+    idle.reset();
+    unread = { rows, next: 0, reads: [], t, shopId: shopRef.shopId };
+    // The first screenful now; all rows when previewing a taught adapter (its count is the point).
+    const first = state.teach?.step === 'preview' ? rows.length : FIRST_ROWS;
+    readRows(Infinity, first);
     const readMs = performance.now();
-    state.rows = reads;
-    recomputeBadges(t);
+    if (state.teach?.step === 'preview') state.teach = { step: 'preview', count: state.rows.length };
     const badgeMs = performance.now();
     draw();
     const drawMs = performance.now();
-
-    // Only what changes the stored (masked) view: a reveal on the page changes nothing stored.
-    const key = reads.map((r) => `${r.order.orderId}:${r.order.status}`).join(',');
-    if (key !== lastSeen && reads.length) {
-      lastSeen = key;
-      void call({
-        type: 'orders/seen',
-        shop: shopRef,
-        ...shopNameField(),
-        orders: reads.map((r) => r.order),
-        summary: true,
-      }).then(() => sendFacts(reads, t));
-    } else void sendFacts(reads, t);
     const counter = readCounter(doc, adapter, roots);
     if (counter !== undefined && counter !== lastCounter) {
       lastCounter = counter;
       void call({ type: 'counter/observed', shop: shopRef, remaining: counter, at: t }).then(refreshQuota);
     }
+    settled = finishRead(my, shopRef, t);
     const end = performance.now();
     cost.record(end - started, {
       read: readMs - started,
@@ -588,7 +716,11 @@ export function startOverlay(
 
   const orderIdOf = (el: Element): string | undefined => {
     const row = reader === adapter ? rowOf(el, adapter) : el.closest(anyOf(reader.row));
-    return row ? state.rows.find((r) => r.element === row)?.order.orderId : undefined;
+    if (!row) return undefined;
+    const known = state.rows.find((r) => r.element === row);
+    if (known) return known.order.orderId;
+    readAll();
+    return state.rows.find((r) => r.element === row)?.order.orderId;
   };
   const stopGuard = guardReveals(doc, adapter, {
     level: () => state.quota?.level ?? 'ok',

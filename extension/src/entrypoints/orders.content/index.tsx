@@ -61,7 +61,7 @@ async function mountHost(ctx: ContentScriptContext, name: string, style: Partial
 
 /**
  * Test and dev builds publish the overlay's own main-thread time on the panel host
- * (`data-sm-cost`: mount, first read, last read and its phases, reads) for `pnpm bench`; production
+ * (`data-sm-cost`: mount, first read, last read and its phases, reads, the last read's idle slices) for `pnpm bench`; production
  * builds do not.
  */
 function costMeter(host: HTMLElement, mountMs: number): CostMeter {
@@ -73,7 +73,12 @@ function costMeter(host: HTMLElement, mountMs: number): CostMeter {
     reads: number;
     total: number;
     lastPhases?: Readonly<Record<string, number>>;
-  } = { mount: mountMs, first: -1, last: 0, reads: 0, total: 0 };
+    /** The last read's work in idle slices (rows past the first screenful, gate facts). */
+    lastIdle?: number;
+    idleSlices?: number;
+    /** Reads whose idle part has finished. */
+    idles: number;
+  } = { mount: mountMs, first: -1, last: 0, reads: 0, total: 0, idles: 0 };
   return {
     record(ms, phases) {
       if (cost.first < 0) cost.first = ms;
@@ -81,6 +86,12 @@ function costMeter(host: HTMLElement, mountMs: number): CostMeter {
       if (phases) cost.lastPhases = phases;
       cost.reads++;
       cost.total += ms;
+      host.dataset.smCost = JSON.stringify(cost);
+    },
+    idle(ms, slices) {
+      cost.lastIdle = ms;
+      cost.idleSlices = slices;
+      cost.idles++;
       host.dataset.smCost = JSON.stringify(cost);
     },
   };
