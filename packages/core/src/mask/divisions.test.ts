@@ -47,6 +47,25 @@ describe('division data', () => {
       for (const x of v) expect(['新', '矿', '城', '郊', '开发', '高新']).not.toContain(x);
     }
   });
+  it('mayStart: true wherever a written form of any scope starts (no false "cannot start")', () => {
+    const ix = divisionIndex();
+    const t = decodeDivisions(DIVISIONS);
+    const scopes = [ix.provinces, ix.allCities(), ix.allCounties()];
+    for (const p of t.provinces) scopes.push(ix.citiesOf(p.name)!, ix.countiesInProvince(p.name)!);
+    let forms = 0;
+    for (const scope of scopes)
+      for (const list of scope.values())
+        for (const v of list) {
+          forms++;
+          expect(v.text.length, v.text).toBeGreaterThanOrEqual(2);
+          expect(ix.mayStart(`${v.text}路1号`, 0), v.text).toBe(true);
+          expect(ix.mayStart(`收件${v.text}`, 2), v.text).toBe(true);
+        }
+    expect(forms).toBeGreaterThan(6000);
+    // Masked names, plain words and non-Han text start none.
+    for (const text of ['张**', '谢谢', 'abc', '**', '', '1号楼'])
+      expect(ix.mayStart(text, 0), text).toBe(false);
+  });
   it('short forms', () => {
     expect(variantsOf('新疆维吾尔自治区', 'province')).toContain('新疆');
     expect(variantsOf('广西壮族自治区', 'province')).toContain('广西');

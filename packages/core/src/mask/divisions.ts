@@ -17,6 +17,17 @@ const AUTONOMOUS = new RegExp(`(?:(?:${ETHNIC})族)+自治(州|县|旗|区)$`, '
 /** Bases that are no name on their own (`新区`, `矿区`, `城区` keep their suffix). */
 const NOT_A_BASE: ReadonlySet<string> = new Set(['新', '矿', '城', '郊', '开发', '高新']);
 
+/** Division names are Han: two units in this range key a name's start. */
+const HAN_LOW = 0x3000;
+const HAN_SPAN = 0x7000;
+
+/** A small-integer key for two Han units (both in [HAN_LOW, HAN_LOW + HAN_SPAN)), or -1. */
+function pairKey(c1: number, c2: number): number {
+  const a = c1 - HAN_LOW;
+  const b = c2 - HAN_LOW;
+  return a < 0 || a >= HAN_SPAN || b < 0 || b >= HAN_SPAN ? -1 : a * HAN_SPAN + b;
+}
+
 /** One way a division may be written. */
 interface Variant {
   readonly text: string;
@@ -53,6 +64,13 @@ export interface DivisionIndex {
   allCities(): Scope;
   /** Every county in the country, for addresses that start at the county. */
   allCounties(): Scope;
+  /**
+   * Whether some written form of some division (any level, retired names too) may start at
+   * `pos` of `s`: its first two UTF-16 units begin one (every form is a name's prefix of two or
+   * more units, or a retired name). Built from the names alone, so a text that cannot start a
+   * region never builds the country-wide scopes.
+   */
+  mayStart(s: string, pos: number): boolean;
   /**
    * Whether `text` names exactly one division in the whole table (any level, any written form):
    * a county's short form may then stand alone in an address field (`义乌稠州北路…`).
@@ -175,6 +193,23 @@ export function divisionIndex(): DivisionIndex {
   const allCities = lazily((_: 0) => scopeOf(t.all.filter((d) => d.level === 'city')));
   const allCounties = lazily((_: 0) => scopeOf(t.all.filter((d) => d.level === 'county')));
   const provinces = scopeOf(t.provinces);
+  const starts = lazily((_: 0) => {
+    const firsts = new Uint8Array(HAN_SPAN);
+    const pairs = new Set<number>();
+    let other = false;
+    const add = (name: string): void => {
+      const k = name.length < 2 ? -1 : pairKey(name.charCodeAt(0), name.charCodeAt(1));
+      if (k < 0) other = true;
+      else {
+        firsts[name.charCodeAt(0) - HAN_LOW] = 1;
+        pairs.add(k);
+      }
+    };
+    for (const d of t.provinces) add(d.name);
+    for (const d of t.all) add(d.name);
+    for (const l of LEGACY_NAMES) add(l.old);
+    return { firsts, pairs, other };
+  });
   // Every written form of every division, counted from the scopes already built (each holds a
   // division's forms once, `variantsOf`): the country's forms are not derived a second time.
   const written = lazily((_: 0) => {
@@ -193,6 +228,14 @@ export function divisionIndex(): DivisionIndex {
     allCities: () => allCities(0),
     allCounties: () => allCounties(0),
     unique: (text) => written(0).get(text) === 1,
+    mayStart(s, pos) {
+      const { firsts, pairs, other } = starts(0);
+      if (other) return true;
+      const a = s.charCodeAt(pos) - HAN_LOW;
+      if (!(a >= 0 && a < HAN_SPAN) || firsts[a] === 0) return false;
+      const k = pairKey(s.charCodeAt(pos), s.charCodeAt(pos + 1));
+      return k >= 0 && pairs.has(k);
+    },
   };
   // A runtime that provides the table late (the extension's content script) may ask before it
   // has: an empty table is never kept, so the index is built from the table once it is there.

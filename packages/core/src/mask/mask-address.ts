@@ -353,6 +353,8 @@ function countyOverCity(c: Hit, s: string): Hit | undefined {
 
 function readWithoutProvince(s: string, from: number, lenient: boolean): Part[] {
   const ix = divisionIndex();
+  // A name line (`张**`) cannot start a city or a county: the country's scopes stay unbuilt.
+  if (!ix.mayStart(s, from)) return [];
   const c = find(ix.allCities(), s, from, false, false);
   const whole = c ? countyOverCity(c, s) : undefined;
   if (whole) return [part('district', whole)];
@@ -432,20 +434,6 @@ export function readRegionAt(simplified: string, from: number, lenient = false):
   };
 }
 
-let firsts: Uint8Array | undefined;
-let pairs: Set<number> | undefined;
-
-/** Division names are Han: units outside this range never start one. */
-const HAN_LOW = 0x3000;
-const HAN_SPAN = 0x7000;
-
-/** A small-integer key for two Han units (both in [HAN_LOW, HAN_LOW + HAN_SPAN)), or -1. */
-function pairKey(c1: number, c2: number): number {
-  const a = c1 - HAN_LOW;
-  const b = c2 - HAN_LOW;
-  return a < 0 || a >= HAN_SPAN || b < 0 || b >= HAN_SPAN ? -1 : a * HAN_SPAN + b;
-}
-
 /**
  * Whether a region can start at `i` of `s` (simplified text): its first two UTF-16 units begin
  * some written form of a province, city or county (every form has two or more). A fast path for
@@ -456,25 +444,7 @@ function pairKey(c1: number, c2: number): number {
  * mayStartRegion('谢谢', 0); // false
  */
 export function mayStartRegion(s: string, i: number): boolean {
-  if (!firsts || !pairs) {
-    const ix = divisionIndex();
-    const f = new Uint8Array(HAN_SPAN);
-    const set = new Set<number>();
-    for (const scope of [ix.provinces, ix.allCities(), ix.allCounties()])
-      for (const list of scope.values())
-        for (const v of list) {
-          const k = pairKey(v.text.charCodeAt(0), v.text.charCodeAt(1));
-          if (k < 0) continue;
-          f[v.text.charCodeAt(0) - HAN_LOW] = 1;
-          set.add(k);
-        }
-    firsts = f;
-    pairs = set;
-  }
-  const a = s.charCodeAt(i) - HAN_LOW;
-  if (a < 0 || a >= HAN_SPAN || firsts[a] === 0) return false;
-  const k = pairKey(s.charCodeAt(i), s.charCodeAt(i + 1));
-  return k >= 0 && pairs.has(k);
+  return divisionIndex().mayStart(s, i);
 }
 
 /**
