@@ -17,8 +17,8 @@ const MAX_RESCANS = 30;
  * Follow an SPA order list: call `onChange` with a fresh snapshot now and after every page swap
  * (pagination, filtering), debounced, until the returned stop function is called.
  *
- * Rows are looked for in the document AND in every open shadow root (the 微信小店 `<micro-app>`
- * case), and each root is observed: a MutationObserver on `document.body` sees nothing inside a
+ * Rows are looked for in the document, and where it has none, in every open shadow root (the
+ * 微信小店 `<micro-app>` case), and each root is observed: a MutationObserver on `document.body` sees nothing inside a
  * shadow root. While the adapter finds no row, the roots are searched again (a micro-app may
  * attach its shadow root after this script starts), at most once a second
  * (30 times: a list that stays empty is a filter with no result).
@@ -32,7 +32,9 @@ export function watchOrderList(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
-  let roots: (Document | ShadowRoot)[] = [];
+  // The document first: walking every element for shadow roots (findRoots) costs a few ms on a
+  // long list, and is only needed while the document itself shows no row.
+  let roots: (Document | ShadowRoot)[] = [doc];
   let lastScan = -Infinity;
   let rescans = 0;
   const observed = new Set<Node>();
@@ -42,15 +44,18 @@ export function watchOrderList(
     if (records.every((r) => r.target instanceof Element && r.target.closest('[data-shipmask]'))) return;
     schedule();
   });
-  const scan = (): void => {
-    lastScan = performance.now();
-    roots = findRoots(doc);
+  const observeRoots = (): void => {
     for (const root of roots) {
       const target = root === doc ? doc.body : root;
       if (!target || observed.has(target)) continue;
       observed.add(target);
       observer.observe(target, { childList: true, subtree: true, characterData: true });
     }
+  };
+  const scan = (): void => {
+    lastScan = performance.now();
+    roots = findRoots(doc);
+    observeRoots();
   };
   const read = (): void => {
     timer = undefined;
@@ -73,7 +78,7 @@ export function watchOrderList(
   const schedule = (): void => {
     if (timer === undefined) timer = setTimeout(read, debounceMs);
   };
-  scan();
+  observeRoots();
   read();
   return () => {
     stopped = true;

@@ -77,4 +77,50 @@ describe('dockSideTab', () => {
     expect(clicked).toHaveBeenCalledTimes(1);
     stop();
   });
+
+  it('learns the tab height from a ResizeObserver (no forced layout) and keeps the tab on screen with it', async () => {
+    let report: ((entries: { borderBoxSize: { blockSize: number }[] }[]) => void) | undefined;
+    const observed: Element[] = [];
+    const win = Object.create(window, {
+      ResizeObserver: {
+        value: class {
+          constructor(cb: typeof report) {
+            report = cb;
+          }
+          observe(el: Element) {
+            observed.push(el);
+          }
+          unobserve() {}
+          disconnect() {}
+        },
+      },
+      innerHeight: { value: 800 },
+      addEventListener: { value: () => undefined },
+      removeEventListener: { value: () => undefined },
+    }) as Window;
+    const host = document.createElement('div');
+    const container = document.createElement('div');
+    const tab = document.createElement('button');
+    tab.className = 'sm-tab';
+    // Reading it would be the forced layout this avoids.
+    Object.defineProperty(tab, 'offsetHeight', {
+      get: () => {
+        throw new Error('offsetHeight read');
+      },
+    });
+    container.append(tab);
+    host.append(container);
+    const stop = dockSideTab(host, container, win, {
+      load: () => Promise.resolve(760),
+      save: () => undefined,
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(observed).toEqual([tab]);
+    // Until measured, a 120 px tab: 800 − 120 − EDGE.
+    expect(host.style.top).toBe(`${800 - 120 - EDGE}px`);
+    report!([{ borderBoxSize: [{ blockSize: 300 }] }]);
+    expect(host.style.top).toBe(`${800 - 300 - EDGE}px`);
+    stop();
+  });
 });

@@ -63,7 +63,32 @@ export function dockSideTab(
   store: PlaceStore,
 ): () => void {
   let top = Math.round(win.innerHeight / 3);
-  const tabHeight = (): number => container.querySelector<HTMLElement>('.sm-tab')?.offsetHeight || 120;
+  // The tab's height comes from a ResizeObserver, after the browser's own layout: reading
+  // `offsetHeight` here would force a layout of the whole back-office while it loads.
+  let measured: number | undefined;
+  let observedTab: Element | null = null;
+  const RO = (win as Window & typeof globalThis).ResizeObserver as typeof ResizeObserver | undefined;
+  const sizes =
+    typeof RO === 'function'
+      ? new RO((entries) => {
+          const e = entries[entries.length - 1];
+          const h = e?.borderBoxSize?.[0]?.blockSize ?? e?.contentRect.height ?? 0;
+          if (h > 0 && h !== measured) {
+            measured = h;
+            apply(top);
+          }
+        })
+      : undefined;
+  const tabHeight = (): number => {
+    const tab = container.querySelector<HTMLElement>('.sm-tab');
+    if (!sizes) return tab?.offsetHeight || 120;
+    if (tab !== observedTab) {
+      if (observedTab) sizes.unobserve(observedTab);
+      if (tab) sizes.observe(tab);
+      observedTab = tab;
+    }
+    return measured ?? 120;
+  };
   const apply = (wanted: number): void => {
     const h = tabHeight();
     top = clampTop(wanted, h, win.innerHeight);
@@ -129,6 +154,7 @@ export function dockSideTab(
   win.addEventListener('resize', onResize, { passive: true });
   return () => {
     stopped = true;
+    sizes?.disconnect();
     container.removeEventListener('pointerdown', onDown);
     container.removeEventListener('click', onClick, { capture: true });
     win.removeEventListener('resize', onResize);

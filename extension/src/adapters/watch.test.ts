@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SiteAdapter } from './types';
+import { watchOrderList, type PageSnapshot } from './watch';
+
+const adapter = { row: '.order' } as unknown as SiteAdapter;
+
+afterEach(() => document.body.replaceChildren());
+
+describe('watchOrderList', () => {
+  it('rows in the document: read at once, and no shadow root is searched (roots: the document)', () => {
+    const host = document.createElement('div');
+    host
+      .attachShadow({ mode: 'open' })
+      .append(Object.assign(document.createElement('p'), { className: 'x' }));
+    const row = Object.assign(document.createElement('div'), { className: 'order' });
+    document.body.append(host, row);
+    const seen: PageSnapshot[] = [];
+    const stop = watchOrderList(document, adapter, (s) => seen.push(s));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.rows).toEqual([row]);
+    expect(seen[0]!.roots).toEqual([document]);
+    stop();
+  });
+
+  it('rows only inside an open shadow root (a micro-app): found there, and that root is watched', async () => {
+    const app = document.createElement('micro-app');
+    const root = app.attachShadow({ mode: 'open' });
+    const row = Object.assign(document.createElement('div'), { className: 'order' });
+    root.append(row);
+    document.body.append(app);
+    const seen: PageSnapshot[] = [];
+    const stop = watchOrderList(document, adapter, (s) => seen.push(s), 5);
+    expect(seen[0]!.rows).toEqual([row]);
+    expect(seen[0]!.roots).toEqual([document, root]);
+    // A swap inside the shadow root is seen.
+    const next = Object.assign(document.createElement('div'), { className: 'order' });
+    row.replaceWith(next);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(seen.at(-1)!.rows).toEqual([next]);
+    stop();
+  });
+});
