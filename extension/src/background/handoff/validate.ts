@@ -1,5 +1,5 @@
 /**
- * Validators of the hand-off messages (handoff-messages.ts), in the style of validate.ts: every
+ * Validators of the hand-off messages (messages/handoff.ts), in the style of validate.ts: every
  * field type-checked and bounded, the value rebuilt from known fields only.
  * @module
  */

@@ -31,7 +31,7 @@ import {
   type SyncDoc,
   type SyncShop,
 } from '@shipmask/core';
-import type { PrintJobView } from '../../messages';
+import type { PrintJobView } from '../../messages/print';
 import type { Store } from '../../storage';
 import type { SyncLocalStore } from '../../storage/sync-store';
 import type { StoreWrite } from '../../storage/sync-outbox';
