@@ -22,7 +22,7 @@ import type {
   HandoffRequest,
   HandoffSupplier,
 } from '../../messages/handoff';
-import { gateOverrides } from '../gate/validate';
+import { gateOverrides } from '../gate';
 import type { ShopRef } from '../../messages/shared';
 
 /** Hand-off request types: extension pages only, but the panel's reminders. */

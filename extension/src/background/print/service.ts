@@ -9,7 +9,7 @@ import type { ShopRef } from '../../messages/shared';
 import type { Store } from '../../storage';
 import { PrintStore } from '../../storage/print-store';
 import { applyMarks, createJob, followPlatform, reprint, setJobStatus, summarize } from './jobs';
-import type { GateService } from '../gate/service';
+import type { GateService } from '../gate';
 import type { Handlers } from '../shared/handlers';
 
 type PrintTypes =

@@ -6,7 +6,7 @@
  */
 import type { PageRequest } from '../../messages/index';
 import type { PrintContentRequest, PrintDocState, PrintPageRequest } from '../../messages/print';
-import { gateOverrides } from '../gate/validate';
+import { gateOverrides } from '../gate';
 import type { ValidateKit } from '../shared/validate-kit';
 
 /** Bounds: one job prints at most 1,000 waybills (the bulk-print bench size). */
