@@ -3,8 +3,13 @@
 // - UI code does not touch IndexedDB (only the background's storage layer does);
 // - the extension's layers import downward only (extension/README.md, Architecture): messages/
 //   features import core and messages/shared only; storage imports no service or UI; background
-//   features import no UI; UI (content, ui, gate, print, supplier, handoff, extension pages) reaches the
-//   background through messages and client.ts, never by importing background/ or storage/;
+//   features import no UI, reach another feature only through its face (<feature>/index.ts) and
+//   share the rest through background/shared, which imports no feature; UI (content, ui, gate,
+//   print, supplier, handoff, extension pages) reaches the background through messages and
+//   client.ts, never by importing background/ or storage/; ui/ and gate/ (components) never import
+//   content/ (the content script that mounts them);
+// - nothing imports the removed root message modules (messages.ts, *-messages.ts): a message type is
+//   imported from its feature module, messages/<feature>;
 // - no innerHTML-style sinks anywhere (page and order text never becomes markup);
 // - no floating promises.
 import js from '@eslint/js';
@@ -83,6 +88,17 @@ const noIdb = [
   },
 ];
 
+// The root message modules (src/messages.ts, src/handoff-messages.ts, …) were compatibility
+// re-exports and are gone; `../messages` would now silently mean messages/index.ts. Kept in every
+// extension block below, and in the tests' block.
+const noRootMessages = [
+  {
+    regex: '(^|/)(messages|[a-z]+-messages)(\\.ts)?$',
+    message:
+      'Import a message type from its feature module, messages/<feature> (messages/index for the request unions); the root message modules are gone.',
+  },
+];
+
 // Folders of extension/src that draw pages or read them (the UI side of the messages).
 const uiFolders = ['ui', 'content', 'gate', 'print', 'supplier', 'handoff', 'entrypoints', 'client'];
 
@@ -90,18 +106,57 @@ const uiFolders = ['ui', 'content', 'gate', 'print', 'supplier', 'handoff', 'ent
 const fromSrc = (depth, folders) =>
   folders.flatMap((f) => [`${'../'.repeat(depth)}${f}`, `${'../'.repeat(depth)}${f}/**`]);
 
-/** The background's imports from a file `depth` folders below extension/src (1: background/x.ts). */
-const backgroundLayer = (depth) => ({
+/**
+ * The background's imports from a file `depth` folders below extension/src (1: background/x.ts),
+ * with the `extra` patterns of its place.
+ */
+const backgroundLayer = (depth, extra = []) => ({
   'no-restricted-imports': [
     'error',
     {
       patterns: [
         ...noIdb,
+        ...noRootMessages,
         {
           group: fromSrc(depth, uiFolders),
           message:
             'The background never imports UI (ui, content, gate, print, supplier, handoff, entrypoints, client.ts): pages talk to it through messages.',
         },
+        ...extra,
+      ],
+    },
+  ],
+});
+
+// A background feature reaches another feature through its face (`../gate`, i.e. gate/index.ts),
+// never a file inside it; what every feature uses lives in background/shared.
+const noFeatureInternals = {
+  regex: '^\\.\\./(?!shared/)[a-z-]+/',
+  message:
+    'Another background feature is reached through its face (`../gate`: gate/index.ts), never a file inside it; what every feature uses belongs in background/shared.',
+};
+
+// background/shared sits below every feature and the wiring: it imports neither.
+const noBackgroundAbove = {
+  regex: '^\\.\\./(?!\\.\\./)',
+  message:
+    'background/shared imports no background feature and no wiring (router, service, validate): move what it needs into shared/.',
+};
+
+/** The UI's imports, with the `extra` patterns of its place. */
+const uiLayer = (extra = []) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        ...noIdb,
+        ...noRootMessages,
+        {
+          group: ['**/background', '**/background/**', '**/storage', '**/storage/**'],
+          message:
+            'UI never imports background/ or storage/: send a message (client.ts, messages/<feature>).',
+        },
+        ...extra,
       ],
     },
   ],
@@ -211,7 +266,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: noIdb,
+          patterns: [...noIdb, ...noRootMessages],
         },
       ],
     },
@@ -268,6 +323,7 @@ export default tseslint.config(
               message:
                 'storage imports nothing above it (background, ui, content, gate, print, supplier, handoff, entrypoints, client.ts): move the record type down into storage or messages.',
             },
+            ...noRootMessages,
           ],
         },
       ],
@@ -280,9 +336,16 @@ export default tseslint.config(
     rules: backgroundLayer(1),
   },
   {
+    // A feature folder: another feature only through its face.
     files: ['extension/src/background/*/*.ts'],
-    ignores: ['extension/src/background/*/*.test.ts'],
-    rules: backgroundLayer(2),
+    ignores: ['extension/src/background/*/*.test.ts', 'extension/src/background/shared/*.ts'],
+    rules: backgroundLayer(2, [noFeatureInternals]),
+  },
+  {
+    // What every feature uses: below the features and the wiring.
+    files: ['extension/src/background/shared/*.ts'],
+    ignores: ['extension/src/background/shared/*.test.ts'],
+    rules: backgroundLayer(2, [noBackgroundAbove]),
   },
   {
     // UI (content script, panel, pages, page readers) talks to the background through messages
@@ -293,25 +356,34 @@ export default tseslint.config(
       'extension/src/client.ts',
     ],
     ignores: ['extension/src/entrypoints/background.ts', 'extension/src/**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...noIdb,
-            {
-              group: ['**/background', '**/background/**', '**/storage', '**/storage/**'],
-              message:
-                'UI never imports background/ or storage/: send a message (client.ts, messages/<feature>).',
-            },
-          ],
-        },
-      ],
-    },
+    rules: uiLayer(),
+  },
+  {
+    // The components (ui/, gate/) sit below the content script that mounts them: what both need
+    // (strings, the badge shape, teach steps) lives in ui/.
+    files: ['extension/src/{ui,gate}/**/*.{ts,tsx}'],
+    ignores: ['extension/src/**/*.test.{ts,tsx}'],
+    rules: uiLayer([
+      {
+        group: ['**/content', '**/content/**'],
+        message:
+          'ui/ and gate/ never import content/ (the content script mounts them): move what both need into ui/.',
+      },
+    ]),
+  },
+  {
+    // The service worker's entry wires everything; it still imports no removed message module.
+    files: ['extension/src/entrypoints/background.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: noRootMessages }] },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Tests import message types from the feature modules too.
+    files: ['extension/src/**/*.test.{ts,tsx}', 'test/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: noRootMessages }] },
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'],

@@ -29,6 +29,17 @@ const messageFeature = 'extension/src/messages/print.ts';
 const messageIndex = 'extension/src/messages/index.ts';
 const backgroundWiring = 'extension/src/background/router.ts';
 const backgroundFeature = 'extension/src/background/print/service.ts';
+const backgroundShared = 'extension/src/background/shared/handlers.ts';
+const backgroundEntry = 'extension/src/entrypoints/background.ts';
+/** The components: below the content script that mounts them. */
+const componentFiles = [
+  'extension/src/ui/Panel.tsx',
+  'extension/src/ui/mark-layer.ts',
+  'extension/src/gate/badges.ts',
+  'extension/src/gate/GateSection.tsx',
+];
+const extensionTest = 'extension/src/background/router.test.ts';
+const repoTest = 'test/print/component-routing.test.ts';
 const uiFiles = [
   'extension/src/content/badges.ts',
   'extension/src/ui/Panel.tsx',
@@ -56,7 +67,19 @@ const uiFolders = [
 
 describe('layering lint', () => {
   it('lints real files of each layer (a moved file must be renamed here too)', () => {
-    const named = [storage, messageFeature, messageIndex, backgroundWiring, backgroundFeature, ...uiFiles];
+    const named = [
+      storage,
+      messageFeature,
+      messageIndex,
+      backgroundWiring,
+      backgroundFeature,
+      backgroundShared,
+      backgroundEntry,
+      extensionTest,
+      repoTest,
+      ...uiFiles,
+      ...componentFiles,
+    ];
     expect(named.filter((f) => !existsSync(new URL(`../../${f}`, import.meta.url)))).toEqual([]);
   });
 
@@ -142,10 +165,64 @@ describe('layering lint', () => {
         );
       }
     }
-    // Background features may use each other and everything below them.
-    expect(await ruleIds(importing('../gate/service'), backgroundFeature)).toEqual([]);
+    // Background features may use each other (through a face) and everything below them.
+    expect(await ruleIds(importing('../gate'), backgroundFeature)).toEqual([]);
     expect(await ruleIds(importing('../../storage'), backgroundFeature)).toEqual([]);
     expect(await ruleIds(importing('./print/service'), backgroundWiring)).toEqual([]);
+  });
+
+  it("keeps background features out of each other's files: a face, or background/shared", async () => {
+    for (const target of ['../gate/service', '../gate/store', '../quota/ledgers', '../shops/tab-shops']) {
+      expect(await ruleIds(importing(target), backgroundFeature), target).toContain(RESTRICTED);
+    }
+    for (const target of ['../gate', '../quota', '../shared/handlers', './jobs', '../../messages/print']) {
+      expect(await ruleIds(importing(target), backgroundFeature), target).toEqual([]);
+    }
+    // The wiring composes the features' files; background/shared sits below features and wiring.
+    expect(await ruleIds(importing('./quota/ledgers'), backgroundWiring)).toEqual([]);
+    for (const target of ['../gate', '../gate/service', '../router', '../validate']) {
+      expect(await ruleIds(importing(target), backgroundShared), target).toContain(RESTRICTED);
+    }
+    for (const target of ['./refusal', '../../messages/shared', '@shipmask/core']) {
+      expect(await ruleIds(importing(target), backgroundShared), target).toEqual([]);
+    }
+  });
+
+  it('keeps the components (ui/, gate/) below the content script', async () => {
+    for (const file of componentFiles) {
+      for (const target of ['content/app', 'content/badges', 'content/row-source', 'content']) {
+        expect(await ruleIds(importing(`${toSrc(file)}${target}`), file), `${file} -> ${target}`).toContain(
+          RESTRICTED,
+        );
+      }
+      expect(await ruleIds(importing(`${toSrc(file)}ui/badge`), file), file).toEqual([]);
+    }
+    // Downward is fine: the content script uses the components and their vocabulary.
+    expect(await ruleIds(importing('../ui/i18n'), content)).toEqual([]);
+    expect(await ruleIds(importing('../gate/badges'), content)).toEqual([]);
+  });
+
+  it('refuses the removed root message modules everywhere, tests included', async () => {
+    const shims = ['messages', 'handoff-messages', 'gate-messages', 'adapter-messages', 'address-messages'];
+    const files = [
+      storage,
+      backgroundWiring,
+      backgroundFeature,
+      backgroundShared,
+      backgroundEntry,
+      extensionTest,
+    ];
+    for (const file of [...files, ...uiFiles, ...componentFiles]) {
+      for (const shim of shims) {
+        expect(await ruleIds(importing(`${toSrc(file)}${shim}`), file), `${file} -> ${shim}`).toContain(
+          RESTRICTED,
+        );
+      }
+      expect(await ruleIds(importing(`${toSrc(file)}messages/quota`), file), file).toEqual([]);
+    }
+    expect(await ruleIds(importing('../../extension/src/messages.ts'), repoTest)).toContain(RESTRICTED);
+    expect(await ruleIds(importing('../../extension/src/gate-messages.ts'), repoTest)).toContain(RESTRICTED);
+    expect(await ruleIds(importing('../../extension/src/messages/print.ts'), repoTest)).toEqual([]);
   });
 
   it('keeps the background and storage out of UI: UI sends messages', async () => {

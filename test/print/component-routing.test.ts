@@ -11,7 +11,7 @@ import { ComponentClient } from '../../extension/src/print/component-client.ts';
 import { componentUrl, namedComponent, routeComponent } from '../../extension/src/print/component-route.ts';
 import { componentContents } from '../../extension/src/print/build.ts';
 import { runJob } from '../../extension/src/print/runner.ts';
-import type { PrintJobDocument } from '../../extension/src/messages.ts';
+import type { PrintJobDocument } from '../../extension/src/messages/print.ts';
 import { startFakeJdComponent, startFakePrintComponent, startFakeWechatComponent } from './fake-component.ts';
 import { printDataFile, type FixtureComponent } from './print-data-fixture.ts';
 

@@ -3,8 +3,8 @@
 // concurrent reveals, never print an order twice when racing, catch up after being offline, see
 // each other's prints, settings and hand-off batches, and the server holds only ciphertext.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuotaView } from '../../extension/src/messages.ts';
-import type { PrintJobView } from '../../extension/src/messages.ts';
+import type { QuotaView } from '../../extension/src/messages/quota.ts';
+import type { PrintJobView } from '../../extension/src/messages/print.ts';
 import type { SyncPairingReply } from '../../extension/src/messages/sync.ts';
 import { GateStore } from '../../extension/src/background/gate/store.ts';
 import { queueLocks } from '../../extension/src/background/shared/locks.ts';

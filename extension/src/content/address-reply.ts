@@ -1,5 +1,5 @@
 /**
- * The content script's side of the print-time address channel (address-messages.ts): an extension
+ * The content script's side of the print-time address channel (messages/address.ts): an extension
  * page (print or hand-off) asks this order-list tab for the detailed addresses of named orders.
  * The rows are read at the moment of the request and nothing is kept: no cache, no log, no
  * message to the background. Rule: an address is returned only for an order the request names,

@@ -2,7 +2,7 @@ import type { OrderView } from '@shipmask/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { badgesFor } from './badges';
-import { strings } from './i18n';
+import { strings } from '../ui/i18n';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z');
 const t = strings('zh');

@@ -1,28 +1,6 @@
 import { isExemptCategory, virtualNumberValidity, type OrderView } from '@shipmask/core';
-import type { Strings } from './i18n';
-
-export type BadgeKind =
-  | 'cipher'
-  | 'virtual'
-  | 'masked'
-  | 'exempt'
-  | 'noaddress'
-  | 'invalid'
-  | 'revealed'
-  | 'expired'
-  | 'dropship'
-  // exception gate (issue 18): ship-by countdown, overdue, held, mergeable, printed-to-intercept
-  | 'due'
-  | 'late'
-  | 'held'
-  | 'merge'
-  | 'intercept';
-
-export interface Badge {
-  readonly kind: BadgeKind;
-  readonly label: string;
-  readonly title?: string;
-}
+import type { Badge } from '../ui/badge';
+import type { Strings } from '../ui/i18n';
 
 const HOUR = 3_600_000;
 

@@ -1,7 +1,7 @@
 import type { RowRead } from '../adapters/read';
 import { createMarkLayer, type RowMark } from '../ui/mark-layer';
-import type { Badge } from './badges';
-import type { Lang } from './i18n';
+import type { Badge } from '../ui/badge';
+import type { Lang } from '../ui/i18n';
 
 interface Spot {
   readonly top: number;

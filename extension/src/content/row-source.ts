@@ -3,9 +3,7 @@ import { detectedAdapter } from '../adapters/detect/detected-adapter';
 import { rootAt } from '../adapters/detect/selector';
 import { taughtSiteAdapter, type TaughtAdapter } from '../adapters/taught/record';
 import type { SiteAdapter } from '../adapters/types';
-
-/** Where the rows of a read came from: the built-in adapter, content-based detection, a taught adapter. */
-export type RowSourceKind = 'adapter' | 'detected' | 'taught';
+import type { RowSourceKind } from '../ui/row-source-kind';
 
 /** The rows on the page now, and the adapter that reads them. */
 export interface PageRows {

@@ -1,17 +1,6 @@
 import { composedParent } from '../adapters/detect/walk';
 import { stepSelector } from '../adapters/detect/selector';
 
-/** The steps of teach mode: the merchant clicks a row, then its order number and receiver fields. */
-export const TEACH_STEPS = ['row', 'orderId', 'receiverPhone', 'receiverName', 'receiverAddress'] as const;
-export type TeachStep = (typeof TEACH_STEPS)[number];
-
-/** Steps the merchant may skip (the order number and the row are required). */
-export const OPTIONAL_STEPS: ReadonlySet<TeachStep> = new Set([
-  'receiverPhone',
-  'receiverName',
-  'receiverAddress',
-]);
-
 const ORDER_NUMBERS = /(?:订单编号|订单号|订单ID|Order\s*(?:ID|No\.?|Number))\s*[:：#]?\s*(\d{8,24})/giu;
 
 function orderNumbers(el: Element): number {

@@ -4,7 +4,7 @@
  * @module
  */
 import { timeLeft } from '@shipmask/core';
-import type { Badge } from '../content/badges';
+import type { Badge } from '../ui/badge';
 import type { GateOverview } from '../messages/gate';
 import { gateStrings, type GateLang } from './i18n';
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { useState } from 'preact/hooks';
-import type { BatchReminder } from '../handoff-messages';
+import type { BatchReminder } from '../messages/handoff';
 
 type Lang = 'zh' | 'en';
 

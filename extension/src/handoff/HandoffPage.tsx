@@ -13,7 +13,7 @@
 import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import { passphraseStrength, type GateOverride, type Hold } from '@shipmask/core';
 import { send } from '../client';
-import type { HandoffConfig } from '../handoff-messages';
+import type { HandoffConfig } from '../messages/handoff';
 import { HeldOrders } from '../gate/HeldOrders';
 import { useLanguage } from '../ui/language';
 import { useShopNames } from '../ui/shop-names';

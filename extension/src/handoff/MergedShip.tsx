@@ -10,8 +10,8 @@
 import { useState } from 'preact/hooks';
 import type { MergedShipping } from '@shipmask/core';
 import { send } from '../client';
-import type { BatchDetail } from '../handoff-messages';
-import type { ShopRef } from '../messages';
+import type { BatchDetail } from '../messages/handoff';
+import type { ShopRef } from '../messages/shared';
 import { CopyText, downloadText } from './file-actions';
 import { mergedShipping } from './merged-ship';
 import { carrierName } from './ship-rows';

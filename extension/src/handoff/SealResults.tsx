@@ -7,7 +7,7 @@
  * @module
  */
 import { useMemo } from 'preact/hooks';
-import type { SealedPart, SupplierSealReply } from '../handoff-messages';
+import type { SealedPart, SupplierSealReply } from '../messages/handoff';
 import { qrDataUrl } from '../supplier/qr';
 import { CopyText, downloadText } from './file-actions';
 import { SupplierFileButton } from './SupplierFileButton';

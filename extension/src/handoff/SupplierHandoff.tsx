@@ -10,8 +10,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { GateOverride, Hold, OrderView } from '@shipmask/core';
 import { send } from '../client';
-import type { HandoffExtra, SupplierRulesValue, SupplierSealReply } from '../handoff-messages';
-import type { ShopRef } from '../messages';
+import type { HandoffExtra, SupplierRulesValue, SupplierSealReply } from '../messages/handoff';
+import type { ShopRef } from '../messages/shared';
 import { SealResults } from './SealResults';
 import { SupplierRules } from './SupplierRules';
 import { previewSuppliers, splitLine, unassignedText } from './split-plan';

@@ -18,8 +18,8 @@ import {
   type SupplierRuleSet,
 } from '@shipmask/core';
 import { send } from '../client';
-import type { SupplierRulesValue } from '../handoff-messages';
-import type { ShopRef } from '../messages';
+import type { SupplierRulesValue } from '../messages/handoff';
+import type { ShopRef } from '../messages/shared';
 import { downloadText } from './file-actions';
 import { diffRules, rulesErrorText, type RulesDiff } from './rules-diff';
 

@@ -16,7 +16,7 @@ import {
   type OrderView,
   type PlatformId,
 } from '@shipmask/core';
-import type { HandoffExtra } from '../handoff-messages';
+import type { HandoffExtra } from '../messages/handoff';
 import { addressesFromExport } from '../print/addresses';
 
 /** The page-memory result of reading one export. */

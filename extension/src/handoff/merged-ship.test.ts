@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchDetail } from '../handoff-messages';
+import type { BatchDetail } from '../messages/handoff';
 import { mergedShipping, parcelsOf } from './merged-ship';
 
 const A = '6921000000000001';

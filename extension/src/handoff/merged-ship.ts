@@ -8,7 +8,7 @@
  * @module
  */
 import { mergeParcelShipments, type MergedShipping, type ParcelResult } from '@shipmask/core';
-import type { BatchDetail } from '../handoff-messages';
+import type { BatchDetail } from '../messages/handoff';
 
 /**
  * The parcels of some batches, ranked (module rule).

@@ -8,7 +8,7 @@
  * @module
  */
 import { handoffOrderFromView, planHandoffOrder, type OrderView } from '@shipmask/core';
-import type { HandoffExtra } from '../handoff-messages';
+import type { HandoffExtra } from '../messages/handoff';
 
 /** How one order will travel. */
 export type PreviewKind = 'label' | 'platform' | 'needs-address' | 'assigned';

@@ -3,7 +3,7 @@
 // a cell. Kept apart from ship-rows' own tests (the return-code checks live elsewhere).
 import { describe, expect, it } from 'vitest';
 import { parseCsv, startsFormula, type ReturnResult } from '@shipmask/core';
-import type { BatchDetail } from '../handoff-messages';
+import type { BatchDetail } from '../messages/handoff';
 import { shippingOf } from './ship-rows';
 
 const HOSTILE = [

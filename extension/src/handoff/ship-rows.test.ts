@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '@shipmask/core';
-import type { BatchDetail } from '../handoff-messages';
+import type { BatchDetail } from '../messages/handoff';
 import { carrierName, shippingOf } from './ship-rows';
 
 const A = '3718000000000001234';

@@ -17,7 +17,7 @@ import {
   type ReturnResult,
   type ReturnShipping,
 } from '@shipmask/core';
-import type { BatchDetail } from '../handoff-messages';
+import type { BatchDetail } from '../messages/handoff';
 
 /**
  * The bulk-ship file and text-box lines of a batch's results (core `shipFromReturn`), in batch

@@ -12,7 +12,7 @@ import {
   type SupplierParcelPlan,
   type UnassignedReason,
 } from '@shipmask/core';
-import type { SupplierRulesValue } from '../handoff-messages';
+import type { SupplierRulesValue } from '../messages/handoff';
 
 /**
  * Plan the selection with the shop's rules.

@@ -4,7 +4,7 @@
  * @module
  */
 import { MIN_PASSPHRASE_BITS, type PassphraseProblem } from '@shipmask/core';
-import type { BatchStatus } from '../handoff-messages';
+import type { BatchStatus } from '../messages/handoff';
 
 /** The page's languages. */
 export type Lang = 'zh' | 'en';

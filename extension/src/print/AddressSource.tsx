@@ -10,7 +10,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { OrderView, PlatformId } from '@shipmask/core';
-import type { ShopRef } from '../messages';
+import type { ShopRef } from '../messages/shared';
 import { ADDRESS_FACTS } from './address-facts';
 import { addressStrings, type AddressLang } from './address-i18n';
 import { needsDetailedAddress } from './address-need';

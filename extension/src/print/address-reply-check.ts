@@ -1,5 +1,5 @@
 /**
- * The extension page's check of an order tab's address reply (address-messages.ts). The reply
+ * The extension page's check of an order tab's address reply (messages/address.ts). The reply
  * comes from a content script on a web page: hostile until checked. Rule: only orders this page
  * asked for, each once; at most as many answers as asked; a `detailed` answer counts only when
  * core reads its address as detailed (`detailedAddress`), its virtual number parses (core
@@ -9,7 +9,7 @@
  * @module
  */
 import { maskAddress, parseVirtualNumber, type OrderView, type VirtualNumber } from '@shipmask/core';
-import { ADDRESS_CHANNEL_LIMITS, detailedAddress } from '../address-messages';
+import { ADDRESS_CHANNEL_LIMITS, detailedAddress } from '../messages/address';
 
 /** A detailed address from the order page, with the virtual number its row shows. */
 export interface PageAddress {
@@ -137,7 +137,7 @@ export function withPageVirtuals(
 }
 
 /**
- * The hand-off's extras (handoff-messages.ts) with the virtual numbers the order page showed for
+ * The hand-off's extras (messages/handoff.ts) with the virtual numbers the order page showed for
  * orders that hold none and whose extra carries none: the background then plans those orders as
  * labels (virtual number + sealed address) like the page does.
  * @example

@@ -21,7 +21,7 @@ import {
   type PrintDataEntry,
   type ShipCarrierCode,
 } from '@shipmask/core';
-import type { LabelSizeId } from '../messages';
+import type { LabelSizeId } from '../messages/print';
 
 /** Carriers offered (codes of core's bulk-ship names). */
 export const CARRIERS: readonly ShipCarrierCode[] = [

@@ -16,7 +16,7 @@ import {
   type EndpointResult,
   type PrintComponentId,
 } from '@shipmask/core';
-import type { ShopRef } from '../messages';
+import type { ShopRef } from '../messages/shared';
 
 /** The component of each shop platform's own print. */
 export const SHOP_COMPONENT: Readonly<Record<ShopRef['platform'], PrintComponentId>> = {

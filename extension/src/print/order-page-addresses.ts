@@ -1,5 +1,5 @@
 /**
- * Ask the order page for detailed addresses at print time (address-messages.ts): the tab the
+ * Ask the order page for detailed addresses at print time (messages/address.ts): the tab the
  * selection came from first, then any other back-office tab (the content script answers only for
  * its own shop). The request goes from this extension page straight to the tab
  * (`tabs.sendMessage`), the reply comes back only here; every reply is checked
@@ -7,8 +7,8 @@
  * @module
  */
 import type { OrderView } from '@shipmask/core';
-import { ADDRESS_CHANNEL_LIMITS, ADDRESS_REQUEST, type AddressRequest } from '../address-messages';
-import type { ShopRef } from '../messages';
+import { ADDRESS_CHANNEL_LIMITS, ADDRESS_REQUEST, type AddressRequest } from '../messages/address';
+import type { ShopRef } from '../messages/shared';
 import { allBackOfficeMatches, demoMatches } from '../origins';
 import { checkAddressReply, type PageAddress, type PageAddressState } from './address-reply-check';
 

@@ -7,7 +7,7 @@
  * @module
  */
 import type { TickReply } from '../content/platform-tick';
-import type { ShopRef } from '../messages';
+import type { ShopRef } from '../messages/shared';
 import { allBackOfficeMatches, demoMatches } from '../origins';
 
 /** What ticking gave, or why nothing was ticked. */

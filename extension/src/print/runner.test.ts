@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TaskResult } from '@shipmask/core';
-import type { PrintDocState, PrintJobDocument } from '../messages';
+import type { PrintDocState, PrintJobDocument } from '../messages/print';
 import { runJob, type RunnerDeps } from './runner';
 
 const docs = (n: number): PrintJobDocument[] =>

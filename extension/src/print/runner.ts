@@ -14,7 +14,7 @@
  * @module
  */
 import type { PrintContent, TaskResult } from '@shipmask/core';
-import type { PrintDocState, PrintJobDocument } from '../messages';
+import type { PrintDocState, PrintJobDocument } from '../messages/print';
 
 /** What the runner needs from the page. */
 export interface RunnerDeps {

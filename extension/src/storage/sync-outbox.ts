@@ -20,7 +20,9 @@
 import type { Instant } from '@shipmask/core';
 import type { TaughtAdapter } from '../adapters/taught/record';
 import type { BatchRecord } from './batch-record';
-import type { PrintLogLine, ShopRef, ShopSettings } from '../messages';
+import type { PrintLogLine } from '../messages/print';
+import type { ShopRef } from '../messages/shared';
+import type { ShopSettings } from '../messages/shops';
 
 /** One committed write the stations share. */
 export type StoreWrite =

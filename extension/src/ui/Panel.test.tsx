@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { options, render, type VNode } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Badge } from '../content/badges';
+import type { Badge } from './badge';
 import type { QuotaView } from '../messages/quota';
 import { Panel, type PanelActions, type PanelProps } from './Panel';
 import { QuotaMeter } from './QuotaMeter';

@@ -1,10 +1,10 @@
 import type { PlatformId } from '@shipmask/core';
 import { Component, type ComponentChildren } from 'preact';
-import type { Badge, BadgeKind } from '../content/badges';
-import { strings, type Lang } from '../content/i18n';
+import type { Badge, BadgeKind } from './badge';
+import { strings, type Lang } from './i18n';
 import type { BatchReminder } from '../messages/handoff';
 import type { QuotaView } from '../messages/quota';
-import type { RowSourceKind } from '../content/row-source';
+import type { RowSourceKind } from './row-source-kind';
 import { QuotaMeter } from './QuotaMeter';
 import { TeachBar, type TeachActions, type TeachView } from './TeachBar';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { strings } from '../content/i18n';
+import { strings } from './i18n';
 import type { QuotaView } from '../messages/quota';
 import { QuotaMeter } from './QuotaMeter';
 

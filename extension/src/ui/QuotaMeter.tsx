@@ -1,5 +1,5 @@
 import { formatChinaTime } from '@shipmask/core';
-import type { Strings } from '../content/i18n';
+import type { Strings } from './i18n';
 import type { QuotaView } from '../messages/quota';
 
 /**

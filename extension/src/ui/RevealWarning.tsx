@@ -1,4 +1,4 @@
-import { strings, type Lang } from '../content/i18n';
+import { strings, type Lang } from './i18n';
 import type { QuotaView } from '../messages/quota';
 
 /**

@@ -1,6 +1,6 @@
-import type { RowSourceKind } from '../content/row-source';
-import type { Strings } from '../content/i18n';
-import { OPTIONAL_STEPS, type TeachStep } from '../content/teach';
+import type { RowSourceKind } from './row-source-kind';
+import type { Strings } from './i18n';
+import { OPTIONAL_STEPS, type TeachStep } from './teach-steps';
 
 /** What teach mode shows: the step the merchant is on, or the preview before saving. */
 export type TeachView =

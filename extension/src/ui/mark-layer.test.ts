@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Badge } from '../content/badges';
+import type { Badge } from './badge';
 import { createMarkLayer, type RowMark } from './mark-layer';
 
 const masked: Badge = { kind: 'masked', label: '已脱敏' };

@@ -9,8 +9,8 @@
  * markup.
  * @module
  */
-import type { Badge } from '../content/badges';
-import { strings, type Lang } from '../content/i18n';
+import type { Badge } from './badge';
+import { strings, type Lang } from './i18n';
 
 /** One row's mark: where it goes and what it shows. */
 export interface RowMark {

@@ -1,5 +1,5 @@
 /**
- * Validators of the taught-adapter messages (adapter-messages.ts), in the style of validate.ts.
+ * Validators of the taught-adapter messages (messages/adapter.ts), in the style of validate.ts.
  * A saved adapter is checked in full by `checkTaughtAdapter` (the same check an imported file
  * gets); an imported file travels as text, bounded here and parsed by the handler, which answers
  * a bad file with a typed result.

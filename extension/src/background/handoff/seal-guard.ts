@@ -8,7 +8,7 @@ import type { HoldReason, OrderView } from '@shipmask/core';
 import type { ShopRef } from '../../messages/shared';
 import type { Store } from '../../storage';
 import { ordersByIds } from '../../storage/handoff-store';
-import type { GateService } from '../gate/service';
+import type { GateService } from '../gate';
 
 /** Why a seal is refused before anything is planned. */
 export interface SealRefusal {

@@ -4,7 +4,7 @@
  * material. (The overlay's `selection/open` with `purpose: 'handoff'` opens `handoff.html?sel=…`.)
  * @module
  */
-import type { GateService } from '../gate/service';
+import type { GateService } from '../gate';
 import {
   DAY_MS,
   handoffOrderFromView,

@@ -39,7 +39,7 @@ import {
   setHandoffConfig,
 } from '../../storage/handoff-store';
 import { getSupplierRules, setSupplierRules } from '../../storage/supplier-rules-store';
-import type { GateService } from '../gate/service';
+import type { GateService } from '../gate';
 import { withExtras } from './extras';
 import { sealableOrders } from './seal-guard';
 import type { BatchRecord } from '../../storage/batch-record';

@@ -1,5 +1,5 @@
 /**
- * Validators of the hand-off messages (handoff-messages.ts), in the style of validate.ts: every
+ * Validators of the hand-off messages (messages/handoff.ts), in the style of validate.ts: every
  * field type-checked and bounded, the value rebuilt from known fields only.
  * @module
  */
@@ -22,7 +22,7 @@ import type {
   HandoffRequest,
   HandoffSupplier,
 } from '../../messages/handoff';
-import { gateOverrides } from '../gate/validate';
+import { gateOverrides } from '../gate';
 import type { ShopRef } from '../../messages/shared';
 
 /** Hand-off request types: extension pages only, but the panel's reminders. */

@@ -7,9 +7,9 @@
 import type { Instant } from '@shipmask/core';
 import type { ShopRef } from '../../messages/shared';
 import type { Store } from '../../storage';
-import type { GateService } from '../gate/service';
-import { followPlatformOrders } from '../print/service';
-import type { Ledgers } from '../quota/ledgers';
+import type { GateService } from '../gate';
+import { followPlatformOrders } from '../print';
+import type { Ledgers } from '../quota';
 import type { Handlers, NoteTab } from '../shared/handlers';
 
 export interface OrdersOptions {

@@ -9,7 +9,7 @@ import type { ShopRef } from '../../messages/shared';
 import type { Store } from '../../storage';
 import { PrintStore } from '../../storage/print-store';
 import { applyMarks, createJob, followPlatform, reprint, setJobStatus, summarize } from './jobs';
-import type { GateService } from '../gate/service';
+import type { GateService } from '../gate';
 import type { Handlers } from '../shared/handlers';
 
 type PrintTypes =
@@ -134,7 +134,7 @@ export function createPrintHandlers(options: PrintServiceOptions): PrintHandlers
         createdAt: now(),
       });
       // The tab the selection came from (its id only, no order data): the page asks that tab's
-      // content script for detailed addresses at print time (address-messages.ts).
+      // content script for detailed addresses at print time (messages/address.ts).
       const from = context.kind === 'content' && context.tabId !== undefined ? `&tab=${context.tabId}` : '';
       const tabId = options.openPage
         ? await options.openPage(

@@ -5,8 +5,8 @@
  * @module
  */
 import type { PageRequest } from '../../messages/index';
-import type { PrintDocState, PrintPageRequest } from '../../messages/print';
-import { gateOverrides } from '../gate/validate';
+import type { PrintContentRequest, PrintDocState, PrintPageRequest } from '../../messages/print';
+import { gateOverrides } from '../gate';
 import type { ValidateKit } from '../shared/validate-kit';
 
 /** Bounds: one job prints at most 1,000 waybills (the bulk-print bench size). */
@@ -23,7 +23,25 @@ const SIZES = ['76x130', '100x150', '100x180'] as const;
 /** Waybill numbers: letters and digits (carriers use both, e.g. JD `JDVA…`). */
 const TRACKING = /^[0-9A-Za-z-]{1,40}$/u;
 
-type PrintType = PrintPageRequest['type'] | 'selection/open';
+type PrintType = PrintPageRequest['type'] | PrintContentRequest['type'];
+
+/** Print request types: a content script opens a selection; the print page does the rest. */
+export const printRequestTypes = {
+  'selection/open': 'content',
+  'selection/get': 'page',
+  'print/job-create': 'page',
+  'print/job-mark': 'page',
+  'print/job-status': 'page',
+  'print/job-get': 'page',
+  'print/jobs': 'page',
+  'print/reprint': 'page',
+  'print/log': 'page',
+} as const satisfies Record<PrintType, 'content' | 'page'>;
+
+/** Whether `type` is a print request type. */
+export function isPrintType(type: string): type is PrintType {
+  return Object.prototype.hasOwnProperty.call(printRequestTypes, type);
+}
 
 function list(k: ValidateKit, v: unknown, path: string, max: number): unknown[] {
   if (!Array.isArray(v)) return k.fail(path, 'expected an array');

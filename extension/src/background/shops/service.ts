@@ -7,7 +7,7 @@
 import type { Instant } from '@shipmask/core';
 import type { ShopSummary } from '../../messages/shops';
 import type { Store } from '../../storage';
-import { settingsView } from '../quota/rules';
+import { settingsView } from '../quota';
 import type { Handlers, NoteTab } from '../shared/handlers';
 import type { TabShops } from './tab-shops';
 

@@ -28,8 +28,8 @@ import type { Store } from '../../storage';
 import { deleteTaughtAdapter, putTaughtAdapter } from '../../storage/adapter-store';
 import { addBatch, getBatch, updateBatch } from '../../storage/handoff-store';
 import type { BatchRecord } from '../../storage/batch-record';
-import type { GateStore } from '../gate/store';
-import { storedEventId } from '../quota/ledgers';
+import type { GateStore } from '../gate';
+import { storedEventId } from '../quota';
 import { validateRequest } from '../validate';
 
 /** What the applier needs. */

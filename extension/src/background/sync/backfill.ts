@@ -8,7 +8,7 @@
  * job, hand-off batches (as stored now: with their results), gate overrides from the audit log.
  * @module
  */
-import type { PrintLogLine } from '../../messages';
+import type { PrintLogLine } from '../../messages/print';
 import type { Store } from '../../storage';
 import { listBatches } from '../../storage/handoff-store';
 import type { StoreWrite } from '../../storage/sync-outbox';

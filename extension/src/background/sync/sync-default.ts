@@ -7,7 +7,7 @@
 import type { Store } from '../../storage';
 import { IdbSyncStore } from '../../storage/sync-store';
 import type { Locks } from '../shared/locks';
-import type { Ledgers } from '../quota/ledgers';
+import type { Ledgers } from '../quota';
 import { SyncService } from './sync-service';
 
 export { SyncService };

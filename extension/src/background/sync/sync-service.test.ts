@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { decodePairingCode, deriveSyncKeys, orderKey } from '@shipmask/core';
 import { describe, expect, it } from 'vitest';
-import type { PrintJobView } from '../../messages';
+import type { PrintJobView } from '../../messages/print';
 import { Store } from '../../storage';
 import { IdbSyncStore } from '../../storage/sync-store';
 import { queueLocks } from '../shared/locks';

@@ -31,14 +31,14 @@ import {
   type SyncDoc,
   type SyncShop,
 } from '@shipmask/core';
-import type { PrintJobView } from '../../messages';
+import type { PrintJobView } from '../../messages/print';
 import type { Store } from '../../storage';
 import type { SyncLocalStore } from '../../storage/sync-store';
 import type { StoreWrite } from '../../storage/sync-outbox';
 import type { SyncConflictNote, SyncPairingReply, SyncStatusView } from '../../messages/sync';
-import { GateStore } from '../gate/store';
+import { GateStore } from '../gate';
 import type { Locks } from '../shared/locks';
-import { applyMarks } from '../print/jobs';
+import { applyMarks } from '../print';
 import type { Handlers } from '../shared/handlers';
 import { applyDocs } from './apply';
 import { backfillWrites } from './backfill';

@@ -165,7 +165,7 @@ export default defineContentScript({
       sendResponse: (reply: unknown) => void,
     ): true | undefined => {
       const tick = isTickRequest(message);
-      // Print-time addresses (address-messages.ts): read now, answered to the asking page only.
+      // Print-time addresses (messages/address.ts): read now, answered to the asking page only.
       const addresses = !tick && isAddressRequest(message);
       if ((!tick && !addresses) || sender.id !== browser.runtime.id || sender.tab !== undefined) return;
       // The message reaches every frame of the tab and the first answer wins: only the frame

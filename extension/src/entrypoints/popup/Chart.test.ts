@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { h, render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import type { DailyReveals, QuotaView } from '../../messages';
+import type { DailyReveals, QuotaView } from '../../messages/quota';
 import fc from 'fast-check';
 import { fmtShare, RevealChart } from './Chart';
 import { popupStrings } from './i18n';

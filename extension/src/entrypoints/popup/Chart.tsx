@@ -1,4 +1,4 @@
-import type { DailyReveals } from '../../messages';
+import type { DailyReveals } from '../../messages/quota';
 import type { PopupStrings } from './i18n';
 
 const W = 340;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SettingsView, ShopSettings } from '../../messages';
+import type { SettingsView, ShopSettings } from '../../messages/shops';
 import { validateRequest } from '../../background/validate';
 import { fromDraft, toDraft, type Draft } from './draft';
 

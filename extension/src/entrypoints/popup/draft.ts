@@ -4,7 +4,8 @@
  * @module
  */
 import type { PlatformId } from '@shipmask/core';
-import type { SettingsView, ShopRef, ShopSettings } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
+import type { SettingsView, ShopSettings } from '../../messages/shops';
 import type { Lang } from './i18n';
 
 /** Form state: every input as text; empty = not set (the default applies). */

@@ -4,7 +4,7 @@
  * only (never stored or logged): they go into the one seal request and leave once sealed.
  * @module
  */
-import type { HandoffExtra } from '../../handoff-messages';
+import type { HandoffExtra } from '../../messages/handoff';
 import { pageWords, type Lang } from '../words';
 
 /** The export's contribution. */

@@ -6,7 +6,7 @@
  */
 import { useMemo, useReducer } from 'preact/hooks';
 import type { OrderView } from '@shipmask/core';
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 import { useOrderPageAddresses } from '../../print/AddressSource';
 import { pageVirtualExtras } from '../../print/address-reply-check';
 import { addressesForPrint } from '../../print/address-sources';

@@ -4,7 +4,7 @@
  * exception gate), and every order's result.
  * @module
  */
-import type { BatchDetail as Detail, ImportResult } from '../../handoff-messages';
+import type { BatchDetail as Detail, ImportResult } from '../../messages/handoff';
 import { RevokeBatch } from '../BatchLifetime';
 import { CopyText, downloadText } from '../file-actions';
 import { MergedShip } from '../MergedShip';

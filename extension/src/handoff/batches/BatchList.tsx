@@ -3,8 +3,8 @@
  * list of batches with their status.
  * @module
  */
-import type { BatchReminder, BatchSummary } from '../../handoff-messages';
-import type { ShopRef } from '../../messages';
+import type { BatchReminder, BatchSummary } from '../../messages/handoff';
+import type { ShopRef } from '../../messages/shared';
 import { PLATFORM_NAMES } from '../../ui/shop-names';
 import { ExpiryReminders } from '../BatchLifetime';
 import { MergedShip } from '../MergedShip';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReturnResult } from '@shipmask/core';
-import type { BatchDetail, BatchReminder, ImportReply, ImportResult } from '../../handoff-messages';
+import type { BatchDetail, BatchReminder, ImportReply, ImportResult } from '../../messages/handoff';
 import {
   BATCHES_START,
   batchesReducer,

@@ -12,8 +12,8 @@ import type {
   BatchSummary,
   ImportReply,
   ImportResult,
-} from '../../handoff-messages';
-import type { ShopRef } from '../../messages';
+} from '../../messages/handoff';
+import type { ShopRef } from '../../messages/shared';
 import { carrierName } from '../ship-rows';
 import type { Lang } from '../words';
 

@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { GateOverride, Hold } from '@shipmask/core';
 import { send } from '../../client';
-import type { BatchReminder } from '../../handoff-messages';
+import type { BatchReminder } from '../../messages/handoff';
 import { shippingOf } from '../ship-rows';
 import {
   BATCHES_START,

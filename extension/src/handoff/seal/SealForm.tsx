@@ -5,8 +5,8 @@
  * @module
  */
 import type { PassphraseStrength } from '@shipmask/core';
-import type { HandoffConfig } from '../../handoff-messages';
-import type { ShopRef } from '../../messages';
+import type { HandoffConfig } from '../../messages/handoff';
+import type { ShopRef } from '../../messages/shared';
 import { AddressSource, type OrderPageAddressState } from '../../print/AddressSource';
 import type { PlanPreview } from '../plan-preview';
 import { PlanSummary } from '../PlanSummary';

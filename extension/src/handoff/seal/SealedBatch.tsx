@@ -4,7 +4,7 @@
  * @module
  */
 import { useMemo } from 'preact/hooks';
-import type { SealReply } from '../../handoff-messages';
+import type { SealReply } from '../../messages/handoff';
 import { qrDataUrl } from '../../supplier/qr';
 import { CopyText, downloadText } from '../file-actions';
 import { SupplierFileButton } from '../SupplierFileButton';

@@ -5,8 +5,8 @@
  * @module
  */
 import type { GateOverride, OrderView, PassphraseStrength } from '@shipmask/core';
-import type { HandoffConfig, HandoffExtra, HandoffSupplier } from '../../handoff-messages';
-import type { ShopRef } from '../../messages';
+import type { HandoffConfig, HandoffExtra, HandoffSupplier } from '../../messages/handoff';
+import type { ShopRef } from '../../messages/shared';
 import { sealOrderIds } from '../selection/selection-state';
 
 /** The form. */

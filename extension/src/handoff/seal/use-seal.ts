@@ -6,8 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { GateOverride, Hold, OrderView } from '@shipmask/core';
 import { send } from '../../client';
-import type { HandoffExtra, HandoffSupplier, SealReply } from '../../handoff-messages';
-import type { ShopRef } from '../../messages';
+import type { HandoffExtra, HandoffSupplier, SealReply } from '../../messages/handoff';
+import type { ShopRef } from '../../messages/shared';
 import { sealRequest, type SealForm } from './seal-form-state';
 
 /**

@@ -4,7 +4,7 @@
  * @module
  */
 import type { OrderView } from '@shipmask/core';
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 import type { PlanPreview } from '../plan-preview';
 
 /** Where the selection comes from. */

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../client';
-import type { HandoffConfig } from '../../handoff-messages';
+import type { HandoffConfig } from '../../messages/handoff';
 import { pageWords, type Lang } from '../words';
 
 /**

@@ -5,7 +5,7 @@
  * @module
  */
 import { useState } from 'preact/hooks';
-import type { PrintJobView } from '../../messages';
+import type { PrintJobView } from '../../messages/print';
 import type { PrintStrings } from '../i18n';
 import { countDocuments, failedOrderList, printedDocuments, reasonReady, reprintOrderIds } from './job-state';
 import { jobStatusKey } from './load-state';

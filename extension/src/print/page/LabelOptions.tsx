@@ -4,7 +4,7 @@
  * @module
  */
 import { carrierNames, type ShipCarrierCode } from '@shipmask/core';
-import type { LabelSizeId } from '../../messages';
+import type { LabelSizeId } from '../../messages/print';
 import { CARRIERS, carrierName } from '../build';
 import type { Lang, PrintStrings } from '../i18n';
 import { WaybillNumbers } from '../WaybillNumbers';

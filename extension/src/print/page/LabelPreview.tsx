@@ -4,7 +4,7 @@
  * @module
  */
 import type { RefObject } from 'preact';
-import type { LabelSizeId } from '../../messages';
+import type { LabelSizeId } from '../../messages/print';
 import type { PrintStrings } from '../i18n';
 
 /** The preview section and the print frame. */

@@ -2,7 +2,7 @@
  * The print page's header: title, the shop, the language switch.
  * @module
  */
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 import { PLATFORM_NAMES } from '../../ui/shop-names';
 import type { Lang, PrintStrings } from '../i18n';
 

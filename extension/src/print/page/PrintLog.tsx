@@ -5,7 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import { send } from '../../client';
-import type { PrintLogLine, ShopRef } from '../../messages';
+import type { PrintLogLine } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 import type { PrintStrings } from '../i18n';
 
 /** The journal box. */

@@ -16,7 +16,8 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { GateOverride } from '@shipmask/core';
-import type { PrintJobView, ShopRef } from '../../messages';
+import type { PrintJobView } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 import { HeldOrders } from '../../gate/HeldOrders';
 import { PickingSheet } from '../../gate/PickingSheet';
 import { useLanguage } from '../../ui/language';

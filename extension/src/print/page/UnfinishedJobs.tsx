@@ -3,7 +3,7 @@
  * which are listed.
  * @module
  */
-import type { PrintJobSummary } from '../../messages';
+import type { PrintJobSummary } from '../../messages/print';
 import type { PrintStrings } from '../i18n';
 import { jobStatusKey } from './load-state';
 

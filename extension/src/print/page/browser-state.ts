@@ -5,7 +5,7 @@
  * warning, and when each path's button is enabled. Pure.
  * @module
  */
-import type { PrintJobDocument, PrintJobView } from '../../messages';
+import type { PrintJobDocument, PrintJobView } from '../../messages/print';
 import type { PrintPlan } from '../build';
 import type { PrintStrings } from '../i18n';
 import { countDocuments } from './job-state';

@@ -5,7 +5,7 @@
  * @module
  */
 import type { getPrintComponent } from '@shipmask/core';
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 import type { ComponentState } from '../component-client';
 import type { RouteInput } from '../component-route';
 

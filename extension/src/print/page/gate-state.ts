@@ -6,8 +6,9 @@
  * @module
  */
 import type { GateOverride } from '@shipmask/core';
-import type { GateRequest } from '../../gate-messages';
-import type { LabelSizeId, PrintPageRequest, ShopRef } from '../../messages';
+import type { GateRequest } from '../../messages/gate';
+import type { LabelSizeId, PrintPageRequest } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 
 type JobCreate = Extract<PrintPageRequest, { type: 'print/job-create' }>;
 type GateCheck = Extract<GateRequest, { type: 'gate/check' }>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PrintDocState, PrintJobDocument, PrintJobView } from '../../messages';
+import type { PrintDocState, PrintJobDocument, PrintJobView } from '../../messages/print';
 import {
   countDocuments,
   failedOrderList,

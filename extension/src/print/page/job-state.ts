@@ -5,7 +5,7 @@
  * enforces it; these functions only ever ask for those moves).
  * @module
  */
-import type { PrintDocState, PrintJobDocument, PrintJobView } from '../../messages';
+import type { PrintDocState, PrintJobDocument, PrintJobView } from '../../messages/print';
 
 /** A mark the page asks the background to write (`print/job-mark`). */
 export interface DocumentMark {

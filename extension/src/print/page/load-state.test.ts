@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderView } from '@shipmask/core';
-import type { PrintJobSummary } from '../../messages';
+import type { PrintJobSummary } from '../../messages/print';
 import {
   followsPlatform,
   jobSearch,

@@ -5,7 +5,8 @@
  * @module
  */
 import type { OrderView } from '@shipmask/core';
-import type { PrintJobSummary, PrintJobView, ShopRef } from '../../messages';
+import type { PrintJobSummary, PrintJobView } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 
 /** What the page loads: a selection (`?sel=`), a job (`?job=`), a shop (`?platform=&shop=`), or nothing. */
 export type LoadRequest =

@@ -4,7 +4,7 @@
  * inputs are locked. Pure.
  * @module
  */
-import type { PrintJobView } from '../../messages';
+import type { PrintJobView } from '../../messages/print';
 import { numberRange } from '../build';
 import { numbersFromList, numbersPerOrder, type WaybillEntry, type WaybillEntryMode } from '../waybill-entry';
 

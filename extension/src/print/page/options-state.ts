@@ -4,7 +4,9 @@
  * @module
  */
 import type { ShipCarrierCode } from '@shipmask/core';
-import type { LabelSizeId, ShopRef, ShopSettings } from '../../messages';
+import type { LabelSizeId } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
+import type { ShopSettings } from '../../messages/shops';
 import { CARRIERS } from '../build';
 
 /** Label sizes offered (core templates). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PrintDataEntry } from '@shipmask/core';
-import type { PrintDocState } from '../../messages';
+import type { PrintDocState } from '../../messages/print';
 import {
   LISTED_REFUSED,
   mergePrintData,

@@ -5,7 +5,7 @@
  * @module
  */
 import type { PrintDataEntry, PrintDataFileResult, WechatWaybill } from '@shipmask/core';
-import type { PrintJobDocument } from '../../messages';
+import type { PrintJobDocument } from '../../messages/print';
 
 type ReadFile = Extract<PrintDataFileResult, { ok: true }>;
 

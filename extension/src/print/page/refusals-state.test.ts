@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PrintDocState } from '../../messages';
+import type { PrintDocState } from '../../messages/print';
 import type { Refusal } from '../build';
 import { printStrings } from '../i18n';
 import { refusalGroupKey, refusalReason, summarizeRefusals, visibleRefusals } from './refusals-state';

@@ -5,7 +5,7 @@
  * as refused. Pure.
  * @module
  */
-import type { PrintJobView } from '../../messages';
+import type { PrintJobView } from '../../messages/print';
 import type { Refusal } from '../build';
 import type { PrintStrings } from '../i18n';
 

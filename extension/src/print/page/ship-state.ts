@@ -4,7 +4,7 @@
  * carrier and its waybill number. Pure; core's `writeBulkShipFile` writes the platform's format.
  * @module
  */
-import type { PrintJobDocument } from '../../messages';
+import type { PrintJobDocument } from '../../messages/print';
 
 /** A row of the bulk-ship file. */
 export interface ShipRow {

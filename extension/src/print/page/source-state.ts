@@ -5,7 +5,7 @@
  * @module
  */
 import type { OrderView, PlatformId } from '@shipmask/core';
-import type { ShopRef } from '../../messages';
+import type { ShopRef } from '../../messages/shared';
 
 /** The orders after a file was read, and which of them came only from that file. */
 export interface FileMerge {

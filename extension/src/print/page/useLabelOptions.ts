@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ShipCarrierCode } from '@shipmask/core';
 import { send } from '../../client';
-import type { LabelSizeId, PrintJobView, ShopRef } from '../../messages';
+import type { LabelSizeId, PrintJobView } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 import { optionsFromSettings } from './options-state';
 
 /** A sender block (the merchant's own data). */

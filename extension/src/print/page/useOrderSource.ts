@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseOrderFile, type OrderView } from '@shipmask/core';
 import { send } from '../../client';
-import type { PrintJobView, ShopRef } from '../../messages';
+import type { PrintJobView } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 import { addressesFromExport } from '../addresses';
 import { loadRequest } from './load-state';
 import { fileShop, mergeFileOrders } from './source-state';

@@ -6,7 +6,8 @@
  */
 import { useState } from 'preact/hooks';
 import { parsePrintDataFile, type PrintComponentId, type PrintDataEntry } from '@shipmask/core';
-import type { PrintJobView, ShopRef } from '../../messages';
+import type { PrintJobView } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 import { namedComponent, routeComponent } from '../component-route';
 import { routeInput } from './connection-state';
 import { mergePrintData, printDataNote, type PrintDataNote } from './print-data-state';

@@ -8,7 +8,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { writeBulkShipFile, type GateOverride, type Hold, type ShipCarrierCode } from '@shipmask/core';
 import { send } from '../../client';
-import type { LabelSizeId, PrintJobSummary, PrintJobView, ShopRef } from '../../messages';
+import type { LabelSizeId, PrintJobSummary, PrintJobView } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 import { downloadText } from '../../ui/download-text';
 import { gateCheckRequest, heldByGate, jobCreateRequest } from './gate-state';
 import { markBatches, printedDocuments, printedMarks, requeuedCount, type DocumentMark } from './job-state';

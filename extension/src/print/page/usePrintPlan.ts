@@ -8,7 +8,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { renderLabelDocument, type OrderView, type PrintDataEntry } from '@shipmask/core';
 import { send } from '../../client';
-import type { PrintJobView, ShopRef } from '../../messages';
+import type { PrintJobView } from '../../messages/print';
+import type { ShopRef } from '../../messages/shared';
 import { withPageVirtuals } from '../address-reply-check';
 import { labelImageUrl, planPrint, type PrintPlan } from '../build';
 import type { WaybillEntryMode } from '../waybill-entry';

@@ -1,2 +1,0 @@
-// compatibility re-export; import from messages/<feature> instead; drop when no importer is left
-export * from './messages/adapter';
