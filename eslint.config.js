@@ -360,14 +360,15 @@ export default tseslint.config(
   },
   {
     // The components (ui/, gate/) sit below the content script that mounts them: what both need
-    // (strings, the badge shape, teach steps) lives in ui/.
-    files: ['extension/src/{ui,gate}/**/*.{ts,tsx}'],
+    // (strings, the badge shape, teach steps) lives in ui/. The extension pages (print, supplier,
+    // hand-off) are not the content script either: what they share with it is a message type.
+    files: ['extension/src/{ui,gate,print,supplier,handoff}/**/*.{ts,tsx}'],
     ignores: ['extension/src/**/*.test.{ts,tsx}'],
     rules: uiLayer([
       {
         group: ['**/content', '**/content/**'],
         message:
-          'ui/ and gate/ never import content/ (the content script mounts them): move what both need into ui/.',
+          'ui/, gate/ and the extension pages never import content/ (the content script mounts the components; pages reach it by messages): move what both need into ui/ or messages/.',
       },
     ]),
   },

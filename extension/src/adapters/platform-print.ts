@@ -10,18 +10,7 @@ import { readOrderId } from './read';
 import { findRoots } from './roots';
 import { queryAllFirst, queryFirst, rowScope } from './select';
 import type { SiteAdapter } from './types';
-
-/** What ticking did on this page. */
-export interface TickResult {
-  /** Orders whose row is now ticked (was or became). */
-  readonly ticked: readonly string[];
-  /** Orders not on this page (another page of the list, or another tab of statuses). */
-  readonly missing: readonly string[];
-  /** Other rows the merchant had ticked, unticked so the platform prints only this group. */
-  readonly unticked: number;
-  /** The text of the page's print control, when the adapter knows it and the page shows it. */
-  readonly entry: string | null;
-}
+import type { TickResult } from '../messages/print';
 
 /**
  * Tick the rows of `orderIds` (and untick every other ticked row) in `doc` through the adapter's

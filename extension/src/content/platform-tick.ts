@@ -6,20 +6,9 @@
  * @module
  */
 import { adapterFor } from '../adapters';
-import { tickRows, type TickResult } from '../adapters/platform-print';
+import { tickRows } from '../adapters/platform-print';
+import type { TickReply, TickRequest } from '../messages/print';
 import { readShopId } from '../adapters/read';
-
-/** The message the print page sends to an order-list tab. */
-export interface TickRequest {
-  readonly type: 'platform-print/tick';
-  readonly shop: { readonly platform: string; readonly shopId: string };
-  readonly orderIds: readonly string[];
-}
-
-/** The answer: ticked on this page, or why not. */
-export type TickReply =
-  | ({ readonly ok: true } & TickResult)
-  | { readonly ok: false; readonly reason: 'bad-request' | 'not-an-order-list' | 'other-shop' };
 
 const ORDER_ID = /^[A-Za-z0-9_-]{1,64}$/u;
 

@@ -160,3 +160,27 @@ export interface PrintReplyValues {
   'print/reprint': PrintJobView;
   'print/log': readonly PrintLogLine[];
 }
+
+/** What ticking orders on an order-list tab did (issue 16, 平台打单). */
+export interface TickResult {
+  /** Orders whose row is now ticked (was or became). */
+  readonly ticked: readonly string[];
+  /** Orders not on this page (another page of the list, or another tab of statuses). */
+  readonly missing: readonly string[];
+  /** Other rows the merchant had ticked, unticked so the platform prints only this group. */
+  readonly unticked: number;
+  /** The text of the page's print control, when the adapter knows it and the page shows it. */
+  readonly entry: string | null;
+}
+
+/** The message the print page sends to an order-list tab. */
+export interface TickRequest {
+  readonly type: 'platform-print/tick';
+  readonly shop: { readonly platform: string; readonly shopId: string };
+  readonly orderIds: readonly string[];
+}
+
+/** The order-list tab's answer: ticked on that page, or why not. */
+export type TickReply =
+  | ({ readonly ok: true } & TickResult)
+  | { readonly ok: false; readonly reason: 'bad-request' | 'not-an-order-list' | 'other-shop' };

@@ -6,7 +6,7 @@
  * content script answers only for its own shop.
  * @module
  */
-import type { TickReply } from '../content/platform-tick';
+import type { TickReply } from '../messages/print';
 import type { ShopRef } from '../messages/shared';
 import { allBackOfficeMatches, demoMatches } from '../origins';
 

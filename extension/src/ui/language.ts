@@ -7,8 +7,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../client';
 
-/** A page language. */
-export type Lang = 'zh' | 'en';
+/** A page language (one type for every page: ui/i18n.ts). */
+export type { Lang } from './i18n';
+import type { Lang } from './i18n';
 
 /**
  * Hook for extension pages: the stored language (Chinese until it has loaded) and a setter that
