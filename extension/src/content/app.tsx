@@ -636,8 +636,11 @@ export function startOverlay(
       if (until === undefined) return;
       const s0 = performance.now();
       readRows(until);
-      if (state.teach?.step === 'preview') state.teach = { step: 'preview', count: state.rows.length };
-      draw();
+      // Drawn once all are read (below): a draw per slice would diff every row each time.
+      if (unread && unread.next >= unread.rows.length) {
+        if (state.teach?.step === 'preview') state.teach = { step: 'preview', count: state.rows.length };
+        draw();
+      }
       meter.ms += performance.now() - s0;
       meter.slices++;
     }
