@@ -16,6 +16,7 @@ import {
 } from '@shipmask/core';
 import type { OrderFacts } from '../messages/gate';
 import type { GateRules } from './gate-rules';
+import { shownAddressForm } from './read';
 import { queryAllFirst, queryFirst, unionOf, variantsOf } from './select';
 import type { Selector } from './types';
 
@@ -82,11 +83,15 @@ export function readFacts(
   if (rules.address && hasher) {
     const address = text(pick(scope, rules.address));
     if (address !== '' || order.receiver.virtual)
-      out.address = addressFingerprint(hasher, {
-        address,
-        ...(order.receiver.virtual ? { ext: order.receiver.virtual.ext } : {}),
-        changedMarker: f.addressChanged === true,
-      });
+      out.address = addressFingerprint(
+        hasher,
+        {
+          address,
+          ...(order.receiver.virtual ? { ext: order.receiver.virtual.ext } : {}),
+          changedMarker: f.addressChanged === true,
+        },
+        shownAddressForm,
+      );
   }
   return out;
 }

@@ -6,6 +6,7 @@ import {
   maskText,
   parseChinaDateTime,
   parseVirtualNumber,
+  type FieldForm,
   type OrderItem,
   type OrderStatus,
   type OrderView,
@@ -39,6 +40,16 @@ const maskAddressOnce = maskedMemo((text: string) => ({
   ...maskAddress(text),
   form: classifyField(text, 'address').form,
 }));
+
+/**
+ * The form `classifyField(text, 'address')` gives, from the same memo the row reads use: the gate's
+ * address fingerprint (facts.ts) classifies the address the row read has just masked.
+ * @example
+ * shownAddressForm('广东省广州市天河区****'); // 'masked'
+ */
+export function shownAddressForm(text: string): FieldForm {
+  return maskAddressOnce(text).form;
+}
 
 /** Elements tried per variant for a rule with a pattern (a header has a few spans). */
 const MAX_CANDIDATES = 12;

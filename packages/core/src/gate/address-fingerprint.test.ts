@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { classifyField } from '../classify/classify-field.js';
+import type { FieldForm } from '../types.js';
 import { describe, expect, it } from 'vitest';
 import {
   addressChange,
@@ -73,5 +75,34 @@ describe('addressChange / recordAddress', () => {
         },
       ),
     );
+  });
+});
+
+describe('addressFingerprint with a classifier', () => {
+  it('a remembered classifier gives the same fingerprints as the default (the caller classifies once)', () => {
+    const key = new Uint8Array(32).fill(3);
+    const seen = new Map<string, FieldForm>();
+    let calls = 0;
+    const remembered = (a: string): FieldForm => {
+      const known = seen.get(a);
+      if (known) return known;
+      calls++;
+      const f = classifyField(a, 'address').form;
+      seen.set(a, f);
+      return f;
+    };
+    const shown = [
+      '广东省广州市天河区****',
+      ' 广东省广州市天河区**** ',
+      '北京市朝阳区建国路1号',
+      '',
+      '#abc#',
+    ];
+    for (const address of shown)
+      expect(addressFingerprint(key, { address, ext: '12' }, remembered)).toEqual(
+        addressFingerprint(key, { address, ext: '12' }),
+      );
+    // The whitespace-normalised text is what is classified: the two masked texts are one.
+    expect(calls).toBe(3);
   });
 });

@@ -41,6 +41,8 @@ export interface AddressFingerprint {
 /** Fingerprints recorded for one order, at most one per form; the first one of a form stays. */
 export type AddressBaseline = Readonly<Partial<Record<FieldForm, string>>>;
 
+const classifyAddress = (address: string): FieldForm => classifyField(address, 'address').form;
+
 const WS = /\s+/gu;
 const clean = (s: unknown): string => (typeof s === 'string' ? s.replace(WS, ' ').trim() : '');
 
@@ -49,15 +51,22 @@ const clean = (s: unknown): string => (typeof s === 'string' ? s.replace(WS, ' '
  * whitespace-normalised address text, region parts, virtual-number extension and the page's
  * change marker, tagged with the address text's form (`classifyField(…, 'address')`). Address
  * text over `MAX_SHOWN_ADDRESS` characters gives form `invalid` with an empty hash.
+ * `classify` must give `classifyField(address, 'address').form` (the default); a caller that
+ * already classified the same texts passes its remembered answers (a page swap classifies each
+ * shown address once, not twice).
  * @example
  * const key = new Uint8Array(32);
  * addressFingerprint(key, { address: '广东省广州市天河区****', ext: '3639' }).form; // 'masked'
  */
-export function addressFingerprint(key: Uint8Array | KeyedHasher, shown: ShownAddress): AddressFingerprint {
+export function addressFingerprint(
+  key: Uint8Array | KeyedHasher,
+  shown: ShownAddress,
+  classify: (address: string) => FieldForm = classifyAddress,
+): AddressFingerprint {
   const raw = typeof shown?.address === 'string' ? shown.address : '';
   if (raw.length > MAX_SHOWN_ADDRESS) return { form: 'invalid', hash: '' };
   const address = clean(raw);
-  const form: FieldForm = address === '' ? 'empty' : classifyField(address, 'address').form;
+  const form: FieldForm = address === '' ? 'empty' : classify(address);
   const r = shown?.region ?? {};
   const text = JSON.stringify([
     1,
