@@ -24,6 +24,8 @@ export interface RowRead {
   readonly order: OrderView;
   /** The page currently shows plaintext for this row (the merchant revealed it). */
   readonly revealed: boolean;
+  /** The elements of the order as read (its row, and a table order's group rows). */
+  readonly parts?: readonly Element[];
 }
 
 /**
@@ -294,7 +296,7 @@ function readRowCached(
   if (completedAt !== undefined) order.completedAt = completedAt;
   // Issue 17: assigned to a supplier through the platform: marked, never handed off again.
   if (f.platformDropship && raw(scope, f.platformDropship) !== undefined) order.platformDropship = true;
-  return { element: row, order, revealed };
+  return { element: row, order, revealed, parts: scope };
 }
 
 /**

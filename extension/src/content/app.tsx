@@ -222,7 +222,7 @@ export function startOverlay(
     h: KeyedHasher | undefined,
     t: number,
   ) => {
-    const f = readFacts(rowScope(r.element, adapter.rowGroup, adapter.row), r.order, gate, h, t);
+    const f = readFacts(r.parts ?? rowScope(r.element, adapter.rowGroup, adapter.row), r.order, gate, h, t);
     // A revealed row shows the plaintext address for a moment: the fingerprint stays the one
     // of the address as the page shows it unrevealed, so a reveal (and hiding it again)
     // changes nothing the gate keeps and sends nothing.
