@@ -63,37 +63,19 @@ const MAX_CANDIDATES = 12;
  * here may outlive the read (and no raw text outlives it either).
  */
 interface RowCache {
-  readonly found: Map<Element, Map<string, ArrayLike<Element>>>;
+  readonly found: Map<Element, Map<string, NodeListOf<Element>>>;
   readonly text: Map<Element, string>;
 }
 let rowCache: RowCache | undefined;
 
 /** `querySelectorAll` (a static list), asked once per part and selector during a read. */
-function queryAll(part: Element, selector: string): ArrayLike<Element> {
+function queryAll(part: Element, selector: string): NodeListOf<Element> {
   if (!rowCache) return part.querySelectorAll(selector);
   let byPart = rowCache.found.get(part);
-  if (!byPart) rowCache.found.set(part, (byPart = new Map<string, ArrayLike<Element>>()));
+  if (!byPart) rowCache.found.set(part, (byPart = new Map<string, NodeListOf<Element>>()));
   let found = byPart.get(selector);
   if (!found) byPart.set(selector, (found = part.querySelectorAll(selector)));
   return found;
-}
-
-/**
- * The elements of one walk for all variants (`union`) that match `variant`, in document order;
- * asked once per part and variant during a read (several fields share a selector).
- */
-function variantHits(part: Element, union: string, variant: string): ArrayLike<Element> {
-  const all = queryAll(part, union);
-  if (!rowCache) return Array.prototype.filter.call(all, (el: Element) => el.matches(variant)) as Element[];
-  const byPart = rowCache.found.get(part)!;
-  const key = `\u0000${variant}`;
-  let hits = byPart.get(key);
-  if (!hits) {
-    const out: Element[] = [];
-    for (let i = 0; i < all.length; i++) if (all[i]!.matches(variant)) out.push(all[i]!);
-    byPart.set(key, (hits = out));
-  }
-  return hits;
 }
 
 function textOf(el: Element): string {
@@ -124,9 +106,12 @@ function raw(all: readonly Element[], rule: FieldRule | undefined): string | und
   const union = unionOf(rule.selector);
   for (const v of variantsOf(rule.selector)) {
     for (const part of scope) {
-      const found = union === null ? queryAll(part, v) : variantHits(part, union, v);
-      for (let i = 0; i < found.length && i < MAX_CANDIDATES; i++) {
-        const value = match(read(found[i]!), rule.pattern);
+      const found = queryAll(part, union ?? v);
+      for (let i = 0, tried = 0; i < found.length && tried < MAX_CANDIDATES; i++) {
+        const el = found[i]!;
+        if (union !== null && !el.matches(v)) continue;
+        tried++;
+        const value = match(read(el), rule.pattern);
         if (value !== undefined) return value;
       }
     }
