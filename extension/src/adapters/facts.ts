@@ -17,7 +17,7 @@ import {
 import type { OrderFacts } from '../messages/gate';
 import type { GateRules } from './gate-rules';
 import { shownAddressForm } from './read';
-import { queryAllFirst, queryFirst, unionOf, variantsOf } from './select';
+import { queryAllFirst, queryFirst, variantsOf } from './select';
 import type { Selector } from './types';
 
 /** Longest text read from one element (limits before work). */
@@ -26,9 +26,6 @@ const MERGE_KEY = /^[\x21-\x7e]{1,128}$/u;
 
 /** The first element of the order (its row itself included) matching the selector's first matching variant. */
 function pick(scope: readonly Element[], selector: Selector): Element | null {
-  // No part is itself a match of any variant (the usual case): the first variant found inside.
-  const union = unionOf(selector);
-  if (union !== null && !scope.some((part) => part.matches(union))) return queryFirst(scope, selector);
   for (const v of variantsOf(selector)) {
     for (const part of scope) if (part.matches(v)) return part;
     const el = queryFirst(scope, v);

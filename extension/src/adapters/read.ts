@@ -15,7 +15,7 @@ import {
 } from '@shipmask/core';
 import { cleanTextMemo, maskedMemo } from './masked-memo';
 import { linesOf, nameAndAddress, phoneIn, splitReceiver, type ReceiverParts } from './receiver-lines';
-import { queryAllFirst, queryFirst, rowScope, unionOf, variantsOf } from './select';
+import { queryAllFirst, queryFirst, rowScope, variantsOf } from './select';
 import type { FieldRule, SiteAdapter } from './types';
 
 /** One order row as read off the page. */
@@ -101,17 +101,11 @@ function raw(all: readonly Element[], rule: FieldRule | undefined): string | und
     const el = queryFirst(scope, rule.selector);
     return el ? read(el).trim() : undefined;
   }
-  // Several variants: each part is walked once, for all of them (select.ts `unionOf`); a variant
-  // then tries the elements of that walk it matches, in document order.
-  const union = unionOf(rule.selector);
   for (const v of variantsOf(rule.selector)) {
     for (const part of scope) {
-      const found = queryAll(part, union ?? v);
-      for (let i = 0, tried = 0; i < found.length && tried < MAX_CANDIDATES; i++) {
-        const el = found[i]!;
-        if (union !== null && !el.matches(v)) continue;
-        tried++;
-        const value = match(read(el), rule.pattern);
+      const found = queryAll(part, v);
+      for (let i = 0; i < found.length && i < MAX_CANDIDATES; i++) {
+        const value = match(read(found[i]!), rule.pattern);
         if (value !== undefined) return value;
       }
     }
