@@ -3,6 +3,15 @@
 // concurrent reveals, never print an order twice when racing, catch up after being offline, see
 // each other's prints, settings and hand-off batches, and the server holds only ciphertext.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBatch, sealReturn } from '@shipmask/core';
+import type {
+  BatchDetail,
+  BatchSummary,
+  HandoffConfig,
+  ImportReply,
+  SealReply,
+  SupplierRulesValue,
+} from '../../extension/src/messages/handoff.ts';
 import type { QuotaView } from '../../extension/src/messages/quota.ts';
 import type { PrintJobView } from '../../extension/src/messages/print.ts';
 import type { SyncPairingReply } from '../../extension/src/messages/sync.ts';
@@ -252,4 +261,178 @@ describe('three stations of one shop (whole backgrounds, real CouchDB-protocol s
     // JSON escapes of the Chinese text are not there either.
     expect(text).not.toMatch(/\\u5f20|\\u5e7f/u);
   });
+
+  it('hand-off across stations: batches, return codes, revoke and ship-file marks, supplier rules and hand-off settings; ciphertext only', async () => {
+    const db = 'shipmask-handoff';
+    const [a, b, c] = await pairThree(db);
+    const ids = ORDERS.slice(10, 13);
+    await a.h['orders/seen'](
+      {
+        type: 'orders/seen',
+        shop,
+        orders: ids.map((orderId, i) => ({
+          platform: 'wechat',
+          shopId: shop.shopId,
+          orderId,
+          status: 'awaiting_shipment',
+          createdAt: Date.now() - 3600_000,
+          items: [{ name: '304不锈钢保温杯', sku: 'SM-001-A', quantity: 1 }],
+          receiver: {
+            name: '张*',
+            phone: '132****3639',
+            address: '广东省广州市天河区****',
+            virtual: { main: '13476567876', ext: String(3000 + i) },
+          },
+        })),
+      },
+      content,
+    );
+    const BASE = 'https://supplier-page.example.net/shipmask/supplier.html';
+    await a.h['handoff/config/set'](
+      { type: 'handoff/config/set', config: { baseUrl: BASE, suppliers: [] } },
+      page,
+    );
+    const sealed = (await a.h['handoff/seal'](
+      {
+        type: 'handoff/seal',
+        shop,
+        orderIds: ids,
+        addresses: ids.map((orderId, i) => ({ orderId, address: `广东省广州市天河区花城广场${i + 1}号` })),
+        supplier: { name: '义乌杯厂' },
+        expiresInDays: 7,
+        carrier: 'ZTO',
+      },
+      page,
+    )) as SealReply;
+    if (!sealed.ok) throw new Error(sealed.message);
+    const batchId = sealed.batch.batchId;
+    await syncAll([a, b, c]);
+
+    // The batch sealed on station 1 is in the hand-off list of stations 2 and 3.
+    for (const s of [b, c]) {
+      const list = (await s.h['handoff/batches']({ type: 'handoff/batches' }, page)) as BatchSummary[];
+      expect(list.map((x) => [x.batchId, x.orders, x.status, x.supplier.name])).toEqual([
+        [batchId, 3, 'sent', '义乌杯厂'],
+      ]);
+      // The hand-off settings came along: the base URL and the supplier used.
+      expect(
+        (await s.h['handoff/config/get']({ type: 'handoff/config/get' }, page)) as HandoffConfig,
+      ).toEqual({
+        baseUrl: BASE,
+        suppliers: [{ name: '义乌杯厂' }],
+      });
+    }
+
+    // The supplier's return code is imported on station 2; station 1 sees the orders shipped.
+    const opened = await openBatch(sealed.text, { now: Date.now() });
+    if (!opened.ok) throw new Error(opened.error.code);
+    const waybills = ids.map((_, i) => `7841234567890${i}`);
+    const code = await sealReturn(
+      opened.value,
+      ids.map((orderId, i) => ({ orderId, status: 'shipped', carrier: 'ZTO', waybill: waybills[i]! })),
+      { random, now: Date.now() },
+    );
+    if (!code.ok) throw new Error(code.error.code);
+    const imported = (await b.h['handoff/import'](
+      { type: 'handoff/import', batchId, code: code.value.code },
+      page,
+    )) as ImportReply;
+    expect(imported).toMatchObject({ ok: true });
+    await syncAll([a, b, c]);
+    for (const s of [a, c]) {
+      const d = (await s.h['handoff/batch']({ type: 'handoff/batch', batchId }, page)) as BatchDetail;
+      expect(d).toMatchObject({ shipped: 3, status: 'returned' });
+      expect(d.items.map((it) => it.result && 'waybill' in it.result && it.result.waybill)).toEqual(waybills);
+    }
+
+    // Station 2 makes the bulk-ship file; station 3 revokes the batch. Every station ends with
+    // both marks at the instants they were set; station 1 then refuses the batch's return codes.
+    const shipped = (await b.h['handoff/ship-file'](
+      { type: 'handoff/ship-file', batchId },
+      page,
+    )) as BatchSummary;
+    expect(shipped.status).toBe('shipped');
+    await new Promise((r) => setTimeout(r, 5));
+    const revoked = (await c.h['handoff/revoke']({ type: 'handoff/revoke', batchId }, page)) as BatchSummary;
+    await syncAll([a, b, c]);
+    for (const s of [a, b, c]) {
+      const d = (await s.h['handoff/batch']({ type: 'handoff/batch', batchId }, page)) as BatchDetail;
+      expect(d).toMatchObject({ status: 'revoked', revokedAt: revoked.revokedAt });
+    }
+    const records = await Promise.all(
+      [a, b, c].map(
+        async (s) => (await (await s.store.db()).get('batches', batchId)) as { shipFileAt?: number },
+      ),
+    );
+    expect(new Set(records.map((r) => r.shipFileAt)).size).toBe(1);
+    expect(records[0]!.shipFileAt).toBeGreaterThan(0);
+    expect(
+      await a.h['handoff/import']({ type: 'handoff/import', batchId, code: code.value.code }, page),
+    ).toMatchObject({ ok: false, code: 'revoked' });
+
+    // Supplier rules edited on stations 1 and 2 before either synced: the later edit (station 2)
+    // everywhere, and the merchant is told station 1's edit was replaced.
+    const rules = (supplier: string) => ({
+      type: 'handoff/rules/set' as const,
+      shop,
+      rules: { version: 1 as const, rules: [{ sku: 'SM-001-A', supplier }] },
+      fallback: '自营仓',
+    });
+    await a.h['handoff/rules/set'](rules('温州杯厂'), page);
+    await new Promise((r) => setTimeout(r, 5));
+    await b.h['handoff/rules/set'](rules('永康杯厂'), page);
+    // And the hand-off settings: station 3 points the link elsewhere later than station 1's edit.
+    await a.h['handoff/config/set'](
+      { type: 'handoff/config/set', config: { baseUrl: BASE, suppliers: [{ name: '金华厂' }] } },
+      page,
+    );
+    await new Promise((r) => setTimeout(r, 5));
+    const BASE3 = 'https://station-three.example.org/supplier.html';
+    await c.h['handoff/config/set'](
+      { type: 'handoff/config/set', config: { baseUrl: BASE3, suppliers: [{ name: '义乌杯厂' }] } },
+      page,
+    );
+    await syncAll([a, b, c], 3);
+    for (const s of [a, b, c]) {
+      const got = (await s.h['handoff/rules/get'](
+        { type: 'handoff/rules/get', shop },
+        page,
+      )) as SupplierRulesValue;
+      expect(got).toMatchObject({
+        rules: { rules: [{ sku: 'SM-001-A', supplier: '永康杯厂' }] },
+        fallback: '自营仓',
+      });
+      // The latest base URL; the suppliers used by union.
+      const config = (await s.h['handoff/config/get']({ type: 'handoff/config/get' }, page)) as HandoffConfig;
+      expect(config.baseUrl).toBe(BASE3);
+      expect(config.suppliers.map((x) => x.name).sort()).toEqual(['义乌杯厂', '金华厂'].sort());
+    }
+    const notes = (
+      await Promise.all([a, b, c].map(async (s) => (await s.service.sync.status()).conflicts))
+    ).flat();
+    expect(
+      notes.some((n) => n.what === 'supplierRules' && n.kept === '2' && n.overridden.includes('1')),
+    ).toBe(true);
+    expect(
+      notes.some((n) => n.what === 'handoffConfig' && n.kept === '3' && n.overridden.includes('1')),
+    ).toBe(true);
+
+    // The server holds none of it in clear.
+    const text = await serverText(db);
+    for (const secret of [
+      ...ids,
+      batchId,
+      ...waybills,
+      '义乌杯厂',
+      '永康杯厂',
+      'SM-001-A',
+      'supplier-page.example.net',
+      'station-three.example.org',
+      'revoked',
+      'shipFile',
+      'wx-shop-1',
+    ])
+      expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/\\u4e49|\\u6c38/u);
+  }, 60_000);
 });

@@ -48,13 +48,16 @@ export type SyncRequest =
   /** This station stops syncing and forgets the key (its own data stays). */
   | { readonly type: 'sync/leave' };
 
-/** A settings edit that lost to a later one on another station (shown to the merchant). */
+/**
+ * A single-valued edit (shop settings, a taught adapter, supplier rules, the hand-off link base
+ * URL) that lost to a later one on another station (shown to the merchant).
+ */
 export interface SyncConflictNote {
   readonly at: number;
   /** Label of the station whose edit was kept, and of those overridden. */
   readonly kept: string;
   readonly overridden: readonly string[];
-  readonly what: 'settings' | 'adapter';
+  readonly what: 'settings' | 'adapter' | 'supplierRules' | 'handoffConfig';
 }
 
 /** The station's sync state for the status line. */

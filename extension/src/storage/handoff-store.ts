@@ -109,7 +109,16 @@ export async function getHandoffConfig(store: Store): Promise<HandoffConfig> {
   return v && typeof v.baseUrl === 'string' && Array.isArray(v.suppliers) ? v : DEFAULT_HANDOFF_CONFIG;
 }
 
-/** Save the hand-off settings. */
-export async function setHandoffConfig(store: Store, config: HandoffConfig): Promise<void> {
+/**
+ * Save the hand-off settings, and announce them to the sync outbox (with `at`, the instant of the
+ * save) unless `quiet` (settings pulled from another station).
+ */
+export async function setHandoffConfig(
+  store: Store,
+  config: HandoffConfig,
+  at: number,
+  options: { readonly quiet?: boolean } = {},
+): Promise<void> {
   await store.setMeta(HANDOFF_CONFIG_KEY, config);
+  if (!options.quiet) store.writes.emit({ kind: 'handoffConfig', config, at });
 }

@@ -41,7 +41,8 @@ export async function getSupplierRules(store: Store, shop: ShopRef): Promise<Sho
 }
 
 /**
- * Save a shop's rule set (already checked by the validator) in one write.
+ * Save a shop's rule set (already checked by the validator) in one write, and announce it to the
+ * sync outbox unless `quiet` (a rule set pulled from another station).
  * @example
  * await setSupplierRules(store, shop, { version: 1, rules: [{ sku: 'SM-001-A', supplier: '义乌杯厂' }] }, '自营仓', Date.now());
  */
@@ -51,6 +52,7 @@ export async function setSupplierRules(
   rules: SupplierRuleSet,
   fallback: string | undefined,
   now: Instant,
+  options: { readonly quiet?: boolean } = {},
 ): Promise<void> {
   const record: StoredSupplierRules = {
     platform: shop.platform,
@@ -60,4 +62,12 @@ export async function setSupplierRules(
     updatedAt: now,
   };
   await (await store.db()).put('supplierRules', record);
+  if (!options.quiet)
+    store.writes.emit({
+      kind: 'supplierRules',
+      shop: { platform: shop.platform, shopId: shop.shopId },
+      rules: record.rules,
+      ...(fallback ? { fallback } : {}),
+      at: now,
+    });
 }

@@ -10,7 +10,10 @@
  * - `batch`: a hand-off batch record as first stored, and as changed later (`before` given);
  * - `gateOverride`: an explicit override of the exception gate (it is logged in the audit);
  * - `adapter` / `adapterDeleted`: a taught adapter stored or forgotten;
- * - `settings`: a shop's settings saved from the popup.
+ * - `settings`: a shop's settings saved from the popup;
+ * - `supplierRules`: a shop's supplier-per-SKU rules and default supplier saved;
+ * - `handoffConfig`: the hand-off settings saved (link base URL, suppliers used), with the
+ *   instant of the save.
  *
  * Writes the sync service applies from other stations pass `quiet`, so they are not announced
  * back (a settings edit pulled from station 2 must not come back as station 1's newer edit).
@@ -23,6 +26,8 @@ import type { BatchRecord } from './batch-record';
 import type { PrintLogLine } from '../messages/print';
 import type { ShopRef } from '../messages/shared';
 import type { ShopSettings } from '../messages/shops';
+import type { HandoffConfig } from '../messages/handoff';
+import type { SupplierRuleSet } from '@shipmask/core';
 
 /** One committed write the stations share. */
 export type StoreWrite =
@@ -48,7 +53,15 @@ export type StoreWrite =
       readonly shop: ShopRef;
       readonly settings: ShopSettings;
       readonly at: Instant;
-    };
+    }
+  | {
+      readonly kind: 'supplierRules';
+      readonly shop: ShopRef;
+      readonly rules: SupplierRuleSet;
+      readonly fallback?: string;
+      readonly at: Instant;
+    }
+  | { readonly kind: 'handoffConfig'; readonly config: HandoffConfig; readonly at: Instant };
 
 /** A listener of committed writes. */
 export type WriteListener = (write: StoreWrite) => void;

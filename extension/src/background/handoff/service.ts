@@ -64,10 +64,14 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
   const rememberSupplier = async (config: HandoffConfig, name: string, note?: string): Promise<void> => {
     const rest = config.suppliers.filter((s) => s.name !== name);
     const supplier = note ? { name, note } : { name };
-    await setHandoffConfig(store, {
-      ...config,
-      suppliers: [supplier, ...rest].slice(0, MAX_SUPPLIERS),
-    });
+    await setHandoffConfig(
+      store,
+      {
+        ...config,
+        suppliers: [supplier, ...rest].slice(0, MAX_SUPPLIERS),
+      },
+      now(),
+    );
   };
 
   return {
@@ -236,7 +240,7 @@ export function handoffHandlers(options: HandoffServiceOptions): HandoffHandlers
       return getHandoffConfig(store);
     },
     async 'handoff/config/set'(req) {
-      await setHandoffConfig(store, req.config);
+      await setHandoffConfig(store, req.config, now());
       return req.config;
     },
   };

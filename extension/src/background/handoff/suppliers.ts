@@ -212,13 +212,17 @@ export function supplierHandlers(options: SupplierHandlerOptions): SupplierHandl
       // Remember the suppliers used (most recent first), in one write.
       const names = plan.parts.map((p) => p.supplier);
       const used = sealedParts.map((p) => p.record.supplier);
-      await setHandoffConfig(store, {
-        ...config,
-        suppliers: [...used, ...config.suppliers.filter((s) => !names.includes(s.name))].slice(
-          0,
-          MAX_SUPPLIERS,
-        ),
-      });
+      await setHandoffConfig(
+        store,
+        {
+          ...config,
+          suppliers: [...used, ...config.suppliers.filter((s) => !names.includes(s.name))].slice(
+            0,
+            MAX_SUPPLIERS,
+          ),
+        },
+        t,
+      );
       for (const p of sealedParts)
         await store.audit({
           at: t,

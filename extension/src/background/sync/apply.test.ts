@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { TaughtAdapter } from '../../adapters/taught/record';
 import { Store } from '../../storage';
 import { getTaughtAdapter, putTaughtAdapter } from '../../storage/adapter-store';
-import { addBatch, getBatch } from '../../storage/handoff-store';
+import { addBatch, getBatch, getHandoffConfig, setHandoffConfig } from '../../storage/handoff-store';
+import { getSupplierRules } from '../../storage/supplier-rules-store';
 import type { StoreWrite } from '../../storage/sync-outbox';
 import { GateStore } from '../gate/store';
 import type { BatchRecord } from '../../storage/batch-record';
@@ -234,5 +235,103 @@ describe('applyDocs', () => {
     expect((await store.auditLog()).map((a) => [a.kind, a.detail])).toEqual([
       ['sync-gate-override', { orderId: '69', reason: '已核实', station: '2' }],
     ]);
+  });
+
+  it('batch marks: the earliest instant any station set wins, in any order; none announced back', async () => {
+    const { store, deps, announced } = setup();
+    await addBatch(store, batch, { quiet: true });
+    const mark = (m: 'revoked' | 'shipFile', at: number, station = two): SyncDoc => ({
+      kind: 'batchMark',
+      shop,
+      batchId: 'b1',
+      mark: m,
+      at,
+      station,
+    });
+    const three = { id: 'st-000000000003', label: '3' };
+    expect(await applyDocs(deps, [mark('revoked', T + 50)], me.id)).toEqual({ applied: 1, skipped: 0 });
+    expect(await applyDocs(deps, [mark('revoked', T + 20, three)], me.id)).toEqual({
+      applied: 1,
+      skipped: 0,
+    });
+    // A later mark (arriving after) changes nothing.
+    expect(await applyDocs(deps, [mark('revoked', T + 90, three)], me.id)).toEqual({
+      applied: 0,
+      skipped: 0,
+    });
+    await applyDocs(deps, [mark('shipFile', T + 60)], me.id);
+    expect(await getBatch(store, 'b1')).toMatchObject({ revokedAt: T + 20, shipFileAt: T + 60 });
+    // A mark of a batch this station does not hold, or of another shop's batch: not applied.
+    expect(await applyDocs(deps, [{ ...mark('revoked', T), batchId: 'b2' } as SyncDoc], me.id)).toEqual({
+      applied: 0,
+      skipped: 1,
+    });
+    expect(
+      await applyDocs(
+        deps,
+        [{ ...mark('shipFile', T), shop: { platform: 'jd', shopId: 'jd-2' } } as SyncDoc],
+        me.id,
+      ),
+    ).toEqual({ applied: 0, skipped: 0 });
+    expect((await getBatch(store, 'b1'))?.shipFileAt).toBe(T + 60);
+    expect(announced).toEqual([]);
+  });
+
+  it('supplier rules: the merged edit saved through the rules validator; an invalid rule set skipped', async () => {
+    const { store, deps, announced } = setup();
+    const rules = { version: 1, rules: [{ sku: 'SM-001-A', supplier: '义乌杯厂' }] };
+    const doc = (r: unknown, station = two): SyncDoc =>
+      ({ kind: 'supplierRules', shop, rules: r, at: T + 5, station }) as SyncDoc;
+    expect(await applyDocs(deps, [doc({ rules, fallback: '自营仓' })], me.id)).toEqual({
+      applied: 1,
+      skipped: 0,
+    });
+    expect(await getSupplierRules(store, shop)).toEqual({ rules, fallback: '自营仓', updatedAt: T + 5 });
+    // This station's own edit, when it is the merged winner, is applied too (latest edit wins).
+    expect(await applyDocs(deps, [doc({ rules: { version: 1, rules: [] } }, me)], me.id)).toEqual({
+      applied: 1,
+      skipped: 0,
+    });
+    expect((await getSupplierRules(store, shop)).rules.rules).toEqual([]);
+    for (const bad of [{ rules: { version: 2, rules: [] } }, { rules, fallback: '13812345678' }, [1], null])
+      expect(await applyDocs(deps, [doc(bad)], me.id)).toEqual({ applied: 0, skipped: 1 });
+    expect(announced).toEqual([]);
+  });
+
+  it('hand-off settings: the edit’s base URL; suppliers merged by union, the union announced', async () => {
+    const { store, deps, announced } = setup();
+    await setHandoffConfig(store, { baseUrl: '', suppliers: [{ name: '本地厂' }, { name: '义乌杯厂' }] }, T, {
+      quiet: true,
+    });
+    const config = {
+      baseUrl: 'https://example.com/shipmask/supplier.html',
+      suppliers: [{ name: '义乌杯厂', note: '周日不发' }, { name: '温州鞋厂' }],
+    };
+    const doc = (c: unknown): SyncDoc =>
+      ({ kind: 'handoffConfig', config: c, at: T + 9, station: two }) as SyncDoc;
+    expect(await applyDocs(deps, [doc(config)], me.id)).toEqual({ applied: 1, skipped: 0 });
+    expect(await getHandoffConfig(store)).toEqual({
+      baseUrl: config.baseUrl,
+      suppliers: [{ name: '义乌杯厂', note: '周日不发' }, { name: '温州鞋厂' }, { name: '本地厂' }],
+    });
+    // This station knew a supplier the edit lacks: the union goes back out as its own edit.
+    expect(announced).toEqual([
+      {
+        kind: 'handoffConfig',
+        config: { baseUrl: config.baseUrl, suppliers: [...config.suppliers, { name: '本地厂' }] },
+        at: T,
+      },
+    ]);
+    announced.length = 0;
+    // The union arriving back: nothing new here, stored quietly.
+    const union = { ...config, suppliers: [...config.suppliers, { name: '本地厂' }] };
+    expect(await applyDocs(deps, [doc(union)], me.id)).toEqual({ applied: 1, skipped: 0 });
+    expect(await applyDocs(deps, [doc({ baseUrl: 'javascript:alert(1)', suppliers: [] })], me.id)).toEqual({
+      applied: 0,
+      skipped: 1,
+    });
+    expect(await applyDocs(deps, [doc({ baseUrl: '' })], me.id)).toEqual({ applied: 0, skipped: 1 });
+    expect((await getHandoffConfig(store)).baseUrl).toBe(config.baseUrl);
+    expect(announced).toEqual([]);
   });
 });

@@ -16,9 +16,18 @@
  *   on different stations in any order end with the same results;
  * - `gateOverride`: an audit line `sync-gate-override` (order id, reason, station label) so the
  *   override is visible here; it is not re-announced;
+ * - `batchMark` (a batch revoked, or its bulk-ship file made, on another station): the batch gets
+ *   the mark at the EARLIEST instant any station set it, so marks arriving in any order end the
+ *   same on every station; a revoked batch then refuses return codes here too;
  * - `adapter`: stored, or forgotten when its definition is `null` (latest edit wins);
  * - `settings`: saved if they pass the same validator as the popup's `settings/set` (latest edit
- *   wins; the sync report names the edit that lost).
+ *   wins; the sync report names the edit that lost);
+ * - `supplierRules`: saved if they pass the validator of `handoff/rules/set` (latest edit wins);
+ * - `handoffConfig`: the link base URL of the latest edit (validator of `handoff/config/set`);
+ *   the suppliers used merge by union: the edit's list first, then this station's others (at
+ *   most 50); when this station knew suppliers the edit lacks, the union is announced as this
+ *   station's own edit (base URL unchanged), so every station ends with the union and no station
+ *   forgets a supplier another one typed.
  * A document whose content fails its check here is counted as `skipped`, never stored.
  * @module
  */
@@ -26,7 +35,14 @@ import { compareStoredResults, type StoredReturnResult, type SyncDoc, type SyncS
 import { TaughtAdapterError, checkTaughtAdapter } from '../../adapters/taught/record';
 import type { Store } from '../../storage';
 import { deleteTaughtAdapter, putTaughtAdapter } from '../../storage/adapter-store';
-import { addBatch, getBatch, updateBatch } from '../../storage/handoff-store';
+import {
+  addBatch,
+  getBatch,
+  getHandoffConfig,
+  setHandoffConfig,
+  updateBatch,
+} from '../../storage/handoff-store';
+import { setSupplierRules } from '../../storage/supplier-rules-store';
 import type { BatchRecord } from '../../storage/batch-record';
 import type { GateStore } from '../gate';
 import { storedEventId } from '../quota';
@@ -41,6 +57,16 @@ export interface ApplyDeps {
   readonly now: () => number;
 }
 
+/** Suppliers remembered at most (as the hand-off service keeps them). */
+const MAX_SUPPLIERS = 50;
+/** Kinds whose merged document is applied even when this station wrote it (latest edit wins). */
+const LATEST: ReadonlySet<SyncDoc['kind']> = new Set([
+  'settings',
+  'adapter',
+  'supplierRules',
+  'handoffConfig',
+]);
+
 /** What one pass applied. */
 export interface ApplyReport {
   readonly applied: number;
@@ -50,9 +76,12 @@ export interface ApplyReport {
 /** Kinds in the order they are applied (a batch before the return codes that name it). */
 const ORDER: readonly SyncDoc['kind'][] = [
   'settings',
+  'supplierRules',
+  'handoffConfig',
   'adapter',
   'quotaEvent',
   'handoffBatch',
+  'batchMark',
   'returnCode',
   'journal',
   'gateOverride',
@@ -121,8 +150,7 @@ export async function applyDocs(
     events.clear();
   };
   for (const doc of sorted) {
-    if ('station' in doc && doc.station.id === mine && doc.kind !== 'settings' && doc.kind !== 'adapter')
-      continue;
+    if ('station' in doc && doc.station.id === mine && !LATEST.has(doc.kind)) continue;
     switch (doc.kind) {
       case 'quotaEvent': {
         const k = shopKey(doc.shop);
@@ -140,6 +168,62 @@ export async function applyDocs(
         await store.putSettings(doc.shop, checked.value.settings, deps.now(), { quiet: true });
         deps.forget(doc.shop);
         applied++;
+        break;
+      }
+      case 'supplierRules': {
+        const v = doc.rules as Record<string, unknown> | null;
+        const checked =
+          typeof v === 'object' && v !== null && !Array.isArray(v)
+            ? validateRequest({
+                type: 'handoff/rules/set',
+                shop: doc.shop,
+                rules: v['rules'],
+                ...(v['fallback'] !== undefined ? { fallback: v['fallback'] } : {}),
+              })
+            : undefined;
+        if (!checked?.ok || checked.value.type !== 'handoff/rules/set') {
+          skipped++;
+          break;
+        }
+        const { rules, fallback } = checked.value;
+        await setSupplierRules(store, doc.shop, rules, fallback, doc.at, { quiet: true });
+        applied++;
+        break;
+      }
+      case 'handoffConfig': {
+        const checked = validateRequest({ type: 'handoff/config/set', config: doc.config });
+        if (!checked.ok || checked.value.type !== 'handoff/config/set') {
+          skipped++;
+          break;
+        }
+        const incoming = checked.value.config;
+        const names = new Set(incoming.suppliers.map((x) => x.name));
+        const local = (await getHandoffConfig(store)).suppliers.filter((x) => !names.has(x.name));
+        const suppliers = [...incoming.suppliers, ...local].slice(0, MAX_SUPPLIERS);
+        // Suppliers the edit lacks: the union goes back out as this station's edit.
+        const grew = suppliers.length > incoming.suppliers.length;
+        await setHandoffConfig(store, { baseUrl: incoming.baseUrl, suppliers }, grew ? deps.now() : doc.at, {
+          quiet: !grew,
+        });
+        applied++;
+        break;
+      }
+      case 'batchMark': {
+        await flushEvents();
+        const field = doc.mark === 'revoked' ? 'revokedAt' : 'shipFileAt';
+        const r = await updateBatch(
+          store,
+          doc.batchId,
+          (record) => {
+            const old = record[field];
+            const sameShop = record.platform === doc.shop.platform && record.shopId === doc.shop.shopId;
+            const earlier = sameShop && (old === undefined || doc.at < old);
+            return { record: earlier ? { ...record, [field]: doc.at } : record, value: earlier };
+          },
+          { quiet: true },
+        );
+        if (!r.found) skipped++;
+        else if (r.value) applied++;
         break;
       }
       case 'adapter': {

@@ -4,22 +4,24 @@
  * mirror gets exactly the documents it would have got had sync been on from the start. Writing
  * them again is a no-op for set members (content-derived revisions), so the pass is idempotent.
  *
- * Read in this order: settings, taught adapters, every shop's ledger events, print-log lines per
- * job, hand-off batches (as stored now: with their results), gate overrides from the audit log.
+ * Read in this order: settings, supplier rules, hand-off settings (when saved), taught adapters,
+ * every shop's ledger events, print-log lines per job, hand-off batches (as stored now: with their
+ * results, revoke and bulk-ship marks), gate overrides from the audit log.
  * @module
  */
 import type { PrintLogLine } from '../../messages/print';
 import type { Store } from '../../storage';
-import { listBatches } from '../../storage/handoff-store';
+import { HANDOFF_CONFIG_KEY, getHandoffConfig, listBatches } from '../../storage/handoff-store';
+import { getSupplierRules } from '../../storage/supplier-rules-store';
 import type { StoreWrite } from '../../storage/sync-outbox';
 import { TaughtAdapterError, checkTaughtAdapter } from '../../adapters/taught/record';
 
 /**
  * Every shared record of the main database as store writes (see the module order).
  * @example
- * for await (const w of backfillWrites(store)) await engine.write(docsOf(w, station, now));
+ * for await (const w of backfillWrites(store, now)) await engine.write(docsOf(w, station, now));
  */
-export async function* backfillWrites(store: Store): AsyncGenerator<StoreWrite> {
+export async function* backfillWrites(store: Store, now: number): AsyncGenerator<StoreWrite> {
   for (const s of await store.allSettings())
     yield {
       kind: 'settings',
@@ -28,6 +30,16 @@ export async function* backfillWrites(store: Store): AsyncGenerator<StoreWrite> 
       at: s.updatedAt,
     };
   const db = await store.db();
+  for (const r of await db.getAll('supplierRules')) {
+    const shop = { platform: r.platform, shopId: r.shopId };
+    // Read back through core's check, as the hand-off service reads them.
+    const { rules, fallback, updatedAt } = await getSupplierRules(store, shop);
+    if (updatedAt === undefined) continue;
+    yield { kind: 'supplierRules', shop, rules, ...(fallback ? { fallback } : {}), at: updatedAt };
+  }
+  // Only settings the merchant saved: the defaults of a new station must not override a shop's.
+  if ((await store.getMeta(HANDOFF_CONFIG_KEY)) !== undefined)
+    yield { kind: 'handoffConfig', config: await getHandoffConfig(store), at: now };
   const metas = await db.getAll('meta', IDBKeyRange.bound('adapter:', 'adapter:\uffff'));
   for (const m of metas) {
     try {

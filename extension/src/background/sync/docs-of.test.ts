@@ -69,7 +69,7 @@ describe('docsOf', () => {
     ]);
   });
 
-  it('a new batch: handoffBatch; an import: returnCode with the changed results only; a revoke: nothing', () => {
+  it('a new batch: handoffBatch; an import: returnCode with the changed results only', () => {
     const b = batch();
     expect(docsOf({ kind: 'batch', record: b }, station, T)).toEqual([
       { kind: 'handoffBatch', shop, batchId: 'b1', record: JSON.parse(JSON.stringify(b)), at: T, station },
@@ -98,9 +98,45 @@ describe('docsOf', () => {
         station,
       },
     ]);
-    expect(docsOf({ kind: 'batch', record: { ...after, revokedAt: T }, before: after }, station, T)).toEqual(
-      [],
+    // A change that is neither an import nor a mark stays local.
+    expect(
+      docsOf({ kind: 'batch', record: { ...after, expiresAt: T + 1 }, before: after }, station, T),
+    ).toEqual([]);
+  });
+
+  it('a revoke and a bulk-ship file: one batchMark each, with their instant, once', () => {
+    const b = batch();
+    const revoked = { ...b, revokedAt: T + 7 };
+    expect(docsOf({ kind: 'batch', record: revoked, before: b }, station, T + 99)).toEqual([
+      { kind: 'batchMark', shop, batchId: 'b1', mark: 'revoked', at: T + 7, station },
+    ]);
+    const shipped = { ...b, shipFileAt: T + 8 };
+    expect(docsOf({ kind: 'batch', record: shipped, before: b }, station, T + 99)).toEqual([
+      { kind: 'batchMark', shop, batchId: 'b1', mark: 'shipFile', at: T + 8, station },
+    ]);
+    // Already marked before this change: nothing again.
+    expect(docsOf({ kind: 'batch', record: { ...revoked }, before: revoked }, station, T)).toEqual([]);
+    // A batch read whole (the backfill) with both marks: the record and both marks.
+    const both = { ...b, revokedAt: T + 7, shipFileAt: T + 8 };
+    expect(docsOf({ kind: 'batch', record: both }, station, T).map((d) => d.kind)).toEqual([
+      'handoffBatch',
+      'batchMark',
+      'batchMark',
+    ]);
+  });
+
+  it('supplier rules and hand-off settings: one latest-edit document each', () => {
+    const rules = { version: 1 as const, rules: [{ sku: 'SM-001-A', supplier: '义乌杯厂' }] };
+    expect(docsOf({ kind: 'supplierRules', shop, rules, fallback: '自营仓', at: T }, station, T + 5)).toEqual(
+      [{ kind: 'supplierRules', shop, rules: { rules, fallback: '自营仓' }, at: T, station }],
     );
+    expect(docsOf({ kind: 'supplierRules', shop, rules, at: T }, station, T)[0]).toMatchObject({
+      rules: { rules },
+    });
+    const config = { baseUrl: 'https://example.com/s.html', suppliers: [{ name: '义乌杯厂' }] };
+    expect(docsOf({ kind: 'handoffConfig', config, at: T + 3 }, station, T + 5)).toEqual([
+      { kind: 'handoffConfig', config, at: T + 3, station },
+    ]);
   });
 
   it('settings, adapters (forgotten: definition null) and overrides; a value outside JSON: nothing', () => {

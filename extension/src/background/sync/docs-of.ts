@@ -10,11 +10,15 @@
  *   say nothing about a parcel that went out). Entry id: job id, line kind and instant;
  * - a batch stored the first time → `handoffBatch` (the record as created, written once); a batch
  *   changed by an imported return code (its `imports` grew) → one `returnCode` holding the results
- *   that changed (id: the code's `sealedAt` and the import instant); other batch changes (revoke,
- *   ship file) stay local;
+ *   that changed (id: the code's `sealedAt` and the import instant); a revoke or a bulk-ship file
+ *   (`revokedAt` / `shipFileAt` newly set, or already set on a batch stored the first time, as the
+ *   backfill reads them) → one `batchMark` with that instant; other batch changes stay local;
  * - a gate override → `gateOverride` (id: its instant); adapters and settings → `adapter` /
  *   `settings` (latest edit wins, core `resolveDocument`); a forgotten adapter → `adapter` with
- *   `definition: null`.
+ *   `definition: null`;
+ * - supplier rules → `supplierRules` (`{ rules, fallback? }`, latest edit wins); the hand-off
+ *   settings → `handoffConfig` (the whole `HandoffConfig`, latest edit wins; the stations merge
+ *   the suppliers used by union when they apply it, apply.ts).
  *
  * Anything that does not make a valid document (core `checkSyncDoc`: a value outside the JSON
  * limits, a text too long) is dropped here and counted by the caller, never sent half-checked.
@@ -78,13 +82,23 @@ export function docsOf(write: StoreWrite, station: SyncStation, now: number): Sy
     case 'batch': {
       const r = write.record;
       const shop = { platform: r.platform, shopId: r.shopId };
+      const marks = (): void => {
+        for (const [mark, at, was] of [
+          ['revoked', r.revokedAt, write.before?.revokedAt],
+          ['shipFile', r.shipFileAt, write.before?.shipFileAt],
+        ] as const)
+          if (at !== undefined && was === undefined)
+            keep({ kind: 'batchMark', shop, batchId: token(r.id), mark, at, station });
+      };
       if (!write.before) {
         const record = json(r);
         if (record !== undefined)
           keep({ kind: 'handoffBatch', shop, batchId: token(r.id), record, at: now, station });
+        marks();
         break;
       }
       const before = write.before;
+      marks();
       if (r.imports.length <= before.imports.length) break;
       const changed: Record<string, unknown> = {};
       for (const [orderId, res] of Object.entries(r.results))
@@ -127,6 +141,20 @@ export function docsOf(write: StoreWrite, station: SyncStation, now: number): Sy
       const settings = json(write.settings);
       if (settings !== undefined)
         keep({ kind: 'settings', shop: write.shop, settings, at: write.at, station });
+      break;
+    }
+    case 'supplierRules': {
+      const rules = json({
+        rules: write.rules,
+        ...(write.fallback !== undefined ? { fallback: write.fallback } : {}),
+      });
+      if (rules !== undefined)
+        keep({ kind: 'supplierRules', shop: write.shop, rules, at: write.at, station });
+      break;
+    }
+    case 'handoffConfig': {
+      const config = json(write.config);
+      if (config !== undefined) keep({ kind: 'handoffConfig', config, at: write.at, station });
       break;
     }
   }

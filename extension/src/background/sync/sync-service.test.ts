@@ -11,7 +11,8 @@ import { queueLocks } from '../shared/locks';
 import { createJob } from '../print/jobs';
 import { Ledgers } from '../quota/ledgers';
 import type { SyncPairingReply } from '../../messages/sync';
-import { SyncService } from './sync-service';
+import { SyncService, conflictNotes } from './sync-service';
+import type { SyncDoc } from '@shipmask/core';
 
 const shop = { platform: 'jd', shopId: 'jd-1' } as const;
 const T = Date.UTC(2026, 11, 7, 3);
@@ -143,5 +144,41 @@ describe('SyncService (no server)', () => {
       ok: false,
       error: 'not-paired',
     });
+  });
+});
+
+describe('conflictNotes', () => {
+  const st = (n: string) => ({ id: `st-00000000000${n}`, label: n });
+  const config = (baseUrl: string, n: string, names: string[]): SyncDoc => ({
+    kind: 'handoffConfig',
+    config: { baseUrl, suppliers: names.map((name) => ({ name })) },
+    at: T + Number(n),
+    station: st(n),
+  });
+  it('names the kept and overridden stations per kind; hand-off settings only when the base URL lost', () => {
+    const rules = (n: string): SyncDoc => ({
+      kind: 'supplierRules',
+      shop,
+      rules: { rules: { version: 1, rules: [] } },
+      at: T + Number(n),
+      station: st(n),
+    });
+    const notes = conflictNotes(
+      [
+        { id: 'a', kept: rules('2'), overridden: [rules('1')] },
+        // Same base URL, other suppliers: merged by union, nothing lost.
+        { id: 'b', kept: config('', '3', ['甲']), overridden: [config('', '1', ['乙'])] },
+        {
+          id: 'c',
+          kept: config('https://x.example/s.html', '3', []),
+          overridden: [config('', '1', []), config('https://x.example/s.html', '2', ['乙'])],
+        },
+      ],
+      T,
+    );
+    expect(notes).toEqual([
+      { at: T, kept: '2', overridden: ['1'], what: 'supplierRules' },
+      { at: T, kept: '3', overridden: ['1'], what: 'handoffConfig' },
+    ]);
   });
 });

@@ -43,7 +43,7 @@ import type { Handlers } from '../shared/handlers';
 import { applyDocs } from './apply';
 import { backfillWrites } from './backfill';
 import { docsOf } from './docs-of';
-import type { SyncEngine } from './engine';
+import type { SyncEngine, SyncReport } from './engine';
 import {
   engineFor,
   joinShop,
@@ -96,6 +96,45 @@ const empty = (): SyncStatusView => ({
   unreadable: 0,
   conflicts: [],
 });
+
+const baseUrlOf = (d: SyncDoc): unknown =>
+  d.kind === 'handoffConfig' && typeof d.config === 'object' && d.config !== null
+    ? (d.config as Record<string, unknown>)['baseUrl']
+    : undefined;
+
+/**
+ * The notes the merchant sees for latest-edit conflicts a sync resolved: which station's edit was
+ * kept and whose were overridden, per kind. Hand-off settings: only an overridden link base URL
+ * is a loss (the suppliers used merge by union when applied, apply.ts), so edits that differ in
+ * their supplier lists only make no note.
+ * @example
+ * conflictNotes(report.resolved, Date.now()); // [{ what: 'settings', kept: '2', overridden: ['1'], at }]
+ */
+export function conflictNotes(resolved: SyncReport['resolved'], at: number): SyncConflictNote[] {
+  const notes: SyncConflictNote[] = [];
+  for (const x of resolved) {
+    const { kept } = x;
+    if (
+      kept.kind !== 'settings' &&
+      kept.kind !== 'adapter' &&
+      kept.kind !== 'supplierRules' &&
+      kept.kind !== 'handoffConfig'
+    )
+      continue;
+    const lost =
+      kept.kind === 'handoffConfig'
+        ? x.overridden.filter((d) => baseUrlOf(d) !== baseUrlOf(kept))
+        : x.overridden;
+    if (lost.length === 0) continue;
+    notes.push({
+      at,
+      kept: kept.station.label,
+      overridden: lost.map((d) => ('station' in d ? d.station.label : '')),
+      what: kept.kind,
+    });
+  }
+  return notes;
+}
 
 /**
  * The sync service of one background.
@@ -168,7 +207,7 @@ export class SyncService {
       const { config, engine } = await this.current();
       if (!config || !engine) return 0;
       let added = 0;
-      for await (const w of backfillWrites(this.o.store)) {
+      for await (const w of backfillWrites(this.o.store, this.o.now())) {
         const r = await engine.write(docsOf(w, config.station, this.o.now()));
         if (r.ok) added += r.added;
       }
@@ -211,14 +250,9 @@ export class SyncService {
       if ((await mirror.getMeta<number>(BACKFILLED)) === undefined) await this.backfill();
       await this.chain;
       const r = await engine.syncOnce();
-      if (r.ok && r.value.resolved.length > 0) {
+      const notes = r.ok ? conflictNotes(r.value.resolved, this.o.now()) : [];
+      if (notes.length > 0) {
         const old = (await mirror.getMeta<SyncConflictNote[]>(CONFLICTS)) ?? [];
-        const notes: SyncConflictNote[] = r.value.resolved.map((x) => ({
-          at: this.o.now(),
-          kept: 'station' in x.kept ? x.kept.station.label : '',
-          overridden: x.overridden.map((d) => ('station' in d ? d.station.label : '')),
-          what: x.kept.kind === 'adapter' ? 'adapter' : 'settings',
-        }));
         await mirror.setMeta(CONFLICTS, [...notes, ...old].slice(0, 5));
       }
       await this.applyPulled(mirror, config);

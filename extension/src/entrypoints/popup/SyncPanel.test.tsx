@@ -22,7 +22,10 @@ const paired: SyncStatusView = {
   pending: 3,
   error: { code: 'offline', message: 'fetch failed' },
   unreadable: 0,
-  conflicts: [{ at: T, kept: '2', overridden: ['1'], what: 'settings' }],
+  conflicts: [
+    { at: T, kept: '2', overridden: ['1'], what: 'settings' },
+    { at: T + 1, kept: '3', overridden: ['2'], what: 'supplierRules' },
+  ],
 };
 
 let root: HTMLElement;
@@ -75,7 +78,8 @@ describe('SyncPanel', () => {
     expect(text).toContain('3 条待上传');
     expect(text).toContain('本机：2 号工位');
     expect(text).toContain('文档编号和时间以明文传输');
-    expect(text).toContain('工位 2 的修改较新，已覆盖工位 1 的修改');
+    expect(text).toContain('店铺设置：工位 2 的修改较新，已覆盖工位 1 的修改');
+    expect(text).toContain('按 SKU 分厂家的规则：工位 3 的修改较新，已覆盖工位 2 的修改');
   });
 
   it('first station: asks for exactly the server origin, then shows the pairing code as text and QR', async () => {

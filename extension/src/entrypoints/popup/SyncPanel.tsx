@@ -37,6 +37,12 @@ export const syncStrings = {
     secret: '配对码就是钥匙：拿到它的人能读写本店的同步数据。只给自己的电脑看。',
     station: (l: string) => `本机：${/^[0-9]{1,4}$/u.test(l) ? `${l} 号工位` : `「${l}」工位`}`,
     conflict: (kept: string, lost: string) => `工位 ${kept} 的修改较新，已覆盖工位 ${lost} 的修改`,
+    what: {
+      settings: '店铺设置',
+      adapter: '教会的页面',
+      supplierRules: '按 SKU 分厂家的规则',
+      handoffConfig: '厂家页面地址',
+    },
     errors: {
       'not-paired': '本机还没有配对',
       'bad-label': '工位号 1–40 个字，不能有 < >',
@@ -69,6 +75,12 @@ export const syncStrings = {
       'The pairing code is the key: whoever has it can read and write the shop sync data. Show it to your own computers only.',
     station: (l: string) => `This computer: station ${l}`,
     conflict: (kept: string, lost: string) => `Station ${kept}'s later edit replaced station ${lost}'s`,
+    what: {
+      settings: 'Shop settings',
+      adapter: 'Taught page',
+      supplierRules: 'Supplier per SKU rules',
+      handoffConfig: 'Supplier page address',
+    },
     errors: {
       'not-paired': 'This computer is not paired yet',
       'bad-label': 'A station label is 1-40 characters, without < >',
@@ -162,7 +174,7 @@ export function SyncPanel(props: { lang: Lang }) {
       {status?.paired && status.secure === false ? <p class="small warn">{t.insecure}</p> : null}
       {status?.conflicts.map((c) => (
         <p key={`${c.at}-${c.kept}`} class="small warn">
-          {t.conflict(c.kept, c.overridden.join('、'))}
+          {`${t.what[c.what]}：${t.conflict(c.kept, c.overridden.join('、'))}`}
         </p>
       ))}
       {note ? <p class="notice error">{note}</p> : null}

@@ -46,6 +46,17 @@ describe('checkSyncDoc', () => {
       'bad-event',
     );
     expect(code({ kind: 'settings', shop, settings: { a: Number.NaN }, at: T0, station })).toBe('bad-field');
+    expect(code({ kind: 'batchMark', shop, batchId: 'b1', mark: 'deleted', at: T0, station })).toBe(
+      'bad-field',
+    );
+    expect(code({ kind: 'batchMark', shop, batchId: 'b 1', mark: 'revoked', at: T0, station })).toBe(
+      'bad-field',
+    );
+    expect(code({ kind: 'supplierRules', shop, rules: { a: Number.NaN }, at: T0, station })).toBe(
+      'bad-field',
+    );
+    expect(code({ kind: 'handoffConfig', config: () => 1, at: T0, station })).toBe('bad-field');
+    expect(code({ kind: 'handoffConfig', at: T0, station })).toBe('bad-field');
   });
 });
 
@@ -71,6 +82,39 @@ describe('naturalKey', () => {
     });
     expect(naturalKey(e(1))).not.toBe(naturalKey(e(2)));
     expect(naturalKey(e(1))).toBe(naturalKey(e(1)));
+  });
+
+  it("keeps each station's batch mark its own set member, one per batch and mark", () => {
+    const m = (mark: 'revoked' | 'shipFile', id: string, at: number): SyncDoc => ({
+      kind: 'batchMark',
+      shop,
+      batchId: 'b1',
+      mark,
+      at,
+      station: { id, label: id },
+    });
+    expect(naturalKey(m('revoked', 'st-1', T0))).toBe(naturalKey(m('revoked', 'st-1', T0 + 5)));
+    expect(naturalKey(m('revoked', 'st-1', T0))).not.toBe(naturalKey(m('revoked', 'st-2', T0)));
+    expect(naturalKey(m('revoked', 'st-1', T0))).not.toBe(naturalKey(m('shipFile', 'st-1', T0)));
+  });
+
+  it('keeps supplier rules one document per shop and hand-off settings one document', () => {
+    const r = (x: number, id: string, shopId = 's1'): SyncDoc => ({
+      kind: 'supplierRules',
+      shop: { ...shop, shopId },
+      rules: { version: 1, rules: [{ sku: `S${x}`, supplier: '厂' }] },
+      at: T0 + x,
+      station: { id, label: id },
+    });
+    expect(naturalKey(r(1, 'st-1'))).toBe(naturalKey(r(2, 'st-2')));
+    expect(naturalKey(r(1, 'st-1'))).not.toBe(naturalKey(r(1, 'st-1', 's2')));
+    const c = (baseUrl: string): SyncDoc => ({
+      kind: 'handoffConfig',
+      config: { baseUrl, suppliers: [] },
+      at: T0,
+      station,
+    });
+    expect(naturalKey(c('https://a.example/s.html'))).toBe(naturalKey(c('')));
   });
 
   it('keeps a settings document one document whatever it holds', () => {

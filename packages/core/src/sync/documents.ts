@@ -9,11 +9,14 @@
  * | `handoffBatch` | shop + batch id | set (a batch record is written once) |
  * | `returnCode` | shop + batch id + code id | set |
  * | `gateOverride` | shop + order id + override id | set |
+ * | `batchMark` | shop + batch id + mark (`revoked` / `shipFile`) + station id | set (the earliest mark counts) |
  * | `adapter` | adapter id | latest edit (`merge.ts`) |
  * | `settings` | shop | latest edit |
+ * | `supplierRules` | shop | latest edit |
+ * | `handoffConfig` | none: one document (the hand-off settings are install-wide) | latest edit |
  *
  * Kinds whose shapes belong to the extension (batch record, return results, adapter definition,
- * settings) carry them as bounded plain JSON (`canonical.ts`); the extension checks them with its
+ * settings, supplier rules, hand-off settings) carry them as bounded plain JSON (`canonical.ts`); the extension checks them with its
  * own validators after opening. Invariant 1: no document holds buyer plaintext; order ids are
  * sealed inside bodies and only keyed hashes of them reach the server as ids.
  * @module
@@ -94,6 +97,32 @@ export interface GateOverrideDoc extends Written {
   readonly reason: string;
 }
 
+/**
+ * A mark one station set on a hand-off batch: `revoked` (its return codes are refused from then
+ * on) or `shipFile` (the bulk-ship file was made from its results). Each station's mark is its own
+ * set member; the stations apply the earliest instant, so the order marks arrive in does not
+ * matter.
+ */
+export interface BatchMarkDoc extends Written {
+  readonly kind: 'batchMark';
+  readonly shop: SyncShop;
+  readonly batchId: string;
+  readonly mark: 'revoked' | 'shipFile';
+}
+
+/** A shop's supplier-per-SKU rules and default supplier (their shape is the extension's). */
+export interface SupplierRulesDoc extends Written {
+  readonly kind: 'supplierRules';
+  readonly shop: SyncShop;
+  readonly rules: JsonValue;
+}
+
+/** The hand-off settings of the stations (link base URL, suppliers used; the extension's shape). */
+export interface HandoffConfigDoc extends Written {
+  readonly kind: 'handoffConfig';
+  readonly config: JsonValue;
+}
+
 /** A taught adapter (its definition is the extension's). */
 export interface AdapterDoc extends Written {
   readonly kind: 'adapter';
@@ -121,8 +150,11 @@ export type SyncDoc =
   | HandoffBatchDoc
   | ReturnCodeDoc
   | GateOverrideDoc
+  | BatchMarkDoc
   | AdapterDoc
-  | SettingsDoc;
+  | SettingsDoc
+  | SupplierRulesDoc
+  | HandoffConfigDoc;
 
 /** Every kind. */
 export type SyncDocKind = SyncDoc['kind'];
@@ -142,8 +174,11 @@ export const MERGE_MODE: { readonly [K in SyncDocKind]: MergeMode } = {
   handoffBatch: 'set',
   returnCode: 'set',
   gateOverride: 'set',
+  batchMark: 'set',
   adapter: 'latest-edit',
   settings: 'latest-edit',
+  supplierRules: 'latest-edit',
+  handoffConfig: 'latest-edit',
 };
 
 /** Why a value is not a replicated document. */
@@ -193,7 +228,8 @@ function checkStation(v: unknown): SyncStation | undefined {
  * non-empty well-formed text (shop id <= 200, station label <= 40, reason <= 500 characters);
  * station, entry, batch, code, override and adapter ids are 1-128 of `A-Z a-z 0-9 _ . : -`;
  * order ids 1-64 characters; times safe-integer epoch ms; a `reprinted` entry needs a reason;
- * quota events pass `checkQuotaEvent`; extension-owned bodies pass `isJsonValue`.
+ * quota events pass `checkQuotaEvent`; extension-owned bodies pass `isJsonValue`; a batch mark is
+ * `revoked` or `shipFile`.
  * @example
  * checkSyncDoc({ kind: 'claim', shop: { platform: 'jd', shopId: 's' }, orderId: '1', at: 0,
  *   station: { id: 'a', label: '1' } }).ok; // true
@@ -222,6 +258,11 @@ export function checkSyncDoc(value: unknown): SyncDocCheck {
     if (!isJsonValue(definition)) return fail('bad-field', 'definition must be bounded plain JSON.');
     return { ok: true, doc: { kind, adapterId, definition, ...written } };
   }
+  if (kind === 'handoffConfig') {
+    const config = d['config'];
+    if (!isJsonValue(config)) return fail('bad-field', 'config must be bounded plain JSON.');
+    return { ok: true, doc: { kind, config, ...written } };
+  }
   const shop = checkShop(d['shop']);
   if (!shop) return fail('bad-shop', 'shop must be { platform, shopId }.');
   const base = { shop, ...written };
@@ -230,6 +271,18 @@ export function checkSyncDoc(value: unknown): SyncDocCheck {
       const settings = d['settings'];
       if (!isJsonValue(settings)) return fail('bad-field', 'settings must be bounded plain JSON.');
       return { ok: true, doc: { kind, settings, ...base } };
+    }
+    case 'supplierRules': {
+      const rules = d['rules'];
+      if (!isJsonValue(rules)) return fail('bad-field', 'rules must be bounded plain JSON.');
+      return { ok: true, doc: { kind, rules, ...base } };
+    }
+    case 'batchMark': {
+      const { batchId, mark } = d;
+      if (!isToken(batchId)) return fail('bad-field', 'batchId must be a token.');
+      if (mark !== 'revoked' && mark !== 'shipFile')
+        return fail('bad-field', "mark must be 'revoked' or 'shipFile'.");
+      return { ok: true, doc: { kind, batchId, mark, ...base } };
     }
     case 'claim': {
       const orderId = d['orderId'];
@@ -324,10 +377,22 @@ export function naturalKey(doc: SyncDoc): string {
       return canonicalJson([doc.kind, doc.shop.platform, doc.shop.shopId, doc.batchId, doc.codeId]);
     case 'gateOverride':
       return canonicalJson([doc.kind, doc.shop.platform, doc.shop.shopId, doc.orderId, doc.overrideId]);
+    case 'batchMark':
+      return canonicalJson([
+        doc.kind,
+        doc.shop.platform,
+        doc.shop.shopId,
+        doc.batchId,
+        doc.mark,
+        doc.station.id,
+      ]);
     case 'adapter':
       return canonicalJson([doc.kind, doc.adapterId]);
     case 'settings':
+    case 'supplierRules':
       return canonicalJson([doc.kind, doc.shop.platform, doc.shop.shopId]);
+    case 'handoffConfig':
+      return canonicalJson([doc.kind]);
   }
 }
 

@@ -121,6 +121,27 @@ export const syncDocArb: fc.Arbitrary<SyncDoc> = fc.oneof(
     at: atArb,
     station: stationArb,
   }),
+  fc.record({
+    kind: fc.constant('batchMark' as const),
+    shop: shopArb,
+    batchId: tokenArb,
+    mark: fc.constantFrom('revoked' as const, 'shipFile' as const),
+    at: atArb,
+    station: stationArb,
+  }),
+  fc.record({
+    kind: fc.constant('supplierRules' as const),
+    shop: shopArb,
+    rules: jsonArb,
+    at: atArb,
+    station: stationArb,
+  }),
+  fc.record({
+    kind: fc.constant('handoffConfig' as const),
+    config: jsonArb,
+    at: atArb,
+    station: stationArb,
+  }),
 );
 
 /** The order id a document names, if any. */

@@ -25,8 +25,11 @@ export {
   type HandoffBatchDoc,
   type ReturnCodeDoc,
   type GateOverrideDoc,
+  type BatchMarkDoc,
   type AdapterDoc,
   type SettingsDoc,
+  type SupplierRulesDoc,
+  type HandoffConfigDoc,
 } from './documents.js';
 export { DOC_ID, REV_ID, docId, revisionId, revGeneration } from './ids.js';
 export {
