@@ -19,6 +19,7 @@ import { GateStore } from '../../extension/src/background/gate/store.ts';
 import { queueLocks } from '../../extension/src/background/shared/locks.ts';
 import { startCouchServer, type CouchServer } from './couch-server.ts';
 import { BackgroundStation, content, page, random, syncAll } from './background-stations.ts';
+import { duplicateLine } from '../../extension/src/entrypoints/popup/sync-duplicate-line.ts';
 
 let couch: CouchServer;
 beforeAll(async () => {
@@ -435,4 +436,64 @@ describe('three stations of one shop (whole backgrounds, real CouchDB-protocol s
       expect(text).not.toContain(secret);
     expect(text).not.toMatch(/\\u4e49|\\u6c38/u);
   }, 60_000);
+
+  it('an order printed offline on one station and online on another: every station lists the duplicate print', async () => {
+    const [a, b, c] = await pairThree('shipmask-duplicate');
+    const orderId = ORDERS[42]!;
+    const printJob = async (s: BackgroundStation, trackingNumber: string): Promise<PrintJobView> => {
+      const j = (await s.h['print/job-create'](
+        {
+          type: 'print/job-create',
+          shop,
+          path: 'browser',
+          carrier: 'ZTO',
+          labelSize: '76x130',
+          documents: [{ orderId, trackingNumber }],
+        },
+        page,
+      )) as PrintJobView;
+      expect(j.documents[0]!.state).toBe('queued');
+      await s.h['print/job-mark'](
+        {
+          type: 'print/job-mark',
+          jobId: j.id,
+          marks: [{ documentId: j.documents[0]!.documentId, state: 'printed' }],
+        },
+        page,
+      );
+      return j;
+    };
+    // Station 3 is offline and prints the order; station 1, online, prints it too.
+    c.offline = true;
+    await printJob(c, 'ZT7300000099');
+    await printJob(a, 'ZT7300000042');
+    for (const s of [a, b, c]) expect((await s.service.sync.status()).duplicates).toEqual([]);
+    c.offline = false;
+    await syncAll([a, b, c]);
+
+    const seen = await Promise.all([a, b, c].map(async (s) => (await s.service.sync.status()).duplicates));
+    for (const list of seen) expect(list.map((d) => d.orderId)).toEqual([orderId]);
+    // Every station names the same winner (CouchDB's deterministic rule) and the other printer.
+    const [na, nb, nc] = seen.map((l) => l[0]!) as [
+      (typeof seen)[0][0],
+      (typeof seen)[0][0],
+      (typeof seen)[0][0],
+    ];
+    expect(new Set([na.printedBy, nb.printedBy, nc.printedBy]).size).toBe(1);
+    expect([na.printedBy, ...na.alsoBy].sort()).toEqual(['1', '3']);
+    expect(nb.here).toBe('neither');
+    const loser = na.printedBy === '1' ? nc : na;
+    expect(loser.here).toBe('duplicate');
+    expect((na.printedBy === '1' ? na : nc).here).toBe('winner');
+    expect(duplicateLine(loser)).toBe(
+      `订单 ${orderId} 已由 ${na.printedBy} 号工位打印，本工位离线时也打印了：可能重复发货`,
+    );
+    // Recorded in the audit log, once, also after more syncs.
+    await syncAll([a, b, c]);
+    for (const s of [a, b, c]) {
+      const lines = (await s.store.auditLog()).filter((l) => l.kind === 'sync-duplicate-print');
+      expect(lines.map((l) => l.detail?.['orderId'])).toEqual([orderId]);
+      expect((await s.service.sync.status()).duplicates).toHaveLength(1);
+    }
+  });
 });

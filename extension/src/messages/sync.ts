@@ -5,6 +5,7 @@
  * @module
  */
 import type { SyncStation } from '@shipmask/core';
+import type { ShopRef } from './shared';
 
 /** Why a request failed, in words the status line can turn into plain language. */
 export type CouchErrorCode =
@@ -60,6 +61,25 @@ export interface SyncConflictNote {
   readonly what: 'settings' | 'adapter' | 'supplierRules' | 'handoffConfig';
 }
 
+/**
+ * An order printed on two stations (issue 22, deliver 4): its claim has more than one live leaf
+ * after replication (a claim written while a station was offline met another station's claim).
+ * CouchDB's deterministic winner names who printed it; the others printed it too, so two parcels
+ * may have gone out. Shown to the merchant until a newer one pushes it out of the list.
+ */
+export interface SyncDuplicateNote {
+  /** When this station found it. */
+  readonly at: number;
+  readonly shop: ShopRef;
+  readonly orderId: string;
+  /** Label of the station whose claim won. */
+  readonly printedBy: string;
+  /** Labels of the stations whose claims lost (they printed it too). */
+  readonly alsoBy: readonly string[];
+  /** This station's part: the winner, one of the duplicates, or neither. */
+  readonly here: 'winner' | 'duplicate' | 'neither';
+}
+
 /** The station's sync state for the status line. */
 export interface SyncStatus {
   readonly lastSyncAt: number | null;
@@ -82,6 +102,8 @@ export interface SyncStatusView {
   readonly error: CouchError | null;
   readonly unreadable: number;
   readonly conflicts: readonly SyncConflictNote[];
+  /** Orders printed on two stations (newest first, at most 20). */
+  readonly duplicates: readonly SyncDuplicateNote[];
 }
 
 /** Why pairing was refused (core pairing and URL codes, or a bad label). */

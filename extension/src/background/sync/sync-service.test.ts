@@ -11,7 +11,7 @@ import { queueLocks } from '../shared/locks';
 import { createJob } from '../print/jobs';
 import { Ledgers } from '../quota/ledgers';
 import type { SyncPairingReply } from '../../messages/sync';
-import { SyncService, conflictNotes } from './sync-service';
+import { SyncService, conflictNotes, duplicateNote } from './sync-service';
 import type { SyncDoc } from '@shipmask/core';
 
 const shop = { platform: 'jd', shopId: 'jd-1' } as const;
@@ -180,5 +180,45 @@ describe('conflictNotes', () => {
       { at: T, kept: '2', overridden: ['1'], what: 'supplierRules' },
       { at: T, kept: '3', overridden: ['1'], what: 'handoffConfig' },
     ]);
+  });
+});
+
+describe('duplicateNote', () => {
+  const claim = (n: string, orderId = '6931000000000001'): SyncDoc => ({
+    kind: 'claim',
+    shop,
+    orderId,
+    at: T,
+    station: { id: `st-00000000000${n}`, label: n },
+  });
+  const res = (win: SyncDoc, ...losers: SyncDoc[]) => ({
+    doc: win,
+    rev: '1-a',
+    losers: losers.map((doc, i) => ({ rev: `1-${i}`, doc })),
+    rule: 'couchdb-winner' as const,
+  });
+  it("names the winner, the others, and this station's part", () => {
+    const r = res(claim('2'), claim('3'), claim('1'));
+    expect(duplicateNote(r, 'st-000000000003', T)).toEqual({
+      at: T,
+      shop,
+      orderId: '6931000000000001',
+      printedBy: '2',
+      alsoBy: ['3', '1'],
+      here: 'duplicate',
+    });
+    expect(duplicateNote(r, 'st-000000000002', T)?.here).toBe('winner');
+    expect(duplicateNote(r, 'st-000000000009', T)?.here).toBe('neither');
+  });
+  it('one station holding the claim (alone, or twice itself) and other kinds: no duplicate', () => {
+    expect(duplicateNote(res(claim('2')), 'st-000000000002', T)).toBeUndefined();
+    expect(duplicateNote(res(claim('2'), claim('2')), 'st-000000000002', T)).toBeUndefined();
+    expect(
+      duplicateNote(
+        res({ kind: 'settings', shop, settings: {}, at: T, station: { id: 'st-1', label: '1' } }),
+        'st-1',
+        T,
+      ),
+    ).toBeUndefined();
   });
 });

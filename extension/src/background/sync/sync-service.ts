@@ -20,7 +20,10 @@
  *   the server (core claim.ts: a create refused with 409 when another station was first). Orders
  *   another station claimed come out `failed` with "已由 X 号工位打印"; only an explicit reprint
  *   with a reason (print/reprint, logged) sends them again. Offline, the claim is written locally
- *   and replicates later; CouchDB's deterministic winner decides, and the loser is a duplicate.
+ *   and replicates later; CouchDB's deterministic winner decides, and the loser is a duplicate:
+ *   when a pull brings a claim with live leaves of two stations, every station records it (audit
+ *   `sync-duplicate-print`) and lists it in its status (`duplicates`), which the popup shows in
+ *   plain words ("订单 … 已由 2 号工位打印，本工位离线时也打印了：可能重复发货"). Never silent.
  * @module
  */
 import {
@@ -28,6 +31,8 @@ import {
   deriveSyncKeys,
   newClaim,
   resolveDocument,
+  type ClaimDoc,
+  type Resolved,
   type SyncDoc,
   type SyncShop,
 } from '@shipmask/core';
@@ -35,7 +40,12 @@ import type { PrintJobView } from '../../messages/print';
 import type { Store } from '../../storage';
 import type { SyncLocalStore } from '../../storage/sync-store';
 import type { StoreWrite } from '../../storage/sync-outbox';
-import type { SyncConflictNote, SyncPairingReply, SyncStatusView } from '../../messages/sync';
+import type {
+  SyncConflictNote,
+  SyncDuplicateNote,
+  SyncPairingReply,
+  SyncStatusView,
+} from '../../messages/sync';
 import { GateStore } from '../gate';
 import type { Locks } from '../shared/locks';
 import { applyMarks } from '../print';
@@ -83,6 +93,9 @@ export type SyncHandlers = Pick<Handlers, SyncRequestType>;
 
 const APPLY_SEQ = 'apply:seq';
 const CONFLICTS = 'status:conflicts';
+const DUPLICATES = 'status:duplicates';
+/** Duplicate prints kept for the merchant to see. */
+const MAX_DUPLICATES = 20;
 const BACKFILLED = 'backfill:done';
 const LOCK = 'shipmask-sync';
 /** Claims at once (one request each). */
@@ -95,6 +108,7 @@ const empty = (): SyncStatusView => ({
   error: null,
   unreadable: 0,
   conflicts: [],
+  duplicates: [],
 });
 
 const baseUrlOf = (d: SyncDoc): unknown =>
@@ -134,6 +148,36 @@ export function conflictNotes(resolved: SyncReport['resolved'], at: number): Syn
     });
   }
   return notes;
+}
+
+/**
+ * The duplicate print a claim's merged revisions show, or `undefined` when one station holds it
+ * (core claim.ts: CouchDB's winner printed it; every other live claim printed it too).
+ * @example
+ * duplicateNote(resolveDocument(revisions), 'st-0a1b2c3d4e5f', Date.now());
+ * // { orderId: '3718…', printedBy: '2', alsoBy: ['3'], here: 'duplicate', … }
+ */
+export function duplicateNote(res: Resolved, stationId: string, at: number): SyncDuplicateNote | undefined {
+  const win = res.doc;
+  if (win?.kind !== 'claim') return undefined;
+  const others = res.losers
+    .map((l) => l.doc)
+    .filter((d): d is ClaimDoc => d.kind === 'claim' && d.station.id !== win.station.id);
+  if (others.length === 0) return undefined;
+  const labels = [...new Set(others.map((d) => d.station.label))];
+  return {
+    at,
+    shop: { platform: win.shop.platform, shopId: win.shop.shopId },
+    orderId: win.orderId,
+    printedBy: win.station.label,
+    alsoBy: labels,
+    here:
+      win.station.id === stationId
+        ? 'winner'
+        : others.some((d) => d.station.id === stationId)
+          ? 'duplicate'
+          : 'neither',
+  };
 }
 
 /**
@@ -268,10 +312,14 @@ export class SyncService {
       if (rows.length === 0) break;
       const ids = [...new Set(rows.map((r) => r.id))];
       const docs: SyncDoc[] = [];
+      const duplicates = new Map<string, SyncDuplicateNote>();
       for (const id of ids) {
-        const d = resolveDocument(await mirror.revisionsOf(id)).doc;
-        if (d) docs.push(d);
+        const res = resolveDocument(await mirror.revisionsOf(id));
+        if (res.doc) docs.push(res.doc);
+        const dup = duplicateNote(res, config.station.id, this.o.now());
+        if (dup) duplicates.set(id, dup);
       }
+      if (duplicates.size > 0) await this.recordDuplicates(mirror, duplicates);
       await applyDocs(
         { store: this.o.store, gates: this.gates, forget: this.o.forget, now: this.o.now },
         docs,
@@ -280,6 +328,37 @@ export class SyncService {
       seq = rows[rows.length - 1]!.seq;
       await mirror.setMeta(APPLY_SEQ, seq);
     }
+  }
+
+  /**
+   * Keep duplicate prints for the merchant (one note per order, replaced when another station's
+   * claim joins it, newest first) and write each new one to the audit log. Never silent.
+   */
+  private async recordDuplicates(
+    mirror: SyncLocalStore,
+    found: Map<string, SyncDuplicateNote>,
+  ): Promise<void> {
+    const old = (await mirror.getMeta<(SyncDuplicateNote & { id: string })[]>(DUPLICATES)) ?? [];
+    const fresh: (SyncDuplicateNote & { id: string })[] = [];
+    for (const [id, note] of found) {
+      const was = old.find((o) => o.id === id);
+      if (was && was.printedBy === note.printedBy && was.alsoBy.join('\u0000') === note.alsoBy.join('\u0000'))
+        continue;
+      fresh.push({ id, ...note });
+      await this.o.store.audit({
+        at: note.at,
+        kind: 'sync-duplicate-print',
+        platform: note.shop.platform,
+        shopId: note.shop.shopId,
+        detail: { orderId: note.orderId, printedBy: note.printedBy, alsoBy: note.alsoBy.join(',') },
+      });
+    }
+    if (fresh.length === 0) return;
+    const ids = new Set(fresh.map((f) => f.id));
+    await mirror.setMeta(
+      DUPLICATES,
+      [...fresh, ...old.filter((o) => !ids.has(o.id))].slice(0, MAX_DUPLICATES),
+    );
   }
 
   /** The status view (the popup formats it with status-line.ts). */
@@ -295,6 +374,9 @@ export class SyncService {
       station: config.station,
       ...s,
       conflicts: (await (await this.mirror()).getMeta<SyncConflictNote[]>(CONFLICTS)) ?? [],
+      duplicates: (
+        (await (await this.mirror()).getMeta<(SyncDuplicateNote & { id: string })[]>(DUPLICATES)) ?? []
+      ).map(({ id: _id, ...note }) => note),
     };
   }
 

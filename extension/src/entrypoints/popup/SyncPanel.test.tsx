@@ -12,6 +12,7 @@ const unpaired: SyncStatusView = {
   error: null,
   unreadable: 0,
   conflicts: [],
+  duplicates: [],
 };
 const paired: SyncStatusView = {
   paired: true,
@@ -25,6 +26,16 @@ const paired: SyncStatusView = {
   conflicts: [
     { at: T, kept: '2', overridden: ['1'], what: 'settings' },
     { at: T + 1, kept: '3', overridden: ['2'], what: 'supplierRules' },
+  ],
+  duplicates: [
+    {
+      at: T,
+      shop: { platform: 'douyin', shopId: 's1' },
+      orderId: '6931000000000001',
+      printedBy: '1',
+      alsoBy: ['2'],
+      here: 'duplicate',
+    },
   ],
 };
 
@@ -80,6 +91,9 @@ describe('SyncPanel', () => {
     expect(text).toContain('文档编号和时间以明文传输');
     expect(text).toContain('店铺设置：工位 2 的修改较新，已覆盖工位 1 的修改');
     expect(text).toContain('按 SKU 分厂家的规则：工位 3 的修改较新，已覆盖工位 2 的修改');
+    expect(root.querySelector('.sync-duplicate')?.textContent).toBe(
+      '订单 6931000000000001 已由 1 号工位打印，本工位离线时也打印了：可能重复发货',
+    );
   });
 
   it('first station: asks for exactly the server origin, then shows the pairing code as text and QR', async () => {

@@ -13,6 +13,7 @@ import { send } from '../../client';
 import { syncOriginPattern } from '../../origins';
 import { qrDataUrl } from '../../supplier/qr';
 import { syncStatusLine } from './sync-status-line';
+import { duplicateLine } from './sync-duplicate-line';
 import type { SyncPairingReply, SyncStatusView } from '../../messages/sync';
 import type { Lang } from './i18n';
 
@@ -175,6 +176,11 @@ export function SyncPanel(props: { lang: Lang }) {
       {status?.conflicts.map((c) => (
         <p key={`${c.at}-${c.kept}`} class="small warn">
           {`${t.what[c.what]}：${t.conflict(c.kept, c.overridden.join('、'))}`}
+        </p>
+      ))}
+      {status?.duplicates.map((d) => (
+        <p key={`${d.shop.platform}-${d.shop.shopId}-${d.orderId}`} class="notice error sync-duplicate">
+          {duplicateLine(d, props.lang)}
         </p>
       ))}
       {note ? <p class="notice error">{note}</p> : null}
