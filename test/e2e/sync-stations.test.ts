@@ -4,7 +4,9 @@
 // the server's origin at pairing). Each station talks to its own background service worker from
 // its popup page, as the popup does. They pair by code, share one exact quota under concurrent
 // reveals, two of them race to print the same 30 orders and print each once, keep working while the server is
-// down and catch up after, and the server's database holds no order id, shop id or masked text.
+// down and catch up after (an order both printed while it was down is listed as a duplicate print
+// on every station, and the popup says so), and the server's database holds no order id, shop id
+// or masked text.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchServer } from '../sync/couch-server.ts';
@@ -126,14 +128,44 @@ describe('three stations (Chromium profiles) of one shop through a CouchDB-proto
     });
     expect(down.error?.code).toBe('offline');
     expect(down.pending).toBeGreaterThanOrEqual(3);
+    // While the server is down, stations 1 and 2 both print one more order: neither can claim it
+    // at the server, so both print it. After the catch-up every station lists the duplicate print.
+    const DUP = `69${String(31_000_000_000_000 + 999 * 7919)}`;
+    for (const [k, s] of [a, b].entries()) {
+      const j = await send<{ documents: { orderId: string; state: string }[] }>(s.page, {
+        type: 'print/job-create',
+        shop,
+        path: 'browser',
+        carrier: 'ZTO',
+        labelSize: '76x130',
+        documents: [{ orderId: DUP, trackingNumber: `ZT79000000${k}` }],
+      });
+      expect(j.documents[0]!.state).toBe('queued');
+    }
     await couch.restart();
     await syncAll();
     for (const s of stations) expect(await used(s.page)).toBe(54);
+    for (const s of stations)
+      expect(
+        (await send<{ duplicates: { orderId: string }[] }>(s.page, { type: 'sync/status' })).duplicates.map(
+          (d) => d.orderId,
+        ),
+      ).toEqual([DUP]);
+    // The popup says it in plain words.
+    await b.page.reload();
+    await expect
+      .poll(() => b.page.locator('.sync-duplicate').textContent())
+      .toMatch(
+        new RegExp(
+          `^订单 ${DUP} (已由 1 号工位打印，本工位|由本工位打印，1 号工位)离线时也打印了：可能重复发货$`,
+          'u',
+        ),
+      );
 
     // The server holds ciphertext only.
     const text = await (await fetch(`${db}/_all_docs?include_docs=true`)).text();
     expect(text.length).toBeGreaterThan(1000);
-    for (const secret of [...ORDERS, shop.shopId, 'ZT7300000000', '号工位'])
+    for (const secret of [...ORDERS, DUP, shop.shopId, 'ZT7300000000', '号工位'])
       expect(text).not.toContain(secret);
   });
 });
