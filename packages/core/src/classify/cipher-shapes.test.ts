@@ -1,9 +1,108 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cipherShapes, readCipher } from './cipher-shapes.js';
+import { cipherShapes, isCiphertext, readCipher, type CipherReading } from './cipher-shapes.js';
 import { fuzzText, mobile, RUNS } from './fuzz.test-helper.js';
 
+/**
+ * The reading rules written the plain way (trim, split on the separator, check each segment):
+ * the one-pass `readCipher` must agree with it on every input.
+ */
+function readCipherBySplit(value: string): CipherReading | undefined {
+  const b64 = /^[0-9A-Za-z+/\-_=*]+$/u;
+  const s = value.trim();
+  const n = s.length;
+  if (n < 6 || n > 4096) return undefined;
+  const sep = s[0] ?? '';
+  if (!'#$~'.includes(sep) || s[n - 1] !== sep) return undefined;
+  const double = s[n - 2] === sep;
+  const parts = s.slice(1, double ? n - 2 : n - 1).split(sep);
+  const version = parts[parts.length - 1] ?? '';
+  if (!/^\d{1,4}$/u.test(version)) return undefined;
+  const body = parts.slice(0, -1);
+  if (body.length === 0 || body.length > 2) return undefined;
+  for (const p of body)
+    if (p.length > 0 && (!b64.test(p) || /1-?[3-9](?:-?\d){9}/u.test(p))) return undefined;
+  const separator = sep as '#' | '$' | '~';
+  if (body.length === 1) {
+    const cipher = body[0] ?? '';
+    if (cipher.length < 4) return undefined;
+    if (cipher.startsWith('AgAAAA') || (double && sep === '~'))
+      return { source: 'pdd', separator, version, cipher };
+    if (!double && sep === '~') return { source: 'taobao', separator, version, cipher };
+    if (double && sep !== '~') return { source: 'douyin', separator, version, cipher };
+    return undefined;
+  }
+  const [a = '', b = ''] = body;
+  if (b.length < 4) return undefined;
+  if (a.startsWith('AgAAAA')) return { source: 'pdd', separator, version, cipher: a, searchIndex: b };
+  if (b.startsWith('AgAAAA'))
+    return { source: 'pdd', separator, version, cipher: b, ...(a ? { searchIndex: a } : {}) };
+  if (double && sep === '$' && a.length === 24 && a.endsWith('==') && b64.test(a))
+    return { source: 'taobao', separator, version, cipher: b, searchIndex: a };
+  if (double && sep !== '~')
+    return { source: 'douyin', separator, version, cipher: b, ...(a ? { searchIndex: a } : {}) };
+  if (!double && sep === '$' && a.length > 0)
+    return { source: 'taobao', separator, version, cipher: b, prefix: a };
+  if (sep === '~' && a.length > 0) return { source: 'taobao', separator, version, cipher: a, searchIndex: b };
+  return undefined;
+}
+
+/**
+ * Ciphertext-shaped strings: zero to three body segments (base64 pieces, digit runs, mobiles
+ * tight and dashed, the PDD header, an empty index, a stranger now and then), a version of zero
+ * to five characters, single or double closing separator.
+ */
+const piece = fc.constantFrom(
+  '0BB1W4Xn5A',
+  '8SPcn5YcviStk1oP01BhNg==',
+  'AgAAAA',
+  'ML3B',
+  '=',
+  '/+',
+  '-_*',
+  '1',
+  '12345',
+  '13812345678',
+  '138-1234-5678',
+  '1-3-8',
+  ' ',
+  '省',
+  '.',
+);
+const segment = fc.array(piece, { maxLength: 3 }).map((cs) => cs.join(''));
+const cipherLike = fc
+  .tuple(
+    fc.constantFrom('#', '$', '~'),
+    fc.array(segment, { maxLength: 3 }),
+    fc.constantFrom('', '1', '12', '1234', '12345', 'a', ' 1'),
+    fc.boolean(),
+  )
+  .map(([sep, body, version, double]) =>
+    [sep, ...body.map((b) => b + sep), version, sep, double ? sep : ''].join(''),
+  );
+
 describe('readCipher', () => {
+  it('agrees with the split-and-check reading on every input (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(cipherLike, fuzzText), (s) => {
+        expect(readCipher(s)).toEqual(readCipherBySplit(s));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const s of cipherShapes) expect(readCipher(s.example)).toEqual(readCipherBySplit(s.example));
+  });
+
+  it('isCiphertext says whether readCipher reads a value (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(cipherLike, fuzzText), (s) => {
+        expect(isCiphertext(s)).toBe(readCipher(s) !== undefined);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(isCiphertext(' #ML3B#0BB1W4Xn5AbCdEfGh1234=#1## ')).toBe(true);
+    expect(isCiphertext('#ML3B#0BB1W4Xn513812345678AbCd=#1##')).toBe(false);
+  });
+
   it('reads the issue-3 shapes', () => {
     expect(readCipher('#ML3B#0BB1W4Xn5AbCdEfGh1234=#1##')).toEqual({
       source: 'douyin',

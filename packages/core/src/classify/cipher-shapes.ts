@@ -107,43 +107,43 @@ export interface CipherReading {
 /** Longest ciphertext accepted (a receiver field's ciphertext is far shorter). */
 const MAX_CIPHER_LENGTH = 4096;
 
-function isSep(c: number): c is 35 | 36 | 126 {
-  return c === 35 /* # */ || c === 36 /* $ */ || c === 126; /* ~ */
+const HASH = 35;
+const DOLLAR = 36;
+const TILDE = 126;
+
+function isSep(c: number): boolean {
+  return c === HASH || c === DOLLAR || c === TILDE;
 }
 
-/** Base64 (standard or URL-safe) body characters, plus `=` padding. */
-function isB64(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const ok =
-      (c >= 48 && c <= 57) ||
-      (c >= 65 && c <= 90) ||
-      (c >= 97 && c <= 122) ||
-      c === 43 ||
-      c === 47 ||
-      c === 45 ||
-      c === 95 ||
-      c === 61 ||
-      c === 42; /* * appears in some index tokens */
-    if (!ok) return false;
-  }
-  return true;
-}
+const OTHER = 0;
+const B64 = 1;
+const DIGIT = 2;
+const DASH = 3;
 
-/** Base64 of a 16-byte HMAC-MD5: 22 characters and `==`. */
-function isHmacMd5(s: string): boolean {
-  return s.length === 24 && s.endsWith('==') && isB64(s);
-}
-
-function isVersion(s: string): boolean {
-  if (s.length === 0 || s.length > 4) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
+/**
+ * ASCII characters by what they can be in a ciphertext: base64 (standard or URL-safe) body
+ * characters, `=` padding and `*` (some index tokens) are `B64`, with digits and `-` told apart
+ * (a mobile number hides in digits and dashes); anything else (separators included) is `OTHER`.
+ */
+const CHAR_CLASS = ((): Uint8Array => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++)
+    t[c] =
+      c >= 48 && c <= 57
+        ? DIGIT
+        : c === 45
+          ? DASH
+          : (c >= 65 && c <= 90) ||
+              (c >= 97 && c <= 122) ||
+              c === 43 ||
+              c === 47 ||
+              c === 95 ||
+              c === 61 ||
+              c === 42
+            ? B64
+            : OTHER;
+  return t;
+})();
 
 /**
  * A mainland mobile number inside a segment, tight or with dashes (`-` is a base64url
@@ -153,22 +153,86 @@ function isVersion(s: string): boolean {
  */
 const MOBILE_IN_SEGMENT = /1-?[3-9](?:-?\d){9}/u;
 
+/** Which reading a ciphertext gets (`NONE`: not a ciphertext). */
+const NONE = 0;
+/** One body segment `<cipher>`, read as PDD / Taobao / Douyin. */
+const ONE_PDD = 1;
+const ONE_TAOBAO = 2;
+const ONE_DOUYIN = 3;
+/** Two body segments `<a><sep><b>`: which is the cipher and what the other one is. */
+const PDD_A_INDEX_B = 4;
+const PDD_B_INDEX_A = 5;
+const TAOBAO_B_INDEX_A = 6;
+const DOUYIN_B_INDEX_A = 7;
+const TAOBAO_B_PREFIX_A = 8;
+const TAOBAO_A_INDEX_B = 9;
+
 /**
- * `MOBILE_IN_SEGMENT`, after a cheap necessary condition that nearly every body fails: a match is
- * 11 digits with at most single dashes between them, so it lies inside one run of digits and
- * dashes holding at least 11 digits. A random base64 body has such a run with odds of about 1 in
- * 10^8; counting all the digits of a body instead passed every body longer than ~70 characters
- * and ran the pattern on each (the Douyin export bench: three ciphertexts a row).
+ * The reading `s` (already trimmed) gets, without copying any part of it: the rules of
+ * `readCipher`, shared with `isCiphertext`.
  */
-function mobileInSegment(s: string): boolean {
+function cipherShape(s: string): number {
+  const n = s.length;
+  if (n < 6 || n > MAX_CIPHER_LENGTH) return NONE;
+  const first = s.charCodeAt(0);
+  if (!isSep(first) || s.charCodeAt(n - 1) !== first) return NONE;
+  const double = s.charCodeAt(n - 2) === first;
+  // One pass over the inner text (between the outer separators). Every character of it is a
+  // separator, a body character (base64) or a version digit (also base64), so any other
+  // character rules the value out at once. Every row of an export has up to three
+  // ciphertexts, so no segment is copied to be checked: `MOBILE_IN_SEGMENT` runs only on a
+  // segment with a run of at least 11 digits (single dashes allowed between them), a necessary
+  // condition a random base64 body meets with odds of about 1 in 10^8.
+  const end = double ? n - 2 : n - 1;
+  let cut1 = -1;
+  let cut2 = -1;
+  let segStart = 1;
   let digits = 0;
-  for (let i = 0; i < s.length; i++) {
+  let longRun = false;
+  for (let i = 1; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++digits >= 11) return MOBILE_IN_SEGMENT.test(s);
-    } else if (c !== 45 /* - */) digits = 0;
+    const k = c < 128 ? CHAR_CLASS[c] : OTHER;
+    if (k === B64) digits = 0;
+    else if (k === DIGIT) {
+      if (++digits >= 11) longRun = true;
+    } else if (k !== DASH) {
+      if (c !== first || cut2 >= 0) return NONE; // a stranger, or a third body segment
+      if (longRun && MOBILE_IN_SEGMENT.test(s.slice(segStart, i))) return NONE;
+      if (cut1 >= 0) cut2 = i;
+      else cut1 = i;
+      segStart = i + 1;
+      digits = 0;
+      longRun = false;
+    }
   }
-  return false;
+  if (cut1 < 0) return NONE; // no body segment
+  const versionStart = (cut2 >= 0 ? cut2 : cut1) + 1;
+  if (end - versionStart < 1 || end - versionStart > 4) return NONE;
+  for (let i = versionStart; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return NONE;
+  }
+  if (cut2 < 0) {
+    // `~<cipher>~<ver>~~` and `$<cipher>$<ver>$$` with the AgAAAA blob header: PDD.
+    if (cut1 - 1 < 4) return NONE;
+    if (s.startsWith('AgAAAA', 1) || (double && first === TILDE)) return ONE_PDD;
+    if (!double && first === TILDE) return ONE_TAOBAO;
+    if (double) return ONE_DOUYIN;
+    return NONE;
+  }
+  const aLength = cut1 - 1;
+  if (cut2 - cut1 - 1 < 4) return NONE;
+  // PDD searchable: `~<cipher>~<index>~<ver>~~`.
+  if (s.startsWith('AgAAAA', 1)) return PDD_A_INDEX_B;
+  if (s.startsWith('AgAAAA', cut1 + 1)) return PDD_B_INDEX_A;
+  // Taobao TOP searchable phone: `$<HMAC-MD5 of the last 4 digits>$<cipher>$<ver>$$`.
+  if (double && first === DOLLAR && aLength === 24 && s.startsWith('==', cut1 - 2)) return TAOBAO_B_INDEX_A;
+  if (double && first !== TILDE) return DOUYIN_B_INDEX_A;
+  // Taobao TOP phone: `$<first digits, in the clear>$<cipher of the last 8>$<ver>$`.
+  if (!double && first === DOLLAR && aLength > 0) return TAOBAO_B_PREFIX_A;
+  // Taobao TOP searchable text: `~<cipher>~<sliding-window HMACs>~<ver>~~`.
+  if (first === TILDE && aLength > 0) return TAOBAO_A_INDEX_B;
+  return NONE;
 }
 
 /**
@@ -182,55 +246,43 @@ function mobileInSegment(s: string): boolean {
  */
 export function readCipher(value: string): CipherReading | undefined {
   const s = value.trim();
+  const shape = cipherShape(s);
+  if (shape === NONE) return undefined;
   const n = s.length;
-  if (n < 6 || n > MAX_CIPHER_LENGTH) return undefined;
-  const first = s.charCodeAt(0);
-  if (!isSep(first) || s.charCodeAt(n - 1) !== first) return undefined;
-  const sep = s[0] as '#' | '$' | '~';
-  const double = s.charCodeAt(n - 2) === first;
-  const inner = s.slice(1, double ? n - 2 : n - 1);
-  const parts = inner.split(sep);
-  // Trailing separator of the last segment: `…#<ver>#` → parts end with the version.
-  const version = parts[parts.length - 1] ?? '';
-  if (!isVersion(version)) return undefined;
-  const body = parts.slice(0, -1);
-  if (body.length === 0 || body.length > 2) return undefined;
-  for (const p of body) if (p.length > 0 && (!isB64(p) || mobileInSegment(p))) return undefined;
+  const separator = s[0] as '#' | '$' | '~';
+  const cut1 = s.indexOf(separator, 1);
+  const end = s.charCodeAt(n - 2) === s.charCodeAt(0) ? n - 2 : n - 1;
+  const v = s.lastIndexOf(separator, end - 1);
+  const version = s.slice(v + 1, end);
+  if (shape <= ONE_DOUYIN) {
+    const source = shape === ONE_PDD ? 'pdd' : shape === ONE_TAOBAO ? 'taobao' : 'douyin';
+    return { source, separator, version, cipher: s.slice(1, cut1) };
+  }
+  const a = s.slice(1, cut1);
+  const b = s.slice(cut1 + 1, v);
+  switch (shape) {
+    case PDD_A_INDEX_B:
+      return { source: 'pdd', separator, version, cipher: a, searchIndex: b };
+    case PDD_B_INDEX_A:
+      return { source: 'pdd', separator, version, cipher: b, ...(a ? { searchIndex: a } : {}) };
+    case TAOBAO_B_INDEX_A:
+      return { source: 'taobao', separator, version, cipher: b, searchIndex: a };
+    case DOUYIN_B_INDEX_A:
+      return { source: 'douyin', separator, version, cipher: b, ...(a ? { searchIndex: a } : {}) };
+    case TAOBAO_B_PREFIX_A:
+      return { source: 'taobao', separator, version, cipher: b, prefix: a };
+    default:
+      return { source: 'taobao', separator, version, cipher: a, searchIndex: b };
+  }
+}
 
-  if (body.length === 1) {
-    const cipher = body[0] ?? '';
-    if (cipher.length < 4) return undefined;
-    // `~<cipher>~<ver>~~` and `$<cipher>$<ver>$$` with the AgAAAA blob header: PDD.
-    if (cipher.startsWith('AgAAAA') || (double && sep === '~'))
-      return { source: 'pdd', separator: sep, version, cipher };
-    if (!double && sep === '~') return { source: 'taobao', separator: sep, version, cipher };
-    if (double && sep !== '~') return { source: 'douyin', separator: sep, version, cipher };
-    return undefined;
-  }
-
-  const [a = '', b = ''] = body;
-  if (b.length < 4) return undefined;
-  if (a.startsWith('AgAAAA')) {
-    // PDD searchable: `~<cipher>~<index>~<ver>~~`.
-    return { source: 'pdd', separator: sep, version, cipher: a, searchIndex: b };
-  }
-  if (b.startsWith('AgAAAA')) {
-    return { source: 'pdd', separator: sep, version, cipher: b, ...(a ? { searchIndex: a } : {}) };
-  }
-  if (double && sep === '$' && isHmacMd5(a)) {
-    // Taobao TOP searchable phone: `$<HMAC-MD5 of the last 4 digits>$<cipher>$<ver>$$`.
-    return { source: 'taobao', separator: sep, version, cipher: b, searchIndex: a };
-  }
-  if (double && sep !== '~') {
-    return { source: 'douyin', separator: sep, version, cipher: b, ...(a ? { searchIndex: a } : {}) };
-  }
-  if (!double && sep === '$' && a.length > 0) {
-    // Taobao TOP phone: `$<first digits, in the clear>$<cipher of the last 8>$<ver>$`.
-    return { source: 'taobao', separator: sep, version, cipher: b, prefix: a };
-  }
-  if (sep === '~' && a.length > 0) {
-    // Taobao TOP searchable text: `~<cipher>~<sliding-window HMACs>~<ver>~~`.
-    return { source: 'taobao', separator: sep, version, cipher: a, searchIndex: b };
-  }
-  return undefined;
+/**
+ * Whether `value` is a platform ciphertext of a known shape: `readCipher(value) !== undefined`,
+ * without building the reading (masking asks this of every receiver field of an export).
+ * @example
+ * isCiphertext('#ML3B#0BB1W4Xn5AbCdEfGh1234=#1##'); // true
+ * isCiphertext('#话题#'); // false
+ */
+export function isCiphertext(value: string): boolean {
+  return cipherShape(value.trim()) !== NONE;
 }

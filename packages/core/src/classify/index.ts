@@ -6,6 +6,7 @@
 export { classifyField, type FieldClass } from './classify-field.js';
 export {
   cipherShapes,
+  isCiphertext,
   readCipher,
   type CipherShape,
   type CipherSource,

@@ -33,6 +33,36 @@ describe('cleanCell', { timeout: 120_000 }, () => {
     );
     expect(cleanCell(`="${'1'.repeat(100_000)}"`).length).toBe(100_000);
   });
+  it('gives what trimming and unwrapping with the string methods gives, on every input (property)', () => {
+    const reference = (v: string): string => {
+      let t = v.trim();
+      if (t.length >= 3 && t.startsWith('="') && t.endsWith('"'))
+        t = t.slice(2, -1).replaceAll('""', '"').trim();
+      return t;
+    };
+    // Every code unit String.prototype.trim removes, and near misses (U+0085, U+180E, U+200B).
+    const spaces = [
+      ...'\t\n\v\f\r \u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
+      '\u0085',
+      '\u180e',
+      '\u200b',
+      '\u0001',
+    ];
+    const cell = fc
+      .array(
+        fc.oneof(fc.constantFrom(...spaces, '=', '"', '""', '="', 'a', '订'), fc.string({ maxLength: 3 })),
+        {
+          maxLength: 8,
+        },
+      )
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(cell, (s) => {
+        expect(cleanCell(s)).toBe(reference(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
   it('spots numbers Excel rendered in scientific notation', () => {
     expect(isScientificNumber('3.71801E+15')).toBe(true);
     expect(isScientificNumber('3E+15')).toBe(true);

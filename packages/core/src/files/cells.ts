@@ -16,11 +16,42 @@
  */
 export function cleanCell(value: string): string {
   if (typeof value !== 'string') return '';
-  let t = value.trim();
-  if (t.length >= 3 && t.charCodeAt(0) === 61 && t.charCodeAt(1) === 34 && t.endsWith('"')) {
-    t = t.slice(2, -1).replaceAll('""', '"').trim();
+  let t = trimmed(value);
+  if (
+    t.length >= 3 &&
+    t.charCodeAt(0) === 61 &&
+    t.charCodeAt(1) === 34 &&
+    t.charCodeAt(t.length - 1) === 34
+  ) {
+    t = t.slice(2, -1);
+    if (t.includes('""')) t = t.replaceAll('""', '"');
+    t = trimmed(t);
   }
   return t;
+}
+
+/** Whether `c` is a code unit `String.prototype.trim` removes (white space or a line terminator). */
+function isTrimmable(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** `s.trim()`, without the call when neither end needs it (most cells of an export). */
+function trimmed(s: string): string {
+  const n = s.length;
+  if (n === 0 || (!isTrimmable(s.charCodeAt(0)) && !isTrimmable(s.charCodeAt(n - 1)))) return s;
+  return s.trim();
 }
 
 /** Excel's rendering of a long number that lost its digits: `3.71801E+15`. */

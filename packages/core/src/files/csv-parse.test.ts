@@ -1,13 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCsvParser, parseCsv, type CsvRecord } from './csv-parse.js';
+import { createReferenceCsvParser } from './csv-parse.reference.test-helper.js';
 import { writeCsv } from './csv-write.js';
 
 const RUNS = 1000;
 
 /** Feed `text` cut at the given positions. */
-function chunked(text: string, cuts: number[], maxRecordChars?: number): CsvRecord[] {
-  const p = createCsvParser(maxRecordChars === undefined ? {} : { maxRecordChars });
+function chunked(
+  text: string,
+  cuts: number[],
+  maxRecordChars?: number,
+  create: typeof createCsvParser = createCsvParser,
+): CsvRecord[] {
+  const p = create(maxRecordChars === undefined ? {} : { maxRecordChars });
   const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
   const out: CsvRecord[] = [];
   let last = 0;
@@ -156,6 +162,25 @@ describe('parseCsv: properties', { timeout: 120_000 }, () => {
         },
       ),
       { numRuns: RUNS },
+    );
+  });
+
+  it('gives the records of the character-by-character tokenizer, for any text, chunking and limit', () => {
+    // Line breaks, quotes and delimiters dense enough that searches run past chunk ends, records
+    // recover from a limit mid-chunk, and quoted fields hold line breaks.
+    const dense = fc
+      .array(fc.constantFrom('a', ',', '"', '""', '\r', '\n', '\r\n', '="', '订', ' '), { maxLength: 80 })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(csvText, dense),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
+        (t, cuts, max) => {
+          expect(chunked(t, cuts, max)).toEqual(chunked(t, cuts, max, createReferenceCsvParser));
+        },
+      ),
+      { numRuns: 5000 },
     );
   });
 

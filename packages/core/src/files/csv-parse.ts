@@ -75,6 +75,12 @@ const enum S {
   SkipLine,
 }
 
+/** Where `c` next occurs in `s` from `from`, or `s.length` when it does not. */
+function nextAt(s: string, c: string, from: number): number {
+  const k = s.indexOf(c, from);
+  return k < 0 ? s.length : k;
+}
+
 /**
  * Create an incremental CSV tokenizer. Never throws on any input.
  * @example
@@ -93,6 +99,8 @@ export function createCsvParser(options: CsvParseOptions = {}): CsvParser {
     typeof options.maxRecordChars === 'number' && options.maxRecordChars >= 1
       ? options.maxRecordChars
       : DEFAULT_MAX_RECORD;
+
+  const delimiterText = String.fromCharCode(delimiter);
 
   let state: S = S.FieldStart;
   let fields: string[] = [];
@@ -153,23 +161,40 @@ export function createCsvParser(options: CsvParseOptions = {}): CsvParser {
     let recStart = open ? 0 : i;
     /** Start of the pending run of ordinary characters of the current field. */
     let run = state === S.Unquoted || state === S.Quoted ? i : -1;
+    // Where the next delimiter, quote and line breaks are (n: none left), found by the engine's
+    // string search and kept until passed: one search per field, not one test per character.
+    let nextDelim = -1;
+    let nextQuote = -1;
+    let nextCR = -1;
+    let nextLF = -1;
     for (; i < n; i++) {
       // Fast paths: a run of ordinary characters inside a field changes no state but the line
       // count (quoted line breaks) and `prevCR`.
       if (state === S.Unquoted) {
-        let j = i;
-        while (j < n) {
-          const d = s.charCodeAt(j);
-          if (d === delimiter || d === QUOTE || d === CR || d === LF) break;
-          j++;
-        }
+        if (nextDelim < i) nextDelim = nextAt(s, delimiterText, i);
+        if (nextQuote < i) nextQuote = nextAt(s, '"', i);
+        if (nextCR < i) nextCR = nextAt(s, '\r', i);
+        if (nextLF < i) nextLF = nextAt(s, '\n', i);
+        let j = nextDelim;
+        if (nextQuote < j) j = nextQuote;
+        if (nextCR < j) j = nextCR;
+        if (nextLF < j) j = nextLF;
         if (j > i) {
           prevCR = false;
           i = j;
           if (i >= n) break;
         }
       } else if (state === S.Quoted) {
+        if (nextQuote < i) nextQuote = nextAt(s, '"', i);
+        if (nextCR < i) nextCR = nextAt(s, '\r', i);
+        if (nextLF < i) nextLF = nextAt(s, '\n', i);
+        // No line break before the closing quote (most quoted fields): nothing to count.
+        const fast = nextCR >= nextQuote && nextLF >= nextQuote;
         let j = i;
+        if (fast && nextQuote > i) {
+          j = nextQuote;
+          prevCR = false;
+        }
         while (j < n) {
           const d = s.charCodeAt(j);
           if (d === QUOTE) break;
@@ -213,6 +238,10 @@ export function createCsvParser(options: CsvParseOptions = {}): CsvParser {
         // chunk end, so chunking never changes the result.
         s = recover('record-too-long', raw + s.slice(recStart, i)) + s.slice(i);
         n = s.length;
+        nextDelim = -1;
+        nextQuote = -1;
+        nextCR = -1;
+        nextLF = -1;
         i = -1;
         recStart = 0;
         run = -1;

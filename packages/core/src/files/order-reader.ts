@@ -142,6 +142,18 @@ const CSV_ISSUE_MESSAGES: Readonly<Record<CsvIssueCode, string>> = {
     'a cell holds a number of more than 15 digits stored as a number: Excel may have rounded it (check ids)',
 };
 
+/** Whether no cell of a record has content. */
+function isBlank(fields: readonly string[]): boolean {
+  for (const c of fields) if (c !== '' && cleanCell(c) !== '') return false;
+  return true;
+}
+
+/** Whether a record starts with the header's cells (a repeated header). */
+function sameFields(fields: readonly string[], header: readonly string[]): boolean {
+  for (let i = 0; i < fields.length; i++) if (fields[i] !== header[i]) return false;
+  return true;
+}
+
 interface Group {
   readonly orderId: string;
   readonly base: Omit<OrderView, 'items'>;
@@ -264,9 +276,15 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   let lastTimeText: string | undefined;
   let lastTime: number | undefined;
 
+  /** A cell's text, cleaned, for a value that is kept (in an order or a problem). */
   function cell(c: OrderColumn): string {
+    return own(text(c));
+  }
+
+  /** A cell's text, cleaned, for a value only read here (a time, a status word, a quantity). */
+  function text(c: OrderColumn): string {
     const i = curH?.map.index[c];
-    return i === undefined ? '' : own(cleanCell(curRec.fields[i] ?? ''));
+    return i === undefined ? '' : cleanCell(curRec.fields[i] ?? '');
   }
 
   function colName(c: OrderColumn): string {
@@ -299,7 +317,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       return warn('bad-order-id', 'orderId', 'the order id is not a platform order number');
     curOrderId = orderId;
 
-    const timeText = cell('createdAt');
+    const timeText = text('createdAt');
     // Sub-order rows repeat their order's time: read each distinct text once.
     if (timeText !== lastTimeText) {
       lastTimeText = timeText;
@@ -311,7 +329,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
 
     let status: OrderStatus = defaultStatus;
     if (ix.status !== undefined) {
-      const st = readOrderStatus(cell('status'));
+      const st = readOrderStatus(text('status'));
       if (st === undefined)
         return warn('unknown-status', 'status', 'the order status is empty or not a known status word');
       status = st;
@@ -319,7 +337,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
 
     let quantity = 1;
     if (ix.quantity !== undefined) {
-      const q = cell('quantity');
+      const q = text('quantity');
       if (!QUANTITY.test(q) || Number.parseInt(q, 10) < 1)
         return warn('bad-quantity', 'quantity', 'the quantity is not a whole number of at least 1');
       quantity = Number.parseInt(q, 10);
@@ -342,13 +360,15 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       return;
     }
     flush();
-    if (seenIds.has(orderId))
+    // One lookup: the set grows exactly when the id is new.
+    const known = seenIds.size;
+    seenIds.add(orderId);
+    if (seenIds.size === known)
       warn(
         'order-split',
         'orderId',
         'rows of this order are not next to each other; it is emitted more than once',
       );
-    seenIds.add(orderId);
 
     const base: Mutable<Omit<OrderView, 'items'>> = {
       platform: h.platform,
@@ -392,7 +412,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   }
 
   function optionalTime(column: 'receivedAt' | 'completedAt'): number | undefined {
-    const t = cell(column);
+    const t = text(column);
     if (t === '') return undefined;
     const v = readExportTime(t);
     if (v === undefined) warn('invalid-field', column, 'not a date; left out');
@@ -506,7 +526,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       report(code, rec, CSV_ISSUE_MESSAGES[code]);
       return;
     }
-    if (rec.fields.every((c) => c === '' || cleanCell(c) === '')) {
+    if (isBlank(rec.fields)) {
       report('blank-line', rec, 'blank line (no cell has content)');
       return;
     }
@@ -537,7 +557,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       );
       return;
     }
-    if (f.every((c, i) => c === h.columns[i])) {
+    if (sameFields(f, h.columns)) {
       report('repeated-header', rec, 'the header row is repeated here');
       return;
     }

@@ -10,7 +10,7 @@
  * the region, so the output never tells whether there was a detail; `detail` in the result does.
  * @module
  */
-import { readCipher } from '../classify/cipher-shapes.js';
+import { isCiphertext } from '../classify/cipher-shapes.js';
 import { foldWidth } from '../classify/normalize.js';
 import type { Division } from './divisions-codec.js';
 import { divisionIndex, toSimplified, type Scope } from './divisions.js';
@@ -473,7 +473,7 @@ export function maskAddress(value: string): MaskedAddress {
   if (trimmed === '') return { value: '', form: 'empty', region: {}, detail: false };
   const first = trimmed.charCodeAt(0);
   if (first === 35 || first === 36 || first === 126) {
-    if (readCipher(trimmed)) return { value: trimmed, form: 'ciphertext', region: {}, detail: false };
+    if (isCiphertext(trimmed)) return { value: trimmed, form: 'ciphertext', region: {}, detail: false };
   }
   const head = trimmed.length > MAX_ADDRESS_LENGTH ? trimmed.slice(0, 256) : trimmed;
   const s = foldWidth(head);

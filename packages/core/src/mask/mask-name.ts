@@ -12,7 +12,7 @@
  *   gets the fixed mask.
  * @module
  */
-import { readCipher } from '../classify/cipher-shapes.js';
+import { isCiphertext } from '../classify/cipher-shapes.js';
 import { foldWidth, isHanCodePoint, mayHaveWhitespace } from '../classify/normalize.js';
 import { startsWithCompoundSurname } from './compound-surnames.js';
 import type { Masked } from './types.js';
@@ -46,7 +46,7 @@ export function maskName(value: string): Masked {
   if (trimmed === '') return { value: '', form: 'empty' };
   const first = trimmed.charCodeAt(0);
   if (first === 35 || first === 36 || first === 126) {
-    if (readCipher(trimmed)) return { value: trimmed, form: 'ciphertext' };
+    if (isCiphertext(trimmed)) return { value: trimmed, form: 'ciphertext' };
   }
   if (trimmed.length > MAX_NAME_LENGTH)
     return { value: NAME_MASK, form: 'invalid', reason: `longer than ${MAX_NAME_LENGTH} characters` };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JSON_LIMITS, canonicalJson, isJsonValue } from './canonical.js';
+import { JSON_LIMITS, canonicalJson, isJsonValue, type JsonValue } from './canonical.js';
 
 function shuffleKeys(v: unknown, seed: number): unknown {
   if (Array.isArray(v)) return v.map((x) => shuffleKeys(x, seed));
@@ -22,6 +22,39 @@ describe('canonicalJson', () => {
         expect(JSON.parse(text)).toEqual(v);
         expect(canonicalJson(shuffleKeys(v, seed) as never)).toBe(text);
       }),
+    );
+  });
+
+  it('writes what sorting keys by code units and joining the parts writes (property)', () => {
+    const reference = (v: unknown): string => {
+      if (v === null || typeof v !== 'object') return JSON.stringify(v);
+      if (Array.isArray(v)) return `[${v.map(reference).join(',')}]`;
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o)
+        .filter((k) => o[k] !== undefined)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(o[k])}`).join(',')}}`;
+    };
+    // Keys from astral, BMP and ASCII characters (code-unit order differs from code-point order),
+    // values that may be undefined (left out), -0, nesting.
+    const key = fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom('😀', '\uffff', 'a', 'B', '_', ''));
+    const value = fc.letrec<{ v: unknown }>((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(null, true, false, 0, -0, 1.5, -7, 'x', '"\\\n', undefined),
+        fc.array(
+          tie('v').filter((x) => x !== undefined),
+          { maxLength: 4 },
+        ),
+        fc.dictionary(key, tie('v'), { maxKeys: 5 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, (v) => {
+        if (v === undefined) return;
+        expect(canonicalJson(v as JsonValue)).toBe(reference(v));
+      }),
+      { numRuns: 3000 },
     );
   });
 

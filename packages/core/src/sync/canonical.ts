@@ -55,10 +55,26 @@ export function isJsonValue(value: unknown): value is JsonValue {
  */
 export function canonicalJson(value: JsonValue): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${(value as readonly JsonValue[]).map(canonicalJson).join(',')}]`;
+  // Built by appending, not by map / filter / join (every document sealed, opened or hashed
+  // goes through here, some of them twice).
+  if (Array.isArray(value)) {
+    const items = value as readonly JsonValue[];
+    let out = '[';
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) out += ',';
+      out += canonicalJson(items[i] as JsonValue);
+    }
+    return out + ']';
+  }
   const obj = value as { readonly [k: string]: JsonValue | undefined };
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k] as JsonValue)}`).join(',')}}`;
+  // The default sort orders strings by UTF-16 code units, the canonical key order.
+  const keys = Object.keys(obj).sort();
+  let out = '{';
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += JSON.stringify(k) + ':' + canonicalJson(v);
+  }
+  return out + '}';
 }

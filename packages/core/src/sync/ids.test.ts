@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { naturalKey } from './documents.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { docText, naturalKey } from './documents.js';
 import { orderIdOf, syncDocArb, testKeys, T0 } from './fixtures.test-helper.js';
 import { DOC_ID, REV_ID, docId, revGeneration, revisionId } from './ids.js';
 
@@ -17,6 +20,23 @@ describe('docId', () => {
         const orderId = orderIdOf(doc);
         if (orderId !== undefined) expect(id).not.toContain(orderId);
         if ('shop' in doc) expect(id).not.toContain(doc.shop.shopId.toLowerCase());
+      }),
+    );
+  });
+
+  it('is HMAC-SHA256 of the natural key, and revisions of the parent and text, under either key, in any order (property)', () => {
+    const direct = (key: Uint8Array, text: string): string =>
+      bytesToHex(hmac(sha256, key, new TextEncoder().encode(text))).slice(0, 32);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(syncDocArb, fc.boolean()), { maxLength: 6 }), (docs) => {
+        // Interleaved keys and documents: the working state kept per key must not leak between calls.
+        for (const [doc, second] of docs) {
+          const k = second ? other : keys;
+          expect(docId(k.idKey, doc)).toBe(direct(k.idKey, naturalKey(doc)));
+          expect(revisionId(k.revKey, '1-' + 'a'.repeat(32), doc)).toBe(
+            `2-${direct(k.revKey, `1-${'a'.repeat(32)}\u0000${docText(doc)}`)}`,
+          );
+        }
       }),
     );
   });

@@ -13,20 +13,34 @@
  * way converge instead of conflicting again.
  * @module
  */
-import { hmac } from '@noble/hashes/hmac.js';
+import { _HMAC } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { docText, naturalKey, type SyncDoc } from './documents.js';
 
 const utf8 = new TextEncoder();
 
-// One HMAC state per key (inner and outer pads computed once), cloned per message, as
-// gate/keyed-hash.ts does: ids and revisions are computed for every document sealed or opened.
-const macs = new WeakMap<Uint8Array, ReturnType<typeof hmac.create>>();
+// One HMAC state per key (inner and outer pads computed once), copied per message into one
+// working state per key, as gate/keyed-hash.ts does but without a new hash object (and its
+// buffers) per message: ids and revisions are computed for every document sealed or opened.
+type Sha256 = ReturnType<typeof sha256.create>;
+interface KeyedMac {
+  readonly base: _HMAC<Sha256>;
+  readonly work: _HMAC<Sha256>;
+  readonly out: Uint8Array;
+}
+const macs = new WeakMap<Uint8Array, KeyedMac>();
 function mac(key: Uint8Array, text: string): string {
   let m = macs.get(key);
-  if (!m) macs.set(key, (m = hmac.create(sha256, key)));
-  return bytesToHex(m.clone().update(utf8.encode(text)).digest());
+  if (!m) {
+    const base = new _HMAC<Sha256>(sha256, key);
+    m = { base, work: base.clone(), out: new Uint8Array(base.outputLen) };
+    macs.set(key, m);
+  }
+  const w = m.base._cloneInto(m.work);
+  w.update(utf8.encode(text));
+  w.digestInto(m.out);
+  return bytesToHex(m.out);
 }
 
 /** Shape of a doc id. */

@@ -134,13 +134,14 @@ function aesKey(sealKey: Uint8Array): Promise<CryptoKey> {
 async function aesGcmEncrypt(
   sealKey: Uint8Array,
   iv: Uint8Array,
-  aadBytes: Uint8Array,
-  pt: Uint8Array,
+  aadBytes: Uint8Array<ArrayBuffer>,
+  pt: Uint8Array<ArrayBuffer>,
 ): Promise<Uint8Array> {
+  // `aadBytes` and `pt` are this module's own fresh arrays; only the caller's IV is copied.
   const ct = await subtle().encrypt(
-    { name: 'AES-GCM', iv: own(iv), additionalData: own(aadBytes), tagLength: 128 },
+    { name: 'AES-GCM', iv: own(iv), additionalData: aadBytes, tagLength: 128 },
     await aesKey(sealKey),
-    own(pt),
+    pt,
   );
   return new Uint8Array(ct);
 }
@@ -148,16 +149,17 @@ async function aesGcmEncrypt(
 /** AES-256-GCM decrypt; `undefined` when authentication fails. */
 async function aesGcmDecrypt(
   sealKey: Uint8Array,
-  iv: Uint8Array,
-  aadBytes: Uint8Array,
-  ct: Uint8Array,
+  iv: Uint8Array<ArrayBuffer>,
+  aadBytes: Uint8Array<ArrayBuffer>,
+  ct: Uint8Array<ArrayBuffer>,
 ): Promise<Uint8Array | undefined> {
   const key = await aesKey(sealKey);
   try {
+    // Views into this module's own fresh arrays (WebCrypto copies what it reads).
     const pt = await subtle().decrypt(
-      { name: 'AES-GCM', iv: own(iv), additionalData: own(aadBytes), tagLength: 128 },
+      { name: 'AES-GCM', iv, additionalData: aadBytes, tagLength: 128 },
       key,
-      own(ct),
+      ct,
     );
     return new Uint8Array(pt);
   } catch {
@@ -165,7 +167,7 @@ async function aesGcmDecrypt(
   }
 }
 
-const aad = (id: string): Uint8Array => utf8.encode(`shipmask/sync/v1\u0000${id}`);
+const aad = (id: string): Uint8Array<ArrayBuffer> => utf8.encode(`shipmask/sync/v1\u0000${id}`);
 
 /**
  * Seal a document under the shop's keys: check it (`checkSyncDoc`), compute its opaque id, encrypt

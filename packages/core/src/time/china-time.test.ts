@@ -63,6 +63,47 @@ describe('parseChinaDateTime', () => {
     expect(parseChinaDateTime('hello')).toBeUndefined();
     expect(parseChinaDateTime('2026-11-03 24:00:00')).toBeUndefined();
   });
+  it('reads `YYYY-MM-DD HH:MM:SS` as the general pattern does (property)', () => {
+    // The general rule, written out: fields by the pattern, then the same range checks.
+    const general = (text: string): number | undefined => {
+      const m =
+        /^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[\sT]+(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2}))?)?\s*$/u.exec(
+          text,
+        );
+      if (!m) return undefined;
+      const [y, mo, d, h = 0, mi = 0, se = 0] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+      const back = new Date(Date.UTC(y!, mo! - 1, d));
+      if (mo! < 1 || mo! > 12 || back.getUTCDate() !== d || back.getUTCMonth() !== mo! - 1) return undefined;
+      if (h > 23 || mi > 59 || se > 59) return undefined;
+      return Date.UTC(y!, mo! - 1, d, h, mi, se) - 8 * 3_600_000;
+    };
+    const digit = fc.constantFrom(...'0123456789');
+    const text = fc
+      .array(fc.oneof({ weight: 6, arbitrary: digit }, fc.constantFrom('-', ' ', ':', '/', 'T', '１', 'a')), {
+        minLength: 19,
+        maxLength: 19,
+      })
+      .map((cs) => cs.join(''));
+    const shaped = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+      )
+      .map((xs) => {
+        const [y, ...rest] = xs.map((x, i) => String(x).padStart(i === 0 ? 4 : 2, '0'));
+        return `${y}-${rest[0]}-${rest[1]} ${rest[2]}:${rest[3]}:${rest[4]}`;
+      });
+    fc.assert(
+      fc.property(fc.oneof(text, shaped), (s) => {
+        expect(parseChinaDateTime(s)).toBe(general(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
   it('never throws and round-trips formatChinaTime (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (s) => {

@@ -125,17 +125,51 @@ const CHINA_DATE_TIME =
  * parseChinaDateTime('2026-12-01 00:00:00') === Date.parse('2026-11-30T16:00:00Z'); // true
  */
 export function parseChinaDateTime(text: string): Instant | undefined {
-  const m = CHINA_DATE_TIME.exec(text.length > 64 ? '' : text);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = m[4] === undefined ? 0 : Number(m[4]);
-  const minute = m[5] === undefined ? 0 : Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
+  let year: number;
+  let month: number;
+  let day: number;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  if (isPlainDateTime(text)) {
+    // `YYYY-MM-DD HH:MM:SS`, as every export row prints it: read the digits in place.
+    year = digitsAt(text, 0, 4);
+    month = digitsAt(text, 5, 2);
+    day = digitsAt(text, 8, 2);
+    hour = digitsAt(text, 11, 2);
+    minute = digitsAt(text, 14, 2);
+    second = digitsAt(text, 17, 2);
+  } else {
+    const m = CHINA_DATE_TIME.exec(text.length > 64 ? '' : text);
+    if (!m) return undefined;
+    year = Number(m[1]);
+    month = Number(m[2]);
+    day = Number(m[3]);
+    if (m[4] !== undefined) hour = Number(m[4]);
+    if (m[5] !== undefined) minute = Number(m[5]);
+    if (m[6] !== undefined) second = Number(m[6]);
+  }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   return chinaMidnight(year, month, day) + ((hour * 60 + minute) * 60 + second) * 1000;
+}
+
+/** Whether `t` is exactly `dddd-dd-dd dd:dd:dd` (ASCII digits), a text `CHINA_DATE_TIME` matches. */
+function isPlainDateTime(t: string): boolean {
+  if (t.length !== 19) return false;
+  for (let i = 0; i < 19; i++) {
+    const c = t.charCodeAt(i);
+    const want = i === 4 || i === 7 ? 45 : i === 10 ? 32 : i === 13 || i === 16 ? 58 : -1;
+    if (want === -1 ? c < 48 || c > 57 : c !== want) return false;
+  }
+  return true;
+}
+
+/** The number written by `count` ASCII digits of `t` from `at`. */
+function digitsAt(t: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) v = v * 10 + t.charCodeAt(i) - 48;
+  return v;
 }
 
 /** Gregorian month lengths (proleptic, as `Date.UTC` counts them). */
