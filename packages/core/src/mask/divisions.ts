@@ -142,7 +142,12 @@ function legacyOf(div: Division): readonly string[] {
     .map((l) => l.old);
 }
 
-function scopeOf(divs: readonly Division[]): Scope {
+/**
+ * A scope of `divs`, built at once (the lazy country-wide scopes must equal it bucket by bucket).
+ * @example
+ * scopeOf(decodeDivisions(DIVISIONS).provinces).get('广'.charCodeAt(0));
+ */
+export function scopeOf(divs: readonly Division[]): Scope {
   const m = new Map<number, Variant[]>();
   for (const div of divs) {
     for (const text of variantsOf(div.name, div.level)) addTo(m, { text, div });
@@ -150,6 +155,87 @@ function scopeOf(divs: readonly Division[]): Scope {
   }
   for (const list of m.values()) list.sort((a, b) => b.text.length - a.text.length);
   return m;
+}
+
+/**
+ * A scope built bucket by bucket: a bucket (the forms starting with one character) is built the
+ * first time it is looked up. The country-wide scopes hold ~6,000 forms; a name that happens to
+ * start like a division (`东方**` as 东方市) looks up one bucket, not the country. Its contents and
+ * order equal `scopeOf` of the same divisions (a form starts with its division's first character,
+ * a retired name with its own).
+ */
+class LazyScope extends Map<number, Variant[]> {
+  readonly #pending = new Map<number, { div: Division; legacy?: string }[]>();
+
+  constructor(divs: readonly Division[]) {
+    super();
+    const add = (k: number, e: { div: Division; legacy?: string }): void => {
+      const list = this.#pending.get(k);
+      if (list) list.push(e);
+      else this.#pending.set(k, [e]);
+    };
+    for (const div of divs) {
+      add(div.name.charCodeAt(0), { div });
+      for (const old of legacyOf(div)) add(old.charCodeAt(0), { div, legacy: old });
+    }
+  }
+
+  #build(k: number): Variant[] | undefined {
+    const entries = this.#pending.get(k);
+    if (!entries) return undefined;
+    this.#pending.delete(k);
+    const list: Variant[] = [];
+    for (const { div, legacy } of entries) {
+      if (legacy !== undefined) list.push({ text: legacy, div, legacy: true });
+      else for (const text of variantsOf(div.name, div.level)) list.push({ text, div });
+    }
+    list.sort((a, b) => b.text.length - a.text.length);
+    super.set(k, list);
+    return list;
+  }
+
+  #buildAll(): void {
+    for (const k of [...this.#pending.keys()]) this.#build(k);
+  }
+
+  override get(k: number): Variant[] | undefined {
+    return super.get(k) ?? this.#build(k);
+  }
+
+  override has(k: number): boolean {
+    return super.has(k) || this.#pending.has(k);
+  }
+
+  override get size(): number {
+    return super.size + this.#pending.size;
+  }
+
+  override values(): MapIterator<Variant[]> {
+    this.#buildAll();
+    return super.values();
+  }
+
+  override keys(): MapIterator<number> {
+    this.#buildAll();
+    return super.keys();
+  }
+
+  override entries(): MapIterator<[number, Variant[]]> {
+    this.#buildAll();
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[number, Variant[]]> {
+    return this.entries();
+  }
+
+  override forEach(
+    fn: (value: Variant[], key: number, map: Map<number, Variant[]>) => void,
+    self?: unknown,
+  ): void {
+    this.#buildAll();
+    super.forEach(fn, self);
+  }
 }
 
 /** Memoise `make` per key (a missing parent gives `undefined`, also remembered). */
@@ -190,8 +276,8 @@ export function divisionIndex(): DivisionIndex {
       list.push(...(t.countiesOf.get(`${province}|${c.name}`) ?? []));
     return scopeOf(list);
   });
-  const allCities = lazily((_: 0) => scopeOf(t.all.filter((d) => d.level === 'city')));
-  const allCounties = lazily((_: 0) => scopeOf(t.all.filter((d) => d.level === 'county')));
+  const allCities = lazily((_: 0) => new LazyScope(t.all.filter((d) => d.level === 'city')));
+  const allCounties = lazily((_: 0) => new LazyScope(t.all.filter((d) => d.level === 'county')));
   const provinces = scopeOf(t.provinces);
   const starts = lazily((_: 0) => {
     const firsts = new Uint8Array(HAN_SPAN);
@@ -212,13 +298,15 @@ export function divisionIndex(): DivisionIndex {
   });
   // Every written form of every division, counted from the scopes already built (each holds a
   // division's forms once, `variantsOf`): the country's forms are not derived a second time.
-  const written = lazily((_: 0) => {
-    const count = new Map<string, number>();
+  // A written form names one division when one non-retired form of the whole table is that text:
+  // the forms starting with its first character are one bucket of each country-wide scope.
+  const unique = (text: string): boolean => {
+    const k = text.charCodeAt(0);
+    let n = 0;
     for (const scope of [provinces, allCities(0), allCounties(0)])
-      for (const list of scope.values())
-        for (const v of list) if (!v.legacy) count.set(v.text, (count.get(v.text) ?? 0) + 1);
-    return count;
-  });
+      for (const v of scope.get(k) ?? []) if (!v.legacy && v.text === text && ++n > 1) return false;
+    return n === 1;
+  };
   const index: DivisionIndex = {
     provinces,
     citiesOf,
@@ -227,7 +315,7 @@ export function divisionIndex(): DivisionIndex {
     countiesInProvince,
     allCities: () => allCities(0),
     allCounties: () => allCounties(0),
-    unique: (text) => written(0).get(text) === 1,
+    unique,
     mayStart(s, pos) {
       const { firsts, pairs, other } = starts(0);
       if (other) return true;
