@@ -22,8 +22,9 @@ const RUNS = 7;
 /**
  * A/B pairs on the 抖店 page (issue 19 item 2): the same page and orders with the extension and
  * without, interleaved, at least 15 pairs; the rows report the median of the paired differences.
+ * `SHIPMASK_BENCH_PAIRS=3` is a quicker look while working (the README's figures use 15).
  */
-const PAIRS = 15;
+const PAIRS = Number(process.env.SHIPMASK_BENCH_PAIRS ?? 15);
 const spread = (xs: number[]): string =>
   `runs ${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} ms`;
 /** The extension's part of its busiest task: the longest the page waited on it at once. */
@@ -206,6 +207,14 @@ const suite: BenchSuite = {
       await demo.close();
     }
     // SHIPMASK_BENCH_TASKS=1: where each run's swap time went, task by task (for the note on #6).
+    if (process.env.SHIPMASK_BENCH_TASKS)
+      for (const [i, s] of withExt.entries())
+        process.stderr.write(
+          `load run ${i}: ${s.traced.load.cpuMs.toFixed(1)} ms = ${s.traced.load.tasks
+            .filter((t) => t.extMs >= 0.5)
+            .map((t) => `${t.extMs.toFixed(1)}/${t.threadMs.toFixed(1)} (${t.samples} samples) ${t.top}`)
+            .join(', ')}\n`,
+        );
     if (process.env.SHIPMASK_BENCH_TASKS)
       for (const [i, s] of withExt.entries())
         process.stderr.write(
