@@ -27,8 +27,9 @@
  * - Credentials (pairing-service.ts): when the server refuses the CouchDB user name or password
  *   (401/403, `unauthorized`), the status says so in plain words and scheduled syncs back off (5
  *   minutes, doubling to at most an hour): a wrong password retried every minute by every station
- *   would only fill the server's log, and CouchDB 3.4+ locks a user out after repeated failures
- *   (`[chttpd_auth_lockout]`), which would lock out the stations whose password is right. During
+ *   would only fill the server's log, and CouchDB 3.4+ locks a user out for a while after
+ *   repeated failures from one address (`[chttpd_auth_lockout]`), which would also lock out the
+ *   stations behind that address whose password is right. During
  *   the back-off, print claims are written locally as when offline. New credentials
  *   (`sync/credentials`, a new pairing or rotation) or the merchant's "sync now" try at once.
  * @module
