@@ -112,6 +112,7 @@ const valid: Record<keyof typeof requestTypes, PageRequest> = {
   'sync/code': { type: 'sync/code' },
   'sync/now': { type: 'sync/now' },
   'sync/rotate': { type: 'sync/rotate' },
+  'sync/credentials': { type: 'sync/credentials', user: 'shop1', password: 'pw' },
   'sync/leave': { type: 'sync/leave' },
   'handoff/orders': { type: 'handoff/orders', shop, orderIds: [order.orderId] },
   'handoff/seal': {

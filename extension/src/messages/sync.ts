@@ -11,7 +11,10 @@ import type { ShopRef } from './shared';
 export type CouchErrorCode =
   /** No answer (server down, network gone, DNS, CORS). */
   | 'offline'
-  /** 401/403: the server wants credentials this station does not have. */
+  /**
+   * 401/403: the server refused this station's CouchDB user name or password (or it has none and
+   * the database needs one). Scheduled syncs back off until the credentials change.
+   */
   | 'unauthorized'
   /** 404 for the database itself. */
   | 'no-database'
@@ -33,8 +36,17 @@ export interface CouchError {
 export type SyncRequest =
   /** Paired or not, the status line's facts, and conflicts the last sync resolved. */
   | { readonly type: 'sync/status' }
-  /** First station of a shop: a new shop sync key for this CouchDB database URL. */
-  | { readonly type: 'sync/start'; readonly serverUrl: string; readonly label: string }
+  /**
+   * First station of a shop: a new shop sync key for this CouchDB database URL, and the shop's
+   * CouchDB user (both empty or absent: an open database).
+   */
+  | {
+      readonly type: 'sync/start';
+      readonly serverUrl: string;
+      readonly label: string;
+      readonly user?: string;
+      readonly password?: string;
+    }
   /** Another station joins with the pairing code the first one shows. */
   | { readonly type: 'sync/join'; readonly code: string; readonly label: string }
   /** Show the pairing code again (for the next station). */
@@ -45,7 +57,13 @@ export type SyncRequest =
    * A station was removed: a new shop sync key (and code) for the same server; the other
    * stations enter the new code. Documents sealed under the old key stay unreadable to everyone.
    */
-  | { readonly type: 'sync/rotate' }
+  | { readonly type: 'sync/rotate'; readonly user?: string; readonly password?: string }
+  /**
+   * The CouchDB user name or password changed (the server's admin changed them): this station
+   * signs in with the new ones; key, server and mirror stay. Both empty: no credentials. The
+   * reply's code carries the new credentials for the other stations.
+   */
+  | { readonly type: 'sync/credentials'; readonly user: string; readonly password: string }
   /** This station stops syncing and forgets the key (its own data stays). */
   | { readonly type: 'sync/leave' };
 
@@ -97,6 +115,13 @@ export interface SyncStatusView {
   /** `false` for plain http to a host other than loopback (ids and timing travel in the clear). */
   readonly secure?: boolean;
   readonly station?: SyncStation;
+  /** The CouchDB user name this station signs in with (never the password); absent: none. */
+  readonly user?: string;
+  /**
+   * After the server refused the credentials: when scheduled syncs try again (they back off until
+   * then; new credentials or "sync now" try at once). `null` when not backing off.
+   */
+  readonly retryAt?: number | null;
   readonly lastSyncAt: number | null;
   readonly pending: number;
   readonly error: CouchError | null;
@@ -124,5 +149,6 @@ export interface SyncReplyValues {
   'sync/code': SyncPairingReply;
   'sync/now': SyncStatusView;
   'sync/rotate': SyncPairingReply;
+  'sync/credentials': SyncPairingReply;
   'sync/leave': SyncStatusView;
 }

@@ -2,11 +2,15 @@
 // answer is a typed `bad-response`, a refused connection `offline`, and nothing throws. The
 // protocol itself is exercised against a real server in test/sync/.
 import { describe, expect, it } from 'vitest';
+import { basicAuthorization } from '@shipmask/core';
 import { CouchClient, MAX_RESPONSE_BYTES } from './couch-client';
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
-function client(answer: Answer | Error): {
+function client(
+  answer: Answer | Error,
+  headers: Record<string, string> = {},
+): {
   c: CouchClient;
   calls: { url: string; init: RequestInit | undefined }[];
 } {
@@ -17,7 +21,7 @@ function client(answer: Answer | Error): {
     const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? null);
     return Promise.resolve(new Response(text, { status: answer.status, headers: answer.headers ?? {} }));
   };
-  return { c: new CouchClient('http://127.0.0.1:5984/shop', fetcher), calls };
+  return { c: new CouchClient('http://127.0.0.1:5984/shop', fetcher, headers), calls };
 }
 
 const code = (r: { ok: boolean; error?: { code: string } }): string | undefined =>
@@ -132,5 +136,34 @@ describe('CouchClient', () => {
         await client({ status: 201, body: [{ id: 'a', error: 'forbidden', reason: 'x' }] }).c.bulkDocs([]),
       ),
     ).toBe('server');
+  });
+
+  it('sends the shop credentials as a Basic header on every request, never in the URL', async () => {
+    const auth = basicAuthorization({ user: 'shop1', password: 'hunter2:x' });
+    const { c, calls } = client({ status: 200, body: { results: [], last_seq: 0 } }, { authorization: auth });
+    await c.ensureDatabase();
+    await c.changes(0, 10);
+    await c.putLocal('x', { seq: 1 });
+    expect(calls.length).toBeGreaterThanOrEqual(4);
+    for (const call of calls) {
+      expect(new Headers(call.init?.headers).get('authorization')).toBe('Basic c2hvcDE6aHVudGVyMjp4');
+      expect(call.url).not.toContain('shop1');
+      expect(call.url).not.toContain('hunter2');
+      expect(call.init?.credentials).toBe('omit');
+    }
+  });
+
+  it('classifies 401/403 as unauthorized whatever the body, and never echoes the credentials', async () => {
+    const auth = basicAuthorization({ user: 'shop1', password: 'hunter2' });
+    for (const answer of [
+      { status: 401, body: '<html>Unauthorized</html>' },
+      { status: 401, body: { error: 'unauthorized', reason: 'Name or password is incorrect.' } },
+      { status: 403, body: '' },
+    ]) {
+      const r = await client(answer, { authorization: auth }).c.ensureDatabase();
+      expect(r).toMatchObject({ ok: false, error: { code: 'unauthorized', status: answer.status } });
+      const text = JSON.stringify(r);
+      for (const secret of ['hunter2', 'shop1', auth.slice(6)]) expect(text).not.toContain(secret);
+    }
   });
 });

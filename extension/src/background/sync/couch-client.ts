@@ -104,7 +104,10 @@ export class CouchClient {
     /** The checked database URL (core `checkServerUrl`), without trailing slash. */
     private readonly dbUrl: string,
     private readonly fetcher: Fetch,
-    /** Extra headers (e.g. `Authorization`), never logged. */
+    /**
+     * Extra headers: the shop's `Authorization: Basic …` (pairing-service.ts). Never logged, never
+     * part of an error message or a URL.
+     */
     private readonly headers: Readonly<Record<string, string>> = {},
   ) {}
 
@@ -125,6 +128,11 @@ export class CouchClient {
     } catch (e) {
       return fail('offline', `No answer from the sync server (${(e as Error).name}).`);
     }
+    // Before the body: a refusal is an answer about the credentials, whatever the body says.
+    if (res.status === 401 || res.status === 403) {
+      await res.body?.cancel().catch(() => undefined);
+      return fail('unauthorized', `HTTP ${res.status}`, res.status);
+    }
     const length = Number(res.headers.get('content-length') ?? '0');
     if (length > MAX_RESPONSE_BYTES) return fail('bad-response', 'The answer is too large.', res.status);
     let text: string;
@@ -142,8 +150,6 @@ export class CouchClient {
         ? fail('bad-response', 'The answer is not JSON.', res.status)
         : fail('server', `HTTP ${res.status}`, res.status);
     }
-    if (res.status === 401 || res.status === 403)
-      return fail('unauthorized', `HTTP ${res.status}`, res.status);
     if (res.status === 409) return fail('conflict', 'Document update conflict.', 409);
     if (!res.ok && res.status !== 404) return fail('server', `HTTP ${res.status}`, res.status);
     return { ok: true, value: { status: res.status, json } };

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdbSyncStore } from '../../storage/sync-store';
 import {
+  credentialsOf,
   engineFor,
   joinShop,
   loadConfig,
@@ -88,5 +89,57 @@ describe('pairing', () => {
     );
     expect(e).toBeDefined();
     expect(await e!.status()).toMatchObject({ pending: 0, lastSyncAt: null });
+  });
+
+  it('carries the shop CouchDB user from the first station to the others, and stores it', async () => {
+    const r = startShop(URL1, '1', random, T, { user: 'shop-1 店', password: 'p: w' });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.config.credentials).toEqual({ user: 'shop-1 店', password: 'p: w' });
+    const j = joinShop(r.value.code, '2', random, T);
+    expect(j.ok && j.value.credentials).toEqual({ user: 'shop-1 店', password: 'p: w' });
+    const store = await IdbSyncStore.open(new IDBFactory());
+    await saveConfig(store, r.value.config);
+    expect(await loadConfig(store)).toEqual(r.value.config);
+    // Only the credentials change: the mirror stays.
+    await store.add([{ id: 'a'.repeat(32), rev: '1-a', deleted: false, history: ['1-a'] }], 'local');
+    expect(
+      await saveConfig(store, { ...r.value.config, credentials: { user: 'shop-1 店', password: 'new' } }),
+    ).toBe(false);
+    expect(await store.all()).toHaveLength(1);
+    expect((await loadConfig(store))?.credentials?.password).toBe('new');
+    // A stored configuration with bad credentials is not one.
+    await store.setMeta('config', { ...r.value.config, credentials: { user: 'a:b', password: 'x' } });
+    expect(await loadConfig(store)).toBeUndefined();
+  });
+
+  it('checks typed credentials: none when both empty, typed errors otherwise', () => {
+    expect(credentialsOf({})).toEqual({ ok: true, value: undefined });
+    expect(credentialsOf({ user: '', password: '' })).toEqual({ ok: true, value: undefined });
+    expect(credentialsOf({ user: 'shop1', password: '' })).toEqual({ ok: false, error: 'bad-password' });
+    expect(credentialsOf({ user: '', password: 'pw' })).toEqual({ ok: false, error: 'bad-user' });
+    expect(startShop(URL1, '1', random, T, { user: 'x'.repeat(101), password: 'pw' })).toEqual({
+      ok: false,
+      error: 'bad-user',
+    });
+  });
+
+  it('the engine signs in with the configured user on every request', async () => {
+    const r = startShop(URL1, '1', random, T, { user: 'shop1', password: 'pw' });
+    if (!r.ok) throw new Error(r.error);
+    const seen: (string | null)[] = [];
+    const e = engineFor(
+      r.value.config,
+      await IdbSyncStore.open(new IDBFactory()),
+      (_url, init) => {
+        seen.push(new Headers(init?.headers).get('authorization'));
+        return Promise.resolve(new Response('{"error":"unauthorized"}', { status: 401 }));
+      },
+      random,
+      () => T,
+    );
+    const out = await e!.syncOnce();
+    expect(out).toMatchObject({ ok: false, error: { code: 'unauthorized', status: 401 } });
+    expect(seen).toEqual(['Basic c2hvcDE6cHc=']);
+    expect(await e!.status()).toMatchObject({ error: { code: 'unauthorized' } });
   });
 });

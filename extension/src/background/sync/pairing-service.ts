@@ -8,15 +8,26 @@
  * Switching to another key or server clears the mirror first: revisions sealed for one shop key
  * must never be pushed under another, and the pull must start again from 0 (documents skipped as
  * `wrong-key` before the switch are read again after it).
+ *
+ * The shop's CouchDB user name and password (core credentials.ts; optional: an open database or a
+ * proxy needs none) are part of the configuration: typed on the first station, carried by the
+ * pairing code (version 2), stored with the sync key in the mirror's meta (IndexedDB of the
+ * extension origin, opened by the background only: content scripts and pages never read it),
+ * sent only as an `Authorization` header (couch-client.ts), never written to a sync document, a
+ * URL, a log or an error. Changing only the credentials keeps the mirror (same key, same server);
+ * rotating the key keeps them unless new ones are given; leaving clears them with the mirror.
  * @module
  */
 import {
   SYNC_KEY_BYTES,
+  basicAuthorization,
+  checkCredentials,
   checkServerUrl,
   decodePairingCode,
   deriveSyncKeys,
   encodePairingCode,
   newSyncKey,
+  type CouchCredentials,
   type PairingErrorCode,
   type SyncStation,
 } from '@shipmask/core';
@@ -30,6 +41,14 @@ export interface SyncConfig {
   readonly syncKey: Uint8Array;
   readonly station: SyncStation;
   readonly pairedAt: number;
+  /** The shop's CouchDB user; absent for an open database. */
+  readonly credentials?: CouchCredentials;
+}
+
+/** Credentials as the popup sends them: both empty (or absent) means none. */
+export interface CredentialsInput {
+  readonly user?: string;
+  readonly password?: string;
 }
 
 /** Why pairing failed: the pairing code's and URL's typed errors, or a bad station label. */
@@ -41,6 +60,20 @@ export type PairingOutcome<T> =
 
 const CONFIG = 'config';
 const LABEL = /^[^\p{Cc}\p{Cs}<>]{1,40}$/u;
+
+/**
+ * Check typed credentials: none when both fields are empty, else both must pass core's rules.
+ * @example
+ * credentialsOf({ user: 'shop1', password: 'pw' }); // { ok: true, value: { user: 'shop1', password: 'pw' } }
+ * credentialsOf({}); // { ok: true, value: undefined }
+ */
+export function credentialsOf(input: CredentialsInput): PairingOutcome<CouchCredentials | undefined> {
+  const user = input.user ?? '';
+  const password = input.password ?? '';
+  if (user === '' && password === '') return { ok: true, value: undefined };
+  const c = checkCredentials(user, password);
+  return c.ok ? c : { ok: false, error: c.error.code };
+}
 
 function station(label: string, random: (n: number) => Uint8Array): PairingOutcome<SyncStation> {
   const l = label.trim();
@@ -54,9 +87,9 @@ function station(label: string, random: (n: number) => Uint8Array): PairingOutco
 }
 
 /**
- * The first station of a shop: a new sync key for this server.
+ * The first station of a shop: a new sync key for this server (and its CouchDB user, if any).
  * @example
- * startShop('https://couch.example.com/shipmask-s1', '1', random, Date.now());
+ * startShop('https://couch.example.com/shipmask-s1', '1', random, Date.now(), { user: 'shop1', password: 'pw' });
  * // { ok: true, value: { config, code: 'SM-…' } }
  */
 export function startShop(
@@ -64,15 +97,24 @@ export function startShop(
   label: string,
   random: (n: number) => Uint8Array,
   now: number,
+  credentials: CredentialsInput = {},
 ): PairingOutcome<{ config: SyncConfig; code: string }> {
   const url = checkServerUrl(serverUrl);
   if (!url.ok) return { ok: false, error: url.error.code };
+  const creds = credentialsOf(credentials);
+  if (!creds.ok) return creds;
   const syncKey = newSyncKey(random);
   if (!syncKey) return { ok: false, error: 'random-failed' };
   const st = station(label, random);
   if (!st.ok) return st;
-  const config = { serverUrl: url.value.url, syncKey, station: st.value, pairedAt: now };
-  const code = encodePairingCode({ syncKey, serverUrl: url.value.url });
+  const config: SyncConfig = {
+    serverUrl: url.value.url,
+    syncKey,
+    station: st.value,
+    pairedAt: now,
+    ...(creds.value ? { credentials: creds.value } : {}),
+  };
+  const code = encodePairingCode(config);
   if (!code.ok) return { ok: false, error: code.error.code };
   return { ok: true, value: { config, code: code.value } };
 }
@@ -94,17 +136,24 @@ export function joinShop(
   if (!st.ok) return st;
   return {
     ok: true,
-    value: { serverUrl: p.value.serverUrl, syncKey: p.value.syncKey, station: st.value, pairedAt: now },
+    value: {
+      serverUrl: p.value.serverUrl,
+      syncKey: p.value.syncKey,
+      station: st.value,
+      pairedAt: now,
+      ...(p.value.credentials ? { credentials: p.value.credentials } : {}),
+    },
   };
 }
 
 /**
- * The pairing code of a configuration (to show it again for the next station).
+ * The pairing code of a configuration (to show it again for the next station; it carries the
+ * credentials too).
  * @example
  * pairingCodeOf(config); // 'SM-…'
  */
 export function pairingCodeOf(config: SyncConfig): string | undefined {
-  const r = encodePairingCode({ syncKey: config.syncKey, serverUrl: config.serverUrl });
+  const r = encodePairingCode(config);
   return r.ok ? r.value : undefined;
 }
 
@@ -112,7 +161,7 @@ export function pairingCodeOf(config: SyncConfig): string | undefined {
 export async function loadConfig(store: SyncLocalStore): Promise<SyncConfig | undefined> {
   const c = await store.getMeta<Record<string, unknown>>(CONFIG);
   if (!c || typeof c !== 'object') return undefined;
-  const { serverUrl, syncKey, station: st, pairedAt } = c;
+  const { serverUrl, syncKey, station: st, pairedAt, credentials } = c;
   if (typeof serverUrl !== 'string' || !checkServerUrl(serverUrl).ok) return undefined;
   if (!(syncKey instanceof Uint8Array) || syncKey.length !== SYNC_KEY_BYTES) return undefined;
   if (typeof st !== 'object' || st === null) return undefined;
@@ -125,7 +174,15 @@ export async function loadConfig(store: SyncLocalStore): Promise<SyncConfig | un
   )
     return undefined;
   if (typeof pairedAt !== 'number') return undefined;
-  return { serverUrl, syncKey, station: { id, label }, pairedAt };
+  let creds: CouchCredentials | undefined;
+  if (credentials !== undefined) {
+    if (typeof credentials !== 'object' || credentials === null) return undefined;
+    const { user, password } = credentials as Record<string, unknown>;
+    const checked = checkCredentials(user, password);
+    if (!checked.ok) return undefined;
+    creds = checked.value;
+  }
+  return { serverUrl, syncKey, station: { id, label }, pairedAt, ...(creds ? { credentials: creds } : {}) };
 }
 
 /**
@@ -143,7 +200,15 @@ export async function saveConfig(store: SyncLocalStore, config: SyncConfig): Pro
     old.syncKey.every((b, i) => b === config.syncKey[i]);
   const cleared = !same && (await store.all()).length > 0;
   if (!same) await store.clear();
-  await store.setMeta(CONFIG, { ...config, syncKey: Uint8Array.from(config.syncKey) });
+  await store.setMeta(CONFIG, {
+    serverUrl: config.serverUrl,
+    syncKey: Uint8Array.from(config.syncKey),
+    station: config.station,
+    pairedAt: config.pairedAt,
+    ...(config.credentials
+      ? { credentials: { user: config.credentials.user, password: config.credentials.password } }
+      : {}),
+  });
   return cleared;
 }
 
@@ -163,7 +228,11 @@ export function engineFor(
   if (!keys.ok) return undefined;
   return new SyncEngine({
     keys: keys.keys,
-    client: new CouchClient(config.serverUrl, fetcher),
+    client: new CouchClient(
+      config.serverUrl,
+      fetcher,
+      config.credentials ? { authorization: basicAuthorization(config.credentials) } : {},
+    ),
     store,
     station: config.station,
     random,

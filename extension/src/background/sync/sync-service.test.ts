@@ -222,3 +222,97 @@ describe('duplicateNote', () => {
     ).toBeUndefined();
   });
 });
+
+describe('refused credentials', () => {
+  function refusing() {
+    const store = new Store({ factory: new IDBFactory() });
+    const locks = queueLocks();
+    const ledgers = new Ledgers({ store, locks, randomBytes: random });
+    const mirrorFactory = new IDBFactory();
+    const clock = { t: T };
+    const auths: (string | null)[] = [];
+    const sync = new SyncService({
+      store,
+      locks,
+      now: () => clock.t,
+      randomBytes: random,
+      openMirror: () => IdbSyncStore.open(mirrorFactory),
+      fetch: (_url, init) => {
+        auths.push(new Headers(init?.headers).get('authorization'));
+        return Promise.resolve(new Response('{"error":"unauthorized"}', { status: 401 }));
+      },
+      forget: (s) => ledgers.forget(s),
+      resetLedgers: () => ledgers.reset(),
+      online: () => true,
+      soonMs: null,
+    });
+    return { sync, h: sync.handlers(), auths, clock };
+  }
+
+  it('is a classified error, and scheduled syncs back off until the credentials change', async () => {
+    const { sync, h, auths, clock } = refusing();
+    const r = (await h['sync/start'](
+      { type: 'sync/start', serverUrl: URL_, label: '1', user: 'shop1', password: 'wrong' },
+      { kind: 'page' },
+    )) as SyncPairingReply;
+    expect(r).toMatchObject({
+      ok: true,
+      status: { error: { code: 'unauthorized', status: 401 }, user: 'shop1', retryAt: T + 5 * 60_000 },
+    });
+    expect(JSON.stringify(r.ok && r.status)).not.toContain('wrong');
+    expect(auths.at(-1)).toBe(`Basic ${btoa('shop1:wrong')}`);
+    // Scheduled syncs inside the back-off ask nothing; print claims are written locally.
+    const asked = auths.length;
+    clock.t = T + 4 * 60_000;
+    await sync.tick();
+    const printed = await sync.claimJob(job());
+    expect(printed.documents.every((d) => d.state !== 'failed')).toBe(true);
+    expect(auths.length).toBe(asked);
+    // After it, one try; refused again, the back-off doubles.
+    clock.t = T + 5 * 60_000;
+    expect(await sync.tick()).toMatchObject({ retryAt: T + 15 * 60_000 });
+    expect(auths.length).toBeGreaterThan(asked);
+    // New credentials try at once, with the new header; the new code carries them.
+    const asked2 = auths.length;
+    const c = (await h['sync/credentials'](
+      { type: 'sync/credentials', user: 'shop1', password: 'right' },
+      { kind: 'page' },
+    )) as SyncPairingReply;
+    expect(auths.length).toBeGreaterThan(asked2);
+    expect(auths.at(-1)).toBe(`Basic ${btoa('shop1:right')}`);
+    expect(c.ok && c.code && decodePairingCode(c.code)).toMatchObject({
+      ok: true,
+      value: { credentials: { user: 'shop1', password: 'right' } },
+    });
+    expect(
+      await h['sync/credentials'](
+        { type: 'sync/credentials', user: 'shop1', password: '' },
+        { kind: 'page' },
+      ),
+    ).toEqual({ ok: false, error: 'bad-password' });
+  });
+
+  it('rotate keeps the credentials unless new ones are given; leave forgets them', async () => {
+    const { h } = refusing();
+    await h['sync/start'](
+      { type: 'sync/start', serverUrl: URL_, label: '1', user: 'shop1', password: 'pw1' },
+      { kind: 'page' },
+    );
+    const kept = (await h['sync/rotate']({ type: 'sync/rotate' }, { kind: 'page' })) as SyncPairingReply;
+    expect(kept.ok && kept.code && decodePairingCode(kept.code)).toMatchObject({
+      value: { credentials: { user: 'shop1', password: 'pw1' } },
+    });
+    const changed = (await h['sync/rotate'](
+      { type: 'sync/rotate', user: 'shop1', password: 'pw2' },
+      { kind: 'page' },
+    )) as SyncPairingReply;
+    expect(changed.ok && changed.code && decodePairingCode(changed.code)).toMatchObject({
+      value: { credentials: { user: 'shop1', password: 'pw2' } },
+    });
+    await h['sync/leave']({ type: 'sync/leave' }, { kind: 'page' });
+    expect(await h['sync/code']({ type: 'sync/code' }, { kind: 'page' })).toEqual({
+      ok: false,
+      error: 'not-paired',
+    });
+  });
+});

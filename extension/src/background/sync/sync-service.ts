@@ -24,6 +24,14 @@
  *   when a pull brings a claim with live leaves of two stations, every station records it (audit
  *   `sync-duplicate-print`) and lists it in its status (`duplicates`), which the popup shows in
  *   plain words ("订单 … 已由 2 号工位打印，本工位离线时也打印了：可能重复发货"). Never silent.
+ * - Credentials (pairing-service.ts): when the server refuses the CouchDB user name or password
+ *   (401/403, `unauthorized`), the status says so in plain words and scheduled syncs back off (5
+ *   minutes, doubling to at most an hour): a wrong password retried every minute by every station
+ *   would only fill the server's log, and CouchDB 3.4+ locks a user out for a while after
+ *   repeated failures from one address (`[chttpd_auth_lockout]`), which would also lock out the
+ *   stations behind that address whose password is right. During
+ *   the back-off, print claims are written locally as when offline. New credentials
+ *   (`sync/credentials`, a new pairing or rotation) or the merchant's "sync now" try at once.
  * @module
  */
 import {
@@ -55,6 +63,7 @@ import { backfillWrites } from './backfill';
 import { docsOf } from './docs-of';
 import type { SyncEngine, SyncReport } from './engine';
 import {
+  credentialsOf,
   engineFor,
   joinShop,
   loadConfig,
@@ -100,6 +109,25 @@ const BACKFILLED = 'backfill:done';
 const LOCK = 'shipmask-sync';
 /** Claims at once (one request each). */
 const CLAIM_CONCURRENCY = 6;
+/** The back-off after the server refused the credentials: `{ failures, retryAt }`. */
+const AUTH_BACKOFF = 'auth:backoff';
+const AUTH_FIRST_MS = 5 * 60_000;
+const AUTH_MAX_MS = 60 * 60_000;
+
+interface AuthBackoff {
+  readonly failures: number;
+  readonly retryAt: number;
+}
+
+/**
+ * The back-off after `failures` refusals in a row: 5 minutes, doubling, at most an hour.
+ * @example
+ * authBackoffMs(1); // 300000
+ * authBackoffMs(9); // 3600000
+ */
+export function authBackoffMs(failures: number): number {
+  return Math.min(AUTH_MAX_MS, AUTH_FIRST_MS * 2 ** Math.min(Math.max(failures - 1, 0), 10));
+}
 
 const empty = (): SyncStatusView => ({
   paired: false,
@@ -275,10 +303,21 @@ export class SyncService {
     return n?.onLine !== false;
   }
 
-  /** The schedule's entry (alarm, back online, after writes): sync when paired and online. */
+  /** The back-off in force (the server refused the credentials), or `undefined`. */
+  private async backoff(): Promise<AuthBackoff | undefined> {
+    const b = await (await this.mirror()).getMeta<AuthBackoff>(AUTH_BACKOFF);
+    return b && typeof b.retryAt === 'number' && typeof b.failures === 'number' ? b : undefined;
+  }
+
+  /**
+   * The schedule's entry (alarm, back online, after writes): sync when paired and online, and not
+   * while backing off after refused credentials.
+   */
   async tick(): Promise<SyncStatusView> {
     const { engine } = await this.current();
     if (!engine || !this.online()) return this.status();
+    const b = await this.backoff();
+    if (b && this.o.now() < b.retryAt) return this.status();
     return this.runOnce();
   }
 
@@ -294,6 +333,10 @@ export class SyncService {
       if ((await mirror.getMeta<number>(BACKFILLED)) === undefined) await this.backfill();
       await this.chain;
       const r = await engine.syncOnce();
+      if (!r.ok && r.error.code === 'unauthorized') {
+        const failures = ((await this.backoff())?.failures ?? 0) + 1;
+        await mirror.setMeta(AUTH_BACKOFF, { failures, retryAt: this.o.now() + authBackoffMs(failures) });
+      } else if (r.ok) await mirror.setMeta(AUTH_BACKOFF, null);
       const notes = r.ok ? conflictNotes(r.value.resolved, this.o.now()) : [];
       if (notes.length > 0) {
         const old = (await mirror.getMeta<SyncConflictNote[]>(CONFLICTS)) ?? [];
@@ -367,11 +410,14 @@ export class SyncService {
     if (!config || !engine) return empty();
     const s = await engine.status();
     const url = checkServerUrl(config.serverUrl);
+    const b = await this.backoff();
     return {
       paired: true,
       serverUrl: config.serverUrl,
       secure: url.ok ? url.value.secure : false,
       station: config.station,
+      ...(config.credentials ? { user: config.credentials.user } : {}),
+      retryAt: b && s.error?.code === 'unauthorized' ? b.retryAt : null,
       ...s,
       conflicts: (await (await this.mirror()).getMeta<SyncConflictNote[]>(CONFLICTS)) ?? [],
       duplicates: (
@@ -387,6 +433,8 @@ export class SyncService {
     await this.queue(async () => {
       const mirror = await this.mirror();
       await saveConfig(mirror, config);
+      // New credentials (or a new pairing) end the back-off: the next sync tries at once.
+      await mirror.setMeta(AUTH_BACKOFF, null);
       // Order ids enter every station's ledger under the shop's shared key (quota.ts hmacKey).
       await this.o.store.setMeta('hmacKey', Uint8Array.from(keys.keys.matchKey));
       this.o.resetLedgers();
@@ -409,7 +457,8 @@ export class SyncService {
     const ids = [...new Set(job.documents.map((d) => d.orderId))];
     const taken = new Map<string, string>();
     const local: SyncDoc[] = [];
-    let offline = !this.online();
+    const b = await this.backoff().catch(() => undefined);
+    let offline = !this.online() || (b !== undefined && this.o.now() < b.retryAt);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < ids.length) {
@@ -421,7 +470,7 @@ export class SyncService {
         const r = await engine.claim(job.shop, orderId);
         if (r.state === 'taken') taken.set(orderId, r.notice);
         else if (r.state === 'unconfirmed') {
-          if (r.error.code === 'offline') offline = true;
+          if (r.error.code === 'offline' || r.error.code === 'unauthorized') offline = true;
           local.push(newClaim(job.shop, orderId, config.station, this.o.now()));
         }
       }
@@ -442,7 +491,7 @@ export class SyncService {
       'sync/status': () => this.status(),
       'sync/now': () => this.runOnce(),
       'sync/start': async (req) => {
-        const r = startShop(req.serverUrl, label(req.label), this.o.randomBytes, this.o.now());
+        const r = startShop(req.serverUrl, label(req.label), this.o.randomBytes, this.o.now(), req);
         if (!r.ok) return { ok: false, error: r.error };
         return this.pair(r.value.config, r.value.code);
       },
@@ -456,13 +505,31 @@ export class SyncService {
         const code = config ? pairingCodeOf(config) : undefined;
         return code ? { ok: true, code, status: await this.status() } : { ok: false, error: 'not-paired' };
       },
-      'sync/rotate': async () => {
+      'sync/rotate': async (req) => {
         const { config } = await this.current();
         if (!config) return { ok: false, error: 'not-paired' };
-        const r = startShop(config.serverUrl, config.station.label, this.o.randomBytes, this.o.now());
+        // New credentials when given (the removed computer knew the old password), else the same.
+        const given = req.user !== undefined || req.password !== undefined;
+        const r = startShop(
+          config.serverUrl,
+          config.station.label,
+          this.o.randomBytes,
+          this.o.now(),
+          given ? req : (config.credentials ?? {}),
+        );
         if (!r.ok) return { ok: false, error: r.error };
         // Keep this station's id: only the key changes.
         return this.pair({ ...r.value.config, station: config.station }, r.value.code);
+      },
+      'sync/credentials': async (req) => {
+        const { config } = await this.current();
+        if (!config) return { ok: false, error: 'not-paired' };
+        const c = credentialsOf(req);
+        if (!c.ok) return { ok: false, error: c.error };
+        const { credentials: _old, ...rest } = config;
+        const next: SyncConfig = { ...rest, ...(c.value ? { credentials: c.value } : {}) };
+        // Same key and server: the mirror stays (saveConfig); the new code carries the new credentials.
+        return this.pair(next, pairingCodeOf(next) ?? null);
       },
       'sync/leave': async () => {
         await this.queue(async () => {

@@ -133,4 +133,67 @@ describe('SyncPanel', () => {
     expect(sent.map((m) => m.type)).toEqual(['sync/status']);
     expect(root.querySelector('.notice.error')?.textContent).toMatch(/配对码/u);
   });
+
+  it('first station of a secured database: sends the user name and password with the URL', async () => {
+    stubBrowser((m) =>
+      m.type === 'sync/start'
+        ? { ok: true, code: 'SM-0G00-TEST', status: { ...paired, error: null, user: 'shop1' } }
+        : unpaired,
+    );
+    render(<SyncPanel lang="zh" />, root);
+    await flush();
+    const [, url, user, password] = [...root.querySelectorAll('input')] as HTMLInputElement[];
+    expect(password!.type).toBe('password');
+    input(url!, 'https://couch.example.com/shipmask-s1');
+    input(user!, ' shop1 ');
+    input(password!, 'p w');
+    await flush();
+    [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('第一台'))!.click();
+    await flush();
+    expect(sent.at(-1)).toEqual({
+      type: 'sync/start',
+      serverUrl: 'https://couch.example.com/shipmask-s1',
+      label: '1',
+      user: 'shop1',
+      password: 'p w',
+    });
+    expect(root.textContent).toContain('服务器用户：shop1');
+    // Paired: the start form is gone and no password stays in the popup.
+    expect(root.querySelector('.sync-pair')).toBeNull();
+    [...root.querySelectorAll('button')].find((b) => b.textContent === '更改服务器用户名或密码')!.click();
+    await flush();
+    const [u2, p2] = [...root.querySelectorAll('.sync-credentials input')] as HTMLInputElement[];
+    expect([u2!.value, p2!.value]).toEqual(['shop1', '']);
+  });
+
+  it('refused credentials: plain words, the next try, and a form that sends the new ones', async () => {
+    const refused: SyncStatusView = {
+      ...paired,
+      conflicts: [],
+      duplicates: [],
+      user: 'shop1',
+      retryAt: T + 5 * 60_000,
+      error: { code: 'unauthorized', status: 401, message: 'HTTP 401' },
+    };
+    stubBrowser((m) =>
+      m.type === 'sync/credentials'
+        ? { ok: true, code: 'SM-0G00-NEW', status: { ...refused, error: null } }
+        : refused,
+    );
+    render(<SyncPanel lang="zh" />, root);
+    await flush();
+    expect(root.textContent).toContain('服务器拒绝了用户名或密码');
+    expect(root.textContent).toContain('下次自动重试 2026-12-07 11:05');
+    const form = root.querySelector('.sync-credentials')!;
+    const [user, password] = [...form.querySelectorAll('input')] as HTMLInputElement[];
+    expect(user!.value).toBe('shop1');
+    expect(password!.value).toBe('');
+    input(password!, 'new-pw');
+    await flush();
+    (form.querySelector('button') as HTMLButtonElement).click();
+    await flush();
+    expect(sent.at(-1)).toEqual({ type: 'sync/credentials', user: 'shop1', password: 'new-pw' });
+    expect(root.querySelector('.sync-credentials')).toBeNull();
+    expect(root.querySelector('.pairing-code')?.textContent).toBe('SM-0G00-NEW');
+  });
 });

@@ -5,6 +5,11 @@
  * station pairs, the popup asks for the optional host permission of exactly that server's origin
  * (origins.ts), inside the click (permissions need a user gesture). Everything is text rendered
  * by Preact, never markup.
+ *
+ * The shop's CouchDB user name and password are typed on the first station (empty for an open
+ * database) and travel in the pairing code; when the server refuses them, or the merchant changed
+ * them on the server, the paired station shows a form to enter the new ones. The password field
+ * is never prefilled: the popup never receives a stored password.
  * @module
  */
 import { decodePairingCode } from '@shipmask/core';
@@ -23,6 +28,11 @@ export const syncStrings = {
     title: '多工位同步',
     intro: '几台电脑打同一个店的单：额度共用、同一单不会两台都打。服务器只存加密数据。',
     serverUrl: 'CouchDB 数据库地址',
+    user: '服务器用户名（没有就留空）',
+    password: '服务器密码',
+    credentials: '更改服务器用户名或密码',
+    saveCredentials: '保存并重试',
+    signedInAs: (u: string) => `服务器用户：${u}`,
     label: '本机工位号',
     start: '这是第一台：生成配对码',
     code: '配对码（在另一台电脑输入或扫码）',
@@ -47,6 +57,8 @@ export const syncStrings = {
     errors: {
       'not-paired': '本机还没有配对',
       'bad-label': '工位号 1–40 个字，不能有 < >',
+      'bad-user': '用户名 1–100 个字，不能有冒号、不能以 _ 或空格开头',
+      'bad-password': '密码 1–200 个字，不能有控制字符',
       checksum: '配对码有字打错了或少了，请再核对一遍',
       'bad-character': '配对码里有不该有的字符',
       'not-a-pairing-code': '这不是 shipmask 的配对码（以 SM- 开头）',
@@ -60,6 +72,11 @@ export const syncStrings = {
     intro:
       'Several computers printing for one shop: one shared quota, no order printed twice. The server stores ciphertext only.',
     serverUrl: 'CouchDB database URL',
+    user: 'Server user name (leave empty if none)',
+    password: 'Server password',
+    credentials: 'Change the server user name or password',
+    saveCredentials: 'Save and retry',
+    signedInAs: (u: string) => `Server user: ${u}`,
     label: 'This station',
     start: 'First station: make a pairing code',
     code: 'Pairing code (type it or scan it on the other computer)',
@@ -85,6 +102,8 @@ export const syncStrings = {
     errors: {
       'not-paired': 'This computer is not paired yet',
       'bad-label': 'A station label is 1-40 characters, without < >',
+      'bad-user': 'A user name is 1-100 characters, no colon, not starting with _ or a space',
+      'bad-password': 'A password is 1-200 characters, no control characters',
       checksum: 'A character of the pairing code is wrong or missing; check it again',
       'bad-character': 'The pairing code has a character it cannot have',
       'not-a-pairing-code': 'Not a shipmask pairing code (it starts with SM-)',
@@ -121,9 +140,16 @@ export function SyncPanel(props: { lang: Lang }) {
   const [serverUrl, setServerUrl] = useState('');
   const [typed, setTyped] = useState('');
   const [label, setLabel] = useState('1');
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const [editCredentials, setEditCredentials] = useState(false);
 
   useEffect(() => {
-    void send({ type: 'sync/status' }).then((r) => r.ok && setStatus(r.value));
+    void send({ type: 'sync/status' }).then((r) => {
+      if (!r.ok) return;
+      setStatus(r.value);
+      if (r.value.user) setUser(r.value.user);
+    });
   }, []);
 
   const words = (error: string): string => t.errors[error] ?? error;
@@ -137,6 +163,8 @@ export function SyncPanel(props: { lang: Lang }) {
       if (!r.value.ok) return setNote(words(r.value.error));
       setStatus(r.value.status);
       setCode(r.value.code);
+      setPassword('');
+      setEditCredentials(false);
     } finally {
       setBusy(false);
     }
@@ -144,7 +172,9 @@ export function SyncPanel(props: { lang: Lang }) {
 
   const start = async (): Promise<void> => {
     setNote((await askForServer(serverUrl.trim())) ? null : t.denied);
-    await paired(send({ type: 'sync/start', serverUrl: serverUrl.trim(), label }));
+    // Both empty: an open database; otherwise the background checks both (typed errors).
+    const creds = user !== '' || password !== '' ? { user: user.trim(), password } : {};
+    await paired(send({ type: 'sync/start', serverUrl: serverUrl.trim(), label, ...creds }));
   };
   const join = async (): Promise<void> => {
     const decoded = decodePairingCode(typed);
@@ -160,7 +190,35 @@ export function SyncPanel(props: { lang: Lang }) {
     if (type === 'sync/leave') setCode(null);
   };
 
+  const saveCredentials = async (): Promise<void> => {
+    await paired(send({ type: 'sync/credentials', user: user.trim(), password }));
+  };
+
   const line = status?.paired ? syncStatusLine(status, Date.now(), props.lang) : null;
+  const refused = status?.paired === true && status.error?.code === 'unauthorized';
+  const credentialFields = (
+    <>
+      <label>
+        <span>{t.user}</span>
+        <input
+          value={user}
+          maxLength={100}
+          autoComplete="off"
+          onInput={(e) => setUser(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        <span>{t.password}</span>
+        <input
+          type="password"
+          value={password}
+          maxLength={200}
+          autoComplete="new-password"
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+      </label>
+    </>
+  );
   const qr = code ? qrDataUrl(code) : undefined;
 
   return (
@@ -172,6 +230,7 @@ export function SyncPanel(props: { lang: Lang }) {
         <p class="small">{t.intro}</p>
       )}
       {status?.paired && status.station ? <p class="small">{t.station(status.station.label)}</p> : null}
+      {status?.paired && status.user ? <p class="small">{t.signedInAs(status.user)}</p> : null}
       {status?.paired && status.secure === false ? <p class="small warn">{t.insecure}</p> : null}
       {status?.conflicts.map((c) => (
         <p key={`${c.at}-${c.kept}`} class="small warn">
@@ -199,6 +258,7 @@ export function SyncPanel(props: { lang: Lang }) {
               onInput={(e) => setServerUrl(e.currentTarget.value)}
             />
           </label>
+          {credentialFields}
           <button type="button" disabled={busy || !serverUrl.trim()} onClick={() => void start()}>
             {t.start}
           </button>
@@ -238,6 +298,26 @@ export function SyncPanel(props: { lang: Lang }) {
           </button>
           <button type="button" disabled={busy} onClick={() => void act('sync/leave')}>
             {t.leave}
+          </button>
+          {refused || editCredentials ? null : (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                setUser(status.user ?? '');
+                setEditCredentials(true);
+              }}
+            >
+              {t.credentials}
+            </button>
+          )}
+        </div>
+      ) : null}
+      {refused || editCredentials ? (
+        <div class="sync-credentials">
+          {credentialFields}
+          <button type="button" disabled={busy} onClick={() => void saveCredentials()}>
+            {t.saveCredentials}
           </button>
         </div>
       ) : null}

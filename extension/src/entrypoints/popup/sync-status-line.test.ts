@@ -64,4 +64,21 @@ describe('syncStatusLine', () => {
       ),
     );
   });
+
+  it('refused credentials: plain words and the next automatic try (China time)', () => {
+    const refused = {
+      lastSyncAt: at,
+      pending: 2,
+      error: { code: 'unauthorized' as const, status: 401, message: 'HTTP 401' },
+      unreadable: 0,
+      retryAt: now + 5 * 60_000,
+    };
+    expect(syncStatusLine(refused, now)).toEqual({
+      text: '服务器拒绝了用户名或密码，请在下方更新（或问管理服务器的人） · 下次自动重试 2026-12-07 11:10 · 2 条待上传 · 上次 2026-12-07 11:02',
+      level: 'error',
+    });
+    expect(syncStatusLine({ ...refused, retryAt: null }, now, 'en').text).toBe(
+      'The server refused the user name or password; update them below (or ask whoever runs the server) · 2 waiting to upload · last 2026-12-07 11:02',
+    );
+  });
 });

@@ -64,7 +64,18 @@ export {
   type ServerUrlErrorCode,
 } from './server-url.js';
 export {
+  MAX_COUCH_USER_CHARS,
+  MAX_COUCH_PASSWORD_CHARS,
+  checkCredentials,
+  basicAuthorization,
+  type CouchCredentials,
+  type CredentialsErrorCode,
+  type CredentialsResult,
+} from './credentials.js';
+export {
   PAIRING_VERSION,
+  PAIRING_VERSION_CREDENTIALS,
+  MAX_PAIRING_CODE_CHARS,
   PAIRING_PREFIX,
   crc32,
   encodePairingCode,

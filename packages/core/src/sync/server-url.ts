@@ -8,9 +8,9 @@
  * database = CouchDB database name: [a-z][a-z0-9_$()+-]*  (CouchDB API, "PUT /{db}")
  * ```
  * No query, no fragment, at most 300 characters. Credentials in the URL (`user:pass@host`) are
- * refused with `credentials-in-url`: the pairing code is shown on screen and as a QR code, and
- * fetch refuses URLs with credentials anyway; server access control is the server's concern (a
- * proxy, a per-shop CouchDB user) and the server only ever sees ciphertext. `http` is allowed (a
+ * refused with `credentials-in-url`: fetch refuses URLs with credentials, and URLs end up in status
+ * views and logs. The shop's CouchDB user name and password are separate checked fields
+ * (credentials.ts), sent only as an `Authorization` header. `http` is allowed (a
  * shop LAN server) but reported as `secure: false` unless the host is loopback, so the settings
  * page can warn: the bodies stay sealed, but ids, sizes and timing travel in the clear.
  * @module
