@@ -42,6 +42,18 @@ async function idlesDone(page: Page, n: number): Promise<void> {
   }, n);
 }
 
+/**
+ * Every sample traces a window of the same length, with the extension or without: waiting for the
+ * overlay's idle slices must not make the extension's window longer, or the A/B difference would
+ * bill it the page's own late work (its swap takes ~700 ms of main thread here).
+ */
+const LOAD_WINDOW_MS = 3_000;
+const SWAP_WINDOW_MS = 2_000;
+async function windowEnd(began: number, ms: number): Promise<void> {
+  const left = began + ms - Date.now();
+  if (left > 0) await new Promise((r) => setTimeout(r, left));
+}
+
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
 }
@@ -96,6 +108,7 @@ async function sample(
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const loadTime = await traced(cdp, async () => {
+    const began = Date.now();
     await page.goto(url);
     await page.locator(ui.row).nth(199).waitFor();
     if (withExtension) {
@@ -107,6 +120,7 @@ async function sample(
       await idlesDone(page, 1);
     }
     await settle(page);
+    await windowEnd(began, LOAD_WINDOW_MS);
   });
   const loafSince = (from: number): Promise<number> =>
     page.evaluate(
@@ -120,6 +134,7 @@ async function sample(
   const loafLoad = await loafSince(0);
   const swapStart = await page.evaluate(() => performance.now());
   const swapTime = await traced(cdp, async () => {
+    const began = Date.now();
     // Swap to the next 200 (the page holds 400 orders).
     const first = await page.locator(`${ui.row} ${ui.orderId}`).first().textContent();
     await page.locator(ui.next).first().click();
@@ -138,6 +153,7 @@ async function sample(
       });
     if (withExtension) await idlesDone(page, 2);
     await settle(page);
+    await windowEnd(began, SWAP_WINDOW_MS);
   });
   let own: Sample['own'];
   if (withExtension) {
