@@ -104,10 +104,11 @@ interface State {
 
 const QUOTA_REFRESH_MS = 60_000;
 /**
- * Rows a page read takes at once: a screenful and more (a 1080p list shows 10–15 orders; a swap
- * scrolls the list to its top). The rest are read in idle slices.
+ * Rows a page read takes at once: a screenful (a 1080p window shows 6–15 orders of these lists,
+ * whose rows carry product pictures; a swap scrolls the list to its top). The rest are read in
+ * idle slices, a few frames later.
  */
-const FIRST_ROWS = 30;
+const FIRST_ROWS = 15;
 
 /**
  * The overlay on one order-list page: reads rows through the adapter, draws badges and checkboxes,
