@@ -112,11 +112,12 @@ describe('hand-off batches across two stations (Chromium profiles) through a Cou
     await openPanel(office);
     await panelEl.locator('button', { hasText: '全选本页' }).click();
     const countEl = panelEl.locator('[data-testid="selected-count"]');
-    await expect
-      .poll(async () => /已选 (\d+) 单/u.exec((await countEl.textContent()) ?? '')?.[1])
-      .toBeTruthy();
-    const k = Number(/已选 (\d+) 单/u.exec((await countEl.textContent()) ?? '')![1]);
-    expect(k).toBeGreaterThan(3);
+    // The page's own row boxes are ticked by clicks, and their events update the selection: wait
+    // for the count, not for the first text (已选 0 单 matches too).
+    const selectedNow = async (): Promise<number> =>
+      Number(/已选 (\d+) 单/u.exec((await countEl.textContent()) ?? '')?.[1] ?? 0);
+    await expect.poll(selectedNow, { timeout: 15_000 }).toBeGreaterThan(3);
+    const k = await selectedNow();
     const [hand] = await Promise.all([
       a.browser.context.waitForEvent('page'),
       panelEl.locator('[data-testid="action-handoff"]').click(),
