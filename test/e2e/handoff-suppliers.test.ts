@@ -12,7 +12,6 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isDetailedAddress, openBatch } from '@shipmask/core';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSupplierPage } from '../../extension/scripts/build-supplier.ts';
 import { demoOrders, demoPlaintext, type DemoOrder, type DemoPlatform } from '../demo/data.ts';
@@ -23,6 +22,7 @@ import { dumpExtensionStorage } from './storage-scan.ts';
 import { overlay } from './overlay-roots.ts';
 import { openPanel } from './panel.ts';
 import { addressExport } from './handoff-fixtures.ts';
+import { bg } from './print-fixtures.ts';
 
 const OUT = new URL('../out/handoff/', import.meta.url).pathname;
 const COUNT = 200;
@@ -76,18 +76,6 @@ afterAll(async () => {
   await demo?.close();
   await new Promise((r) => supplierServer?.close(r));
 });
-
-/** Send a message to the background from an extension page (as the page's `send()` does). */
-async function bg<T>(page: Page, message: unknown): Promise<T> {
-  return page.evaluate(async (m) => {
-    const runtime = (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }
-    ).chrome.runtime;
-    const reply = (await runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-    return reply.value;
-  }, message) as Promise<T>;
-}
 
 const leaks = (text: string, secrets: readonly string[]): string[] => secrets.filter((s) => text.includes(s));
 /**

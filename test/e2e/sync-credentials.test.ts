@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchServer } from '../sync/couch-server.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
+import { bg as send } from './print-fixtures.ts';
 
 const shop = { platform: 'douyin', shopId: 'dy-e2e-locked' } as const;
 const ORDER = '6931000000000777';
@@ -20,17 +21,6 @@ const basic = (c: { user: string; password: string }): string =>
 
 let couch: CouchServer;
 const stations: { browser: ExtensionBrowser; page: Page }[] = [];
-
-async function send<T>(page: Page, message: unknown): Promise<T> {
-  return page.evaluate(async (m) => {
-    const runtime = (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }
-    ).chrome.runtime;
-    const reply = (await runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-    return reply.value;
-  }, message) as Promise<T>;
-}
 
 async function admin(method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${couch.origin}${path}`, {

@@ -15,6 +15,7 @@ import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { addressExport } from './handoff-fixtures.ts';
 import { overlay } from './overlay-roots.ts';
 import { openPanel } from './panel.ts';
+import { bg as send } from './print-fixtures.ts';
 
 const COUNT = 60;
 const N = 12;
@@ -23,17 +24,6 @@ const random = (n: number): Uint8Array => crypto.getRandomValues(new Uint8Array(
 let couch: CouchServer;
 let demo: DemoServer;
 const stations: { browser: ExtensionBrowser; page: Page }[] = [];
-
-async function send<T>(page: Page, message: unknown): Promise<T> {
-  return page.evaluate(async (m) => {
-    const runtime = (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }
-    ).chrome.runtime;
-    const reply = (await runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-    return reply.value;
-  }, message) as Promise<T>;
-}
 
 const syncAll = async (): Promise<void> => {
   for (let round = 0; round < 2; round++)

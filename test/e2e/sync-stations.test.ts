@@ -11,23 +11,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchServer } from '../sync/couch-server.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
+import { bg as send } from './print-fixtures.ts';
 
 const shop = { platform: 'douyin', shopId: 'dy-e2e-7731' } as const;
 const ORDERS = Array.from({ length: 30 }, (_, i) => `69${String(31_000_000_000_000 + i * 7919)}`);
 
 let couch: CouchServer;
 const stations: { browser: ExtensionBrowser; page: Page }[] = [];
-
-async function send<T>(page: Page, message: unknown): Promise<T> {
-  return page.evaluate(async (m) => {
-    const runtime = (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }
-    ).chrome.runtime;
-    const reply = (await runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-    return reply.value;
-  }, message) as Promise<T>;
-}
 
 const used = async (page: Page): Promise<number> =>
   (await send<{ used: number }>(page, { type: 'quota/status', shop })).used;

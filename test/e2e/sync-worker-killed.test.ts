@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchServer } from '../sync/couch-server.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
+import { bg as send } from './print-fixtures.ts';
 
 const shop = { platform: 'douyin', shopId: 'dy-e2e-4410' } as const;
 const FROM_A = 300;
@@ -102,17 +103,6 @@ async function startProxy(target: string): Promise<Proxy> {
 let couch: CouchServer;
 let proxy: Proxy;
 const stations: { browser: ExtensionBrowser; page: Page }[] = [];
-
-async function send<T>(page: Page, message: unknown): Promise<T> {
-  return page.evaluate(async (m) => {
-    const runtime = (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }
-    ).chrome.runtime;
-    const reply = (await runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-    return reply.value;
-  }, message) as Promise<T>;
-}
 
 /** `n` reveals of distinct clicks, sent from the station's page in one go. */
 async function reveals(page: Page, n: number, tag: string): Promise<void> {

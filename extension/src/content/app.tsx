@@ -186,12 +186,14 @@ export function startOverlay(
     }
   };
 
+  /** One row's marks: its own badges and the gate's. */
+  const badgesOfRow = (r: RowRead, t: number, strings: ReturnType<typeof stringsFor>): Badge[] => [
+    ...badgesFor(r.order, r.revealed, t, strings),
+    ...gateBadges(r.order.orderId, state.gateIndex, t, state.lang, DEFAULT_DUE_WITHIN_HOURS),
+  ];
   const recomputeBadges = (t: number): void => {
     const strings = stringsFor(state.lang);
-    state.badges = state.rows.map((r) => [
-      ...badgesFor(r.order, r.revealed, t, strings),
-      ...gateBadges(r.order.orderId, state.gateIndex, t, state.lang, DEFAULT_DUE_WITHIN_HOURS),
-    ]);
+    state.badges = state.rows.map((r) => badgesOfRow(r, t, strings));
   };
 
   // ---- exception gate (issue 18) ----
@@ -607,12 +609,7 @@ export function startOverlay(
     state.unread = u.rows.length - u.next;
     // Badges for the rows just read; the others keep theirs.
     const strings = stringsFor(state.lang);
-    const fresh = u.reads
-      .slice(from)
-      .map((r) => [
-        ...badgesFor(r.order, r.revealed, u.t, strings),
-        ...gateBadges(r.order.orderId, state.gateIndex, u.t, state.lang, DEFAULT_DUE_WITHIN_HOURS),
-      ]);
+    const fresh = u.reads.slice(from).map((r) => badgesOfRow(r, u.t, strings));
     state.badges = from === 0 ? fresh : [...state.badges.slice(0, from), ...fresh];
   };
   /** Every row of the page read, now (an action or a getter needs them all). */
