@@ -80,12 +80,13 @@ export async function launchWithExtension(
 
 /** Launch Chromium WITHOUT the extension (e.g. the supplier's fresh profile). */
 export async function launchPlain(
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profileDir = mkdtempSync(join(tmpdir(), 'shipmask-plain-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     headless: options.headless ?? true,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     args: quietArgs,
