@@ -117,6 +117,11 @@ async function sample(
   ui: DemoUi = demoUi.douyin,
   /** Record V8's sampler too (the extension's share of each task); off for the A/B pairs. */
   profile = true,
+  /**
+   * Open the panel before the swap: its summary counts every row, so every row is read (in idle
+   * slices) instead of the rows near the viewport only.
+   */
+  panelOpen = false,
 ): Promise<Sample> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -131,7 +136,7 @@ async function sample(
           .locator('[data-testid="order-count"]')
           .filter({ hasText: '200' })
           .waitFor();
-        // The read's idle slices (rows past the first screenful, gate facts) are in the figure too.
+        // The read's later work (the rows near the viewport, gate facts) is in the figure too.
         await idlesDone(page, 1);
       }
       await settle(page);
@@ -149,6 +154,10 @@ async function sample(
       from,
     );
   const loafLoad = await loafSince(0);
+  if (panelOpen) {
+    await overlay(page, 'shipmask-panel').locator('[data-testid="side-tab"]').click();
+    await settle(page);
+  }
   const swapStart = await page.evaluate(() => performance.now());
   const swapTime = await traced(
     cdp,
@@ -203,8 +212,11 @@ const suite: BenchSuite = {
   async run() {
     const demo = await startDemoServer({});
     const url = `${demo.pages.douyin}?count=400&pageSize=200`;
-    const ext = await launchWithExtension();
-    const plain = await launchPlain();
+    // Both sides with the same window: the page's own layout and paint grow with it (Playwright's
+    // default is 1280×720, the extension's harness opens 1400×900).
+    const viewport = { width: 1400, height: 900 };
+    const ext = await launchWithExtension({ viewport });
+    const plain = await launchPlain({ viewport });
     const withExt: Sample[] = [];
     const without: Sample[] = [];
     /** The extension's own share (V8's sampler on): the same page, run after the pairs. */
@@ -217,6 +229,8 @@ const suite: BenchSuite = {
     const detectUrl = `${demo.pages.jd}?skin=2&count=400&pageSize=200`;
     const detectUi = demoUiFor('jd', 2);
     const detected: Sample[] = [];
+    // The panel open before the swap: every row read (idle slices), not only those near the viewport.
+    const opened: Sample[] = [];
     // The other two real-structure demos on their adapters (微信小店 inside a shadow root).
     const others = { wechat: [] as Sample[], jd: [] as Sample[] };
     try {
@@ -234,6 +248,8 @@ const suite: BenchSuite = {
         }
       }
       for (let i = 0; i < PAIRS; i++) profiled.push(await sample(ext.context, url, true));
+      for (let i = 0; i < RUNS; i++)
+        opened.push(await sample(ext.context, url, true, demoUi.douyin, true, true));
       await sample(ext.context, detectUrl, true, detectUi);
       for (let i = 0; i < RUNS; i++) detected.push(await sample(ext.context, detectUrl, true, detectUi));
       for (const p of ['wechat', 'jd'] as const) {
@@ -301,7 +317,13 @@ const suite: BenchSuite = {
         unit: 'ms',
         target: '< 10 ms',
         ok: jsSwap < 10 && outside < 1,
-        note: `median of ${PAIRS} (${spread(profiled.map((s) => s.traced.swap.cpuMs))})`,
+        note: `median of ${PAIRS} (${spread(profiled.map((s) => s.traced.swap.cpuMs))}); the panel collapsed (its default): the rows near the viewport are read`,
+      },
+      {
+        name: 'same per page swap with the panel open: every row read, in idle slices (informational)',
+        value: median(opened.map((s) => s.traced.swap.cpuMs)),
+        unit: 'ms',
+        note: `median of ${RUNS} (${spread(opened.map((s) => s.traced.swap.cpuMs))}); what a merchant who keeps the panel open pays`,
       },
       {
         name: 'same, wall-clock samples at load (preemption included, informational)',
@@ -320,14 +342,14 @@ const suite: BenchSuite = {
         name: 'longest content-script task per page swap (thread CPU): what one frame waits on (informational)',
         value: median(profiled.map((s) => longest(s.traced.swap))),
         unit: 'ms',
-        note: `median of ${PAIRS} (${spread(profiled.map((s) => longest(s.traced.swap)))}); the first screenful read at once, the rest in idle slices`,
+        note: `median of ${PAIRS} (${spread(profiled.map((s) => longest(s.traced.swap)))}); the rows near the viewport read when the intersection observer reports them`,
       },
       { name: 'overlay read + render, first read (instrumented)', value: ownLoad, unit: 'ms' },
       {
-        name: 'overlay read + render, page swap: first screenful at once (instrumented)',
+        name: 'overlay read + render, page swap: counting the rows (instrumented)',
         value: ownSwap,
         unit: 'ms',
-        note: `then ${median(profiled.map((s) => s.own?.lastIdle ?? NaN)).toFixed(1)} ms more in ${median(profiled.map((s) => s.own?.idleSlices ?? NaN))} idle slices (rows past the first screenful, gate facts; medians)`,
+        note: `then ${median(profiled.map((s) => s.own?.lastIdle ?? NaN)).toFixed(1)} ms more in ${median(profiled.map((s) => s.own?.idleSlices ?? NaN))} callbacks (the rows near the viewport, told to the background with their gate facts; medians)`,
       },
       {
         name: 'A/B whole page at load: main-thread time added by the extension (trace tasks, paired)',

@@ -93,9 +93,11 @@ describe.each(['douyin', 'wechat', 'jd'] as const)('several suppliers on %s', (p
     const secrets = demoPlaintext(platform, { count: COUNT });
     const demoById = new Map(demoOrders(platform, { count: COUNT }).map((o) => [o.orderId, o]));
 
-    // 1. The back-office, awaiting shipment, N a page: the overlay stores the orders with their items.
+    // 1. The back-office, awaiting shipment, N a page, and the panel opened: the overlay reads
+    // every row (the rows near the viewport alone while the panel is closed) and stores them.
     const office = await merchant.context.newPage();
     await office.goto(`${demo.pages[platform]}?status=${encodeURIComponent('待发货')}&pageSize=${N}`);
+    await openPanel(office);
     const list = (await (
       await fetch(
         `${demo.url}/api/${platform}/orders?page=1&pageSize=${N}&status=${encodeURIComponent('待发货')}&count=${COUNT}`,

@@ -113,8 +113,10 @@ describe.each(['wechat', 'douyin', 'jd'] as const)('supplier hand-off on %s', (p
     const ui = shipUi[platform];
 
     // 1. The merchant opens the back-office (awaiting shipment, 50 a page): the overlay stores them.
+    // With the panel open it reads every row (the rows near the viewport alone while it is closed).
     const office = await merchant.context.newPage();
     await office.goto(`${demo.pages[platform]}?status=${encodeURIComponent('待发货')}&pageSize=${N}`);
+    await openPanel(office);
     const list = (await (
       await fetch(
         `${demo.url}/api/${platform}/orders?page=1&pageSize=${N}&status=${encodeURIComponent('待发货')}&count=${COUNT}`,

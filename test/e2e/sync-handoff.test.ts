@@ -64,9 +64,11 @@ describe('hand-off batches across two stations (Chromium profiles) through a Cou
       status: { paired: true, error: null },
     });
 
-    // Station 1's overlay stores the awaiting-shipment orders of the WeChat demo back-office.
+    // Station 1's overlay stores the awaiting-shipment orders of the WeChat demo back-office (the
+    // panel open: every row read, not only those near the viewport).
     const office = await a.browser.context.newPage();
     await office.goto(`${demo.pages.wechat}?status=${encodeURIComponent('待发货')}&pageSize=${N}`);
+    await openPanel(office);
     await expect
       .poll(async () => (await send<{ platform: string }[]>(a.page, { type: 'shops/list' })).length, {
         timeout: 30_000,

@@ -67,8 +67,9 @@ export interface CostMeter {
   /** `ms` for the whole read; `phases` splits it (read rows, badges, draw, messages). */
   record(ms: number, phases?: Readonly<Record<string, number>>): void;
   /**
-   * `ms` of the same read spent later, in idle slices (rows beyond the first screenful, gate
-   * facts), and in how many slices.
+   * `ms` of the same read spent later: reading the rows near the viewport when the observer
+   * reports them, and idle slices (gate facts; the other rows while the panel is open), and in
+   * how many callbacks.
    */
   idle?(ms: number, slices: number): void;
 }
@@ -84,7 +85,7 @@ export interface Mounts {
 
 interface State {
   rows: readonly RowRead[];
-  /** Rows found on the page and not read yet (read in idle slices, or at once when needed). */
+  /** Rows found on the page and not read yet (read near the viewport, or at once when needed). */
   unread: number;
   badges: readonly (readonly Badge[])[];
   quota: QuotaView | null;
@@ -103,12 +104,6 @@ interface State {
 }
 
 const QUOTA_REFRESH_MS = 60_000;
-/**
- * Rows a page read takes at once: a screenful (a 1080p window shows 6–15 orders of these lists,
- * whose rows carry product pictures; a swap scrolls the list to its top). The rest are read in
- * idle slices, a few frames later.
- */
-const FIRST_ROWS = 15;
 
 /**
  * The overlay on one order-list page: reads rows through the adapter, draws badges and checkboxes,
@@ -156,7 +151,6 @@ export function startOverlay(
   let adapterRows: readonly Element[] = [];
   const host = win.location.hostname;
   const overlay = createRowOverlay(mounts.rows, win, () => queryFirst(roots, adapter.list));
-  let lastSeen = '';
   let lastCounter: number | undefined;
   let stopped = false;
 
@@ -191,15 +185,26 @@ export function startOverlay(
     ...badgesFor(r.order, r.revealed, t, strings),
     ...gateBadges(r.order.orderId, state.gateIndex, t, state.lang, DEFAULT_DUE_WITHIN_HOURS),
   ];
+  /** Every read row's marks again (the language or the gate changed). */
   const recomputeBadges = (t: number): void => {
     const strings = stringsFor(state.lang);
-    state.badges = state.rows.map((r) => badgesOfRow(r, t, strings));
+    const u = unread;
+    if (!u) return;
+    u.reads.forEach((r, i) => {
+      if (r) u.badges[i] = badgesOfRow(r, t, strings);
+    });
+    publish();
   };
 
   // ---- exception gate (issue 18) ----
   // The gate key hashes the address as shown, here in page memory; only the hash is sent.
   let hasher: KeyedHasher | undefined;
-  let lastFacts = '';
+  // Told to the background this page's life: a re-render of the same rows sends nothing again.
+  /** Order id → the status last told in `orders/seen` (a reveal on the page changes nothing stored). */
+  const toldSeen = new Map<string, string>();
+  /** Order id → the facts last sent. */
+  const toldFacts = new Map<string, string>();
+  const TOLD_LIMIT = 5_000;
   /** Per order, the fingerprint of the address as shown unrevealed (page memory; hashes only). */
   const shownAddress = new Map<string, NonNullable<OrderFacts['address']>>();
   const gateKey = async (): Promise<KeyedHasher | undefined> => {
@@ -267,18 +272,21 @@ export function startOverlay(
       if (r.element.isConnected) facts.push(factsOf(r, gate, h, t));
     }
     if (s0) meter.ms += performance.now() - s0;
-    const key = JSON.stringify(
-      facts.map((f) => [
-        f.orderId,
+    // Only the facts that changed since this page last sent them (a re-render sends nothing).
+    if (toldFacts.size > TOLD_LIMIT) toldFacts.clear();
+    const changed = facts.filter((f) => {
+      const key = JSON.stringify([
         f.flags,
         f.shipBy !== undefined ? Math.round(f.shipBy / 60_000) : 0,
         f.mergeKey,
         f.address?.hash,
-      ]),
-    );
-    if (key === lastFacts) return true;
-    lastFacts = key;
-    await call({ type: 'gate/facts', shop: shop(), facts });
+      ]);
+      if (toldFacts.get(f.orderId) === key) return false;
+      toldFacts.set(f.orderId, key);
+      return true;
+    });
+    if (!changed.length) return true;
+    await call({ type: 'gate/facts', shop: shop(), facts: changed });
     await refreshGate();
     return true;
   };
@@ -361,6 +369,11 @@ export function startOverlay(
     onCollapse() {
       state.collapsed = !state.collapsed;
       draw();
+      // The open panel's summary counts every row: read the rest in idle slices.
+      if (!state.collapsed) {
+        everyRow = true;
+        readRest();
+      }
     },
     onSelectAll() {
       readAll();
@@ -575,88 +588,185 @@ export function startOverlay(
   });
 
   // ---- page reads ----
-  // A read takes about a screenful of rows at once (a swap scrolls the list to its top); the other
-  // rows, then every row's gate facts, are read in idle slices (idle-slices.ts), so the page's
-  // frames never wait on the whole list. Whatever needs every row (select all, print, hand off,
-  // the page's own ticks) reads the rest at once first (`readAll`), and an action also hurries
-  // the facts so the gate has them before the print page asks.
+  // A read counts the rows at once and reads those near the viewport when an IntersectionObserver
+  // reports them (`nearRows`: after the browser's own layout, so nothing forces one; the marks
+  // wait for that layout anyway). Other rows are read as the merchant scrolls to them, or all at
+  // once when something needs every row (select all, the page's own ticks, a reveal on an unread
+  // row, print, hand-off: `readAll`); from then on, and once the panel was opened (its summary
+  // counts every row), each read reads every row in idle slices (`everyRow`). A page of 200
+  // orders the merchant only looks at costs what its first screenful costs (issue 15). What has
+  // been read is told to the background in idle slices (orders seen, then the rows' gate facts);
+  // an action hurries that, so the gate has it before the print page asks.
   const idle = idleSlices(win, () => performance.now());
   /** The page read under way; a newer read makes older slices stale. */
   let gen = 0;
-  /** The rows found by the current read and not read yet, and where the read stands. */
+  /** The rows found by the current read: which are read, and which reads are not told yet. */
   let unread:
-    { rows: readonly Element[]; next: number; reads: RowRead[]; t: number; shopId: string } | undefined;
-  /** Settles when the current read has sent everything (orders seen, facts). */
+    | {
+        rows: readonly Element[];
+        index: ReadonlyMap<Element, number>;
+        /** Per row: read yet (rows are read in any order: near the viewport first). */
+        done: Uint8Array;
+        /** Per row: its read and badges (none for a row that holds no order). */
+        reads: (RowRead | undefined)[];
+        badges: (readonly Badge[] | undefined)[];
+        /** Rows not read yet, and the lowest index that may be one. */
+        left: number;
+        next: number;
+        t: number;
+        shop: ShopRef;
+        /** Reads not told to the background yet (orders seen, gate facts). */
+        untold: RowRead[];
+        /** Idle work of this read so far (the bench's figure), and whether it was reported. */
+        meter: { ms: number; slices: number };
+        reported: boolean;
+      }
+    | undefined;
+  /** Settles when everything read so far has been told. */
   let settled: Promise<void> = Promise.resolve();
   const slice = async (my: number): Promise<number | undefined> => {
     const until = await idle.next();
     return my === gen && !stopped ? until : undefined;
   };
 
-  /** Read unread rows until the clock passes `until`, or up to row `upTo`. */
+  /** Read row `i` of the current read (once). */
+  const readAt = (i: number): void => {
+    const u = unread;
+    if (!u || u.done[i]) return;
+    u.done[i] = 1;
+    u.left--;
+    const el = u.rows[i]!;
+    nearRows.unobserve(el);
+    const r = readRow(el, reader, u.shop.shopId, u.t, false, blocksOf.get(el));
+    if (!r) return;
+    u.reads[i] = r;
+    u.badges[i] = badgesOfRow(r, u.t, stringsFor(state.lang));
+    u.untold.push(r);
+  };
+  /** The rows read so far, in page order, with their badges, into the state the overlay draws. */
+  const publish = (): void => {
+    const u = unread;
+    if (!u) return;
+    const rows: RowRead[] = [];
+    const badges: (readonly Badge[])[] = [];
+    for (let i = 0; i < u.rows.length; i++) {
+      const r = u.reads[i];
+      if (!r) continue;
+      rows.push(r);
+      badges.push(u.badges[i] ?? []);
+    }
+    state.rows = rows;
+    state.badges = badges;
+    state.unread = u.left;
+    if (state.teach?.step === 'preview') state.teach = { step: 'preview', count: rows.length };
+  };
+
+  // Unread rows near the viewport (half a screen ahead) are read as the merchant scrolls to them.
+  const nearRows = new IntersectionObserver(
+    (entries) => {
+      const u = unread;
+      if (!u) return;
+      const s0 = performance.now();
+      let read = false;
+      for (const e of entries) {
+        const i = e.isIntersecting ? u.index.get(e.target) : undefined;
+        if (i === undefined || u.done[i]) continue;
+        readAt(i);
+        read = true;
+      }
+      if (!read) return;
+      publish();
+      draw();
+      tell();
+      u.meter.ms += performance.now() - s0;
+      u.meter.slices++;
+    },
+    { rootMargin: '50% 0px' },
+  );
+
+  /** Read unread rows in page order until the clock passes `until`, or up to row `upTo`. */
   const readRows = (until: number, upTo = Infinity): void => {
     const u = unread;
     if (!u) return;
-    const from = u.reads.length;
     const end = Math.min(u.rows.length, upTo);
     while (u.next < end) {
-      const el = u.rows[u.next++]!;
-      const r = readRow(el, reader, u.shopId, u.t, false, blocksOf.get(el));
-      if (r) u.reads.push(r);
+      readAt(u.next++);
       if (performance.now() >= until) break;
     }
-    state.rows = u.reads.slice();
-    state.unread = u.rows.length - u.next;
-    // Badges for the rows just read; the others keep theirs.
-    const strings = stringsFor(state.lang);
-    const fresh = u.reads.slice(from).map((r) => badgesOfRow(r, u.t, strings));
-    state.badges = from === 0 ? fresh : [...state.badges.slice(0, from), ...fresh];
+    publish();
   };
+  /**
+   * Once something on this page needed every row (select all, a tick on the page, a reveal on an
+   * unread row, print, hand-off, the panel opened), the merchant is working this list: later reads
+   * read every row too (in idle slices), so the overlay follows every row's status after the
+   * platform's own print or a refresh.
+   */
+  let everyRow = false;
   /** Every row of the page read, now (an action or a getter needs them all). */
   const readAll = (): void => {
-    if (!unread || unread.next >= unread.rows.length) return;
+    everyRow = true;
+    if (!unread || unread.left === 0) return;
     readRows(Infinity);
-    if (state.teach?.step === 'preview') state.teach = { step: 'preview', count: state.rows.length };
     draw();
+    tell();
   };
-  /** Everything of the current read sent, at once (print, hand off). */
+  /** Everything of the current read read and told, at once (print, hand off). */
   const hurry = (): Promise<void> => {
     readAll();
     idle.hurry();
     return settled;
   };
-
-  /** The rest of a read: the other rows in idle slices, then what the background is told. */
-  const finishRead = async (my: number, shopRef: ShopRef, t: number): Promise<void> => {
-    const meter = { ms: 0, slices: 0 };
-    while (unread && unread.next < unread.rows.length) {
+  /**
+   * The rest of the rows in idle slices (the panel is open: its summary counts every row). Queued
+   * behind what is being told: one idle wait at a time (a second would cancel the first).
+   */
+  const readRest = (): void => {
+    const my = gen;
+    settled = settled.then(() => readRestNow(my));
+  };
+  const readRestNow = async (my: number): Promise<void> => {
+    while (unread && unread.left > 0) {
       const until = await slice(my);
       if (until === undefined) return;
       const s0 = performance.now();
       readRows(until);
-      // Drawn once all are read (below): a draw per slice would diff every row each time.
-      if (unread && unread.next >= unread.rows.length) {
-        if (state.teach?.step === 'preview') state.teach = { step: 'preview', count: state.rows.length };
+      // Drawn once all are read: a draw per slice would diff every row each time.
+      if (unread.left === 0) {
         draw();
+        tell();
       }
-      meter.ms += performance.now() - s0;
-      meter.slices++;
+      unread.meter.ms += performance.now() - s0;
+      unread.meter.slices++;
     }
-    const reads = state.rows;
-    // Only what changes the stored (masked) view: a reveal on the page changes nothing stored.
-    const key = reads.map((r) => `${r.order.orderId}:${r.order.status}`).join(',');
-    if (key !== lastSeen && reads.length) {
-      lastSeen = key;
-      await call({
-        type: 'orders/seen',
-        shop: shopRef,
-        ...shopNameField(),
-        orders: reads.map((r) => r.order),
-        summary: true,
-      });
-    }
-    if (my !== gen) return;
-    if (await sendFacts(reads, t, my, meter)) cost.idle?.(meter.ms, meter.slices);
+  };
+
+  /** Tell the background what the current read has read and not told yet, in idle slices. */
+  const tell = (): void => {
+    const my = gen;
+    settled = settled.then(async () => {
+      const u = unread;
+      while (u && my === gen && u.untold.length) {
+        const batch = u.untold;
+        u.untold = [];
+        if (toldSeen.size > TOLD_LIMIT) toldSeen.clear();
+        const fresh = batch.filter((r) => toldSeen.get(r.order.orderId) !== r.order.status);
+        if (fresh.length) {
+          for (const r of fresh) toldSeen.set(r.order.orderId, r.order.status);
+          await call({
+            type: 'orders/seen',
+            shop: u.shop,
+            ...shopNameField(),
+            orders: fresh.map((r) => r.order),
+            summary: true,
+          });
+        }
+        if (my !== gen || !(await sendFacts(batch, u.t, my, u.meter))) return;
+      }
+      if (u && my === gen && !u.reported) {
+        u.reported = true;
+        cost.idle?.(u.meter.ms, u.meter.slices);
+      }
+    });
   };
 
   function onRows(snapshot?: PageSnapshot): void {
@@ -690,14 +800,34 @@ export function startOverlay(
       rootObserver.observe(root, { childList: true, subtree: true, characterData: true });
     }
     // A new read: the slices of the one before are stale.
-    const my = ++gen;
+    ++gen;
     idle.reset();
-    unread = { rows, next: 0, reads: [], t, shopId: shopRef.shopId };
-    // The first screenful now; all rows when previewing a taught adapter (its count is the point).
-    const first = state.teach?.step === 'preview' ? rows.length : FIRST_ROWS;
-    readRows(Infinity, first);
+    nearRows.disconnect();
+    const index = new Map<Element, number>();
+    rows.forEach((el, i) => index.set(el, i));
+    unread = {
+      rows,
+      index,
+      done: new Uint8Array(rows.length),
+      reads: [],
+      badges: [],
+      left: rows.length,
+      next: 0,
+      t,
+      shop: shopRef,
+      untold: [],
+      meter: { ms: 0, slices: 0 },
+      reported: false,
+    };
+    // The rows near the viewport are read when the observer reports them, after the browser's
+    // next layout (the marks wait for that layout anyway: overlay.ts); all rows at once when
+    // previewing a taught adapter (its count is the point).
+    if (state.teach?.step === 'preview') readRows(Infinity);
+    else {
+      publish();
+      for (const el of rows) nearRows.observe(el);
+    }
     const readMs = performance.now();
-    if (state.teach?.step === 'preview') state.teach = { step: 'preview', count: state.rows.length };
     const badgeMs = performance.now();
     draw();
     const drawMs = performance.now();
@@ -706,7 +836,8 @@ export function startOverlay(
       lastCounter = counter;
       void call({ type: 'counter/observed', shop: shopRef, remaining: counter, at: t }).then(refreshQuota);
     }
-    settled = finishRead(my, shopRef, t);
+    tell();
+    if (everyRow) readRest();
     const end = performance.now();
     cost.record(end - started, {
       read: readMs - started,
@@ -796,6 +927,7 @@ export function startOverlay(
     closeWarning();
     stopPicking?.();
     rootObserver.disconnect();
+    nearRows.disconnect();
     if (rootTimer !== undefined) clearTimeout(rootTimer);
     win.clearInterval(timer);
     overlay.destroy();

@@ -1,9 +1,10 @@
 /**
- * Idle slices for the overlay's page reads (issue 15 / 19: what the merchant feels). A page swap
- * reads about a screenful of rows at once; the other rows, and the gate facts of all of them, are
- * read in slices of the browser's idle time, a few milliseconds each, so no frame of the page
- * waits on shipmask for long. An action that needs everything (select all, print, hand off)
- * hurries the rest: from then on every wait resolves at once, with no time limit.
+ * Idle slices for the overlay's page reads (issue 15 / 19: what the merchant feels). A page read
+ * reads the rows near the viewport; what the background is told of them (orders seen, gate
+ * facts), and the other rows while the panel is open, are done in slices of the browser's idle
+ * time, a few milliseconds each, so no frame of the page waits on shipmask for long. An action
+ * that needs everything (select all, print, hand off) hurries the rest: from then on every wait
+ * resolves at once, with no time limit.
  * @module
  */
 
