@@ -215,13 +215,15 @@ export function startOverlay(
       hasher = keyedHasher(new Uint8Array((hex.match(/../gu) ?? []).map((h) => parseInt(h, 16))));
     return hasher;
   };
-  const refreshGate = async (): Promise<void> => {
-    const o = await call<GateOverview>({ type: 'gate/overview', shop: shop() });
-    if (!o) return;
+  const showGate = (o: GateOverview): void => {
     state.gate = o;
     state.gateIndex = indexOverview(o, state.lang);
     recomputeBadges(now());
     draw();
+  };
+  const refreshGate = async (): Promise<void> => {
+    const o = await call<GateOverview>({ type: 'gate/overview', shop: shop() });
+    if (o) showGate(o);
   };
   /** One row's facts; the address fingerprint is the one of the address as shown unrevealed. */
   const factsOf = (
@@ -286,8 +288,9 @@ export function startOverlay(
       return true;
     });
     if (!changed.length) return true;
-    await call({ type: 'gate/facts', shop: shop(), facts: changed });
-    await refreshGate();
+    // The reply carries the overview the new facts make.
+    const r = await call<{ overview: GateOverview }>({ type: 'gate/facts', shop: shop(), facts: changed });
+    if (r) showGate(r.overview);
     return true;
   };
   const onHandled = (orderId: string, reasons: readonly InterceptReason[]): void => {
@@ -635,8 +638,9 @@ export function startOverlay(
     if (!u || u.done[i]) return;
     u.done[i] = 1;
     u.left--;
+    // Not unobserved: the observer's list is scanned per call (one disconnect at the next read
+    // instead), and a read row's later reports are skipped.
     const el = u.rows[i]!;
-    nearRows.unobserve(el);
     const r = readRow(el, reader, u.shop.shopId, u.t, false, blocksOf.get(el));
     if (!r) return;
     u.reads[i] = r;
@@ -674,9 +678,12 @@ export function startOverlay(
         readAt(i);
         read = true;
       }
-      if (!read) return;
-      publish();
-      draw();
+      if (read) {
+        publish();
+        draw();
+      }
+      // The first report covers every row: after it, what was read is told (and the read's
+      // later work is reported to the cost meter once told).
       tell();
       u.meter.ms += performance.now() - s0;
       u.meter.slices++;
@@ -822,8 +829,10 @@ export function startOverlay(
     // The rows near the viewport are read when the observer reports them, after the browser's
     // next layout (the marks wait for that layout anyway: overlay.ts); all rows at once when
     // previewing a taught adapter (its count is the point).
-    if (state.teach?.step === 'preview') readRows(Infinity);
-    else {
+    if (state.teach?.step === 'preview') {
+      readRows(Infinity);
+      tell();
+    } else {
       publish();
       for (const el of rows) nearRows.observe(el);
     }
@@ -836,7 +845,6 @@ export function startOverlay(
       lastCounter = counter;
       void call({ type: 'counter/observed', shop: shopRef, remaining: counter, at: t }).then(refreshQuota);
     }
-    tell();
     if (everyRow) readRest();
     const end = performance.now();
     cost.record(end - started, {

@@ -86,7 +86,7 @@ export interface GateOverview {
 
 /** Reply values of the gate requests. */
 export interface GateReplyValues {
-  'gate/facts': { readonly stored: number };
+  'gate/facts': { readonly stored: number; readonly overview: GateOverview };
   'gate/key': { readonly key: string };
   'gate/check': GateCheckResult;
   'gate/overview': GateOverview;

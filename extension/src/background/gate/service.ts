@@ -22,7 +22,7 @@ import {
   type InterceptNotice,
   type OrderView,
 } from '@shipmask/core';
-import type { GateCheckResult } from '../../messages/gate';
+import type { GateCheckResult, GateOverview } from '../../messages/gate';
 import type { ShopRef } from '../../messages/shared';
 import type { Store } from '../../storage';
 import { GateStore, type GateEntry, type GateRecords } from './store';
@@ -146,6 +146,55 @@ export function createGateService(options: GateServiceOptions): GateService {
     };
   };
 
+  /** The shop's gate overview (what the panel shows): holds, intercepts, deadlines, merge groups. */
+  const overview = async (shop: ShopRef, dueWithinHours?: number): Promise<GateOverview> => {
+    const t = now();
+    const stored = await store.ordersOf(shop);
+    const records: GateRecords = await gates.records(shop);
+    const open = stored.filter((o) => o.view.status === 'awaiting_shipment');
+    const r = gateOrders(
+      open.map((o) => gateOrderOf(o.view, records[o.orderId])),
+      { now: t, action: 'print', baseline: (id) => baselineOf(records[id]) },
+    );
+    const intercepts: InterceptNotice[] = [];
+    for (const o of stored) {
+      const printed = records[o.orderId]?.printed;
+      if (!printed) continue;
+      const n = interceptNotice(printed, gateOrderOf(o.view, records[o.orderId]));
+      if (n) intercepts.push(n);
+    }
+    const deadlines: { orderId: string; at: Instant }[] = [];
+    const shipByOf: Record<string, Instant> = {};
+    for (const o of open) {
+      const f = records[o.orderId]?.facts;
+      const s = shipBy({
+        platform: o.view.platform,
+        createdAt: o.view.createdAt,
+        ...(f?.paidAt !== undefined ? { paidAt: f.paidAt } : {}),
+        ...(f?.shipBy !== undefined ? { shipBy: f.shipBy } : {}),
+      });
+      if (s.at === undefined) continue;
+      deadlines.push({ orderId: o.orderId, at: s.at });
+      shipByOf[o.orderId] = s.at;
+    }
+    const key = await gates.key();
+    const groups = mergeGroups(
+      open.map((o) => {
+        const mk = records[o.orderId]?.facts.mergeKey;
+        return mk ? { ...o.view, mergeKey: mk } : o.view;
+      }),
+      key,
+    );
+    return {
+      held: r.held.map((h) => ({ orderId: h.order.orderId, holds: h.holds })),
+      intercepts,
+      due: dueLists(deadlines, t, dueWithinHours !== undefined ? { dueWithinHours: dueWithinHours } : {}),
+      perDay: deadlinesPerDay(deadlines.map((d) => d.at)),
+      groups,
+      shipBy: shipByOf,
+    };
+  };
+
   return {
     check,
     async enforce(shop, orderIds, action, overrides) {
@@ -170,7 +219,9 @@ export function createGateService(options: GateServiceOptions): GateService {
     },
     handlers: {
       async 'gate/facts'(req) {
-        return { stored: await gates.putFacts(req.shop, req.facts) };
+        // The overview these facts change comes back with the reply: one round trip per read.
+        const stored = await gates.putFacts(req.shop, req.facts);
+        return { stored, overview: await overview(req.shop) };
       },
       async 'gate/key'() {
         const key = await gates.key();
@@ -180,55 +231,7 @@ export function createGateService(options: GateServiceOptions): GateService {
         return check(req.shop, req.orderIds, req.action, req.overrides);
       },
       async 'gate/overview'(req) {
-        const t = now();
-        const stored = await store.ordersOf(req.shop);
-        const records: GateRecords = await gates.records(req.shop);
-        const open = stored.filter((o) => o.view.status === 'awaiting_shipment');
-        const r = gateOrders(
-          open.map((o) => gateOrderOf(o.view, records[o.orderId])),
-          { now: t, action: 'print', baseline: (id) => baselineOf(records[id]) },
-        );
-        const intercepts: InterceptNotice[] = [];
-        for (const o of stored) {
-          const printed = records[o.orderId]?.printed;
-          if (!printed) continue;
-          const n = interceptNotice(printed, gateOrderOf(o.view, records[o.orderId]));
-          if (n) intercepts.push(n);
-        }
-        const deadlines: { orderId: string; at: Instant }[] = [];
-        const shipByOf: Record<string, Instant> = {};
-        for (const o of open) {
-          const f = records[o.orderId]?.facts;
-          const s = shipBy({
-            platform: o.view.platform,
-            createdAt: o.view.createdAt,
-            ...(f?.paidAt !== undefined ? { paidAt: f.paidAt } : {}),
-            ...(f?.shipBy !== undefined ? { shipBy: f.shipBy } : {}),
-          });
-          if (s.at === undefined) continue;
-          deadlines.push({ orderId: o.orderId, at: s.at });
-          shipByOf[o.orderId] = s.at;
-        }
-        const key = await gates.key();
-        const groups = mergeGroups(
-          open.map((o) => {
-            const mk = records[o.orderId]?.facts.mergeKey;
-            return mk ? { ...o.view, mergeKey: mk } : o.view;
-          }),
-          key,
-        );
-        return {
-          held: r.held.map((h) => ({ orderId: h.order.orderId, holds: h.holds })),
-          intercepts,
-          due: dueLists(
-            deadlines,
-            t,
-            req.dueWithinHours !== undefined ? { dueWithinHours: req.dueWithinHours } : {},
-          ),
-          perDay: deadlinesPerDay(deadlines.map((d) => d.at)),
-          groups,
-          shipBy: shipByOf,
-        };
+        return overview(req.shop, req.dueWithinHours);
       },
       async 'gate/handled'(req) {
         const t = now();
