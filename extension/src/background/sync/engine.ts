@@ -329,18 +329,12 @@ export class SyncEngine {
     let pulled = 0;
     const touched = new Set<string>();
     const unreadable: Partial<Record<SyncOpenErrorCode, number>> = {};
-    // Page N+1 is listed and fetched while page N is opened and stored (the server works while
-    // the station opens); the pull checkpoint still follows the pages in order.
-    let next = this.fetchPage(since);
+    // Pages one after the other, each stored and checkpointed before the next is asked for: a run
+    // cut anywhere fetches at most the page it was cut in again.
     for (;;) {
-      const page = await next;
+      const page = await this.fetchPage(since);
       if (!page.ok) return page;
       const more = page.value.count >= this.batch;
-      if (more) {
-        next = this.fetchPage(page.value.lastSeq);
-        // A failed store below ends the pull; the prefetched page's failure is then moot.
-        next.catch(() => undefined);
-      }
       const fetched = page.value.revisions;
       // Open the page's bodies concurrently (WebCrypto works off the main thread).
       const opened = await Promise.all(
