@@ -137,17 +137,31 @@ async function plainPull(client: CouchClient, store: SyncLocalStore): Promise<nu
   return pulled;
 }
 
-/** Sealed: the product engine on both stations; station 1 pushes, station 2 pulls. */
+/**
+ * Sealed: the product engine on both stations; station 1 pushes, station 2 pulls. `echoMs`: the
+ * wall time of station 1's `_changes` requests, the pull after its push that reads its own
+ * revisions back (a step of the engine's sync the plain peer does not take).
+ */
 async function sealedSync(
   origin: string,
   db: string,
   docs: readonly SyncDoc[],
-): Promise<{ ms: number; cpu: number | undefined; net: ReturnType<typeof counting> }> {
+): Promise<{ ms: number; cpu: number | undefined; net: ReturnType<typeof counting>; echoMs: number }> {
   const net = counting();
+  let echoMs = 0;
+  const timedChanges: typeof net.fetcher = async (i, init) => {
+    if (!i.includes('/_changes?')) return net.fetcher(i, init);
+    const t = performance.now();
+    try {
+      return await net.fetcher(i, init);
+    } finally {
+      echoMs += performance.now() - t;
+    }
+  };
   const mk = async (label: string): Promise<SyncEngine> =>
     new SyncEngine({
       keys,
-      client: new CouchClient(`${origin}/${db}`, net.fetcher),
+      client: new CouchClient(`${origin}/${db}`, label === '1' ? timedChanges : net.fetcher),
       store: await IdbSyncStore.open(new IDBFactory()),
       station: { id: `st-${label}`, label },
       random,
@@ -165,7 +179,7 @@ async function sealedSync(
   const c1 = cpuNow();
   if (!pushed.ok || !pulled.ok || pulled.value.pulled !== docs.length)
     throw new Error('sealed sync incomplete');
-  return { ms, cpu: c0 === undefined || c1 === undefined ? undefined : c1 - c0, net };
+  return { ms, cpu: c0 === undefined || c1 === undefined ? undefined : c1 - c0, net, echoMs };
 }
 
 /** Plain peer: same documents, same ids and revisions, same steps and mirror store. */
@@ -265,6 +279,12 @@ const suite: BenchSuite = {
           note: `${timeRatio.toFixed(2)}x plain${cpuNote}`,
         },
         { name: 'plain sync (same protocol, no sealing)', value: plainMs, unit: 'ms' },
+        {
+          name: 'of the sealed sync: station 1 reading its own changes back after its push',
+          value: sealed.echoMs,
+          unit: 'ms',
+          note: "the engine's pull after a push; the plain peer's station 1 does not pull",
+        },
         {
           name: `of the sealed sync: sealing ${docs.length} documents alone`,
           value: parts.seal,

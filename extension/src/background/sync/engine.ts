@@ -114,7 +114,7 @@ const LAST_ERROR = 'status:error';
 const UNREADABLE = 'status:unreadable';
 
 /** Most revisions remembered as stored during one sync (see `SyncEngine.known`). */
-const MAX_KNOWN = 200_000;
+const MAX_KNOWN = 50_000;
 
 const hashOf = (rev: string): string => rev.slice(rev.indexOf('-') + 1);
 const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
