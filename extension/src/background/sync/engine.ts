@@ -113,6 +113,9 @@ const LAST_SYNC = 'status:lastSyncAt';
 const LAST_ERROR = 'status:error';
 const UNREADABLE = 'status:unreadable';
 
+/** Most revisions remembered as stored during one sync (see `SyncEngine.known`). */
+const MAX_KNOWN = 50_000;
+
 const hashOf = (rev: string): string => rev.slice(rev.indexOf('-') + 1);
 const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
@@ -125,6 +128,12 @@ const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padSt
  */
 export class SyncEngine {
   private readonly batch: number;
+  /**
+   * Revisions (`id rev`) seen in the mirror during the current sync: a pull skips looking these up
+   * again (the server's changes feed echoes every revision this station just pushed). Revisions
+   * are never removed from the mirror while a sync runs, so a remembered one is stored.
+   */
+  private readonly known = new Set<string>();
 
   constructor(private readonly o: SyncEngineOptions) {
     this.batch = o.batchSize ?? 200;
@@ -190,6 +199,15 @@ export class SyncEngine {
   }
 
   private async run(): Promise<CouchResult<SyncReport>> {
+    try {
+      return await this.runSteps();
+    } finally {
+      // Only within one sync: the mirror may be cleared (re-pairing) between syncs.
+      this.known.clear();
+    }
+  }
+
+  private async runSteps(): Promise<CouchResult<SyncReport>> {
     const ensured = await this.o.client.ensureDatabase();
     if (!ensured.ok) return ensured;
     const pushed = await this.push();
@@ -231,26 +249,22 @@ export class SyncEngine {
       typeof remoteSeq === 'number' && Number.isSafeInteger(remoteSeq) ? Math.min(remoteSeq, localSeq) : 0;
     const full = typeof remoteSeq !== 'number';
     let pushed = 0;
+    // Batch N+1 is read, diffed and sealed while batch N is on its way (the station seals while
+    // the server stores); checkpoints are still written in order, after their batch is stored.
+    let next = this.preparePush(seq, full);
     for (;;) {
-      const rows = await store.since(seq, this.batch);
-      if (rows.length === 0) break;
-      const mine = rows.filter((r) => full || r.origin === 'local');
-      const ask: Record<string, string[]> = {};
-      for (const r of mine) (ask[r.id] ??= []).push(r.rev);
-      if (mine.length > 0) {
-        const diff = await this.o.client.revsDiff(ask);
-        if (!diff.ok) return diff;
-        const sealed = await Promise.all(
-          mine.filter((r) => diff.value.get(r.id)?.includes(r.rev)).map((r) => this.toWire(r)),
-        );
-        const wire = sealed.filter((w): w is Record<string, unknown> => w !== undefined);
-        if (wire.length > 0) {
-          const sent = await this.o.client.bulkDocs(wire);
-          if (!sent.ok) return sent;
-          pushed += wire.length;
-        }
+      const batch = await next;
+      if (!batch) break;
+      if (!batch.ok) return batch;
+      next = this.preparePush(batch.value.last, full);
+      // A failed step below leaves the prepared batch unsent; its failure is this one's.
+      next.catch(() => undefined);
+      if (batch.value.wire.length > 0) {
+        const sent = await this.o.client.bulkDocs(batch.value.wire);
+        if (!sent.ok) return sent;
+        pushed += batch.value.wire.length;
       }
-      seq = rows[rows.length - 1]!.seq;
+      seq = batch.value.last;
       const saved = await this.o.client.putLocal(this.checkpointId, { session, seq });
       if (!saved.ok) return saved;
       await store.setMeta(PUSH_SEQ, seq);
@@ -263,11 +277,41 @@ export class SyncEngine {
     return { ok: true, value: pushed };
   }
 
+  /**
+   * The next push batch after local sequence `after`: the revisions the server lacks
+   * (`_revs_diff`), sealed; `undefined` when nothing follows. Every revision read is remembered as
+   * stored here, so the pull that follows does not look it up again when the server echoes it.
+   */
+  private async preparePush(
+    after: number,
+    full: boolean,
+  ): Promise<CouchResult<{ last: number; wire: Record<string, unknown>[] }> | undefined> {
+    const rows = await this.o.store.since(after, this.batch);
+    if (rows.length === 0) return undefined;
+    for (const r of rows) this.remember(r);
+    const mine = rows.filter((r) => full || r.origin === 'local');
+    const last = rows[rows.length - 1]!.seq;
+    if (mine.length === 0) return { ok: true, value: { last, wire: [] } };
+    const ask: Record<string, string[]> = {};
+    for (const r of mine) (ask[r.id] ??= []).push(r.rev);
+    const diff = await this.o.client.revsDiff(ask);
+    if (!diff.ok) return diff;
+    const sealed = await Promise.all(
+      mine.filter((r) => diff.value.get(r.id)?.includes(r.rev)).map((r) => this.toWire(r)),
+    );
+    return { ok: true, value: { last, wire: sealed.filter((w) => w !== undefined) } };
+  }
+
+  /** Note a revision as stored in the mirror (see `known`). */
+  private remember(r: { readonly id: string; readonly rev: string }): void {
+    if (this.known.size < MAX_KNOWN) this.known.add(`${r.id} ${r.rev}`);
+  }
+
   /** A revision as `_bulk_docs` (`new_edits: false`) wants it: sealed body, rev and history. */
   private async toWire(r: LocalRevision): Promise<Record<string, unknown> | undefined> {
     const revisions = { start: revGeneration(r.rev), ids: r.history.map(hashOf) };
     if (r.deleted || !r.doc) return { _id: r.id, _rev: r.rev, _deleted: true, _revisions: revisions };
-    const sealed = await sealSyncDoc(this.o.keys, r.doc, this.o.random);
+    const sealed = await sealSyncDoc(this.o.keys, r.doc, this.o.random, r.id);
     if (!sealed.ok || sealed.value._id !== r.id) return undefined;
     return { ...sealed.value, _rev: r.rev, _revisions: revisions };
   }
@@ -285,23 +329,21 @@ export class SyncEngine {
     let pulled = 0;
     const touched = new Set<string>();
     const unreadable: Partial<Record<SyncOpenErrorCode, number>> = {};
+    // Pages one after the other, each stored and checkpointed before the next is asked for: a run
+    // cut anywhere fetches at most the page it was cut in again.
     for (;;) {
-      const page = await this.o.client.changes(since, this.batch);
+      const page = await this.fetchPage(since);
       if (!page.ok) return page;
-      const pairs = page.value.changes
-        .filter((c) => DOC_ID.test(c.id))
-        .flatMap((c) => c.revs.map((rev) => ({ id: c.id, rev })));
-      const missing = await store.missing(pairs);
-      const fetched = await this.fetchRevisions(missing);
-      if (!fetched.ok) return fetched;
+      const more = page.value.count >= this.batch;
+      const fetched = page.value.revisions;
       // Open the page's bodies concurrently (WebCrypto works off the main thread).
       const opened = await Promise.all(
-        fetched.value.map((w) =>
+        fetched.map((w) =>
           w.deleted ? Promise.resolve(undefined) : openSyncDoc(this.o.keys, { _id: w.id, s: w.body['s'] }),
         ),
       );
       const revisions: LocalRevision[] = [];
-      fetched.value.forEach((w, i) => {
+      fetched.forEach((w, i) => {
         const parent = w.history[1];
         const base = { id: w.id, rev: w.rev, history: w.history, ...(parent ? { parent } : {}) };
         const o = opened[i];
@@ -320,9 +362,31 @@ export class SyncEngine {
       pulled += await store.add(revisions, 'remote');
       since = page.value.lastSeq;
       await store.setMeta(PULL_SINCE, since);
-      if (page.value.changes.length < this.batch) break;
+      if (!more) break;
     }
     return { ok: true, value: { pulled, touched, unreadable } };
+  }
+
+  /**
+   * One page of the server's changes after `since` and the revisions of it this station lacks,
+   * still sealed. Revisions remembered as stored during this sync are not looked up again.
+   */
+  private async fetchPage(
+    since: string | number,
+  ): Promise<CouchResult<{ count: number; lastSeq: string | number; revisions: WireRevision[] }>> {
+    const page = await this.o.client.changes(since, this.batch);
+    if (!page.ok) return page;
+    const pairs = page.value.changes
+      .filter((c) => DOC_ID.test(c.id))
+      .flatMap((c) => c.revs.map((rev) => ({ id: c.id, rev })))
+      .filter((p) => !this.known.has(`${p.id} ${p.rev}`));
+    const missing = pairs.length > 0 ? await this.o.store.missing(pairs) : [];
+    const fetched = await this.fetchRevisions(missing);
+    if (!fetched.ok) return fetched;
+    return {
+      ok: true,
+      value: { count: page.value.changes.length, lastSeq: page.value.lastSeq, revisions: fetched.value },
+    };
   }
 
   /** Fetch revisions: first revisions in bulk through `_all_docs`, the rest through `open_revs`. */
@@ -335,7 +399,8 @@ export class SyncEngine {
       .filter(([, revs]) => revs.length === 1 && revGeneration(revs[0]!) === 1)
       .map(([id]) => id);
     const out: WireRevision[] = [];
-    const rest = new Map([...byId].filter(([id]) => !bulk.includes(id)));
+    const inBulk = new Set(bulk);
+    const rest = new Map([...byId].filter(([id]) => !inBulk.has(id)));
     if (bulk.length > 0) {
       const w = await this.o.client.winners(bulk);
       if (!w.ok) return w;

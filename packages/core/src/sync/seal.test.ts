@@ -131,4 +131,21 @@ describe('sealSyncDoc / openSyncDoc', () => {
     const r = await openSyncDoc(keys, { _id: target, s: encodeBase64url(body) });
     expect(!r.ok && r.error.code).toBe('id-mismatch');
   });
+
+  it('seals under a given id without recomputing it; a wrong given id never opens as that document', async () => {
+    const id = docId(keys.idKey, claim);
+    const given = await sealSyncDoc(keys, claim, realRandom, id);
+    expect(given.ok && given.value._id).toBe(id);
+    const opened = given.ok ? await openSyncDoc(keys, given.value) : undefined;
+    expect(opened?.ok && docText(opened.value)).toBe(docText(claim));
+    const wrongId = docId(keys.idKey, { ...claim, orderId: '1111111111111' });
+    const wrong = await sealSyncDoc(keys, claim, realRandom, wrongId);
+    expect(wrong.ok && wrong.value._id).toBe(wrongId);
+    const refused = wrong.ok ? await openSyncDoc(keys, wrong.value) : undefined;
+    expect(refused && !refused.ok && refused.error.code).toBe('id-mismatch');
+    for (const bad of ['', 'ABCDEF0123456789ABCDEF0123456789', `${id}0`]) {
+      const r = await sealSyncDoc(keys, claim, realRandom, bad);
+      expect(!r.ok && r.error.code).toBe('bad-document');
+    }
+  });
 });

@@ -172,15 +172,24 @@ const aad = (id: string): Uint8Array<ArrayBuffer> => utf8.encode(`shipmask/sync/
 /**
  * Seal a document under the shop's keys: check it (`checkSyncDoc`), compute its opaque id, encrypt
  * its canonical text. Never throws; the IV comes from `random`.
+ *
+ * `id`, when given, is the document's id as the caller already holds it (the sync mirror stores
+ * every revision under its id): the keyed hash is not computed again and the body is sealed under
+ * that id (a 32-hex id, else `bad-document`). A wrong id is never accepted: `openSyncDoc`
+ * recomputes the id of every opened document and refuses a mismatch.
  * @example
  * const r = await sealSyncDoc(keys, doc, (n) => crypto.getRandomValues(new Uint8Array(n)));
  * if (r.ok) await db.put(r.value); // { _id: '…32 hex…', s: '…' }
+ * await sealSyncDoc(keys, stored.doc, random, stored.id); // sealed under the mirror's id
  */
 export async function sealSyncDoc(
   keys: SyncKeys,
   doc: SyncDoc,
   random: RandomBytes,
+  id?: string,
 ): Promise<SyncResult<SealedSyncDoc, SyncSealErrorCode>> {
+  if (id !== undefined && (typeof id !== 'string' || !DOC_ID.test(id)))
+    return fail('bad-document', 'A document id is 32 lowercase hex characters.');
   const checked = checkSyncDoc(doc);
   if (!checked.ok) return fail('bad-document', checked.error.message);
   const text = utf8.encode(docText(checked.doc));
@@ -188,18 +197,18 @@ export async function sealSyncDoc(
     return fail('too-large', `A document is at most ${MAX_SYNC_DOC_BYTES} bytes.`);
   const padded = new Uint8Array(Math.ceil((text.length + 1) / SYNC_PAD_BYTES) * SYNC_PAD_BYTES).fill(0x20);
   padded.set(text);
-  const id = docId(keys.idKey, checked.doc);
+  const _id = id ?? docId(keys.idKey, checked.doc);
   try {
     const iv = random(IV_BYTES);
     if (!(iv instanceof Uint8Array) || iv.length !== IV_BYTES)
       return fail('crypto-failed', 'The random source failed.');
-    const ct = await aesGcmEncrypt(keys.sealKey, iv, aad(id), padded);
+    const ct = await aesGcmEncrypt(keys.sealKey, iv, aad(_id), padded);
     const out = new Uint8Array(HEAD_BYTES + ct.length);
     out[0] = SYNC_FORMAT_VERSION;
     out.set(keyCheck(keys.sealKey), 1);
     out.set(iv, 1 + CHECK_BYTES);
     out.set(ct, HEAD_BYTES);
-    return { ok: true, value: { _id: id, s: encodeBase64url(out) } };
+    return { ok: true, value: { _id, s: encodeBase64url(out) } };
   } catch {
     return fail('crypto-failed', 'WebCrypto failed to encrypt.');
   }
