@@ -371,12 +371,10 @@ export function startOverlay(
     },
     onCollapse() {
       state.collapsed = !state.collapsed;
+      // The open panel's summary counts every row: the rest are read on the click (about 0.1 ms
+      // a row once warm), so it opens complete.
+      if (!state.collapsed) readAll();
       draw();
-      // The open panel's summary counts every row: read the rest in idle slices.
-      if (!state.collapsed) {
-        everyRow = true;
-        readRest();
-      }
     },
     onSelectAll() {
       readAll();
