@@ -15,6 +15,7 @@
  * - Every record ends in an order or in a problem; nothing is dropped silently.
  * @module
  */
+import { isCiphertext } from '../classify/cipher-shapes.js';
 import { maskAddress, maskName, maskPhone, maskText } from '../mask/index.js';
 import { parseVirtualNumber } from '../virtual/parse.js';
 import type { OrderItem, OrderStatus, OrderView, PlatformId, ReceiverView } from '../types.js';
@@ -156,10 +157,64 @@ function sameFields(fields: readonly string[], header: readonly string[]): boole
 
 interface Group {
   readonly orderId: string;
-  readonly base: Omit<OrderView, 'items'>;
+  /** The order without its items, which are added when the group closes. */
+  readonly base: Mutable<Omit<OrderView, 'items'>> & { items?: OrderItem[] };
   readonly items: OrderItem[];
   readonly rows: LineSpan[];
 }
+
+/** Every column shipmask reads, in one fixed order (the keys of `ColumnAt`). */
+const ORDER_COLUMNS: readonly OrderColumn[] = [
+  'orderId',
+  'subOrderId',
+  'itemName',
+  'itemSpec',
+  'quantity',
+  'sku',
+  'productId',
+  'receiverName',
+  'receiverPhone',
+  'virtualExt',
+  'province',
+  'city',
+  'district',
+  'street',
+  'address',
+  'remark',
+  'createdAt',
+  'status',
+  'category',
+  'carrier',
+  'trackingNumber',
+  'receivedAt',
+  'completedAt',
+];
+
+/** Position of each column in a row, -1 when the header has none: one object shape for every header. */
+type ColumnAt = Readonly<Record<OrderColumn, number>>;
+
+function columnsAt(map: HeaderMap): ColumnAt {
+  const at = {} as Record<OrderColumn, number>;
+  for (const c of ORDER_COLUMNS) at[c] = map.index[c] ?? -1;
+  return at;
+}
+
+const CIPHER_HASH = 35;
+const CIPHER_DOLLAR = 36;
+const CIPHER_TILDE = 126;
+
+/**
+ * Whether a cleaned (trimmed) receiver cell is a platform ciphertext, as `maskName` and
+ * `maskAddress` decide it (`maskPhone` also needs it to be at most 64 characters), without
+ * building their results.
+ */
+function isCipherCell(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c === CIPHER_HASH || c === CIPHER_DOLLAR || c === CIPHER_TILDE) && isCiphertext(t);
+}
+
+/** Longest phone cell `maskPhone` reads (a longer one is invalid, ciphertext-shaped or not). */
+const MAX_PHONE_CELL = 64;
 
 /**
  * Create a reader that turns export records into orders. Never throws.
@@ -185,6 +240,8 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       ? options.headerSearchRows
       : 20;
   let header: HeaderInfo | undefined;
+  /** Where the header's columns are. */
+  let headerAt: ColumnAt = columnsAt({ platform: 'douyin', index: {}, missing: [], unused: [] });
   let failed: FileProblemCode | undefined;
   let seenRecords = 0;
   let preamble: CsvRecord[] = [];
@@ -217,7 +274,10 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
 
   function flush(): void {
     if (!group) return;
-    orders.push({ order: { ...group.base, items: group.items }, rows: group.rows });
+    // The order is its base with the items as its last key (no copy of the base).
+    const order = group.base;
+    order.items = group.items;
+    orders.push({ order: order as OrderView, rows: group.rows });
     group = undefined;
   }
 
@@ -236,6 +296,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     }
     const map = mapHeader(rec.fields, platform);
     header = { line: rec.line, endLine: rec.endLine, platform, columns: rec.fields, map };
+    headerAt = columnsAt(map);
     if (map.missing.length > 0) {
       failed = 'missing-columns';
       report('missing-columns', rec, `the header lacks required columns: ${map.missing.join(', ')}`);
@@ -272,9 +333,16 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   // row allocates no closures.
   let curRec: CsvRecord = { line: 0, endLine: 0, fields: [], ok: true, issues: [] };
   let curH: HeaderInfo | undefined;
+  let curAt: ColumnAt = headerAt;
   let curOrderId: string | undefined;
+  // Cells that repeat from row to row (sub-orders share their order's time; a shop has a few
+  // status words and quantities) are read once per run of equal text.
   let lastTimeText: string | undefined;
   let lastTime: number | undefined;
+  let lastStatusText: string | undefined;
+  let lastStatus: OrderStatus | undefined;
+  let lastQuantityText: string | undefined;
+  let lastQuantity = 0;
 
   /** A cell's text, cleaned, for a value that is kept (in an order or a problem). */
   function cell(c: OrderColumn): string {
@@ -283,13 +351,13 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
 
   /** A cell's text, cleaned, for a value only read here (a time, a status word, a quantity). */
   function text(c: OrderColumn): string {
-    const i = curH?.map.index[c];
-    return i === undefined ? '' : cleanCell(curRec.fields[i] ?? '');
+    const i = curAt[c];
+    return i < 0 ? '' : cleanCell(curRec.fields[i] ?? '');
   }
 
   function colName(c: OrderColumn): string {
-    const i = curH?.map.index[c];
-    return i === undefined ? c : (curH?.columns[i] ?? c);
+    const i = curAt[c];
+    return i < 0 ? c : (curH?.columns[i] ?? c);
   }
 
   function warn(code: FileProblemCode, column: OrderColumn, message: string): void {
@@ -302,19 +370,26 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   function row(rec: CsvRecord, h: HeaderInfo): void {
     curRec = rec;
     curH = h;
+    curAt = headerAt;
     curOrderId = undefined;
-    const ix = h.map.index;
+    const at = curAt;
 
-    const orderId = cell('orderId');
+    // A sub-order row's id is its group's (already kept and checked); a new id is copied.
+    const idText = text('orderId');
+    const open = group?.orderId;
+    const sameOrder = open !== undefined && open === idText;
+    const orderId = sameOrder ? open : own(idText);
     if (orderId === '') return warn('missing-order-id', 'orderId', 'the order id is empty');
-    if (isScientificNumber(orderId))
-      return warn(
-        'order-id-scientific',
-        'orderId',
-        'the order id was turned into a number by Excel and lost digits; export again without opening it in Excel',
-      );
-    if (!ORDER_ID.test(orderId))
-      return warn('bad-order-id', 'orderId', 'the order id is not a platform order number');
+    if (!sameOrder) {
+      if (isScientificNumber(orderId))
+        return warn(
+          'order-id-scientific',
+          'orderId',
+          'the order id was turned into a number by Excel and lost digits; export again without opening it in Excel',
+        );
+      if (!ORDER_ID.test(orderId))
+        return warn('bad-order-id', 'orderId', 'the order id is not a platform order number');
+    }
     curOrderId = orderId;
 
     const timeText = text('createdAt');
@@ -328,19 +403,28 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       return warn('bad-date', 'createdAt', 'the order time is missing or not a date');
 
     let status: OrderStatus = defaultStatus;
-    if (ix.status !== undefined) {
-      const st = readOrderStatus(text('status'));
+    if (at.status >= 0) {
+      const statusText = text('status');
+      if (statusText !== lastStatusText) {
+        lastStatusText = statusText;
+        lastStatus = readOrderStatus(statusText);
+      }
+      const st = lastStatus;
       if (st === undefined)
         return warn('unknown-status', 'status', 'the order status is empty or not a known status word');
       status = st;
     }
 
     let quantity = 1;
-    if (ix.quantity !== undefined) {
+    if (at.quantity >= 0) {
       const q = text('quantity');
-      if (!QUANTITY.test(q) || Number.parseInt(q, 10) < 1)
+      if (q !== lastQuantityText) {
+        lastQuantityText = q;
+        lastQuantity = QUANTITY.test(q) ? Number.parseInt(q, 10) : 0;
+      }
+      if (lastQuantity < 1)
         return warn('bad-quantity', 'quantity', 'the quantity is not a whole number of at least 1');
-      quantity = Number.parseInt(q, 10);
+      quantity = lastQuantity;
     }
 
     for (const issue of rec.issues) report(issue, rec, CSV_ISSUE_MESSAGES[issue], { orderId });
@@ -370,7 +454,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
         'rows of this order are not next to each other; it is emitted more than once',
       );
 
-    const base: Mutable<Omit<OrderView, 'items'>> = {
+    const base: Group['base'] = {
       platform: h.platform,
       shopId,
       orderId,
@@ -429,7 +513,8 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     let cipher: { name?: string; phone?: string; address?: string } | undefined;
 
     const nameText = cell('receiverName');
-    if (nameText !== '') {
+    if (isCipherCell(nameText)) (cipher ??= {}).name = nameText;
+    else if (nameText !== '') {
       const m = maskName(nameText);
       if (m.form === 'ciphertext') (cipher ??= {}).name = m.value;
       else if (m.value !== '') r.name = m.value;
@@ -446,6 +531,8 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       if (ext !== undefined && MOBILE.test(digits)) {
         // WeChat: the phone column holds the virtual main number, the extension is beside it.
         r.virtual = { main: digits, ext };
+      } else if (phoneText.length <= MAX_PHONE_CELL && isCipherCell(phoneText)) {
+        (cipher ??= {}).phone = phoneText;
       } else {
         const m = maskPhone(phoneText);
         switch (m.form) {
@@ -499,7 +586,8 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       if (district !== '') region.district = district;
     }
     const addressText = cell('address');
-    if (addressText !== '') {
+    if (isCipherCell(addressText)) (cipher ??= {}).address = addressText;
+    else if (addressText !== '') {
       const head = maskAddress(addressText);
       if (head.form === 'ciphertext') (cipher ??= {}).address = head.value;
       else {
