@@ -7,17 +7,10 @@
  */
 import { maskAddress, maskName, maskPhone, maskText } from '../mask/index.js';
 import { parseVirtualNumber } from '../virtual/parse.js';
-import type { OrderItem, OrderStatus, OrderView, PlatformId, ReceiverView } from '../types.js';
+import type { OrderItem, OrderStatus, OrderView, ReceiverView } from '../types.js';
 import { readCarrier } from './carrier-names.js';
 import { cleanCell, isScientificNumber } from './cells.js';
-import {
-  detectPlatform,
-  exportColumns,
-  looksLikeHeader,
-  mapHeader,
-  type HeaderMap,
-  type OrderColumn,
-} from './columns.js';
+import { detectPlatform, exportColumns, looksLikeHeader, mapHeader, type OrderColumn } from './columns.js';
 import type { CsvIssueCode, CsvRecord } from './csv-parse.js';
 import { readExportTime } from './export-time.js';
 import { problem, problemSeverity, type FileProblem, type FileProblemCode } from './problems.js';
