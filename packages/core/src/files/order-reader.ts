@@ -20,7 +20,7 @@ import { maskAddress, maskName, maskPhone, maskText } from '../mask/index.js';
 import { parseVirtualNumber } from '../virtual/parse.js';
 import type { OrderItem, OrderStatus, OrderView, PlatformId, ReceiverView } from '../types.js';
 import { readCarrier } from './carrier-names.js';
-import { cleanCell, isScientificNumber } from './cells.js';
+import { cleanCell, isBlankCell, isScientificNumber } from './cells.js';
 import {
   detectPlatform,
   exportColumns,
@@ -145,7 +145,7 @@ const CSV_ISSUE_MESSAGES: Readonly<Record<CsvIssueCode, string>> = {
 
 /** Whether no cell of a record has content. */
 function isBlank(fields: readonly string[]): boolean {
-  for (const c of fields) if (c !== '' && cleanCell(c) !== '') return false;
+  for (const c of fields) if (c !== '' && !isBlankCell(c)) return false;
   return true;
 }
 
@@ -525,7 +525,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
 
     const phoneText = cell('receiverPhone');
     const extText = cell('virtualExt');
-    const ext = EXT.test(extText) ? extText : undefined;
+    const ext = extText.length === 4 && EXT.test(extText) ? extText : undefined;
     if (phoneText !== '') {
       const digits = ext === undefined ? '' : phoneText.replace(/[\s-]/gu, '');
       if (ext !== undefined && MOBILE.test(digits)) {
