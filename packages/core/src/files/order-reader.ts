@@ -111,6 +111,17 @@ const QUANTITY = /^\d{1,6}(?:\.0+)?$/u;
 const EXT = /^\d{4}$/u;
 const MOBILE = /^1[3-9]\d{9}$/u;
 const HAS_DIGIT = /[0-9０-９]/u;
+/** A back-office time as every export row prints it. */
+const PLAIN_DATE_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/u;
+/** Days kept by a reader's day lookup before it starts again. */
+const MAX_DAYS = 1024;
+
+/** The number written by `count` ASCII digits of `t` at `at`. */
+function digitsAt(t: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) v = v * 10 + t.charCodeAt(i) - 48;
+  return v;
+}
 const STATUSES: readonly string[] = [
   'unpaid',
   'awaiting_shipment',
@@ -339,6 +350,8 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   // status words and quantities) are read once per run of equal text.
   let lastTimeText: string | undefined;
   let lastTime: number | undefined;
+  /** China midnight of each day read, by `YYYYMMDD` (NaN: no such day). */
+  const dayStarts = new Map<number, number>();
   let lastStatusText: string | undefined;
   let lastStatus: OrderStatus | undefined;
   let lastQuantityText: string | undefined;
@@ -396,7 +409,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     // Sub-order rows repeat their order's time: read each distinct text once.
     if (timeText !== lastTimeText) {
       lastTimeText = timeText;
-      lastTime = readExportTime(timeText);
+      lastTime = rowTime(timeText);
     }
     const createdAt = lastTime;
     if (createdAt === undefined)
@@ -427,7 +440,8 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       quantity = lastQuantity;
     }
 
-    for (const issue of rec.issues) report(issue, rec, CSV_ISSUE_MESSAGES[issue], { orderId });
+    if (rec.issues.length > 0)
+      for (const issue of rec.issues) report(issue, rec, CSV_ISSUE_MESSAGES[issue], { orderId });
 
     const item: { name: string; quantity: number; sku?: string; spec?: string } = {
       name: cell('itemName'),
@@ -493,6 +507,27 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     const completedAt = optionalTime('completedAt');
     if (completedAt !== undefined) base.completedAt = completedAt;
     group = { orderId, base, items: [item], rows: [{ line: rec.line, endLine: rec.endLine }] };
+  }
+
+  /**
+   * `readExportTime`, with the date of a back-office `YYYY-MM-DD HH:MM:SS` looked up among the
+   * days already read (an export spans a few hundred days at most) and only its clock read.
+   */
+  function rowTime(t: string): number | undefined {
+    if (t.length !== 19 || !PLAIN_DATE_TIME.test(t)) return readExportTime(t);
+    const day = digitsAt(t, 0, 4) * 10_000 + digitsAt(t, 5, 2) * 100 + digitsAt(t, 8, 2);
+    let start = dayStarts.get(day);
+    if (start === undefined) {
+      // NaN: not a day of the calendar (`2026-02-30`).
+      start = readExportTime(t.slice(0, 10)) ?? Number.NaN;
+      if (dayStarts.size >= MAX_DAYS) dayStarts.clear();
+      dayStarts.set(day, start);
+    }
+    const hour = digitsAt(t, 11, 2);
+    const minute = digitsAt(t, 14, 2);
+    const second = digitsAt(t, 17, 2);
+    if (Number.isNaN(start) || hour > 23 || minute > 59 || second > 59) return undefined;
+    return start + ((hour * 60 + minute) * 60 + second) * 1000;
   }
 
   function optionalTime(column: 'receivedAt' | 'completedAt'): number | undefined {
