@@ -31,6 +31,7 @@ import {
 } from './columns.js';
 import type { CsvIssueCode, CsvRecord } from './csv-parse.js';
 import { readExportTime } from './export-time.js';
+import { createIdSet } from './id-set.js';
 import { problem, problemSeverity, type FileProblem, type FileProblemCode } from './problems.js';
 import { readOrderStatus } from './status.js';
 
@@ -257,7 +258,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   let seenRecords = 0;
   let preamble: CsvRecord[] = [];
   let group: Group | undefined;
-  const seenIds = new Set<string>();
+  const seenIds = createIdSet();
   let containsPlaintext = false;
   let orders: OrderRecord[] = [];
   let problems: FileProblem[] = [];
@@ -458,10 +459,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       return;
     }
     flush();
-    // One lookup: the set grows exactly when the id is new.
-    const known = seenIds.size;
-    seenIds.add(orderId);
-    if (seenIds.size === known)
+    if (!seenIds.add(orderId))
       warn(
         'order-split',
         'orderId',
