@@ -158,7 +158,8 @@ const MOBILE_IN_SEGMENT = /1-?[3-9](?:-?\d){9}/u;
  * mobile number (`MOBILE_IN_SEGMENT`, looked for ahead over the same characters): a subset of
  * the values `cipherShape` accepts.
  */
-const SEARCHABLE_PLAIN = /^(?![\w+/=*#$-]*?1-?[3-9](?:-?\d){9})([#$])[\w+/=*-]*\1[\w+/=*-]{4,}\1\d{1,4}\1\1$/u;
+const SEARCHABLE_PLAIN =
+  /^(?![\w+/=*#$-]*?1-?[3-9](?:-?\d){9})([#$])[\w+/=*-]*\1[\w+/=*-]{4,}\1\d{1,4}\1\1$/u;
 
 /** Which reading a ciphertext gets (`NONE`: not a ciphertext). */
 const NONE = 0;
