@@ -202,7 +202,7 @@ const ORDER_COLUMNS: readonly OrderColumn[] = [
   'completedAt',
 ];
 
-/** Position of each column in a row, -1 when the header has none: one object shape for every header. */
+/** Position of each column in a row, -1 when the header has none (no `undefined` to test per row). */
 type ColumnAt = Readonly<Record<OrderColumn, number>>;
 
 function columnsAt(map: HeaderMap): ColumnAt {
