@@ -153,6 +153,14 @@ const CHAR_CLASS = ((): Uint8Array => {
  */
 const MOBILE_IN_SEGMENT = /1-?[3-9](?:-?\d){9}/u;
 
+/**
+ * `<sep><index><sep><cipher of 4+><sep><1 to 4 digits><sep><sep>` with `#` or `$`, holding no
+ * mobile number (`MOBILE_IN_SEGMENT`, looked for ahead over the same characters): a subset of
+ * the values `cipherShape` accepts.
+ */
+const SEARCHABLE_PLAIN =
+  /^(?![\w+/=*#$-]*?1-?[3-9](?:-?\d){9})([#$])[\w+/=*-]*\1[\w+/=*-]{4,}\1\d{1,4}\1\1$/u;
+
 /** Which reading a ciphertext gets (`NONE`: not a ciphertext). */
 const NONE = 0;
 /** One body segment `<cipher>`, read as PDD / Taobao / Douyin. */
@@ -284,5 +292,14 @@ export function readCipher(value: string): CipherReading | undefined {
  * isCiphertext('#话题#'); // false
  */
 export function isCiphertext(value: string): boolean {
-  return cipherShape(value.trim()) !== NONE;
+  const s = value.trim();
+  // The searchable `#<index>#<cipher>#<ver>##` / `$<index>$<cipher>$<ver>$$` layout (Douyin's,
+  // on every receiver field of its exports) by one match: any such value is a ciphertext unless
+  // a body holds a mobile number (a match of which lies inside one body: it is digits and
+  // dashes, and the version has at most 4 digits). Anything else takes the full reading.
+  if (s.length <= MAX_CIPHER_LENGTH && s.length >= 9) {
+    const c = s.charCodeAt(0);
+    if ((c === HASH || c === DOLLAR) && SEARCHABLE_PLAIN.test(s)) return true;
+  }
+  return cipherShape(s) !== NONE;
 }

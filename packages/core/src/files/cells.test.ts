@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCarrier, shipCarrierNames } from './carrier-names.js';
-import { cleanCell, isScientificNumber } from './cells.js';
+import { cleanCell, isBlankCell, isScientificNumber } from './cells.js';
 import { guardCell } from './csv-write.js';
 import { parseOrderFile } from './read-orders.js';
 import { readXlsxRows } from './xlsx.js';
@@ -59,15 +59,32 @@ describe('cleanCell', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(cell, (s) => {
         expect(cleanCell(s)).toBe(reference(s));
+        // isBlankCell tells the same without building the text.
+        expect(isBlankCell(s)).toBe(reference(s) === '');
       }),
       { numRuns: 5000 },
     );
+    for (const s of ['', ' ', '=""', '=" "', '="\u3000"', '= ""', '="""', '=" a"', 'a'])
+      expect(isBlankCell(s), JSON.stringify(s)).toBe(reference(s) === '');
   });
   it('spots numbers Excel rendered in scientific notation', () => {
     expect(isScientificNumber('3.71801E+15')).toBe(true);
     expect(isScientificNumber('3E+15')).toBe(true);
+    expect(isScientificNumber('3e+1')).toBe(true);
     expect(isScientificNumber('3718000000000001')).toBe(false);
     expect(isScientificNumber(`${'1'.repeat(100_000)}E+15`)).toBe(false);
+  });
+  it('spots them exactly as the pattern does, whatever the text (property)', () => {
+    const reference = (v: string): boolean => v.length <= 32 && /^\d(?:\.\d+)?E\+\d{1,3}$/iu.test(v);
+    const text = fc
+      .array(fc.constantFrom('1', '37', '.', 'E', 'e', '+', '-', ' ', 'x', '0'.repeat(12)), { maxLength: 10 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (v) => {
+        expect(isScientificNumber(v)).toBe(reference(v));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

@@ -34,6 +34,8 @@ export function cleanCell(value: string): string {
 function isTrimmable(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
+  // Han characters and everything else past the ideographic space: only the BOM.
+  if (c > 0x3000) return c === 0xfeff;
   return (
     c === 0xa0 ||
     c === 0x1680 ||
@@ -42,9 +44,35 @@ function isTrimmable(c: number): boolean {
     c === 0x2029 ||
     c === 0x202f ||
     c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
+    c === 0x3000
   );
+}
+
+/**
+ * Whether a cell is empty once cleaned (`cleanCell(value) === ''`), without building the
+ * cleaned text: blank, or an Excel guard around blanks (`="  "`). Never throws.
+ * @example
+ * isBlankCell(' \t'); // true
+ * isBlankCell('=" "'); // true
+ * isBlankCell('="3718"'); // false
+ */
+export function isBlankCell(value: string): boolean {
+  if (typeof value !== 'string') return true;
+  let a = 0;
+  let b = value.length;
+  while (a < b && isTrimmable(value.charCodeAt(a))) a++;
+  while (b > a && isTrimmable(value.charCodeAt(b - 1))) b--;
+  if (a === b) return true;
+  if (
+    b - a < 3 ||
+    value.charCodeAt(a) !== 61 ||
+    value.charCodeAt(a + 1) !== 34 ||
+    value.charCodeAt(b - 1) !== 34
+  )
+    return false;
+  // The guard's text is blank when it holds only blanks (a quote in it stays as text).
+  for (let i = a + 2; i < b - 1; i++) if (!isTrimmable(value.charCodeAt(i))) return false;
+  return true;
 }
 
 /** `s.trim()`, without the call when neither end needs it (most cells of an export). */
@@ -65,5 +93,8 @@ const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d{1,3}$/iu;
  * isScientificNumber('3718000000000001'); // false
  */
 export function isScientificNumber(value: string): boolean {
-  return typeof value === 'string' && value.length <= 32 && SCIENTIFIC.test(value);
+  if (typeof value !== 'string' || value.length < 4 || value.length > 32) return false;
+  // The second character of `3E+15` / `3.7E+15` (most cells, order ids among them, fail here).
+  const c = value.charCodeAt(1);
+  return (c === 46 || c === 69 || c === 101) && SCIENTIFIC.test(value);
 }

@@ -184,6 +184,44 @@ describe('parseCsv: properties', { timeout: 120_000 }, () => {
     );
   });
 
+  it('gives the records of the character-by-character tokenizer on export-like files, whole records many to a chunk (property)', () => {
+    // Rows of real-looking cells (guards, quoted commas, quotes and line breaks, stray quotes,
+    // text after a closing quote, blanks), any line ends, cut anywhere: whole records are read
+    // by field, the rest by the state machine, and both must agree with the oracle.
+    const cell = fc.constantFrom(
+      '="6921000000000001"',
+      '保温杯',
+      '"茶叶, 明前龙井"',
+      '"""限定"" 马克杯"',
+      '"请发中通,谢谢\n周末不在家"',
+      '"a\r\nb"',
+      '"x\ry"',
+      '#ML3B#0BB1W4Xn5AbCdEfGh1234=#1##',
+      '5"屏',
+      '"a"b',
+      '',
+      ' ',
+      '"',
+      '=""',
+    );
+    const row = fc.array(cell, { minLength: 1, maxLength: 6 }).map((cs) => cs.join(','));
+    const eol = fc.constantFrom('\r\n', '\n', '\r');
+    const file = fc
+      .tuple(fc.array(fc.tuple(row, eol), { maxLength: 30 }), fc.boolean())
+      .map(([rows, bom]) => (bom ? '\uFEFF' : '') + rows.map(([r, e]) => r + e).join(''));
+    fc.assert(
+      fc.property(
+        file,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
+        (t, cuts, max) => {
+          expect(chunked(t, cuts, max)).toEqual(chunked(t, cuts, max, createReferenceCsvParser));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('never throws on arbitrary input', () => {
     fc.assert(
       fc.property(

@@ -148,6 +148,107 @@ export function createCsvParser(options: CsvParseOptions = {}): CsvParser {
     state = S.FieldStart;
   }
 
+  /** Whether `readWhole` may run: the delimiter is none of the characters it searches for apart. */
+  const wholeRecords = delimiter !== QUOTE && delimiter !== CR && delimiter !== LF;
+
+  /**
+   * Read the records of `s` that start at `start` (a record start: no record open, no `\n` of a
+   * `\r\n` pending) and end within `s`, a field at a time: the engine's string search finds the
+   * next delimiter, line break and quote, each kept until passed, and a field is one slice
+   * (quoted: `""` unescaped only when present). A record that does not end in `s`, is longer than
+   * `maxRecordChars`, or has text after a closing quote is left to the state machine (from its
+   * first character, nothing of it taken). Returns where that record starts, or `s.length`.
+   */
+  function readWhole(s: string, start: number): number {
+    const n = s.length;
+    let p = start;
+    let nextDelim = -1;
+    let nextQuote = -1;
+    let nextCR = -1;
+    let nextLF = -1;
+    while (p < n) {
+      const recStart = p;
+      /** Physical line of the next character of this record. */
+      let l = line;
+      const f: string[] = [];
+      let stray = false;
+      /** The line break that ends the record. */
+      let e: number;
+      for (;;) {
+        if (p >= n) return recStart;
+        if (s.charCodeAt(p) === QUOTE) {
+          let q = s.indexOf('"', p + 1);
+          let escaped = false;
+          // `""` inside quotes is a quote; a quote as the text's last character may be either.
+          while (q >= 0 && q < n - 1 && s.charCodeAt(q + 1) === QUOTE) {
+            escaped = true;
+            q = s.indexOf('"', q + 2);
+          }
+          if (q < 0 || q >= n - 1) return recStart;
+          if (nextCR <= p) nextCR = nextAt(s, '\r', p + 1);
+          if (nextLF <= p) nextLF = nextAt(s, '\n', p + 1);
+          if (nextCR < q || nextLF < q) {
+            // Quoted line breaks: `\r\n`, `\r` and `\n` each start one new line.
+            let prev = false;
+            for (let k = p + 1; k < q; k++) {
+              const d = s.charCodeAt(k);
+              if (d === CR) {
+                l++;
+                prev = true;
+              } else {
+                if (d === LF && !prev) l++;
+                prev = false;
+              }
+            }
+          }
+          const v = s.slice(p + 1, q);
+          f.push(escaped ? v.replaceAll('""', '"') : v);
+          const c = s.charCodeAt(q + 1);
+          if (c === delimiter) {
+            p = q + 2;
+            continue;
+          }
+          if (c === CR || c === LF) {
+            e = q + 1;
+            break;
+          }
+          return recStart; // text after the closing quote
+        }
+        if (nextDelim < p) nextDelim = nextAt(s, delimiterText, p);
+        if (nextCR < p) nextCR = nextAt(s, '\r', p);
+        if (nextLF < p) nextLF = nextAt(s, '\n', p);
+        const eol = nextCR < nextLF ? nextCR : nextLF;
+        const end = nextDelim < eol ? nextDelim : eol;
+        if (end >= n) return recStart;
+        const v = s.slice(p, end);
+        if (nextQuote < p) nextQuote = nextAt(s, '"', p);
+        // A quote in an unquoted field is kept as text and flagged, unless the field is an
+        // Excel guard `="…"`.
+        if (nextQuote < end && !(v.length >= 3 && v.startsWith('="') && v.endsWith('"'))) stray = true;
+        f.push(v);
+        if (end === eol) {
+          e = end;
+          break;
+        }
+        p = end + 1;
+      }
+      if (e - recStart > maxRecord) return recStart;
+      out.push({ line, endLine: l, fields: f, ok: true, issues: stray ? ['stray-quote'] : [] });
+      line = l + 1;
+      prevCR = false;
+      if (s.charCodeAt(e) === CR) {
+        if (e + 1 >= n) {
+          // A `\n` at the start of the next text belongs to this line break.
+          prevCR = true;
+          skipLF = true;
+          return n;
+        }
+        p = s.charCodeAt(e + 1) === LF ? e + 2 : e + 1;
+      } else p = e + 1;
+    }
+    return p;
+  }
+
   /** Run the state machine over `s`. Records go to `out`; an open record's text goes to `raw`. */
   function feed(text: string): void {
     let s = text;
@@ -168,6 +269,10 @@ export function createCsvParser(options: CsvParseOptions = {}): CsvParser {
     let nextCR = -1;
     let nextLF = -1;
     for (; i < n; i++) {
+      if (state === S.FieldStart && !open && !skipLF && wholeRecords) {
+        i = readWhole(s, i);
+        if (i >= n) break;
+      }
       // Fast paths: a run of ordinary characters inside a field changes no state but the line
       // count (quoted line breaks) and `prevCR`.
       if (state === S.Unquoted) {

@@ -15,11 +15,12 @@
  * - Every record ends in an order or in a problem; nothing is dropped silently.
  * @module
  */
+import { isCiphertext } from '../classify/cipher-shapes.js';
 import { maskAddress, maskName, maskPhone, maskText } from '../mask/index.js';
 import { parseVirtualNumber } from '../virtual/parse.js';
 import type { OrderItem, OrderStatus, OrderView, PlatformId, ReceiverView } from '../types.js';
 import { readCarrier } from './carrier-names.js';
-import { cleanCell, isScientificNumber } from './cells.js';
+import { cleanCell, isBlankCell, isScientificNumber } from './cells.js';
 import {
   detectPlatform,
   exportColumns,
@@ -30,6 +31,7 @@ import {
 } from './columns.js';
 import type { CsvIssueCode, CsvRecord } from './csv-parse.js';
 import { readExportTime } from './export-time.js';
+import { createIdSet } from './id-set.js';
 import { problem, problemSeverity, type FileProblem, type FileProblemCode } from './problems.js';
 import { readOrderStatus } from './status.js';
 
@@ -110,6 +112,17 @@ const QUANTITY = /^\d{1,6}(?:\.0+)?$/u;
 const EXT = /^\d{4}$/u;
 const MOBILE = /^1[3-9]\d{9}$/u;
 const HAS_DIGIT = /[0-9０-９]/u;
+/** A back-office time as every export row prints it. */
+const PLAIN_DATE_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/u;
+/** Days kept by a reader's day lookup before it starts again. */
+const MAX_DAYS = 1024;
+
+/** The number written by `count` ASCII digits of `t` at `at`. */
+function digitsAt(t: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) v = v * 10 + t.charCodeAt(i) - 48;
+  return v;
+}
 const STATUSES: readonly string[] = [
   'unpaid',
   'awaiting_shipment',
@@ -144,7 +157,7 @@ const CSV_ISSUE_MESSAGES: Readonly<Record<CsvIssueCode, string>> = {
 
 /** Whether no cell of a record has content. */
 function isBlank(fields: readonly string[]): boolean {
-  for (const c of fields) if (c !== '' && cleanCell(c) !== '') return false;
+  for (const c of fields) if (c !== '' && !isBlankCell(c)) return false;
   return true;
 }
 
@@ -156,10 +169,64 @@ function sameFields(fields: readonly string[], header: readonly string[]): boole
 
 interface Group {
   readonly orderId: string;
-  readonly base: Omit<OrderView, 'items'>;
+  /** The order without its items, which are added when the group closes. */
+  readonly base: Mutable<Omit<OrderView, 'items'>> & { items?: OrderItem[] };
   readonly items: OrderItem[];
   readonly rows: LineSpan[];
 }
+
+/** Every column shipmask reads, in one fixed order (the keys of `ColumnAt`). */
+const ORDER_COLUMNS: readonly OrderColumn[] = [
+  'orderId',
+  'subOrderId',
+  'itemName',
+  'itemSpec',
+  'quantity',
+  'sku',
+  'productId',
+  'receiverName',
+  'receiverPhone',
+  'virtualExt',
+  'province',
+  'city',
+  'district',
+  'street',
+  'address',
+  'remark',
+  'createdAt',
+  'status',
+  'category',
+  'carrier',
+  'trackingNumber',
+  'receivedAt',
+  'completedAt',
+];
+
+/** Position of each column in a row, -1 when the header has none (no `undefined` to test per row). */
+type ColumnAt = Readonly<Record<OrderColumn, number>>;
+
+function columnsAt(map: HeaderMap): ColumnAt {
+  const at = {} as Record<OrderColumn, number>;
+  for (const c of ORDER_COLUMNS) at[c] = map.index[c] ?? -1;
+  return at;
+}
+
+const CIPHER_HASH = 35;
+const CIPHER_DOLLAR = 36;
+const CIPHER_TILDE = 126;
+
+/**
+ * Whether a cleaned (trimmed) receiver cell is a platform ciphertext, as `maskName` and
+ * `maskAddress` decide it (`maskPhone` also needs it to be at most 64 characters), without
+ * building their results.
+ */
+function isCipherCell(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c === CIPHER_HASH || c === CIPHER_DOLLAR || c === CIPHER_TILDE) && isCiphertext(t);
+}
+
+/** Longest phone cell `maskPhone` reads (a longer one is invalid, ciphertext-shaped or not). */
+const MAX_PHONE_CELL = 64;
 
 /**
  * Create a reader that turns export records into orders. Never throws.
@@ -185,11 +252,13 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       ? options.headerSearchRows
       : 20;
   let header: HeaderInfo | undefined;
+  /** Where the header's columns are. */
+  let headerAt: ColumnAt = columnsAt({ platform: 'douyin', index: {}, missing: [], unused: [] });
   let failed: FileProblemCode | undefined;
   let seenRecords = 0;
   let preamble: CsvRecord[] = [];
   let group: Group | undefined;
-  const seenIds = new Set<string>();
+  const seenIds = createIdSet();
   let containsPlaintext = false;
   let orders: OrderRecord[] = [];
   let problems: FileProblem[] = [];
@@ -217,7 +286,10 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
 
   function flush(): void {
     if (!group) return;
-    orders.push({ order: { ...group.base, items: group.items }, rows: group.rows });
+    // The order is its base with the items as its last key (no copy of the base).
+    const order = group.base;
+    order.items = group.items;
+    orders.push({ order: order as OrderView, rows: group.rows });
     group = undefined;
   }
 
@@ -236,6 +308,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     }
     const map = mapHeader(rec.fields, platform);
     header = { line: rec.line, endLine: rec.endLine, platform, columns: rec.fields, map };
+    headerAt = columnsAt(map);
     if (map.missing.length > 0) {
       failed = 'missing-columns';
       report('missing-columns', rec, `the header lacks required columns: ${map.missing.join(', ')}`);
@@ -272,9 +345,18 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   // row allocates no closures.
   let curRec: CsvRecord = { line: 0, endLine: 0, fields: [], ok: true, issues: [] };
   let curH: HeaderInfo | undefined;
+  let curAt: ColumnAt = headerAt;
   let curOrderId: string | undefined;
+  // Cells that repeat from row to row (sub-orders share their order's time; a shop has a few
+  // status words and quantities) are read once per run of equal text.
   let lastTimeText: string | undefined;
   let lastTime: number | undefined;
+  /** China midnight of each day read, by `YYYYMMDD` (NaN: no such day). */
+  const dayStarts = new Map<number, number>();
+  let lastStatusText: string | undefined;
+  let lastStatus: OrderStatus | undefined;
+  let lastQuantityText: string | undefined;
+  let lastQuantity = 0;
 
   /** A cell's text, cleaned, for a value that is kept (in an order or a problem). */
   function cell(c: OrderColumn): string {
@@ -283,13 +365,13 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
 
   /** A cell's text, cleaned, for a value only read here (a time, a status word, a quantity). */
   function text(c: OrderColumn): string {
-    const i = curH?.map.index[c];
-    return i === undefined ? '' : cleanCell(curRec.fields[i] ?? '');
+    const i = curAt[c];
+    return i < 0 ? '' : cleanCell(curRec.fields[i] ?? '');
   }
 
   function colName(c: OrderColumn): string {
-    const i = curH?.map.index[c];
-    return i === undefined ? c : (curH?.columns[i] ?? c);
+    const i = curAt[c];
+    return i < 0 ? c : (curH?.columns[i] ?? c);
   }
 
   function warn(code: FileProblemCode, column: OrderColumn, message: string): void {
@@ -302,48 +384,65 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   function row(rec: CsvRecord, h: HeaderInfo): void {
     curRec = rec;
     curH = h;
+    curAt = headerAt;
     curOrderId = undefined;
-    const ix = h.map.index;
+    const at = curAt;
 
-    const orderId = cell('orderId');
+    // A sub-order row's id is its group's (already kept and checked); a new id is copied.
+    const idText = text('orderId');
+    const open = group?.orderId;
+    const sameOrder = open !== undefined && open === idText;
+    const orderId = sameOrder ? open : own(idText);
     if (orderId === '') return warn('missing-order-id', 'orderId', 'the order id is empty');
-    if (isScientificNumber(orderId))
-      return warn(
-        'order-id-scientific',
-        'orderId',
-        'the order id was turned into a number by Excel and lost digits; export again without opening it in Excel',
-      );
-    if (!ORDER_ID.test(orderId))
-      return warn('bad-order-id', 'orderId', 'the order id is not a platform order number');
+    if (!sameOrder) {
+      if (isScientificNumber(orderId))
+        return warn(
+          'order-id-scientific',
+          'orderId',
+          'the order id was turned into a number by Excel and lost digits; export again without opening it in Excel',
+        );
+      if (!ORDER_ID.test(orderId))
+        return warn('bad-order-id', 'orderId', 'the order id is not a platform order number');
+    }
     curOrderId = orderId;
 
     const timeText = text('createdAt');
     // Sub-order rows repeat their order's time: read each distinct text once.
     if (timeText !== lastTimeText) {
       lastTimeText = timeText;
-      lastTime = readExportTime(timeText);
+      lastTime = rowTime(timeText);
     }
     const createdAt = lastTime;
     if (createdAt === undefined)
       return warn('bad-date', 'createdAt', 'the order time is missing or not a date');
 
     let status: OrderStatus = defaultStatus;
-    if (ix.status !== undefined) {
-      const st = readOrderStatus(text('status'));
+    if (at.status >= 0) {
+      const statusText = text('status');
+      if (statusText !== lastStatusText) {
+        lastStatusText = statusText;
+        lastStatus = readOrderStatus(statusText);
+      }
+      const st = lastStatus;
       if (st === undefined)
         return warn('unknown-status', 'status', 'the order status is empty or not a known status word');
       status = st;
     }
 
     let quantity = 1;
-    if (ix.quantity !== undefined) {
+    if (at.quantity >= 0) {
       const q = text('quantity');
-      if (!QUANTITY.test(q) || Number.parseInt(q, 10) < 1)
+      if (q !== lastQuantityText) {
+        lastQuantityText = q;
+        lastQuantity = QUANTITY.test(q) ? Number.parseInt(q, 10) : 0;
+      }
+      if (lastQuantity < 1)
         return warn('bad-quantity', 'quantity', 'the quantity is not a whole number of at least 1');
-      quantity = Number.parseInt(q, 10);
+      quantity = lastQuantity;
     }
 
-    for (const issue of rec.issues) report(issue, rec, CSV_ISSUE_MESSAGES[issue], { orderId });
+    if (rec.issues.length > 0)
+      for (const issue of rec.issues) report(issue, rec, CSV_ISSUE_MESSAGES[issue], { orderId });
 
     const item: { name: string; quantity: number; sku?: string; spec?: string } = {
       name: cell('itemName'),
@@ -360,17 +459,14 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       return;
     }
     flush();
-    // One lookup: the set grows exactly when the id is new.
-    const known = seenIds.size;
-    seenIds.add(orderId);
-    if (seenIds.size === known)
+    if (!seenIds.add(orderId))
       warn(
         'order-split',
         'orderId',
         'rows of this order are not next to each other; it is emitted more than once',
       );
 
-    const base: Mutable<Omit<OrderView, 'items'>> = {
+    const base: Group['base'] = {
       platform: h.platform,
       shopId,
       orderId,
@@ -411,6 +507,27 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     group = { orderId, base, items: [item], rows: [{ line: rec.line, endLine: rec.endLine }] };
   }
 
+  /**
+   * `readExportTime`, with the date of a back-office `YYYY-MM-DD HH:MM:SS` looked up among the
+   * days already read (an export spans a few hundred days at most) and only its clock read.
+   */
+  function rowTime(t: string): number | undefined {
+    if (t.length !== 19 || !PLAIN_DATE_TIME.test(t)) return readExportTime(t);
+    const day = digitsAt(t, 0, 4) * 10_000 + digitsAt(t, 5, 2) * 100 + digitsAt(t, 8, 2);
+    let start = dayStarts.get(day);
+    if (start === undefined) {
+      // NaN: not a day of the calendar (`2026-02-30`).
+      start = readExportTime(t.slice(0, 10)) ?? Number.NaN;
+      if (dayStarts.size >= MAX_DAYS) dayStarts.clear();
+      dayStarts.set(day, start);
+    }
+    const hour = digitsAt(t, 11, 2);
+    const minute = digitsAt(t, 14, 2);
+    const second = digitsAt(t, 17, 2);
+    if (Number.isNaN(start) || hour > 23 || minute > 59 || second > 59) return undefined;
+    return start + ((hour * 60 + minute) * 60 + second) * 1000;
+  }
+
   function optionalTime(column: 'receivedAt' | 'completedAt'): number | undefined {
     const t = text(column);
     if (t === '') return undefined;
@@ -429,7 +546,8 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     let cipher: { name?: string; phone?: string; address?: string } | undefined;
 
     const nameText = cell('receiverName');
-    if (nameText !== '') {
+    if (isCipherCell(nameText)) (cipher ??= {}).name = nameText;
+    else if (nameText !== '') {
       const m = maskName(nameText);
       if (m.form === 'ciphertext') (cipher ??= {}).name = m.value;
       else if (m.value !== '') r.name = m.value;
@@ -440,12 +558,14 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
 
     const phoneText = cell('receiverPhone');
     const extText = cell('virtualExt');
-    const ext = EXT.test(extText) ? extText : undefined;
+    const ext = extText.length === 4 && EXT.test(extText) ? extText : undefined;
     if (phoneText !== '') {
       const digits = ext === undefined ? '' : phoneText.replace(/[\s-]/gu, '');
       if (ext !== undefined && MOBILE.test(digits)) {
         // WeChat: the phone column holds the virtual main number, the extension is beside it.
         r.virtual = { main: digits, ext };
+      } else if (phoneText.length <= MAX_PHONE_CELL && isCipherCell(phoneText)) {
+        (cipher ??= {}).phone = phoneText;
       } else {
         const m = maskPhone(phoneText);
         switch (m.form) {
@@ -499,7 +619,8 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       if (district !== '') region.district = district;
     }
     const addressText = cell('address');
-    if (addressText !== '') {
+    if (isCipherCell(addressText)) (cipher ??= {}).address = addressText;
+    else if (addressText !== '') {
       const head = maskAddress(addressText);
       if (head.form === 'ciphertext') (cipher ??= {}).address = head.value;
       else {

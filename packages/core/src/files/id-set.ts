@@ -1,0 +1,149 @@
+/**
+ * The set of order ids a reader has seen (for `order-split`): up to a few hundred thousand short
+ * ASCII ids held for a whole file. They are kept as bytes in typed arrays (an open-addressing
+ * hash table over a byte arena) rather than as strings in a `Set`: no object per id for the
+ * collector to copy and trace while the file streams. Ids that are not short ASCII text, and ids
+ * whose probe would run long (colliding hashes, as a hostile file could make), go to a plain
+ * `Set`, so membership is exact for every input.
+ * @module
+ */
+
+/** A growing set of ids. */
+export interface IdSet {
+  /** Add an id; true when it was not in the set. */
+  add(id: string): boolean;
+  /** How many ids the set holds. */
+  readonly size: number;
+}
+
+/** Longest id kept as bytes (`ORDER_ID` allows 64 characters). */
+const MAX_ID = 64;
+/** Most slots a lookup walks before the id goes to the plain set. */
+const MAX_PROBE = 32;
+
+/** FNV-1a over the code units of `id`. */
+function hashOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Whether `id` can be kept as bytes: 1 to `MAX_ID` ASCII characters. */
+function fits(id: string): boolean {
+  if (id.length === 0 || id.length > MAX_ID) return false;
+  for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/**
+ * Create an empty id set. Never throws.
+ * @example
+ * const s = createIdSet();
+ * s.add('6921000000000001'); // true
+ * s.add('6921000000000001'); // false
+ * s.size; // 1
+ */
+export function createIdSet(): IdSet {
+  let bytes = new Uint8Array(1 << 16);
+  let used = 0;
+  /** Per entry: where its bytes start, how many, its hash. */
+  let starts = new Int32Array(1 << 10);
+  let lengths = new Uint8Array(1 << 10);
+  let hashes = new Int32Array(1 << 10);
+  let entries = 0;
+  /** Entries in the table (the others moved to the plain set on a rehash). */
+  let inTable = 0;
+  /** Slots: entry number + 1, 0 when empty. */
+  let slots = new Int32Array(1 << 11);
+  const others = new Set<string>();
+
+  function same(e: number, id: string): boolean {
+    if (lengths[e] !== id.length) return false;
+    const at = starts[e] ?? 0;
+    for (let i = 0; i < id.length; i++) if (bytes[at + i] !== id.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** The free slot for hash `h` in `table`, or -1 when the probe would run long. */
+  function freeSlot(table: Int32Array, h: number): number {
+    const mask = table.length - 1;
+    for (let step = 0, i = h & mask; step < MAX_PROBE; step++, i = (i + 1) & mask) {
+      if (table[i] === 0) return i;
+    }
+    return -1;
+  }
+
+  function rehash(): void {
+    const table = new Int32Array(slots.length * 2);
+    for (let e = 0; e < entries; e++) {
+      const i = freeSlot(table, hashes[e] ?? 0);
+      if (i >= 0) table[i] = e + 1;
+      else {
+        inTable--;
+        // Keep it exact: the id moves to the plain set (its bytes stay unused).
+        const at = starts[e] ?? 0;
+        let id = '';
+        for (let k = 0; k < (lengths[e] ?? 0); k++) id += String.fromCharCode(bytes[at + k] ?? 0);
+        others.add(id);
+      }
+    }
+    slots = table;
+  }
+
+  function append(id: string, h: number): number {
+    if (used + id.length > bytes.length) {
+      const grown = new Uint8Array(bytes.length * 2);
+      grown.set(bytes);
+      bytes = grown;
+    }
+    if (entries === starts.length) {
+      const n = starts.length * 2;
+      const s = new Int32Array(n);
+      s.set(starts);
+      starts = s;
+      const l = new Uint8Array(n);
+      l.set(lengths);
+      lengths = l;
+      const hs = new Int32Array(n);
+      hs.set(hashes);
+      hashes = hs;
+    }
+    for (let i = 0; i < id.length; i++) bytes[used + i] = id.charCodeAt(i);
+    starts[entries] = used;
+    lengths[entries] = id.length;
+    hashes[entries] = h;
+    used += id.length;
+    return entries++;
+  }
+
+  return {
+    add(id: string): boolean {
+      if (typeof id !== 'string' || !fits(id)) {
+        const before = others.size;
+        others.add(String(id));
+        return others.size > before;
+      }
+      const h = hashOf(id);
+      const mask = slots.length - 1;
+      let i = h & mask;
+      for (let step = 0; step < MAX_PROBE; step++, i = (i + 1) & mask) {
+        const s = slots[i] ?? 0;
+        if (s === 0) {
+          // Not in the table; it may have gone to the plain set when its probe ran long.
+          if (others.size > 0 && others.has(id)) return false;
+          slots[i] = append(id, h) + 1;
+          inTable++;
+          if (entries * 2 > slots.length) rehash();
+          return true;
+        }
+        if (hashes[s - 1] === h && same(s - 1, id)) return false;
+      }
+      const before = others.size;
+      others.add(id);
+      return others.size > before;
+    },
+    get size() {
+      return inTable + others.size;
+    },
+  };
+}
