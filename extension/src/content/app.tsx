@@ -689,12 +689,11 @@ export function startOverlay(
     { rootMargin: '50% 0px' },
   );
 
-  /** Read unread rows in page order until the clock passes `until`, or up to row `upTo`. */
-  const readRows = (until: number, upTo = Infinity): void => {
+  /** Read unread rows in page order until the clock passes `until`. */
+  const readRows = (until: number): void => {
     const u = unread;
     if (!u) return;
-    const end = Math.min(u.rows.length, upTo);
-    while (u.next < end) {
+    while (u.next < u.rows.length) {
       readAt(u.next++);
       if (performance.now() >= until) break;
     }
