@@ -108,6 +108,10 @@ export default defineContentScript({
   allFrames: true,
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
+  // WXT tells an older copy of this script (after an update) to stop through a DOM event on the
+  // document; its legacy window.postMessage copy is off: it reached every window-message listener
+  // of the page, and the back-offices' micro-app frameworks listen to window messages.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const send: Send = async (request) => browser.runtime.sendMessage(request);
     let stop: (() => void) | undefined;
