@@ -8,7 +8,10 @@
 //     and without, in 15 interleaved A/B pairs on the same page and orders; the median of the
 //     paired differences, with their spread. The pairs are traced without V8's sampler (its cost
 //     grows with the script a page runs, so it tilted the comparison); 1 comes from 15 more runs
-//     with it.
+//     with it. The harness adds nothing to one side only: it waits for the overlay by polling from
+//     here (not with an in-page poll every animation frame), reaches the overlay's closed roots
+//     (a DevTools watcher that queries the page's DOM every 100 ms) only once both windows are
+//     over, and the test driver's own DevTools commands are left out on both sides.
 // Plus the content script's size gzipped.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -35,13 +38,27 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 type Cdp = Awaited<ReturnType<BrowserContext['newCDPSession']>>;
 
-/** Wait until `n` page reads have finished their idle part (test builds count them on the panel host). */
-async function idlesDone(page: Page, n: number): Promise<void> {
-  await page.waitForFunction((k) => {
-    const host = document.querySelector<HTMLElement>('shipmask-panel');
-    const c = host?.dataset.smCost ? (JSON.parse(host.dataset.smCost) as { idles?: number }) : undefined;
-    return (c?.idles ?? 0) >= k;
-  }, n);
+/**
+ * Wait until the overlay has finished `reads` page reads and the idle part of `idles` of them
+ * (test builds count them on the panel host). Polled from here, one evaluation every 50 ms, not
+ * with a poll inside the page: Playwright's in-page waits run a check every animation frame, which
+ * the extension's side alone would pay. The evaluations are the test driver's DevTools commands,
+ * which the whole-page figure leaves out on both sides (thread-time.ts).
+ */
+async function overlayDone(page: Page, reads: number, idles: number): Promise<void> {
+  for (const until = Date.now() + 15_000; ;) {
+    const done = await page.evaluate(
+      ([r, i]) => {
+        const raw = document.querySelector<HTMLElement>('shipmask-panel')?.dataset.smCost;
+        const c = raw ? (JSON.parse(raw) as { reads?: number; idles?: number }) : {};
+        return (c.reads ?? 0) >= r && (c.idles ?? 0) >= i;
+      },
+      [reads, idles] as const,
+    );
+    if (done) return;
+    if (Date.now() > until) throw new Error(`overlay: ${reads} reads / ${idles} idle parts not done in 15 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /**
@@ -94,7 +111,9 @@ async function traced(
       // devtools.timeline, not `toplevel`: the latter misses the tasks that evaluate content scripts.
       // V8's sampler only where the extension's share is wanted: its overhead grows with the JS a
       // page runs, so it would tilt the whole-page A/B against the side running more script.
+      // `devtools`: the driver's commands, which the whole-page figure leaves out (thread-time.ts).
       includedCategories: [
+        'devtools',
         'disabled-by-default-devtools.timeline',
         ...(profile ? ['disabled-by-default-v8.cpu_profiler'] : []),
       ],
@@ -131,14 +150,8 @@ async function sample(
       const began = Date.now();
       await page.goto(url);
       await page.locator(ui.row).nth(199).waitFor();
-      if (withExtension) {
-        await overlay(page, 'shipmask-panel')
-          .locator('[data-testid="order-count"]')
-          .filter({ hasText: '200' })
-          .waitFor();
-        // The read's later work (the rows near the viewport, gate facts) is in the figure too.
-        await idlesDone(page, 1);
-      }
+      // The read's later work (the rows near the viewport, gate facts) is in the figure too.
+      if (withExtension) await overlayDone(page, 1, 1);
       await settle(page);
       await windowEnd(began, LOAD_WINDOW_MS);
     },
@@ -173,13 +186,7 @@ async function sample(
         .filter({ hasNotText: first ?? '' })
         .waitFor();
       await page.locator(ui.row).nth(199).waitFor();
-      if (withExtension)
-        await page.waitForFunction(() => {
-          const host = document.querySelector<HTMLElement>('shipmask-panel');
-          const c = host?.dataset.smCost ? (JSON.parse(host.dataset.smCost) as { reads: number }) : undefined;
-          return (c?.reads ?? 0) >= 2;
-        });
-      if (withExtension) await idlesDone(page, 2);
+      if (withExtension) await overlayDone(page, 2, 2);
       await settle(page);
       await windowEnd(began, SWAP_WINDOW_MS);
     },
@@ -187,6 +194,12 @@ async function sample(
   );
   let own: Sample['own'];
   if (withExtension) {
+    // The panel counts the page's 200 orders. Checked once both windows are over: the watcher that
+    // reaches the closed roots (overlay-roots.ts) polls the page's DOM through DevTools.
+    await overlay(page, 'shipmask-panel')
+      .locator('[data-testid="order-count"]')
+      .filter({ hasText: '200' })
+      .waitFor({ timeout: 5_000 });
     const raw = await page.locator('shipmask-panel').getAttribute('data-sm-cost');
     const c = JSON.parse(raw ?? '{}') as NonNullable<Sample['own']>;
     own = {

@@ -148,4 +148,33 @@ describe('busiestRendererMs', () => {
     expect(busiestRendererMs(events)).toBeCloseTo(1, 6);
     expect(busiestRendererMs([])).toBe(0);
   });
+
+  it("leaves out the tasks that run a test driver's DevTools command", () => {
+    const main: TraceEvent = {
+      name: 'thread_name',
+      ph: 'M',
+      pid: 1,
+      tid: 1,
+      ts: 0,
+      args: { name: 'CrRendererMain' },
+    };
+    const ev = (name: string, ts: number, dur: number, tdur?: number, tid = 1): TraceEvent => ({
+      name,
+      ph: 'X',
+      pid: 1,
+      tid,
+      ts,
+      dur,
+      ...(tdur === undefined ? {} : { tdur }),
+    });
+    const events = [
+      main,
+      ev('RunTask', 0, 1000, 600),
+      ev('RunTask', 2000, 800, 700), // the driver's evaluation
+      ev('DevToolsSession::DispatchProtocolCommand', 2010, 700),
+      ev('RunTask', 4000, 500, 400),
+      ev('DevToolsSession::DispatchProtocolCommand', 4100, 100, undefined, 9), // another thread
+    ];
+    expect(busiestRendererMs(events)).toBeCloseTo(1, 6);
+  });
 });
