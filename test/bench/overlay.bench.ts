@@ -11,7 +11,8 @@
 //     with it. The harness adds nothing to one side only: it waits for the overlay by polling from
 //     here (not with an in-page poll every animation frame), reaches the overlay's closed roots
 //     (a DevTools watcher that queries the page's DOM every 100 ms) only once both windows are
-//     over, and the test driver's own DevTools commands are left out on both sides.
+//     over, and the test driver's own DevTools commands are left out on both sides (the style and
+//     layout they force stay: that is the page's own work, done early).
 // Plus the content script's size gzipped.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -111,9 +112,11 @@ async function traced(
       // devtools.timeline, not `toplevel`: the latter misses the tasks that evaluate content scripts.
       // V8's sampler only where the extension's share is wanted: its overhead grows with the JS a
       // page runs, so it would tilt the whole-page A/B against the side running more script.
-      // `devtools`: the driver's commands, which the whole-page figure leaves out (thread-time.ts).
+      // `devtools`: the driver's commands, which the whole-page figure leaves out, and
+      // `devtools.timeline`: the style and layout a command forces, which it keeps (thread-time.ts).
       includedCategories: [
         'devtools',
+        'devtools.timeline',
         'disabled-by-default-devtools.timeline',
         ...(profile ? ['disabled-by-default-v8.cpu_profiler'] : []),
       ],

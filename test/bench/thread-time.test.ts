@@ -149,7 +149,7 @@ describe('busiestRendererMs', () => {
     expect(busiestRendererMs([])).toBe(0);
   });
 
-  it("leaves out the tasks that run a test driver's DevTools command", () => {
+  it("leaves out a test driver's DevTools commands, but not the layout they force", () => {
     const main: TraceEvent = {
       name: 'thread_name',
       ph: 'M',
@@ -170,11 +170,15 @@ describe('busiestRendererMs', () => {
     const events = [
       main,
       ev('RunTask', 0, 1000, 600),
-      ev('RunTask', 2000, 800, 700), // the driver's evaluation
-      ev('DevToolsSession::DispatchProtocolCommand', 2010, 700),
+      ev('RunTask', 2000, 800, 700), // the driver's evaluation: 650 µs, 200 of them a forced layout
+      ev('DevToolsSession::DispatchProtocolCommand', 2010, 700, 650),
+      ev('UpdateLayoutTree', 2100, 100, 80),
+      ev('Layout', 2300, 150, 120),
+      ev('Layout', 2320, 50, 40), // nested in the one above: counted once
       ev('RunTask', 4000, 500, 400),
-      ev('DevToolsSession::DispatchProtocolCommand', 4100, 100, undefined, 9), // another thread
+      ev('DevToolsSession::DispatchProtocolCommand', 4100, 100, 90, 9), // another thread
     ];
-    expect(busiestRendererMs(events)).toBeCloseTo(1, 6);
+    // 600 + 700 + 400 − (650 − 200)
+    expect(busiestRendererMs(events)).toBeCloseTo(1.25, 6);
   });
 });

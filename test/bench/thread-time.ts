@@ -211,13 +211,17 @@ export function extensionThreadTime(
  * the renderer's main thread: trace category `devtools`. A merchant's page runs none of them.
  */
 const DRIVER = 'DevToolsSession::DispatchProtocolCommand';
+/** The page's own rendering work, which a driver's command may force early (a visibility check). */
+const RENDERING = new Set(['Layout', 'UpdateLayoutTree']);
 
 /**
  * Thread time (ms) of the busiest renderer main thread in the trace (the page under test): the
  * sum of its outermost tasks' `tdur`, i.e. all main-thread work — script, style, layout, paint —
- * except tasks that run a test driver's DevTools command (they need the `devtools` category in
- * the trace): the harness waits differently with and without the extension, and its commands are
- * no part of what either page costs the merchant.
+ * less the test driver's DevTools commands (they need the `devtools` and `devtools.timeline`
+ * categories in the trace): the
+ * harness waits differently with and without the extension, and its commands are no part of what
+ * either page costs the merchant. Style and layout that a command forces stay counted: that is
+ * the page's own work, done early.
  * @example
  * const ms = busiestRendererMs(traceEvents);
  */
@@ -227,16 +231,9 @@ export function busiestRendererMs(events: readonly TraceEvent[]): number {
       .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  const driver = new Map<string, number[]>();
-  for (const e of events) {
-    if (e.name !== DRIVER || !mains.has(`${e.pid}:${e.tid}`)) continue;
-    const key = `${e.pid}:${e.tid}`;
-    const at = driver.get(key) ?? [];
-    at.push(e.ts);
-    driver.set(key, at);
-  }
-  const ends = new Map<string, number>();
   const totals = new Map<string, number>();
+  const add = (key: string, us: number): void => void totals.set(key, (totals.get(key) ?? 0) + us);
+  const ends = new Map<string, number>();
   const tasks = events
     .filter((e) => e.ph === 'X' && TASKS.has(e.name) && mains.has(`${e.pid}:${e.tid}`))
     .sort((a, b) => a.ts - b.ts);
@@ -244,9 +241,24 @@ export function busiestRendererMs(events: readonly TraceEvent[]): number {
     const key = `${t.pid}:${t.tid}`;
     if (t.ts < (ends.get(key) ?? -Infinity)) continue; // nested in the previous outermost task
     ends.set(key, t.ts + (t.dur ?? 0));
-    const end = t.ts + (t.dur ?? 0);
-    if (driver.get(key)?.some((ts) => ts >= t.ts && ts <= end)) continue;
-    totals.set(key, (totals.get(key) ?? 0) + (t.tdur ?? t.dur ?? 0));
+    add(key, t.tdur ?? t.dur ?? 0);
+  }
+  // Each driver command's own time comes off, less the outermost rendering events inside it.
+  const commands = events.filter((e) => e.ph === 'X' && e.name === DRIVER && mains.has(`${e.pid}:${e.tid}`));
+  const rendering = events
+    .filter((e) => e.ph === 'X' && RENDERING.has(e.name) && mains.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => a.ts - b.ts);
+  for (const c of commands) {
+    const key = `${c.pid}:${c.tid}`;
+    const end = c.ts + (c.dur ?? 0);
+    let forced = 0;
+    let until = -Infinity;
+    for (const r of rendering) {
+      if (r.pid !== c.pid || r.tid !== c.tid || r.ts < c.ts || r.ts >= end || r.ts < until) continue;
+      until = r.ts + (r.dur ?? 0);
+      forced += r.tdur ?? r.dur ?? 0;
+    }
+    add(key, -Math.max(0, (c.tdur ?? c.dur ?? 0) - forced));
   }
   return Math.max(0, ...totals.values()) / 1000;
 }
