@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter } from './types';
 import { watchOrderList, type PageSnapshot } from './watch';
 
@@ -16,7 +16,7 @@ describe('watchOrderList', () => {
     const row = Object.assign(document.createElement('div'), { className: 'order' });
     document.body.append(host, row);
     const seen: PageSnapshot[] = [];
-    const stop = watchOrderList(document, adapter, (s) => seen.push(s));
+    const stop = watchOrderList(document, adapter, (s) => void seen.push(s));
     expect(seen).toHaveLength(1);
     expect(seen[0]!.rows).toEqual([row]);
     expect(seen[0]!.roots).toEqual([document]);
@@ -30,7 +30,7 @@ describe('watchOrderList', () => {
     root.append(row);
     document.body.append(app);
     const seen: PageSnapshot[] = [];
-    const stop = watchOrderList(document, adapter, (s) => seen.push(s), 5);
+    const stop = watchOrderList(document, adapter, (s) => void seen.push(s), 5);
     expect(seen[0]!.rows).toEqual([row]);
     expect(seen[0]!.roots).toEqual([document, root]);
     // A swap inside the shadow root is seen.
@@ -39,5 +39,28 @@ describe('watchOrderList', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(seen.at(-1)!.rows).toEqual([next]);
     stop();
+  });
+
+  it('looks for new shadow roots once a second while no rows are found, not while they are found another way', () => {
+    vi.useFakeTimers();
+    try {
+      const empty: PageSnapshot[] = [];
+      const stopEmpty = watchOrderList(document, adapter, (s) => void empty.push(s));
+      vi.advanceTimersByTime(3_300);
+      // The first read and three rescans (each a second, then the 80 ms debounce).
+      expect(empty).toHaveLength(4);
+      stopEmpty();
+
+      const detected: PageSnapshot[] = [];
+      const stopDetected = watchOrderList(document, adapter, (s) => {
+        detected.push(s);
+        return true; // content-based detection found the rows
+      });
+      vi.advanceTimersByTime(5_050);
+      expect(detected).toHaveLength(1);
+      stopDetected();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -21,12 +21,15 @@ const MAX_RESCANS = 30;
  * 微信小店 `<micro-app>` case), and each root is observed: a MutationObserver on `document.body` sees nothing inside a
  * shadow root. While the adapter finds no row, the roots are searched again (a micro-app may
  * attach its shadow root after this script starts), at most once a second
- * (30 times: a list that stays empty is a filter with no result).
+ * (30 times: a list that stays empty is a filter with no result). `onChange` returns true when
+ * it found the page's rows another way (content-based detection, a taught adapter): then no
+ * search for new roots runs until it finds none again (a walk of the whole document took 4 ms on
+ * every swap of a redesigned page, and once a second after it).
  */
 export function watchOrderList(
   doc: Document,
   adapter: SiteAdapter,
-  onChange: (snapshot: PageSnapshot) => void,
+  onChange: (snapshot: PageSnapshot) => boolean | void,
   debounceMs = 80,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -37,6 +40,8 @@ export function watchOrderList(
   let roots: (Document | ShadowRoot)[] = [doc];
   let lastScan = -Infinity;
   let rescans = 0;
+  /** The last read found no row here but `onChange` found the page's rows another way. */
+  let foundElsewhere = false;
   const observed = new Set<Node>();
 
   const observer = new MutationObserver((records) => {
@@ -61,11 +66,12 @@ export function watchOrderList(
     timer = undefined;
     if (stopped) return;
     let rows = queryAllFirst(roots, adapter.row);
-    if (!rows.length && performance.now() - lastScan >= RESCAN_MS) {
+    if (!rows.length && !foundElsewhere && performance.now() - lastScan >= RESCAN_MS) {
       scan();
       rows = queryAllFirst(roots, adapter.row);
     }
-    if (!rows.length && rescanTimer === undefined && rescans < MAX_RESCANS) {
+    foundElsewhere = onChange({ rows, roots }) === true && !rows.length;
+    if (!rows.length && !foundElsewhere && rescanTimer === undefined && rescans < MAX_RESCANS) {
       rescans++;
       // Nothing to observe may change when a shadow root appears late: look again later.
       rescanTimer = setTimeout(() => {
@@ -73,7 +79,6 @@ export function watchOrderList(
         schedule();
       }, RESCAN_MS);
     }
-    onChange({ rows, roots });
   };
   const schedule = (): void => {
     if (timer === undefined) timer = setTimeout(read, debounceMs);

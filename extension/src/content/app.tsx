@@ -773,8 +773,9 @@ export function startOverlay(
     });
   };
 
-  function onRows(snapshot?: PageSnapshot): void {
-    if (stopped) return;
+  /** Read the page's rows; true when some were found (by the adapter, detection or a taught one). */
+  function onRows(snapshot?: PageSnapshot): boolean {
+    if (stopped) return false;
     const started = performance.now();
     if (snapshot) {
       adapterRows = snapshot.rows;
@@ -851,6 +852,7 @@ export function startOverlay(
       panel: drawMs - marksDone,
       send: end - drawMs,
     });
+    return rows.length > 0;
   }
   const stopWatch = watchOrderList(doc, adapter, (snapshot) => onRows(snapshot));
 
