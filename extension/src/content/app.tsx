@@ -32,8 +32,9 @@ import { strings as stringsFor, type Lang } from '../ui/i18n';
 import type { AdapterImportResult } from '../messages/adapter';
 import type { BatchReminder } from '../messages/handoff';
 import type { TeachView } from '../ui/TeachBar';
+import { batchDraws } from './draw-batch';
 import { idleSlices } from './idle-slices';
-import { createRowOverlay } from './overlay';
+import { createRowOverlay, NEAR_MARGIN } from './overlay';
 import { createRowSource, taughtRows } from './row-source';
 import type { RowSourceKind } from '../ui/row-source-kind';
 import { pickClicks, rowFromClick } from './teach';
@@ -154,6 +155,8 @@ export function startOverlay(
   let lastCounter: number | undefined;
   let stopped = false;
 
+  // Replies from the background are drawn together (content/draw-batch.ts).
+  const replies = batchDraws(win, () => draw());
   const call = async <T,>(req: ContentRequest): Promise<T | undefined> => {
     try {
       const reply = await send<T>(req);
@@ -161,7 +164,7 @@ export function startOverlay(
     } catch {
       // The extension was reloaded or updated: this content script is orphaned.
       state.offline = true;
-      draw();
+      replies.soon();
     }
     return undefined;
   };
@@ -170,13 +173,13 @@ export function startOverlay(
     const q = await call<QuotaView>({ type: 'quota/status', shop: shop() });
     if (q) {
       state.quota = q;
-      draw();
+      replies.soon();
     }
     // Issue 17: batches of this shop about to expire with orders not returned.
     const due = await call<readonly BatchReminder[]>({ type: 'handoff/reminders', shop: shop() });
     if (due && (due.length > 0 || (state.reminders?.length ?? 0) > 0)) {
       state.reminders = due;
-      draw();
+      replies.soon();
     }
   };
 
@@ -219,7 +222,7 @@ export function startOverlay(
     state.gate = o;
     state.gateIndex = indexOverview(o, state.lang);
     recomputeBadges(now());
-    draw();
+    replies.soon();
   };
   const refreshGate = async (): Promise<void> => {
     const o = await call<GateOverview>({ type: 'gate/overview', shop: shop() });
@@ -532,6 +535,7 @@ export function startOverlay(
   let marksDone = 0;
   function draw(): void {
     if (stopped) return;
+    replies.drawn();
     overlay.update({
       rows: state.rows,
       badges: state.badges,
@@ -539,6 +543,7 @@ export function startOverlay(
       lang: state.lang,
       onToggle: toggle,
       ownBox,
+      ...(nearBoxes ? { boxes: nearBoxes } : {}),
     });
     marksDone = performance.now();
     render(
@@ -664,21 +669,26 @@ export function startOverlay(
   };
 
   // Unread rows near the viewport (half a screen ahead) are read as the merchant scrolls to them.
+  /** Boxes of the rows the near-rows observer just reported, for the marks (while it draws). */
+  let nearBoxes: ReadonlyMap<Element, DOMRectReadOnly> | undefined;
   const nearRows = new IntersectionObserver(
     (entries) => {
       const u = unread;
       if (!u) return;
       const s0 = performance.now();
-      let read = false;
+      const boxes = new Map<Element, DOMRectReadOnly>();
       for (const e of entries) {
         const i = e.isIntersecting ? u.index.get(e.target) : undefined;
         if (i === undefined || u.done[i]) continue;
         readAt(i);
-        read = true;
+        boxes.set(e.target, e.boundingClientRect);
       }
-      if (read) {
+      if (boxes.size) {
         publish();
+        // The marks of these rows are drawn now, from the boxes just reported (overlay.ts).
+        nearBoxes = boxes;
         draw();
+        nearBoxes = undefined;
       }
       // The first report covers every row: after it, what was read is told (and the read's
       // later work is reported to the cost meter once told).
@@ -686,7 +696,7 @@ export function startOverlay(
       u.meter.ms += performance.now() - s0;
       u.meter.slices++;
     },
-    { rootMargin: '50% 0px' },
+    { rootMargin: NEAR_MARGIN },
   );
 
   /** Read unread rows in page order until the clock passes `until`. */

@@ -8,8 +8,12 @@ interface Spot {
   readonly right: number;
 }
 
-/** Rows this far outside the viewport still get their marks (no pop-in while scrolling). */
-const MARGIN = '400px 0px';
+/**
+ * Rows this far outside the viewport (half a screen) still get their marks (no pop-in while
+ * scrolling). The page read uses the same margin for the rows it reads (content/app.tsx), so the
+ * boxes it was told agree with what this observer reports.
+ */
+export const NEAR_MARGIN = '50% 0px';
 
 /**
  * Lay row marks over the rows: one absolutely positioned layer in document coordinates, so the
@@ -96,7 +100,7 @@ export function createRowOverlay(container: HTMLElement, win: Window, findList: 
       }
       draw();
     },
-    { rootMargin: MARGIN },
+    { rootMargin: NEAR_MARGIN },
   );
   /** Re-read the boxes of the few marked rows (layout is clean in observer callbacks). */
   const reread = (): void => {
@@ -134,6 +138,13 @@ export function createRowOverlay(container: HTMLElement, win: Window, findList: 
       onToggle: (orderId: string) => void;
       /** Whether a row gets shipmask's checkbox (false: the page has its own). Default: every row. */
       ownBox?: (row: Element) => boolean;
+      /**
+       * Boxes of new rows near the viewport, as an intersection observer with `NEAR_MARGIN` just
+       * reported them (the page read's): their marks are drawn now, in the frame that read them,
+       * instead of after this layer's own observer reports them a frame later (one repaint of the
+       * whole page fewer at load).
+       */
+      boxes?: ReadonlyMap<Element, DOMRectReadOnly>;
     }): void {
       if (next.ownBox) ownBox = next.ownBox;
       if (next.rows !== rows) {
@@ -156,10 +167,11 @@ export function createRowOverlay(container: HTMLElement, win: Window, findList: 
         }
         let added = false;
         for (const el of after.keys()) {
-          if (!before.has(el)) {
-            near.observe(el);
-            added = true;
-          }
+          if (before.has(el)) continue;
+          near.observe(el);
+          const box = next.boxes?.get(el);
+          if (box === undefined) added = true;
+          else if (box.height > 0) spots.set(el, spotOf(box));
         }
         index = after;
         // Observing a target reports it once at once: no re-read for a swap to new rows only.
@@ -173,8 +185,8 @@ export function createRowOverlay(container: HTMLElement, win: Window, findList: 
         }
         ({ rows, badges, selected, lang, onToggle } = next);
         // New row elements: the observer reports each of them after the next layout, and that
-        // callback draws (see `awaiting`). Without new rows (none left, or the same elements),
-        // draw now.
+        // callback draws (see `awaiting`). Without new rows (none left, or the same elements), or
+        // with the boxes of all of them, draw now; the observer's report then changes nothing.
         awaiting = added;
         draw();
         return;
