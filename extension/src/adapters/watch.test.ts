@@ -63,4 +63,24 @@ describe('watchOrderList', () => {
       vi.useRealTimers();
     }
   });
+
+  it('stops looking for new shadow roots once the rows are drawn', async () => {
+    vi.useFakeTimers();
+    try {
+      const seen: PageSnapshot[] = [];
+      const stop = watchOrderList(document, adapter, (s) => void seen.push(s));
+      expect(seen[0]!.rows).toEqual([]);
+      // The page draws its list a moment later.
+      const row = Object.assign(document.createElement('div'), { className: 'order' });
+      document.body.append(row);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(seen).toHaveLength(2);
+      expect(seen[1]!.rows).toEqual([row]);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(seen).toHaveLength(2);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -71,6 +71,12 @@ export function watchOrderList(
       rows = queryAllFirst(roots, adapter.row);
     }
     foundElsewhere = onChange({ rows, roots }) === true && !rows.length;
+    // Rows found: the list is drawn, so no late shadow root is awaited (a rescan would read the
+    // same rows again, and repaint the page for nothing).
+    if ((rows.length || foundElsewhere) && rescanTimer !== undefined) {
+      clearTimeout(rescanTimer);
+      rescanTimer = undefined;
+    }
     if (!rows.length && !foundElsewhere && rescanTimer === undefined && rescans < MAX_RESCANS) {
       rescans++;
       // Nothing to observe may change when a shadow root appears late: look again later.
