@@ -21,18 +21,20 @@ const MAX_ID = 64;
 /** Most slots a lookup walks before the id goes to the plain set. */
 const MAX_PROBE = 32;
 
-/** FNV-1a over the code units of `id`. */
-function hashOf(id: string): number {
+/**
+ * FNV-1a over the code units of `id` when it can be kept as bytes (1 to `MAX_ID` ASCII
+ * characters), else -1 (no hash is negative: it is made unsigned). One pass does both.
+ */
+function asciiHash(id: string): number {
+  const n = id.length;
+  if (n === 0 || n > MAX_ID) return -1;
   let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-/** Whether `id` can be kept as bytes: 1 to `MAX_ID` ASCII characters. */
-function fits(id: string): boolean {
-  if (id.length === 0 || id.length > MAX_ID) return false;
-  for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) > 127) return false;
-  return true;
+  for (let i = 0; i < n; i++) {
+    const c = id.charCodeAt(i);
+    if (c > 127) return -1;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /**
@@ -49,7 +51,7 @@ export function createIdSet(): IdSet {
   /** Per entry: where its bytes start, how many, its hash. */
   let starts = new Int32Array(1 << 10);
   let lengths = new Uint8Array(1 << 10);
-  let hashes = new Int32Array(1 << 10);
+  let hashes = new Uint32Array(1 << 10);
   let entries = 0;
   /** Entries in the table (the others moved to the plain set on a rehash). */
   let inTable = 0;
@@ -104,7 +106,7 @@ export function createIdSet(): IdSet {
       const l = new Uint8Array(n);
       l.set(lengths);
       lengths = l;
-      const hs = new Int32Array(n);
+      const hs = new Uint32Array(n);
       hs.set(hashes);
       hashes = hs;
     }
@@ -118,12 +120,12 @@ export function createIdSet(): IdSet {
 
   return {
     add(id: string): boolean {
-      if (typeof id !== 'string' || !fits(id)) {
+      const h = typeof id === 'string' ? asciiHash(id) : -1;
+      if (h < 0) {
         const before = others.size;
         others.add(String(id));
         return others.size > before;
       }
-      const h = hashOf(id);
       const mask = slots.length - 1;
       let i = h & mask;
       for (let step = 0; step < MAX_PROBE; step++, i = (i + 1) & mask) {
