@@ -226,6 +226,18 @@ function isCipherCell(t: string): boolean {
 const MAX_PHONE_CELL = 64;
 
 /**
+ * A name, phone and address cell, one a line, each of `cipher-shapes`' searchable layout
+ * (`#<index>#<cipher>#<ver>##`, `$<index>$<cipher>$<ver>$$`): with no mobile number in any
+ * (`MOBILE_IN_TEXT`), each is a ciphertext (`isCiphertext`).
+ */
+const SEARCHABLE_TRIPLE =
+  /^([#$])[\w+/=*-]*\1[\w+/=*-]{4,}\1\d{1,4}\1\1\n([#$])[\w+/=*-]*\2[\w+/=*-]{4,}\2\d{1,4}\2\2\n([#$])[\w+/=*-]*\3[\w+/=*-]{4,}\3\d{1,4}\3\3$/u;
+/** A mainland mobile number, tight or with dashes (as `isCiphertext` rules one out of a ciphertext). */
+const MOBILE_IN_TEXT = /1-?[3-9](?:-?\d){9}/u;
+/** Longest three cells `SEARCHABLE_TRIPLE` is tried on (far below `isCiphertext`'s limit). */
+const MAX_CIPHER_TRIPLE = 512;
+
+/**
  * Create a reader that turns export records into orders. Never throws.
  * @example
  * const r = createOrderReader({ platform: 'wechat', shopId: 'demo' });
@@ -449,7 +461,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     const spec = cell(at.itemSpec);
     if (spec !== '') item.spec = spec;
 
-    if (group && group.orderId === orderId) {
+    if (sameOrder && group) {
       group.items.push(item);
       group.rows.push({ line: rec.line, endLine: rec.endLine });
       return;
@@ -542,25 +554,24 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     const r: Mutable<ReceiverView> = {};
     let cipher: { name?: string; phone?: string; address?: string } | undefined;
 
-    let nameText = text(at.receiverName);
-    let phoneText = text(at.receiverPhone);
-    let addressText = text(at.address);
-    const nameCipher = isCipherCell(nameText);
-    const phoneCipher = phoneText.length <= MAX_PHONE_CELL && isCipherCell(phoneText);
-    const addressCipher = isCipherCell(addressText);
-    if (nameCipher && phoneCipher && addressCipher) {
-      // A platform export's three ciphertexts are copied out of the chunk together.
-      const all = own(nameText + phoneText + addressText);
-      const a = nameText.length;
-      const b = a + phoneText.length;
-      nameText = all.slice(0, a);
-      phoneText = all.slice(a, b);
-      addressText = all.slice(b);
-    } else {
-      nameText = own(nameText);
-      phoneText = own(phoneText);
-      addressText = own(addressText);
-    }
+    // The three cells are copied out of the chunk together, one a line (one copy, not three),
+    // and a platform export's three ciphertexts are then told by one match.
+    const name = text(at.receiverName);
+    const phone = text(at.receiverPhone);
+    const all = own(name + '\n' + phone + '\n' + text(at.address));
+    const a = name.length;
+    const b = a + 1 + phone.length;
+    const nameText = all.slice(0, a);
+    const phoneText = all.slice(a + 1, b);
+    const addressText = all.slice(b + 1);
+    const allCipher =
+      all.length <= MAX_CIPHER_TRIPLE &&
+      phoneText.length <= MAX_PHONE_CELL &&
+      SEARCHABLE_TRIPLE.test(all) &&
+      !MOBILE_IN_TEXT.test(all);
+    const nameCipher = allCipher || isCipherCell(nameText);
+    const phoneCipher = allCipher || (phoneText.length <= MAX_PHONE_CELL && isCipherCell(phoneText));
+    const addressCipher = allCipher || isCipherCell(addressText);
 
     if (nameCipher) (cipher ??= {}).name = nameText;
     else if (nameText !== '') {
