@@ -66,6 +66,8 @@ const CR = 13;
 const LF = 10;
 const BOM = 0xfeff;
 const DEFAULT_MAX_RECORD = 4_194_304;
+/** The issues of every clean record (one shared, frozen array). */
+const NO_ISSUES: readonly CsvIssueCode[] = Object.freeze([]);
 
 const enum S {
   FieldStart,
@@ -233,7 +235,7 @@ export function createCsvParser(options: CsvParseOptions = {}): CsvParser {
         p = end + 1;
       }
       if (e - recStart > maxRecord) return recStart;
-      out.push({ line, endLine: l, fields: f, ok: true, issues: stray ? ['stray-quote'] : [] });
+      out.push({ line, endLine: l, fields: f, ok: true, issues: stray ? ['stray-quote'] : NO_ISSUES });
       line = l + 1;
       prevCR = false;
       if (s.charCodeAt(e) === CR) {
