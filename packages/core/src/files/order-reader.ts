@@ -227,13 +227,17 @@ const MAX_PHONE_CELL = 64;
 
 /**
  * A name, phone and address cell, one a line, each of `cipher-shapes`' searchable layout
- * (`#<index>#<cipher>#<ver>##`, `$<index>$<cipher>$<ver>$$`): with no mobile number in any
- * (`MOBILE_IN_TEXT`), each is a ciphertext (`isCiphertext`).
+ * (`#<index>#<cipher>#<ver>##`, `$<index>$<cipher>$<ver>$$`), from `lastIndex` to the end of
+ * the text (sticky): with no mobile number in any (`MOBILE_IN_TEXT`), each is a ciphertext
+ * (`isCiphertext`).
  */
 const SEARCHABLE_TRIPLE =
-  /^([#$])[\w+/=*-]*\1[\w+/=*-]{4,}\1\d{1,4}\1\1\n([#$])[\w+/=*-]*\2[\w+/=*-]{4,}\2\d{1,4}\2\2\n([#$])[\w+/=*-]*\3[\w+/=*-]{4,}\3\d{1,4}\3\3$/u;
-/** A mainland mobile number, tight or with dashes (as `isCiphertext` rules one out of a ciphertext). */
-const MOBILE_IN_TEXT = /1-?[3-9](?:-?\d){9}/u;
+  /([#$])[\w+/=*-]*\1[\w+/=*-]{4,}\1\d{1,4}\1\1\n([#$])[\w+/=*-]*\2[\w+/=*-]{4,}\2\d{1,4}\2\2\n([#$])[\w+/=*-]*\3[\w+/=*-]{4,}\3\d{1,4}\3\3$/uy;
+/**
+ * A mainland mobile number, tight or with dashes (as `isCiphertext` rules one out of a
+ * ciphertext), looked for from `lastIndex` (global).
+ */
+const MOBILE_IN_TEXT = /1-?[3-9](?:-?\d){9}/gu;
 /** Longest three cells `SEARCHABLE_TRIPLE` is tried on (far below `isCiphertext`'s limit). */
 const MAX_CIPHER_TRIPLE = 512;
 
@@ -396,22 +400,22 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     curOrderId = undefined;
     const at = curAt;
 
-    // A sub-order row's id is its group's (already kept and checked); a new id is copied.
     const idText = text(at.orderId);
     const open = group?.orderId;
     const sameOrder = open !== undefined && open === idText;
-    const orderId = sameOrder ? open : own(idText);
-    if (orderId === '') return warn('missing-order-id', 'orderId', 'the order id is empty');
+    if (idText === '') return warn('missing-order-id', 'orderId', 'the order id is empty');
     if (!sameOrder) {
-      if (isScientificNumber(orderId))
+      if (isScientificNumber(idText))
         return warn(
           'order-id-scientific',
           'orderId',
           'the order id was turned into a number by Excel and lost digits; export again without opening it in Excel',
         );
-      if (!ORDER_ID.test(orderId))
+      if (!ORDER_ID.test(idText))
         return warn('bad-order-id', 'orderId', 'the order id is not a platform order number');
     }
+    // A sub-order row's id is its group's (already kept and checked); a new id is copied.
+    const orderId = sameOrder ? open : keep(idText);
     curOrderId = orderId;
 
     const timeText = text(at.createdAt);
@@ -482,7 +486,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       createdAt,
       receiver: readReceiver(),
     };
-    const remark = cell(at.remark);
+    const remark = keptRemark;
     if (remark !== '') {
       // Phones and ID numbers need digits (ASCII or full-width); text without any is left as is.
       if (HAS_DIGIT.test(remark)) {
@@ -513,6 +517,34 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     const completedAt = optionalTime('completedAt', at.completedAt);
     if (completedAt !== undefined) base.completedAt = completedAt;
     group = { orderId, base, items: [item], rows: [{ line: rec.line, endLine: rec.endLine }] };
+  }
+
+  // The cells a new order keeps that may be long (13+ characters: see `own`), copied out of the
+  // chunk by `keep` in one copy, one a line: the order id, the remark, then the receiver's name,
+  // phone and address (from `receiverAt`, the layout `SEARCHABLE_TRIPLE` reads).
+  let kept = '';
+  let keptRemark = '';
+  let keptName = '';
+  let keptPhone = '';
+  let keptAddress = '';
+  let receiverAt = 0;
+
+  /** Copy a new order's id and the cells it keeps out of the chunk; returns the id. */
+  function keep(id: string): string {
+    const at = curAt;
+    const remark = text(at.remark);
+    const name = text(at.receiverName);
+    const phone = text(at.receiverPhone);
+    kept = own(id + '\n' + remark + '\n' + name + '\n' + phone + '\n' + text(at.address));
+    let o = id.length + 1;
+    keptRemark = kept.slice(o, o + remark.length);
+    o += remark.length + 1;
+    receiverAt = o;
+    keptName = kept.slice(o, o + name.length);
+    o += name.length + 1;
+    keptPhone = kept.slice(o, o + phone.length);
+    keptAddress = kept.slice(o + phone.length + 1);
+    return kept.slice(0, id.length);
   }
 
   /**
@@ -554,21 +586,17 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     const r: Mutable<ReceiverView> = {};
     let cipher: { name?: string; phone?: string; address?: string } | undefined;
 
-    // The three cells are copied out of the chunk together, one a line (one copy, not three),
-    // and a platform export's three ciphertexts are then told by one match.
-    const name = text(at.receiverName);
-    const phone = text(at.receiverPhone);
-    const all = own(name + '\n' + phone + '\n' + text(at.address));
-    const a = name.length;
-    const b = a + 1 + phone.length;
-    const nameText = all.slice(0, a);
-    const phoneText = all.slice(a + 1, b);
-    const addressText = all.slice(b + 1);
+    const nameText = keptName;
+    const phoneText = keptPhone;
+    const addressText = keptAddress;
+    // A platform export's three ciphertexts are told by one match.
+    SEARCHABLE_TRIPLE.lastIndex = receiverAt;
+    MOBILE_IN_TEXT.lastIndex = receiverAt;
     const allCipher =
-      all.length <= MAX_CIPHER_TRIPLE &&
+      kept.length - receiverAt <= MAX_CIPHER_TRIPLE &&
       phoneText.length <= MAX_PHONE_CELL &&
-      SEARCHABLE_TRIPLE.test(all) &&
-      !MOBILE_IN_TEXT.test(all);
+      SEARCHABLE_TRIPLE.test(kept) &&
+      !MOBILE_IN_TEXT.test(kept);
     const nameCipher = allCipher || isCipherCell(nameText);
     const phoneCipher = allCipher || (phoneText.length <= MAX_PHONE_CELL && isCipherCell(phoneText));
     const addressCipher = allCipher || isCipherCell(addressText);
