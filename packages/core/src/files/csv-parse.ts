@@ -226,7 +226,16 @@ export function createCsvParser(options: CsvParseOptions = {}): CsvParser {
         if (nextQuote < p) nextQuote = nextAt(s, '"', p);
         // A quote in an unquoted field is kept as text and flagged, unless the field is an
         // Excel guard `="…"`.
-        if (nextQuote < end && !(v.length >= 3 && v.startsWith('="') && v.endsWith('"'))) stray = true;
+        if (
+          nextQuote < end &&
+          !(
+            end - p >= 3 &&
+            s.charCodeAt(p) === 61 &&
+            s.charCodeAt(p + 1) === QUOTE &&
+            s.charCodeAt(end - 1) === QUOTE
+          )
+        )
+          stray = true;
         f.push(v);
         if (end === eol) {
           e = end;
