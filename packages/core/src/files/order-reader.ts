@@ -226,18 +226,26 @@ function isCipherCell(t: string): boolean {
 const MAX_PHONE_CELL = 64;
 
 /**
- * A name, phone and address cell, one a line, each of `cipher-shapes`' searchable layout
- * (`#<index>#<cipher>#<ver>##`, `$<index>$<cipher>$<ver>$$`), from `lastIndex` to the end of
- * the text (sticky): with no mobile number in any (`MOBILE_IN_TEXT`), each is a ciphertext
+ * A body character of `cipher-shapes`' searchable layout: base64 (standard or URL-safe), `=`,
+ * `*`, `-`, and a `1` only where no mainland mobile number starts (tight or with dashes, as
+ * `isCiphertext` rules one out of a ciphertext).
+ */
+const CIPHER_BODY = String.raw`(?:[A-Za-z02-9_+/=*-]|1(?!-?[3-9](?:-?\d){9}))`;
+
+/** One cell of the searchable layout, `#<index>#<cipher>#<ver>##` or `$…$$`, as group `k`. */
+function searchableCell(k: number): string {
+  return `([#$])${CIPHER_BODY}*\\${k}${CIPHER_BODY}{4,}\\${k}\\d{1,4}\\${k}\\${k}`;
+}
+
+/**
+ * A name, phone and address cell, one a line, from `lastIndex` to the end of the text
+ * (sticky), each of the searchable layout with no mobile number: each is a ciphertext
  * (`isCiphertext`).
  */
-const SEARCHABLE_TRIPLE =
-  /([#$])[\w+/=*-]*\1[\w+/=*-]{4,}\1\d{1,4}\1\1\n([#$])[\w+/=*-]*\2[\w+/=*-]{4,}\2\d{1,4}\2\2\n([#$])[\w+/=*-]*\3[\w+/=*-]{4,}\3\d{1,4}\3\3$/uy;
-/**
- * A mainland mobile number, tight or with dashes (as `isCiphertext` rules one out of a
- * ciphertext), looked for from `lastIndex` (global).
- */
-const MOBILE_IN_TEXT = /1-?[3-9](?:-?\d){9}/gu;
+const SEARCHABLE_TRIPLE = new RegExp(
+  `${searchableCell(1)}\\n${searchableCell(2)}\\n${searchableCell(3)}$`,
+  'uy',
+);
 /** Longest three cells `SEARCHABLE_TRIPLE` is tried on (far below `isCiphertext`'s limit). */
 const MAX_CIPHER_TRIPLE = 512;
 
@@ -591,12 +599,10 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     const addressText = keptAddress;
     // A platform export's three ciphertexts are told by one match.
     SEARCHABLE_TRIPLE.lastIndex = receiverAt;
-    MOBILE_IN_TEXT.lastIndex = receiverAt;
     const allCipher =
       kept.length - receiverAt <= MAX_CIPHER_TRIPLE &&
       phoneText.length <= MAX_PHONE_CELL &&
-      SEARCHABLE_TRIPLE.test(kept) &&
-      !MOBILE_IN_TEXT.test(kept);
+      SEARCHABLE_TRIPLE.test(kept);
     const nameCipher = allCipher || isCipherCell(nameText);
     const phoneCipher = allCipher || (phoneText.length <= MAX_PHONE_CELL && isCipherCell(phoneText));
     const addressCipher = allCipher || isCipherCell(addressText);
