@@ -528,26 +528,38 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   }
 
   // The cells a new order keeps that may be long (13+ characters: see `own`), copied out of the
-  // chunk by `keep` in one copy, one a line: the order id, the remark, then the receiver's name,
-  // phone and address (from `receiverAt`, the layout `SEARCHABLE_TRIPLE` reads).
-  let kept = '';
+  // chunk by `keep`. A platform export's row (three ciphertexts, `keptCipher`) takes one copy,
+  // one a line: the order id, then the receiver's name, phone and address (the layout
+  // `SEARCHABLE_TRIPLE` reads). Any other row, and the remark (which may hold a phone number that
+  // is masked), take one copy a cell, so that no kept value is a view into a buyer's plaintext.
   let keptRemark = '';
   let keptName = '';
   let keptPhone = '';
   let keptAddress = '';
-  let receiverAt = 0;
+  let keptCipher = false;
 
   /** Copy a new order's id and the cells it keeps out of the chunk; returns the id. */
   function keep(id: string): string {
     const at = curAt;
-    const remark = text(at.remark);
+    keptRemark = own(text(at.remark));
     const name = text(at.receiverName);
     const phone = text(at.receiverPhone);
-    kept = own(id + '\n' + remark + '\n' + name + '\n' + phone + '\n' + text(at.address));
-    let o = id.length + 1;
-    keptRemark = kept.slice(o, o + remark.length);
-    o += remark.length + 1;
-    receiverAt = o;
+    const address = text(at.address);
+    // A join builds one new flat string: no view into the chunk (see `own`).
+    const kept = [id, name, phone, address].join('\n');
+    const receiverAt = id.length + 1;
+    SEARCHABLE_TRIPLE.lastIndex = receiverAt;
+    keptCipher =
+      kept.length - receiverAt <= MAX_CIPHER_TRIPLE &&
+      phone.length <= MAX_PHONE_CELL &&
+      SEARCHABLE_TRIPLE.test(kept);
+    if (!keptCipher) {
+      keptName = own(name);
+      keptPhone = own(phone);
+      keptAddress = own(address);
+      return own(id);
+    }
+    let o = receiverAt;
     keptName = kept.slice(o, o + name.length);
     o += name.length + 1;
     keptPhone = kept.slice(o, o + phone.length);
@@ -597,12 +609,8 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     const nameText = keptName;
     const phoneText = keptPhone;
     const addressText = keptAddress;
-    // A platform export's three ciphertexts are told by one match.
-    SEARCHABLE_TRIPLE.lastIndex = receiverAt;
-    const allCipher =
-      kept.length - receiverAt <= MAX_CIPHER_TRIPLE &&
-      phoneText.length <= MAX_PHONE_CELL &&
-      SEARCHABLE_TRIPLE.test(kept);
+    // A platform export's three ciphertexts were told by one match (`keep`).
+    const allCipher = keptCipher;
     const nameCipher = allCipher || isCipherCell(nameText);
     const phoneCipher = allCipher || (phoneText.length <= MAX_PHONE_CELL && isCipherCell(phoneText));
     const addressCipher = allCipher || isCipherCell(addressText);
