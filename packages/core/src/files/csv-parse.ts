@@ -66,6 +66,8 @@ const CR = 13;
 const LF = 10;
 const BOM = 0xfeff;
 const DEFAULT_MAX_RECORD = 4_194_304;
+/** The issues of every clean record (one shared, frozen array). */
+const NO_ISSUES: readonly CsvIssueCode[] = Object.freeze([]);
 
 const enum S {
   FieldStart,
@@ -224,7 +226,16 @@ export function createCsvParser(options: CsvParseOptions = {}): CsvParser {
         if (nextQuote < p) nextQuote = nextAt(s, '"', p);
         // A quote in an unquoted field is kept as text and flagged, unless the field is an
         // Excel guard `="…"`.
-        if (nextQuote < end && !(v.length >= 3 && v.startsWith('="') && v.endsWith('"'))) stray = true;
+        if (
+          nextQuote < end &&
+          !(
+            end - p >= 3 &&
+            s.charCodeAt(p) === 61 &&
+            s.charCodeAt(p + 1) === QUOTE &&
+            s.charCodeAt(end - 1) === QUOTE
+          )
+        )
+          stray = true;
         f.push(v);
         if (end === eol) {
           e = end;
@@ -233,7 +244,7 @@ export function createCsvParser(options: CsvParseOptions = {}): CsvParser {
         p = end + 1;
       }
       if (e - recStart > maxRecord) return recStart;
-      out.push({ line, endLine: l, fields: f, ok: true, issues: stray ? ['stray-quote'] : [] });
+      out.push({ line, endLine: l, fields: f, ok: true, issues: stray ? ['stray-quote'] : NO_ISSUES });
       line = l + 1;
       prevCR = false;
       if (s.charCodeAt(e) === CR) {

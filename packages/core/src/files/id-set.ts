@@ -21,20 +21,6 @@ const MAX_ID = 64;
 /** Most slots a lookup walks before the id goes to the plain set. */
 const MAX_PROBE = 32;
 
-/** FNV-1a over the code units of `id`. */
-function hashOf(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-/** Whether `id` can be kept as bytes: 1 to `MAX_ID` ASCII characters. */
-function fits(id: string): boolean {
-  if (id.length === 0 || id.length > MAX_ID) return false;
-  for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) > 127) return false;
-  return true;
-}
-
 /**
  * Create an empty id set. Never throws.
  * @example
@@ -49,7 +35,7 @@ export function createIdSet(): IdSet {
   /** Per entry: where its bytes start, how many, its hash. */
   let starts = new Int32Array(1 << 10);
   let lengths = new Uint8Array(1 << 10);
-  let hashes = new Int32Array(1 << 10);
+  let hashes = new Uint32Array(1 << 10);
   let entries = 0;
   /** Entries in the table (the others moved to the plain set on a rehash). */
   let inTable = 0;
@@ -57,10 +43,36 @@ export function createIdSet(): IdSet {
   let slots = new Int32Array(1 << 11);
   const others = new Set<string>();
 
-  function same(e: number, id: string): boolean {
-    if (lengths[e] !== id.length) return false;
+  /**
+   * Write `id`'s bytes after the used ones (staged: not an entry yet) and return their FNV-1a
+   * hash, or -1 when `id` cannot be kept as bytes (not 1 to `MAX_ID` ASCII characters). One pass
+   * over the id does all three.
+   */
+  function stage(id: string): number {
+    const n = id.length;
+    if (n === 0 || n > MAX_ID) return -1;
+    if (used + n > bytes.length) {
+      const grown = new Uint8Array(bytes.length * 2);
+      grown.set(bytes);
+      bytes = grown;
+    }
+    const b = bytes;
+    const at = used;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < n; i++) {
+      const c = id.charCodeAt(i);
+      if (c > 127) return -1;
+      b[at + i] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    return h >>> 0;
+  }
+
+  /** Whether entry `e` holds the `n` staged bytes. */
+  function same(e: number, n: number): boolean {
+    if (lengths[e] !== n) return false;
     const at = starts[e] ?? 0;
-    for (let i = 0; i < id.length; i++) if (bytes[at + i] !== id.charCodeAt(i)) return false;
+    for (let i = 0; i < n; i++) if (bytes[at + i] !== bytes[used + i]) return false;
     return true;
   }
 
@@ -90,12 +102,8 @@ export function createIdSet(): IdSet {
     slots = table;
   }
 
-  function append(id: string, h: number): number {
-    if (used + id.length > bytes.length) {
-      const grown = new Uint8Array(bytes.length * 2);
-      grown.set(bytes);
-      bytes = grown;
-    }
+  /** Make the `n` staged bytes an entry. */
+  function append(n: number, h: number): number {
     if (entries === starts.length) {
       const n = starts.length * 2;
       const s = new Int32Array(n);
@@ -104,26 +112,25 @@ export function createIdSet(): IdSet {
       const l = new Uint8Array(n);
       l.set(lengths);
       lengths = l;
-      const hs = new Int32Array(n);
+      const hs = new Uint32Array(n);
       hs.set(hashes);
       hashes = hs;
     }
-    for (let i = 0; i < id.length; i++) bytes[used + i] = id.charCodeAt(i);
     starts[entries] = used;
-    lengths[entries] = id.length;
+    lengths[entries] = n;
     hashes[entries] = h;
-    used += id.length;
+    used += n;
     return entries++;
   }
 
   return {
     add(id: string): boolean {
-      if (typeof id !== 'string' || !fits(id)) {
+      const h = typeof id === 'string' ? stage(id) : -1;
+      if (h < 0) {
         const before = others.size;
         others.add(String(id));
         return others.size > before;
       }
-      const h = hashOf(id);
       const mask = slots.length - 1;
       let i = h & mask;
       for (let step = 0; step < MAX_PROBE; step++, i = (i + 1) & mask) {
@@ -131,12 +138,12 @@ export function createIdSet(): IdSet {
         if (s === 0) {
           // Not in the table; it may have gone to the plain set when its probe ran long.
           if (others.size > 0 && others.has(id)) return false;
-          slots[i] = append(id, h) + 1;
+          slots[i] = append(id.length, h) + 1;
           inTable++;
           if (entries * 2 > slots.length) rehash();
           return true;
         }
-        if (hashes[s - 1] === h && same(s - 1, id)) return false;
+        if (hashes[s - 1] === h && same(s - 1, id.length)) return false;
       }
       const before = others.size;
       others.add(id);

@@ -176,6 +176,60 @@ describe('createOrderReader', { timeout: 120_000 }, () => {
     );
   });
 
+  it('tells receiver ciphertexts as the reference reader does: mobile numbers, line breaks, long cells (property)', () => {
+    // Cells of the searchable layout and near misses: a mobile number (tight or dashed) in a
+    // segment, a line break, a third segment, a long body; the three columns read at once.
+    const piece = fc.constantFrom(
+      ...['ML3B', 'Ab+/', '=', '-', '*', '1', '9', 'Qz0y', 'Qz0y', 'Qz0y', 'Qz0y'],
+      ...['13812345678', '138-1234-5678', '1-3-8', '1381234567', '\n', '省'],
+    );
+    const segment = fc.array(piece, { maxLength: 4 }).map((a) => a.join(''));
+    // Mostly of the layout (`<sep><index><sep><body><sep><ver><sep><sep>`), some not.
+    const searchable = fc
+      .tuple(
+        fc.constantFrom('#', '$'),
+        segment,
+        segment,
+        fc.constantFrom('1', '1', '12', '12345', ''),
+        fc.nat(40),
+      )
+      .map(
+        ([sep, index, body, version, pad]) =>
+          `${sep}${index}${sep}${body}${'Q'.repeat(pad)}${sep}${version}${sep}${sep}`,
+      );
+    const other = fc
+      .tuple(fc.constantFrom('#', '$', '~'), fc.array(segment, { minLength: 1, maxLength: 3 }), fc.boolean())
+      .map(([sep, body, double]) => [sep, ...body.map((b) => b + sep), '1', sep, double ? sep : ''].join(''));
+    const cipherLike = fc.oneof({ arbitrary: searchable, weight: 6 }, { arbitrary: other, weight: 1 });
+    const { names, columns } = headerOf('douyin');
+    const at = (c: string): number => columns.indexOf(c);
+    const rows = fc.array(fc.tuple(cipherLike, cipherLike, cipherLike, fc.nat()), {
+      minLength: 1,
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(rows, (rs) => {
+        const recs: CsvRecord[] = [{ line: 1, endLine: 1, fields: names, ok: true, issues: [] }];
+        rs.forEach(([name, phone, address, pick], i) => {
+          const fields = columns.map((c, k) => CELLS[c]?.[(pick + k) % (CELLS[c]?.length ?? 1)] ?? '');
+          fields[at('orderId')] = `69210000000000${10 + i}`;
+          fields[at('createdAt')] = '2026-11-03 12:00:00';
+          fields[at('status')] = '待发货';
+          fields[at('quantity')] = '1';
+          fields[at('receiverName')] = name;
+          fields[at('receiverPhone')] = phone;
+          fields[at('address')] = address;
+          recs.push({ line: i + 2, endLine: i + 2, fields, ok: true, issues: [] });
+        });
+        const options: OrderReaderOptions = { platform: 'douyin', shopId: 'p' };
+        expect(read(createOrderReader(options), recs, [])).toEqual(
+          read(createReferenceOrderReader(options), recs, []),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('keeps the key order of an order: its fields, then the items last', () => {
     const recs = parseCsv(
       '订单号,商品名称,商品数量,下单时间,订单状态,买家备注,快递单号\n3718000000000001,保温杯,2,2026-11-03 12:00:00,待发货,尽快,SF1\n',

@@ -175,40 +175,37 @@ interface Group {
   readonly rows: LineSpan[];
 }
 
-/** Every column shipmask reads, in one fixed order (the keys of `ColumnAt`). */
-const ORDER_COLUMNS: readonly OrderColumn[] = [
-  'orderId',
-  'subOrderId',
-  'itemName',
-  'itemSpec',
-  'quantity',
-  'sku',
-  'productId',
-  'receiverName',
-  'receiverPhone',
-  'virtualExt',
-  'province',
-  'city',
-  'district',
-  'street',
-  'address',
-  'remark',
-  'createdAt',
-  'status',
-  'category',
-  'carrier',
-  'trackingNumber',
-  'receivedAt',
-  'completedAt',
-];
-
 /** Position of each column in a row, -1 when the header has none (no `undefined` to test per row). */
 type ColumnAt = Readonly<Record<OrderColumn, number>>;
 
+/** Every column's position, in one object literal (one shape: each read per row is a plain load). */
 function columnsAt(map: HeaderMap): ColumnAt {
-  const at = {} as Record<OrderColumn, number>;
-  for (const c of ORDER_COLUMNS) at[c] = map.index[c] ?? -1;
-  return at;
+  const i = map.index;
+  return {
+    orderId: i.orderId ?? -1,
+    subOrderId: i.subOrderId ?? -1,
+    itemName: i.itemName ?? -1,
+    itemSpec: i.itemSpec ?? -1,
+    quantity: i.quantity ?? -1,
+    sku: i.sku ?? -1,
+    productId: i.productId ?? -1,
+    receiverName: i.receiverName ?? -1,
+    receiverPhone: i.receiverPhone ?? -1,
+    virtualExt: i.virtualExt ?? -1,
+    province: i.province ?? -1,
+    city: i.city ?? -1,
+    district: i.district ?? -1,
+    street: i.street ?? -1,
+    address: i.address ?? -1,
+    remark: i.remark ?? -1,
+    createdAt: i.createdAt ?? -1,
+    status: i.status ?? -1,
+    category: i.category ?? -1,
+    carrier: i.carrier ?? -1,
+    trackingNumber: i.trackingNumber ?? -1,
+    receivedAt: i.receivedAt ?? -1,
+    completedAt: i.completedAt ?? -1,
+  };
 }
 
 const CIPHER_HASH = 35;
@@ -227,6 +224,30 @@ function isCipherCell(t: string): boolean {
 
 /** Longest phone cell `maskPhone` reads (a longer one is invalid, ciphertext-shaped or not). */
 const MAX_PHONE_CELL = 64;
+
+/**
+ * A body character of `cipher-shapes`' searchable layout: base64 (standard or URL-safe), `=`,
+ * `*`, `-`, and a `1` only where no mainland mobile number starts (tight or with dashes, as
+ * `isCiphertext` rules one out of a ciphertext).
+ */
+const CIPHER_BODY = String.raw`(?:[A-Za-z02-9_+/=*-]|1(?!-?[3-9](?:-?\d){9}))`;
+
+/** One cell of the searchable layout, `#<index>#<cipher>#<ver>##` or `$…$$`, as group `k`. */
+function searchableCell(k: number): string {
+  return `([#$])${CIPHER_BODY}*\\${k}${CIPHER_BODY}{4,}\\${k}\\d{1,4}\\${k}\\${k}`;
+}
+
+/**
+ * A name, phone and address cell, one a line, from `lastIndex` to the end of the text
+ * (sticky), each of the searchable layout with no mobile number: each is a ciphertext
+ * (`isCiphertext`).
+ */
+const SEARCHABLE_TRIPLE = new RegExp(
+  `${searchableCell(1)}\\n${searchableCell(2)}\\n${searchableCell(3)}$`,
+  'uy',
+);
+/** Longest three cells `SEARCHABLE_TRIPLE` is tried on (far below `isCiphertext`'s limit). */
+const MAX_CIPHER_TRIPLE = 512;
 
 /**
  * Create a reader that turns export records into orders. Never throws.
@@ -358,14 +379,13 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   let lastQuantityText: string | undefined;
   let lastQuantity = 0;
 
-  /** A cell's text, cleaned, for a value that is kept (in an order or a problem). */
-  function cell(c: OrderColumn): string {
-    return own(text(c));
+  /** The cell at `i` (-1: no such column), cleaned, for a value that is kept (in an order or a problem). */
+  function cell(i: number): string {
+    return own(text(i));
   }
 
-  /** A cell's text, cleaned, for a value only read here (a time, a status word, a quantity). */
-  function text(c: OrderColumn): string {
-    const i = curAt[c];
+  /** The cell at `i` (-1: no such column), cleaned, for a value only read here (a time, a status word, a quantity). */
+  function text(i: number): string {
     return i < 0 ? '' : cleanCell(curRec.fields[i] ?? '');
   }
 
@@ -388,25 +408,25 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     curOrderId = undefined;
     const at = curAt;
 
-    // A sub-order row's id is its group's (already kept and checked); a new id is copied.
-    const idText = text('orderId');
+    const idText = text(at.orderId);
     const open = group?.orderId;
     const sameOrder = open !== undefined && open === idText;
-    const orderId = sameOrder ? open : own(idText);
-    if (orderId === '') return warn('missing-order-id', 'orderId', 'the order id is empty');
+    if (idText === '') return warn('missing-order-id', 'orderId', 'the order id is empty');
     if (!sameOrder) {
-      if (isScientificNumber(orderId))
+      if (isScientificNumber(idText))
         return warn(
           'order-id-scientific',
           'orderId',
           'the order id was turned into a number by Excel and lost digits; export again without opening it in Excel',
         );
-      if (!ORDER_ID.test(orderId))
+      if (!ORDER_ID.test(idText))
         return warn('bad-order-id', 'orderId', 'the order id is not a platform order number');
     }
+    // A sub-order row's id is its group's (already kept and checked); a new id is copied.
+    const orderId = sameOrder ? open : keep(idText);
     curOrderId = orderId;
 
-    const timeText = text('createdAt');
+    const timeText = text(at.createdAt);
     // Sub-order rows repeat their order's time: read each distinct text once.
     if (timeText !== lastTimeText) {
       lastTimeText = timeText;
@@ -418,7 +438,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
 
     let status: OrderStatus = defaultStatus;
     if (at.status >= 0) {
-      const statusText = text('status');
+      const statusText = text(at.status);
       if (statusText !== lastStatusText) {
         lastStatusText = statusText;
         lastStatus = readOrderStatus(statusText);
@@ -431,7 +451,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
 
     let quantity = 1;
     if (at.quantity >= 0) {
-      const q = text('quantity');
+      const q = text(at.quantity);
       if (q !== lastQuantityText) {
         lastQuantityText = q;
         lastQuantity = QUANTITY.test(q) ? Number.parseInt(q, 10) : 0;
@@ -445,15 +465,15 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       for (const issue of rec.issues) report(issue, rec, CSV_ISSUE_MESSAGES[issue], { orderId });
 
     const item: { name: string; quantity: number; sku?: string; spec?: string } = {
-      name: cell('itemName'),
+      name: cell(at.itemName),
       quantity,
     };
-    const sku = cell('sku') || cell('productId');
+    const sku = cell(at.sku) || cell(at.productId);
     if (sku !== '') item.sku = sku;
-    const spec = cell('itemSpec');
+    const spec = cell(at.itemSpec);
     if (spec !== '') item.spec = spec;
 
-    if (group && group.orderId === orderId) {
+    if (sameOrder && group) {
       group.items.push(item);
       group.rows.push({ line: rec.line, endLine: rec.endLine });
       return;
@@ -474,7 +494,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       createdAt,
       receiver: readReceiver(),
     };
-    const remark = cell('remark');
+    const remark = keptRemark;
     if (remark !== '') {
       // Phones and ID numbers need digits (ASCII or full-width); text without any is left as is.
       if (HAS_DIGIT.test(remark)) {
@@ -486,11 +506,11 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
         }
       } else base.remark = remark;
     }
-    const category = cell('category');
+    const category = cell(at.category);
     if (category !== '') base.category = category;
-    const carrierText = cell('carrier');
+    const carrierText = cell(at.carrier);
     if (carrierText !== '') base.carrier = readCarrier(carrierText) ?? carrierText;
-    const tracking = cell('trackingNumber');
+    const tracking = cell(at.trackingNumber);
     if (tracking !== '') {
       if (isScientificNumber(tracking))
         warn(
@@ -500,11 +520,51 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
         );
       else base.trackingNumber = tracking;
     }
-    const receivedAt = optionalTime('receivedAt');
+    const receivedAt = optionalTime('receivedAt', at.receivedAt);
     if (receivedAt !== undefined) base.receivedAt = receivedAt;
-    const completedAt = optionalTime('completedAt');
+    const completedAt = optionalTime('completedAt', at.completedAt);
     if (completedAt !== undefined) base.completedAt = completedAt;
     group = { orderId, base, items: [item], rows: [{ line: rec.line, endLine: rec.endLine }] };
+  }
+
+  // The cells a new order keeps that may be long (13+ characters: see `own`), copied out of the
+  // chunk by `keep`. A platform export's row (three ciphertexts, `keptCipher`) takes one copy,
+  // one a line: the order id, then the receiver's name, phone and address (the layout
+  // `SEARCHABLE_TRIPLE` reads). Any other row, and the remark (which may hold a phone number that
+  // is masked), take one copy a cell, so that no kept value is a view into a buyer's plaintext.
+  let keptRemark = '';
+  let keptName = '';
+  let keptPhone = '';
+  let keptAddress = '';
+  let keptCipher = false;
+
+  /** Copy a new order's id and the cells it keeps out of the chunk; returns the id. */
+  function keep(id: string): string {
+    const at = curAt;
+    keptRemark = own(text(at.remark));
+    const name = text(at.receiverName);
+    const phone = text(at.receiverPhone);
+    const address = text(at.address);
+    // A join builds one new flat string: no view into the chunk (see `own`).
+    const kept = [id, name, phone, address].join('\n');
+    const receiverAt = id.length + 1;
+    SEARCHABLE_TRIPLE.lastIndex = receiverAt;
+    keptCipher =
+      kept.length - receiverAt <= MAX_CIPHER_TRIPLE &&
+      phone.length <= MAX_PHONE_CELL &&
+      SEARCHABLE_TRIPLE.test(kept);
+    if (!keptCipher) {
+      keptName = own(name);
+      keptPhone = own(phone);
+      keptAddress = own(address);
+      return own(id);
+    }
+    let o = receiverAt;
+    keptName = kept.slice(o, o + name.length);
+    o += name.length + 1;
+    keptPhone = kept.slice(o, o + phone.length);
+    keptAddress = kept.slice(o + phone.length + 1);
+    return kept.slice(0, id.length);
   }
 
   /**
@@ -528,8 +588,8 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     return start + ((hour * 60 + minute) * 60 + second) * 1000;
   }
 
-  function optionalTime(column: 'receivedAt' | 'completedAt'): number | undefined {
-    const t = text(column);
+  function optionalTime(column: 'receivedAt' | 'completedAt', i: number): number | undefined {
+    const t = text(i);
     if (t === '') return undefined;
     const v = readExportTime(t);
     if (v === undefined) warn('invalid-field', column, 'not a date; left out');
@@ -542,11 +602,20 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
   }
 
   function readReceiver(): ReceiverView {
+    const at = curAt;
     const r: Mutable<ReceiverView> = {};
     let cipher: { name?: string; phone?: string; address?: string } | undefined;
 
-    const nameText = cell('receiverName');
-    if (isCipherCell(nameText)) (cipher ??= {}).name = nameText;
+    const nameText = keptName;
+    const phoneText = keptPhone;
+    const addressText = keptAddress;
+    // A platform export's three ciphertexts were told by one match (`keep`).
+    const allCipher = keptCipher;
+    const nameCipher = allCipher || isCipherCell(nameText);
+    const phoneCipher = allCipher || (phoneText.length <= MAX_PHONE_CELL && isCipherCell(phoneText));
+    const addressCipher = allCipher || isCipherCell(addressText);
+
+    if (nameCipher) (cipher ??= {}).name = nameText;
     else if (nameText !== '') {
       const m = maskName(nameText);
       if (m.form === 'ciphertext') (cipher ??= {}).name = m.value;
@@ -556,15 +625,14 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
         warn('invalid-field', 'receiverName', 'the name is not a name; it was masked');
     }
 
-    const phoneText = cell('receiverPhone');
-    const extText = cell('virtualExt');
+    const extText = cell(at.virtualExt);
     const ext = extText.length === 4 && EXT.test(extText) ? extText : undefined;
     if (phoneText !== '') {
       const digits = ext === undefined ? '' : phoneText.replace(/[\s-]/gu, '');
       if (ext !== undefined && MOBILE.test(digits)) {
         // WeChat: the phone column holds the virtual main number, the extension is beside it.
         r.virtual = { main: digits, ext };
-      } else if (phoneText.length <= MAX_PHONE_CELL && isCipherCell(phoneText)) {
+      } else if (phoneCipher) {
         (cipher ??= {}).phone = phoneText;
       } else {
         const m = maskPhone(phoneText);
@@ -608,9 +676,9 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     if (extText !== '' && ext === undefined)
       warn('invalid-field', 'virtualExt', 'the virtual-number extension is not 4 digits');
 
-    const province = cell('province');
-    const city = cell('city');
-    const district = cell('district');
+    const province = cell(at.province);
+    const city = cell(at.city);
+    const district = cell(at.district);
     let region: { province?: string; city?: string; district?: string } | undefined;
     if (province !== '' || city !== '' || district !== '') {
       region = {};
@@ -618,8 +686,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       if (city !== '') region.city = city;
       if (district !== '') region.district = district;
     }
-    const addressText = cell('address');
-    if (isCipherCell(addressText)) (cipher ??= {}).address = addressText;
+    if (addressCipher) (cipher ??= {}).address = addressText;
     else if (addressText !== '') {
       const head = maskAddress(addressText);
       if (head.form === 'ciphertext') (cipher ??= {}).address = head.value;
