@@ -78,8 +78,11 @@ describe.each(demoPlatforms)('%s: the first hour', (platform) => {
     expect(await printPage.locator('header .shop').textContent()).toBe(
       `${platformName[platform]} · ${shopName[platform]}`,
     );
+    // The shop's settings (京东's usual carrier among them) load after the header.
     if (platform === 'jd')
-      expect(await printPage.locator('select.carrier, .carrier select').first().inputValue()).toBe('JD');
+      await expect
+        .poll(() => printPage.locator('select.carrier, .carrier select').first().inputValue())
+        .toBe('JD');
     // Each order is accounted for: a label, the platform's print, or a reason in plain words.
     await printPage.waitForTimeout(500);
     const body = await printPage.locator('body').innerText();
