@@ -546,6 +546,7 @@ export function startOverlay(
       ...(nearBoxes ? { boxes: nearBoxes } : {}),
     });
     marksDone = performance.now();
+    if (panelWaits) return;
     render(
       <Panel
         platform={adapter.platform}
@@ -669,6 +670,11 @@ export function startOverlay(
   };
 
   // Unread rows near the viewport (half a screen ahead) are read as the merchant scrolls to them.
+  /**
+   * A page read found rows and the near-rows observer has not reported them yet: the panel is
+   * drawn in that report, with the marks (one repaint of the page instead of two).
+   */
+  let panelWaits = false;
   /** Boxes of the rows the near-rows observer just reported, for the marks (while it draws). */
   let nearBoxes: ReadonlyMap<Element, DOMRectReadOnly> | undefined;
   const nearRows = new IntersectionObserver(
@@ -683,13 +689,15 @@ export function startOverlay(
         readAt(i);
         boxes.set(e.target, e.boundingClientRect);
       }
+      const panelWaited = panelWaits;
+      panelWaits = false;
       if (boxes.size) {
         publish();
         // The marks of these rows are drawn now, from the boxes just reported (overlay.ts).
         nearBoxes = boxes;
         draw();
         nearBoxes = undefined;
-      }
+      } else if (panelWaited) draw();
       // The first report covers every row: after it, what was read is told (and the read's
       // later work is reported to the cost meter once told).
       tell();
@@ -843,6 +851,9 @@ export function startOverlay(
     } else {
       publish();
       for (const el of rows) nearRows.observe(el);
+      // The panel's new count is drawn with the rows near the viewport, in the observer's first
+      // report a frame from now: drawn now, it would cost the page one more repaint.
+      panelWaits = rows.length > 0;
     }
     const readMs = performance.now();
     const badgeMs = performance.now();
