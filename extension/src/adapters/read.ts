@@ -1,6 +1,5 @@
 import {
   classifyField,
-  maskAddress,
   maskName,
   maskPhone,
   maskText,
@@ -13,6 +12,7 @@ import {
   type ReceiverView,
   type VirtualNumber,
 } from '@shipmask/core';
+import { maskAddressOnce } from './address-memo';
 import { cleanTextMemo, maskedMemo } from './masked-memo';
 import { linesOf, nameAndAddress, phoneIn, splitReceiver, type ReceiverParts } from './receiver-lines';
 import { queryAllFirst, queryFirst, rowScope, variantsOf } from './select';
@@ -37,11 +37,6 @@ const freeText = cleanTextMemo((text) => maskText(text).value);
 
 // Already-masked names and addresses repeat across a page's rows: mask each distinct one once.
 const maskNameOnce = maskedMemo(maskName);
-/** An address's form (classifyField) and its mask in one remembered result. */
-const maskAddressOnce = maskedMemo((text: string) => ({
-  ...maskAddress(text),
-  form: classifyField(text, 'address').form,
-}));
 
 /**
  * The form `classifyField(text, 'address')` gives, from the same memo the row reads use: the gate's

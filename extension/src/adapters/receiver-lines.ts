@@ -10,8 +10,8 @@
  * Raw page text goes in; raw parts come out, to be masked by the reader at once (invariant 1).
  * @module
  */
-import { classifyField, maskAddress } from '@shipmask/core';
-import { maskedMemo } from './masked-memo';
+import { classifyField } from '@shipmask/core';
+import { maskAddressOnce } from './address-memo';
 
 /** Lines kept per cell; a receiver cell has three or four. */
 const MAX_LINES = 16;
@@ -66,12 +66,6 @@ export function phoneIn(text: string): string | undefined {
   for (const word of t.split(SEPARATORS)) if (word && isPhone(word)) return word;
   return t;
 }
-
-/**
- * `maskAddress` remembering already-masked lines (a page's masked addresses and names repeat; a
- * revealed, plaintext line is read every time and kept nowhere: masked-memo.ts).
- */
-const maskAddressOnce = maskedMemo(maskAddress);
 
 /** Whether `text` starts with a province, city or district core recognises. */
 function startsWithRegion(text: string): boolean {
