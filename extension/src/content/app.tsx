@@ -583,8 +583,9 @@ export function startOverlay(
   let stopPicking: (() => void) | undefined;
 
   // Rows drawn inside open shadow roots (a micro-app) change where a MutationObserver on the
-  // document does not see: each such root is observed too.
-  const observedRoots = new WeakSet<Node>();
+  // document does not see: each such root is observed too, unless the page watcher observes it.
+  const observedRoots = new Set<Node>();
+  const ROOT_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
   let rootTimer: ReturnType<typeof setTimeout> | undefined;
   const rootObserver = new MutationObserver(() => {
     if (rootTimer === undefined)
@@ -817,10 +818,19 @@ export function startOverlay(
     });
     // Until rows are found, every open shadow root may be where they will be drawn.
     const rowRoots = found.rows.length ? [found.rows[0]!.element.getRootNode()] : openShadowRoots(doc);
+    // The page watcher (adapters/watch.ts) observes the roots it searched: a root it observes
+    // needs no observer here too, or each swap inside it would be read twice (微信小店's micro-app).
+    const watched = new Set<Node>(roots);
+    let dropped = false;
+    for (const root of observedRoots) if (watched.has(root)) dropped = observedRoots.delete(root);
+    if (dropped) {
+      rootObserver.disconnect();
+      for (const root of observedRoots) rootObserver.observe(root, ROOT_CHANGES);
+    }
     for (const root of rowRoots) {
-      if (root === doc || observedRoots.has(root)) continue;
+      if (root === doc || observedRoots.has(root) || watched.has(root)) continue;
       observedRoots.add(root);
-      rootObserver.observe(root, { childList: true, subtree: true, characterData: true });
+      rootObserver.observe(root, ROOT_CHANGES);
     }
     // A new read: the slices of the one before are stale.
     ++gen;
