@@ -532,6 +532,13 @@ export function startOverlay(
   }
 
   /** When the last draw finished its row marks (for the cost meter's phases). */
+  /**
+   * A page read found rows and the near-rows observer has not reported them yet: the panel is
+   * drawn in that report, with the marks (one repaint of the page instead of two).
+   */
+  let panelWaits = false;
+  /** Boxes of the rows the near-rows observer just reported, for the marks (while it draws). */
+  let nearBoxes: ReadonlyMap<Element, DOMRectReadOnly> | undefined;
   let marksDone = 0;
   function draw(): void {
     if (stopped) return;
@@ -671,13 +678,6 @@ export function startOverlay(
   };
 
   // Unread rows near the viewport (half a screen ahead) are read as the merchant scrolls to them.
-  /**
-   * A page read found rows and the near-rows observer has not reported them yet: the panel is
-   * drawn in that report, with the marks (one repaint of the page instead of two).
-   */
-  let panelWaits = false;
-  /** Boxes of the rows the near-rows observer just reported, for the marks (while it draws). */
-  let nearBoxes: ReadonlyMap<Element, DOMRectReadOnly> | undefined;
   const nearRows = new IntersectionObserver(
     (entries) => {
       const u = unread;
@@ -728,6 +728,8 @@ export function startOverlay(
   /** Every row of the page read, now (an action or a getter needs them all). */
   const readAll = (): void => {
     everyRow = true;
+    // An action needs every row (and shows the panel) now, not after the observer's report.
+    panelWaits = false;
     if (!unread || unread.left === 0) return;
     readRows(Infinity);
     draw();
@@ -856,6 +858,8 @@ export function startOverlay(
     // next layout (the marks wait for that layout anyway: overlay.ts); all rows at once when
     // previewing a taught adapter (its count is the point).
     if (state.teach?.step === 'preview') {
+      // Drawn now (the observer was disconnected above: a report it still owed will not come).
+      panelWaits = false;
       readRows(Infinity);
       tell();
     } else {
