@@ -824,7 +824,11 @@ export function startOverlay(
     // needs no observer here too, or each swap inside it would be read twice (微信小店's micro-app).
     const watched = new Set<Node>(roots);
     let dropped = false;
-    for (const root of observedRoots) if (watched.has(root)) dropped = observedRoots.delete(root);
+    for (const root of observedRoots) {
+      if (!watched.has(root)) continue;
+      observedRoots.delete(root);
+      dropped = true;
+    }
     if (dropped) {
       rootObserver.disconnect();
       for (const root of observedRoots) rootObserver.observe(root, ROOT_CHANGES);

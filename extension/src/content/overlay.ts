@@ -165,12 +165,13 @@ export function createRowOverlay(container: HTMLElement, win: Window, findList: 
           near.disconnect();
           spots.clear();
         }
-        let added = false;
+        // New rows whose boxes are not known yet: the layer waits for its observer's report.
+        let unboxed = false;
         for (const el of after.keys()) {
           if (before.has(el)) continue;
           near.observe(el);
           const box = next.boxes?.get(el);
-          if (box === undefined) added = true;
+          if (box === undefined) unboxed = true;
           else if (box.height > 0) spots.set(el, spotOf(box));
         }
         index = after;
@@ -187,7 +188,7 @@ export function createRowOverlay(container: HTMLElement, win: Window, findList: 
         // New row elements: the observer reports each of them after the next layout, and that
         // callback draws (see `awaiting`). Without new rows (none left, or the same elements), or
         // with the boxes of all of them, draw now; the observer's report then changes nothing.
-        awaiting = added;
+        awaiting = unboxed;
         draw();
         return;
       }

@@ -62,6 +62,7 @@ export interface CsvParser {
 }
 
 const QUOTE = 34;
+const EQUALS = 61;
 const CR = 13;
 const LF = 10;
 const BOM = 0xfeff;
@@ -230,7 +231,7 @@ export function createCsvParser(options: CsvParseOptions = {}): CsvParser {
           nextQuote < end &&
           !(
             end - p >= 3 &&
-            s.charCodeAt(p) === 61 &&
+            s.charCodeAt(p) === EQUALS &&
             s.charCodeAt(p + 1) === QUOTE &&
             s.charCodeAt(end - 1) === QUOTE
           )
